@@ -1,0 +1,290 @@
+"""Typed records that flow between the pipeline stages.
+
+Every record is a frozen dataclass that serialises to JSON and back without
+loss (`to_dict` / `from_dict`).  Character offsets are always relative to
+`Article.text`, so any field can be traced back to the sentence behind it.
+
+Flow (see DESIGN.md):
+
+    Article --nlp--> ParsedArticle --detect--> Mention
+      Mention --actors--> ActorRoles      (per mention id)
+      Mention --when-->   TimeRef         (per mention id)
+      Mention --where-->  Place           (per mention id)
+      Mention --counts--> Claim           (per mention id)
+      all of the above --assemble--> Event
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+
+class Modality(enum.StrEnum):
+    """Whether the text says the event happened.  Only OCCURRED is material."""
+
+    OCCURRED = "occurred"
+    THREATENED = "threatened"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    FUTURE = "future"
+
+
+class DatePrecision(enum.StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    RANGE = "range"
+
+
+class PlacePrecision(enum.StrEnum):
+    """One scale for GDELT Geo_Type, ACLED geo_precision and PLOVER resolution."""
+
+    POINT = "point"
+    TOWN = "town"
+    ADMIN2 = "admin2"
+    ADMIN1 = "admin1"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+class ClaimKind(enum.StrEnum):
+    KILLED = "killed"
+    INJURED = "injured"
+    ABDUCTED = "abducted"
+    ARRESTED = "arrested"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of `Article.text`: [start, end) character offsets and the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news story after ingest: clean body text plus metadata.
+
+    `text` is the body only (paragraphs joined by a blank line); the title is
+    kept apart so a repeated headline is not coded twice.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    dateline: str | None = None  # place named in the dateline, e.g. "WASHINGTON"
+    agencies: tuple[str, ...] = ()  # news agencies credited, e.g. ("AP", "AFP")
+    source: str = ""  # where it came from: a path, "stdin", "file.jsonl:12"
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date relative expressions resolve against."""
+        return self.published or self.updated
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event trigger in one sentence, coded in every ontology at once.
+
+    The PLOVER/CAMEO/ACLED codes come from a single decision (the CAMEO code),
+    so the three ontologies cannot disagree.
+    """
+
+    id: str  # "{article_id}:{sentence_index}:{trigger.start}"
+    article_id: str
+    sentence_index: int
+    trigger: Span
+    trigger_token: int  # index of the trigger's head token in the parsed Doc
+    plover: str
+    cameo: str
+    goldstein: float
+    plover_mode: str | None = None
+    acled_type: str | None = None
+    acled_sub_type: str | None = None
+    modality: Modality = Modality.OCCURRED
+    confidence: float = 0.5
+    reasons: dict[str, str] = field(default_factory=dict)  # field name -> why
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as coded: `unknown_reason` says why country or sector is missing."""
+
+    text: str  # surface text in the article
+    name: str  # canonical name, e.g. "Kata'ib Hezbollah"
+    country: str | None = None  # ISO3 or IGO code (UNO, NATO, EUR ...)
+    sector: str | None = None  # GOV, MIL, REB, CVL, ... (PLOVER/CAMEO agent codes)
+    affiliation: str | None = None  # e.g. "IRN" for an Iran-backed militia
+    span: Span | None = None
+    reason: str = ""
+    unknown_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorRoles:
+    """Who acts (actor1) on whom (actor2); lists keep compound actors together."""
+
+    actor1: tuple[Actor, ...] = ()
+    actor2: tuple[Actor, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A date or interval with its precision and the phrase it came from."""
+
+    date: dt.date | None
+    date_end: dt.date | None = None
+    precision: DatePrecision = DatePrecision.DAY
+    phrase: Span | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+    precision: PlacePrecision = PlacePrecision.TOWN
+    geonameid: int | None = None
+    span: Span | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One casualty figure as one source states it."""
+
+    kind: ClaimKind
+    min: int | None
+    max: int | None
+    source: str | None = None  # who says so, e.g. "Syrian Observatory for Human Rights"
+    span: Span | None = None
+    sentence_index: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """Best figure (ACLED: the lowest credible one) plus every claim."""
+
+    best: int | None
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A supporting span: which article, which sentence, which characters, for which field."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    field: str = "event"
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a user gets: one happening, coded, dated, placed, with its evidence."""
+
+    id: str
+    plover: str
+    cameo: str
+    goldstein: float
+    date: TimeRef
+    plover_mode: str | None = None
+    acled_type: str | None = None
+    acled_sub_type: str | None = None
+    actor1: tuple[Actor, ...] = ()
+    actor2: tuple[Actor, ...] = ()
+    place: Place | None = None
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    modality: Modality = Modality.OCCURRED
+    recalled: bool = False  # a past event the article recalls, not the news itself
+    confidence: float = 0.5
+    evidence: tuple[Evidence, ...] = ()
+    sources: tuple[str, ...] = ()  # agencies and quoted sources
+    articles: tuple[str, ...] = ()  # ids of every article that reports it
+    mention_ids: tuple[str, ...] = ()
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        return (self.place.country,) if self.place and self.place.country else ()
+
+
+# --------------------------------------------------------------------------
+# JSON round trip.  Dates become ISO strings, enums their values, tuples lists.
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a list/dict of records) into plain JSON-ready data."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, enum.Enum):
+        return record.value
+    if isinstance(record, dt.date):
+        return record.isoformat()
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: Any) -> R:
+    """Rebuild a record of type `cls` from `to_dict` output."""
+    return typing.cast(R, _convert(cls, data))
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(options[0], value)
+    if origin is tuple:
+        (item_type, *_rest) = typing.get_args(tp)
+        return tuple(_convert(item_type, v) for v in value)
+    if origin is dict:
+        return dict(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: _convert(hints[f.name], value[f.name])
+                  for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(value)
+    if tp is dt.date:
+        return dt.date.fromisoformat(value)
+    if tp is float:
+        return float(value)
+    return value

@@ -1,0 +1,1 @@
+"""One module per pipeline stage: nlp, detect, actors, when, where, counts, assemble."""
