@@ -1,0 +1,275 @@
+"""Stage assemble: mentions of one happening in one article become one Event.
+
+Why merge at all: a wire story names the same strike several times ("US
+airstrikes", "Sunday's strikes", "the strikes").  Coders that emit one event
+per mention over-count (PETRARCH's 315% extra events).  Two mentions merge
+when nothing about them disagrees:
+
+- the same PLOVER type, and modes that are equal or unknown on one side;
+- dates that overlap, where a date only inherited from the publication date
+  (no time phrase) agrees with anything;
+- actor1 and actor2 that share a canonical name or country when both sides
+  name one;
+- places that share a country when both are known.
+
+Conflicting casualty claims are never merged into one number: every claim is
+kept, and the best figure is ACLED's lowest credible one.  Negated and
+hypothetical mentions are dropped here (they did not happen); threatened,
+denied and future ones are kept with their modality, so only `occurred`
+events are material.  An event dated well before publication is `recalled`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from eventscope.model import (
+    Actor,
+    ActorRoles,
+    Claim,
+    ClaimKind,
+    Count,
+    DatePrecision,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Place,
+    TimeRef,
+)
+from eventscope.stages.nlp import ParsedArticle
+
+DROPPED_MODALITIES = frozenset({Modality.NEGATED, Modality.HYPOTHETICAL})
+RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
+_NO_ROLES = ActorRoles()
+_UNDATED = TimeRef(date=None, reason="no date found")
+
+
+def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
+    """The days a TimeRef covers, from its precision (a month covers the whole month)."""
+    if ref.date is None:
+        return None
+    start = ref.date
+    if ref.date_end is not None:
+        return start, ref.date_end
+    if ref.precision is DatePrecision.YEAR:
+        return start.replace(month=1, day=1), start.replace(month=12, day=31)
+    if ref.precision is DatePrecision.MONTH:
+        first = start.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+    if ref.precision is DatePrecision.WEEK:
+        return start, start + dt.timedelta(days=6)
+    return start, start
+
+
+def is_weak_date(ref: TimeRef) -> bool:
+    """A date with no phrase behind it was inherited (publication date, dateline)."""
+    return ref.phrase is None
+
+
+def _dates_agree(a: TimeRef, b: TimeRef) -> bool:
+    if is_weak_date(a) or is_weak_date(b):
+        return True
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def _actor_keys(actors: Iterable[Actor]) -> set[str]:
+    keys: set[str] = set()
+    for actor in actors:
+        keys.add(actor.name.lower())
+        if actor.country:
+            keys.add(actor.country)
+    return keys
+
+
+def _actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    ka, kb = _actor_keys(a), _actor_keys(b)
+    return not ka or not kb or bool(ka & kb)
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[ActorRoles] = field(default_factory=list)
+    dates: list[TimeRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+    def best_date(self) -> TimeRef:
+        strong = [d for d in self.dates if not is_weak_date(d) and d.date is not None]
+        pool = strong or [d for d in self.dates if d.date is not None] or [_UNDATED]
+        order = list(DatePrecision)
+        return min(pool, key=lambda d: order.index(d.precision))
+
+    def best_place(self) -> Place | None:
+        if not self.places:
+            return None
+        order = ["point", "town", "admin2", "admin1", "region", "country"]
+        with_span = [p for p in self.places if p.span is not None] or self.places
+        return min(with_span, key=lambda p: order.index(p.precision.value))
+
+    def actors(self, which: str) -> tuple[Actor, ...]:
+        merged: dict[str, Actor] = {}
+        for roles in self.roles:
+            for actor in getattr(roles, which):
+                merged.setdefault(actor.name.lower(), actor)
+        return tuple(merged.values())
+
+    def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> bool:
+        head = self.head
+        if mention.plover != head.plover or mention.modality != head.modality:
+            return False
+        if head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode:
+            return False
+        if not _dates_agree(self.best_date(), date):
+            return False
+        if not (_actors_agree(self.actors("actor1"), roles.actor1)
+                and _actors_agree(self.actors("actor2"), roles.actor2)):
+            return False
+        best_place = self.best_place()
+        return not (place and best_place and place.country and best_place.country
+                    and place.country != best_place.country and place.span and best_place.span)
+
+
+def stable_event_id(article_id: str, mention: Mention) -> str:
+    """Same article, same first mention -> same id on every run."""
+    digest = hashlib.sha1(f"{article_id}|{mention.trigger.start}|{mention.plover}".encode()).hexdigest()
+    return f"ev_{digest[:16]}"
+
+
+def best_figure(claims: Iterable[Claim]) -> int | None:
+    """ACLED's rule: the lowest credible figure; a range contributes its lower bound."""
+    lows = [c.min if c.min is not None else c.max for c in claims]
+    known = [v for v in lows if v is not None]
+    return min(known) if known else None
+
+
+def _count(claims: list[Claim], kind: ClaimKind) -> Count | None:
+    of_kind = tuple(c for c in claims if c.kind is kind)
+    if not of_kind:
+        return None
+    return Count(best=best_figure(of_kind), claims=of_kind)
+
+
+def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
+    article_id = parsed.article.id
+    items: list[Evidence] = []
+    seen: set[tuple[int, int, str]] = set()
+
+    def add(start: int, end: int, text: str, field_name: str) -> None:
+        key = (start, end, field_name)
+        if key in seen:
+            return
+        seen.add(key)
+        sentence = next((s for s in parsed.sentences if s.start <= start < s.end), parsed.sentences[-1])
+        items.append(Evidence(article_id, sentence.index, start, end, text, field_name))
+
+    for mention in cluster.mentions:
+        sentence = parsed.sentences[mention.sentence_index]
+        add(sentence.start, sentence.end, sentence.text, "event")
+        add(mention.trigger.start, mention.trigger.end, mention.trigger.text, "trigger")
+    for roles in cluster.roles:
+        for name in ("actor1", "actor2"):
+            for actor in getattr(roles, name):
+                if actor.span:
+                    add(actor.span.start, actor.span.end, actor.span.text, name)
+    for date in cluster.dates:
+        if date.phrase:
+            add(date.phrase.start, date.phrase.end, date.phrase.text, "date")
+    for place in cluster.places:
+        if place.span:
+            add(place.span.start, place.span.end, place.span.text, "place")
+    for claim in cluster.claims:
+        if claim.span:
+            add(claim.span.start, claim.span.end, claim.span.text, f"claim:{claim.kind.value}")
+    return tuple(items)
+
+
+def _is_recalled(date: TimeRef, published: dt.date | None) -> bool:
+    interval = date_interval(date)
+    if interval is None or published is None or is_weak_date(date):
+        return False
+    return (published - interval[1]).days > RECALLED_AFTER_DAYS
+
+
+def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
+    head = cluster.head
+    article = parsed.article
+    date = cluster.best_date()
+    claims = list(dict.fromkeys(cluster.claims))
+    sources = list(article.agencies)
+    sources += [c.source for c in claims if c.source and c.source not in sources]
+    confidence = max(m.confidence for m in cluster.mentions)
+    if len(cluster.mentions) > 1:  # repeated mentions corroborate the reading
+        confidence = min(1.0, confidence + 0.05 * (len(cluster.mentions) - 1))
+    reasons = dict(head.reasons)
+    reasons["date"] = date.reason
+    place = cluster.best_place()
+    if place is not None:
+        reasons["place"] = place.reason
+    reasons["merge"] = (
+        f"{len(cluster.mentions)} mention(s) in this article: "
+        + ", ".join(repr(m.trigger.text) for m in cluster.mentions)
+    )
+    return Event(
+        id=stable_event_id(article.id, head),
+        plover=head.plover,
+        plover_mode=head.plover_mode or next((m.plover_mode for m in cluster.mentions if m.plover_mode), None),
+        cameo=head.cameo,
+        goldstein=head.goldstein,
+        acled_type=head.acled_type,
+        acled_sub_type=head.acled_sub_type,
+        date=date,
+        actor1=cluster.actors("actor1"),
+        actor2=cluster.actors("actor2"),
+        place=place,
+        fatalities=_count(claims, ClaimKind.KILLED),
+        injuries=_count(claims, ClaimKind.INJURED),
+        modality=head.modality,
+        recalled=_is_recalled(date, article.reference_date),
+        confidence=round(confidence, 3),
+        evidence=_evidence(parsed, cluster),
+        sources=tuple(sources),
+        articles=(article.id,),
+        mention_ids=tuple(m.id for m in cluster.mentions),
+        reasons=reasons,
+    )
+
+
+def assemble(
+    parsed: ParsedArticle,
+    mentions: list[Mention],
+    roles: dict[str, ActorRoles],
+    dates: dict[str, TimeRef],
+    places: dict[str, Place | None],
+    claims: dict[str, tuple[Claim, ...]],
+) -> list[Event]:
+    clusters: list[_Cluster] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger.start):
+        if mention.modality in DROPPED_MODALITIES:
+            continue
+        mention_roles = roles.get(mention.id, _NO_ROLES)
+        date = dates.get(mention.id, _UNDATED)
+        place = places.get(mention.id)
+        target = next((c for c in clusters if c.accepts(mention, mention_roles, date, place)), None)
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.mentions.append(mention)
+        target.roles.append(mention_roles)
+        target.dates.append(date)
+        if place is not None:
+            target.places.append(place)
+        target.claims.extend(claims.get(mention.id, ()))
+    return [_to_event(parsed, c) for c in clusters]
