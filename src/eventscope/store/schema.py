@@ -1,0 +1,152 @@
+"""The SQLite schema, versioned, with migrations registered as functions.
+
+Why registered functions and not one CREATE script: a database written by an
+older release must be brought up to date in place, step by step, without
+losing what it holds.  Each step is a function `(connection) -> None` that
+`@migration(n)` registers; `migrate` runs every step newer than the version
+recorded in `schema_version`, each in its own transaction, and refuses a
+database newer than this code knows.
+
+Tables (version 1):
+
+    articles        one row per article seen: metadata, content hash, MinHash
+                    signature, status ok/failed (+ reason), near-duplicate of
+    lsh_bands       LSH band keys of each article's MinHash (near-duplicate lookup)
+    events          the merged event: JSON record + indexed columns for filters
+    event_articles  which article events (JSON, as extracted) make up each event
+    evidence        supporting spans with their sentence; `evidence_fts` indexes
+                    the sentences (FTS5, rowid = evidence.id)
+    claims          casualty claims per event and article (who says how many)
+    actors          actor names/countries per event and role (actor filter)
+    relations       response / retaliation / escalation links between events
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from eventscope.errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    """Register `fn` as the step that brings the schema to `version`."""
+
+    def register(fn: Migration) -> Migration:
+        if version in MIGRATIONS:
+            raise StoreError(f"schema migration {version} registered twice")
+        MIGRATIONS[version] = fn
+        return fn
+
+    return register
+
+
+def latest_version() -> int:
+    return max(MIGRATIONS)
+
+
+def current_version(con: sqlite3.Connection) -> int:
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: sqlite3.Connection, path: str = "") -> int:
+    """Apply every pending migration; return the version the database is now at."""
+    version = current_version(con)
+    if version > latest_version():
+        raise StoreError(
+            f"{path or 'database'}: schema version {version} is newer than this eventscope "
+            f"understands ({latest_version()}); upgrade eventscope"
+        )
+    for step in sorted(v for v in MIGRATIONS if v > version):
+        with con:  # one transaction per step: a failed step leaves the previous version intact
+            MIGRATIONS[step](con)
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", (step,))
+        version = step
+    return version
+
+
+@migration(1)
+def _initial(con: sqlite3.Connection) -> None:
+    con.executescript_in_tx = None  # type: ignore[attr-defined]  # (documentation: no executescript, it commits)
+    for statement in _V1:
+        con.execute(statement)
+
+
+_V1 = [
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,          -- ingest order; merges replay in this order
+        url TEXT, title TEXT, published TEXT, source TEXT, agencies TEXT,
+        content_hash TEXT NOT NULL,
+        minhash BLOB,                         -- datasketch MinHash hash values (uint64)
+        duplicate_of TEXT,                    -- earliest near-duplicate article, if any
+        status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+        reason TEXT,                          -- why it failed
+        n_events INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX articles_hash ON articles (content_hash)",
+    "CREATE INDEX articles_status ON articles (status)",
+    "CREATE TABLE lsh_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id))",
+    "CREATE INDEX lsh_bands_article ON lsh_bands (article_id)",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,                 -- the merged Event as JSON (model.to_dict)
+        date TEXT, date_end TEXT, date_precision TEXT,
+        country TEXT, admin1 TEXT, lat REAL, lon REAL,
+        plover TEXT, cameo TEXT, acled_type TEXT, acled_sub_type TEXT,
+        modality TEXT, recalled INTEGER, fatalities_best INTEGER,
+        n_articles INTEGER NOT NULL, corroboration INTEGER NOT NULL,
+        first_reported TEXT
+    )""",
+    "CREATE INDEX events_date ON events (date)",
+    "CREATE INDEX events_country_date ON events (country, date)",
+    "CREATE INDEX events_admin1 ON events (admin1)",
+    "CREATE INDEX events_plover_date ON events (plover, date)",
+    "CREATE INDEX events_acled ON events (acled_sub_type)",
+    "CREATE INDEX events_acled_type ON events (acled_type)",
+    "CREATE INDEX events_lon_lat ON events (lon, lat)",
+    "CREATE INDEX events_modality ON events (modality)",
+    """CREATE TABLE event_articles (
+        event_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,              -- the article-level event id, as extracted
+        article_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,                 -- article seq: members merge in this order
+        member TEXT NOT NULL,                 -- the article-level Event as JSON
+        reason TEXT NOT NULL,                 -- why it was merged into this event
+        PRIMARY KEY (event_id, member_id)
+    )""",
+    "CREATE INDEX event_articles_article ON event_articles (article_id)",
+    "CREATE UNIQUE INDEX event_articles_member ON event_articles (member_id)",
+    """CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence_index INTEGER,
+        start INTEGER, end INTEGER, field TEXT, text TEXT, sentence TEXT
+    )""",
+    "CREATE INDEX evidence_event ON evidence (event_id)",
+    "CREATE VIRTUAL TABLE evidence_fts USING fts5 (sentence, content='evidence', content_rowid='id')",
+    """CREATE TABLE claims (
+        event_id TEXT NOT NULL, article_id TEXT, kind TEXT NOT NULL,
+        min INTEGER, max INTEGER, source TEXT, sentence_index INTEGER, text TEXT
+    )""",
+    "CREATE INDEX claims_event ON claims (event_id)",
+    """CREATE TABLE actors (
+        event_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT, name_key TEXT,
+        country TEXT, sector TEXT
+    )""",
+    "CREATE INDEX actors_event ON actors (event_id)",
+    "CREATE INDEX actors_name ON actors (name_key)",
+    "CREATE INDEX actors_country ON actors (country)",
+    """CREATE TABLE relations (
+        event_id TEXT NOT NULL,               -- the later event (the response)
+        related_event_id TEXT NOT NULL,       -- the earlier event it answers / escalates
+        kind TEXT NOT NULL CHECK (kind IN ('response', 'retaliation', 'escalation')),
+        evidence TEXT, reason TEXT NOT NULL,
+        PRIMARY KEY (event_id, related_event_id, kind)
+    )""",
+    "CREATE INDEX relations_related ON relations (related_event_id)",
+]
