@@ -97,10 +97,9 @@ def event_json(event: Event, article_id: str) -> dict:
 
 def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     from eventscope.ingest import Rejected, read_inputs
-    from eventscope.pipeline import Pipeline
+    from eventscope.pipeline import extract_events
 
-    settings = settings_from_args(args)
-    pipeline = Pipeline(settings)
+    settings = settings_from_args(args, n_process=args.workers)
     failures = 0
 
     def articles():
@@ -113,18 +112,17 @@ def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO 
             yield item
 
     collected: list[dict] = []
-    for extraction in pipeline.extract_many(articles()):
-        article = extraction.article
+    for article, events in extract_events(articles(), settings):
         if args.format == "table":
-            rows = [format_event_row(e) for e in extraction.events]
+            rows = [format_event_row(e) for e in events]
             print_table(rows, out, title=f"{article.title or article.id}  [{article.source}]")
         elif args.format == "jsonl":
-            for event in extraction.events:
+            for event in events:
                 out.write(json.dumps(event_json(event, article.id), ensure_ascii=False) + "\n")
         else:
             collected.append({
                 "article": to_dict(article) | {"text": None},
-                "events": [event_json(e, article.id) for e in extraction.events],
+                "events": [event_json(e, article.id) for e in events],
             })
     if args.format == "json":
         json.dump(collected, out, ensure_ascii=False, indent=2)
@@ -141,6 +139,7 @@ def register_extract(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     parser.add_argument("--published", type=_parse_date_flag,
                         help="publication date (YYYY-MM-DD) for every input; overrides the file's")
+    parser.add_argument("--workers", type=int, help="worker processes (default: setting n_process)")
     add_common_settings(parser)
     parser.set_defaults(handler=run_extract)
 

@@ -106,3 +106,53 @@ class Pipeline:
         self.timer.seconds["nlp"] += time.perf_counter() - start
         for parsed in parsed_batch:
             yield self.extract_parsed(parsed)
+
+
+# ---------------------------------------------------------------- process pool
+# Each worker process loads its own Pipeline once (spaCy model, gazetteer,
+# classifier) and returns only what crosses a process boundary cheaply: the
+# article and its events (a spaCy Doc is large to pickle).
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings)
+
+
+def _extract_chunk(chunk: list[Article]) -> list[tuple[Article, list[Event]]]:
+    if _worker_pipeline is None:
+        raise RuntimeError("worker started without _init_worker")
+    return [(x.article, x.events) for x in _worker_pipeline.extract_many(chunk)]
+
+
+def extract_events(
+    articles: Iterable[Article], settings: Settings, pipeline: Pipeline | None = None
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Articles in, (article, events) out, in input order.
+
+    With `settings.n_process > 1` the work is spread over a process pool, one
+    batch of `settings.batch_size` articles per task.
+    """
+    if settings.n_process <= 1:
+        runner = pipeline or Pipeline(settings)
+        for extraction in runner.extract_many(articles):
+            yield extraction.article, extraction.events
+        return
+    import multiprocessing
+
+    def chunks() -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= settings.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(settings.n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+        for results in pool.imap(_extract_chunk, chunks()):
+            yield from results

@@ -24,7 +24,8 @@ Tables (version 1):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from eventscope.errors import StoreError
 
@@ -42,6 +43,22 @@ def migration(version: int) -> Callable[[Migration], Migration]:
         return fn
 
     return register
+
+
+@contextmanager
+def transaction(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    The connection runs in autocommit mode (isolation_level=None) so that DDL
+    is transactional too and nothing commits behind our back.
+    """
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def latest_version() -> int:
@@ -63,7 +80,7 @@ def migrate(con: sqlite3.Connection, path: str = "") -> int:
             f"understands ({latest_version()}); upgrade eventscope"
         )
     for step in sorted(v for v in MIGRATIONS if v > version):
-        with con:  # one transaction per step: a failed step leaves the previous version intact
+        with transaction(con):  # one transaction per step: a failed step leaves the previous version intact
             MIGRATIONS[step](con)
             con.execute("INSERT INTO schema_version (version) VALUES (?)", (step,))
         version = step
@@ -72,7 +89,6 @@ def migrate(con: sqlite3.Connection, path: str = "") -> int:
 
 @migration(1)
 def _initial(con: sqlite3.Connection) -> None:
-    con.executescript_in_tx = None  # type: ignore[attr-defined]  # (documentation: no executescript, it commits)
     for statement in _V1:
         con.execute(statement)
 
@@ -101,14 +117,16 @@ _V1 = [
         plover TEXT, cameo TEXT, acled_type TEXT, acled_sub_type TEXT,
         modality TEXT, recalled INTEGER, fatalities_best INTEGER,
         n_articles INTEGER NOT NULL, corroboration INTEGER NOT NULL,
-        first_reported TEXT
+        first_reported TEXT,
+        span_start TEXT, span_end TEXT        -- days the event may have happened on (linking.date_interval)
     )""",
     "CREATE INDEX events_date ON events (date)",
     "CREATE INDEX events_country_date ON events (country, date)",
     "CREATE INDEX events_admin1 ON events (admin1)",
     "CREATE INDEX events_plover_date ON events (plover, date)",
-    "CREATE INDEX events_acled ON events (acled_sub_type)",
-    "CREATE INDEX events_acled_type ON events (acled_type)",
+    "CREATE INDEX events_acled ON events (acled_sub_type COLLATE NOCASE)",
+    "CREATE INDEX events_acled_type ON events (acled_type COLLATE NOCASE)",
+    "CREATE INDEX events_plover_span ON events (plover, span_start)",
     "CREATE INDEX events_lon_lat ON events (lon, lat)",
     "CREATE INDEX events_modality ON events (modality)",
     """CREATE TABLE event_articles (
@@ -118,6 +136,7 @@ _V1 = [
         seq INTEGER NOT NULL,                 -- article seq: members merge in this order
         member TEXT NOT NULL,                 -- the article-level Event as JSON
         reason TEXT NOT NULL,                 -- why it was merged into this event
+        sentences TEXT NOT NULL,              -- JSON {sentence index: text} behind its evidence
         PRIMARY KEY (event_id, member_id)
     )""",
     "CREATE INDEX event_articles_article ON event_articles (article_id)",

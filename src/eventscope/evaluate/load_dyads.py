@@ -1,0 +1,148 @@
+"""Loaders for sentence-level dyad data: PLV (TSV) and PLOVER GSR (JSON).
+
+Both give a sentence, a source and a target actor, and the PLOVER type of the
+event between them; PLOVER GSR also codes each actor's country and sector.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+from eventscope.errors import DatasetError
+from eventscope.evaluate.records import Dataset, GoldActor, GoldDyad
+from eventscope.evaluate.tables import label_table, normalise_country
+from eventscope.model import Span
+
+_TAG = re.compile(r"</?[stST]>")
+_LABEL_COLUMNS = ("gold_root", "root", "label", "plover")
+_MARKED_COLUMNS = ("marked_sentence", "marked")
+
+
+def unmark(marked: str) -> tuple[str, Span | None, Span | None]:
+    """Strip PLV's <s>…</s> and <t>…</t> marks; return the text and the two spans in it."""
+    text_parts: list[str] = []
+    opened: dict[str, int] = {}
+    spans: dict[str, Span] = {}
+    pos = 0
+    length = 0
+    for match in _TAG.finditer(marked):
+        chunk = marked[pos:match.start()]
+        text_parts.append(chunk)
+        length += len(chunk)
+        tag = match.group().lower()
+        role = tag.strip("</>")
+        if tag.startswith("</"):
+            if role in opened:
+                start = opened.pop(role)
+                spans[role] = Span(start, length, "")
+        else:
+            opened[role] = length
+        pos = match.end()
+    text_parts.append(marked[pos:])
+    text = "".join(text_parts)
+
+    def filled(span: Span | None) -> Span | None:
+        return Span(span.start, span.end, text[span.start:span.end]) if span else None
+
+    return text, filled(spans.get("s")), filled(spans.get("t"))
+
+
+def load_plv(path: Path) -> Dataset:
+    """PLV TSV: a header row; the marked sentence and the PLOVER root (gold_root) are required."""
+    table = label_table("plv.tsv")
+    csv.field_size_limit(sys.maxsize)
+    items: list[GoldDyad] = []
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            header = reader.fieldnames or []
+            label_col = next((c for c in _LABEL_COLUMNS if c in header), None)
+            marked_col = next((c for c in _MARKED_COLUMNS if c in header), None)
+            if label_col is None or marked_col is None:
+                raise DatasetError(str(path), f"line 1: PLV header needs {_MARKED_COLUMNS[0]} and "
+                                              f"{_LABEL_COLUMNS[0]} columns, found {header}")
+            for row in reader:
+                line = reader.line_num
+                where = f"{path}:{line}"
+                marked = (row.get(marked_col) or "").strip()
+                label = (row.get(label_col) or "").strip()
+                if not marked or not label:
+                    raise DatasetError(str(path), f"line {line}: empty {marked_col} or {label_col}")
+                accepted = table.lookup(label)
+                if accepted is None:
+                    raise DatasetError(str(path), f"line {line}: unknown PLOVER root {label!r}")
+                text, source, target = unmark(marked)
+                if source is None and target is None:  # PLV leaves a mark out for "a recipient", not both
+                    raise DatasetError(str(path), f"line {line}: marked sentence has neither <s>…</s> nor <t>…</t>")
+                item_id = f"{row.get('sentence_id') or 'row'}@{line}"
+                items.append(GoldDyad(item_id, text, label.upper(), accepted, source, target, source=where))
+    except UnicodeDecodeError as exc:
+        raise DatasetError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except csv.Error as exc:
+        raise DatasetError(str(path), f"not a readable TSV ({exc})") from None
+    if not items:
+        raise DatasetError(str(path), "no rows")
+    return Dataset("plv", str(path), "dyads", tuple(items), scope=table.scope, labels_note="labels/plv.tsv")
+
+
+def _actors(value: object, text: str, where: str) -> tuple[GoldActor, ...]:
+    if not isinstance(value, list):  # "" or a stray string: no actor coded
+        return ()
+    out = []
+    for entry in value:
+        if not isinstance(entry, dict) or not entry.get("actorText"):
+            raise DatasetError(where, "actor entry without actorText")
+        surface = str(entry["actorText"])
+        start = text.find(surface)
+        if start < 0:
+            start = text.casefold().find(surface.casefold())
+        span = Span(start, start + len(surface), text[start:start + len(surface)]) if start >= 0 else None
+        code = str(entry.get("code") or "")
+        sector = str(entry.get("sector") or "")
+        out.append(GoldActor(surface, normalise_country(code) or (code.upper() or None),
+                             frozenset({sector}) if sector else frozenset(), span))
+    return tuple(out)
+
+
+def load_plover_gsr(path: Path) -> Dataset:
+    """PLOVER gold-standard records: a JSON list of records with text, event, source, target."""
+    table = label_table("plover_gsr.tsv")
+    try:
+        records = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DatasetError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except json.JSONDecodeError as exc:
+        raise DatasetError(str(path), f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list):
+        raise DatasetError(str(path), "expected a JSON list of records")
+    items: list[GoldDyad] = []
+    for index, record in enumerate(records):
+        where = f"{path}: record {index + 1}"
+        if not isinstance(record, dict):
+            raise DatasetError(where, "record is not a JSON object")
+        label = str(record.get("event") or "").strip()
+        accepted = table.lookup(label)
+        if accepted is None:
+            raise DatasetError(where, f"unknown PLOVER 0.5 event {label!r}")
+        if not accepted:
+            continue  # DOCUMENT records and other non-events
+        text = str(record.get("text") or "").strip()
+        if not text:
+            raise DatasetError(where, "record without text")
+        sources = _actors(record.get("source"), text, where)
+        targets = _actors(record.get("target"), text, where)
+        items.append(GoldDyad(
+            str(record.get("id") or f"record-{index + 1}"), text, label.upper(), accepted,
+            sources[0].span if sources else None, targets[0].span if targets else None,
+            sources, targets, source=where,
+        ))
+    if not items:
+        raise DatasetError(str(path), "no event records")
+    return Dataset("plover-gsr", str(path), "dyads", tuple(items), scope=table.scope,
+                   labels_note="labels/plover_gsr.tsv")

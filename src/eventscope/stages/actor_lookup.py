@@ -1,0 +1,230 @@
+"""`lookup_actor`: a surface string ("Iraq's military") to a coded `Actor`.
+
+Works without a parse, so it serves both the actors stage and anyone coding a
+name by hand.  The steps, in order:
+
+1. tokenise and find the longest dictionary matches (`actor_dictionary`);
+2. set aside country words that are not the actor's own country: sponsors
+   ("Iran-backed", "pro-Iran", "backed by Iran" -> affiliation) and targets of
+   opposition ("anti-American" -> ignored);
+3. split off the head phrase: the words before the first preposition, comma or
+   conjunction ("A court | in Bishkek", "A spokesman | for President Ghani");
+   the head decides, the rest only fills gaps;
+4. country: a known name in the head, else a country word in the head, else
+   the same in the rest; sector: the strongest word in the head (known name >
+   organisation noun such as "army" > person/thing noun such as "spokesman" >
+   capital), falling back to a name or organisation noun in the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventscope.model import Actor, Span
+from eventscope.stages.actor_dictionary import (
+    NAMED_KINDS,
+    ActorDictionary,
+    Match,
+    Token,
+    load_dictionary,
+    tokenize,
+)
+
+# Words that end the head phrase of an actor string.
+BOUNDARY_WORDS = frozenset({
+    "of", "for", "in", "from", "at", "on", "with", "to", "by", "near", "against", "based",
+    "who", "which", "that", "including", "under", "into", "during", "after", "before",
+    "across", "inside", "outside", "within", "among", "between", "and", "or", "but", "as",
+    "over", "while", "when", "whose", "said", "says", "like", "such", "along", "than",
+})
+BOUNDARY_MARKS = frozenset({",", "(", ")", ";", ":", "\"", "[", "]"})
+# "<country>-backed" names a sponsor, not the actor's own country.
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "affiliated"})
+# ... and these only when hyphenated: "Iran-trained", but "Iraqi armed forces".
+SPONSOR_HYPHENATED = frozenset({"armed", "linked", "trained", "equipped", "controlled", "influenced",
+                                "financed", "inspired", "friendly", "leaning", "oriented", "loyal"})
+# "<country>-occupied West Bank", "anti-American": the country is not the actor.
+IGNORE_AFTER = frozenset({"occupied", "held", "bound", "made"})
+IGNORE_BEFORE = frozenset({"anti", "non"})
+WEAK_AFTER = frozenset({"based", "born", "registered"})
+DETERMINERS = frozenset({"the", "a", "an", "some", "two", "three", "several", "many", "both",
+                         "these", "those", "this", "that", "its", "their", "his", "her"})
+
+PRIORITY = {"org": 3, "igo": 3, "person": 3, "role": 2, "title": 1, "capital": 0, "region": 0}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    match: Match
+    in_head: bool
+    weak: bool = False
+
+
+def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Span | None = None) -> Actor:
+    """Resolve `text` to canonical name, country, sector and affiliation, with reasons."""
+    dictionary = dictionary or load_dictionary()
+    tokens = tokenize(text)
+    matches = dictionary.matches(tokens)
+    head_end = _head_end(tokens, matches)
+    head_start = _head_start(tokens, head_end)
+
+    countries: list[_Candidate] = []
+    sectors: list[_Candidate] = []
+    sponsor: Match | None = None
+    notes: list[str] = []
+    for match in matches:
+        in_head = head_start <= match.start < head_end
+        role = _country_role(tokens, match)
+        if role == "sponsor" and match.entry.country:
+            sponsor = sponsor or match
+            notes.append(f"'{match.surface}' names a sponsor")
+            continue
+        if role == "ignore":
+            notes.append(f"'{match.surface}' is not the actor's country")
+            continue
+        if match.entry.country and match.entry.kind != "title":
+            countries.append(_Candidate(match, in_head, weak=role == "weak"))
+        if match.entry.sector and match.entry.kind in PRIORITY:
+            sectors.append(_Candidate(match, in_head))
+
+    country_pick = _pick_country(countries)
+    sector_pick = _pick_sector(sectors)
+    named = _named(country_pick, sector_pick)
+
+    affiliation = sponsor.entry.country if sponsor else None
+    if affiliation is None and named is not None:
+        affiliation = named.entry.affiliation
+    country = country_pick.match.entry.country if country_pick else None
+    sector = sector_pick.match.entry.sector if sector_pick else None
+
+    reasons = list(notes)
+    unknown: list[str] = []
+    quoted = text.strip()
+    if country_pick:
+        reasons.insert(0, f"country {country} from '{country_pick.match.surface}' ({_describe(country_pick)})")
+    else:
+        unknown.append(f"country: no country word or known name in '{quoted}'")
+    if sector_pick:
+        reasons.insert(1 if country_pick else 0,
+                       f"sector {sector} from '{sector_pick.match.surface}' ({_describe(sector_pick)})")
+    elif country_pick and country_pick.match.entry.kind == "country":
+        unknown.append(f"sector: '{country_pick.match.surface}' names the state as a whole, no role word")
+    else:
+        unknown.append(f"sector: no role word or known name in '{quoted}'")
+    if affiliation and sponsor:
+        reasons.append(f"affiliation {affiliation} from '{sponsor.surface}'")
+
+    return Actor(
+        text=text,
+        name=_canonical_name(text, dictionary, named, country, sector_pick),
+        country=country,
+        sector=sector,
+        affiliation=affiliation,
+        span=span,
+        reason="; ".join(reasons),
+        unknown_reason="; ".join(unknown) or None,
+    )
+
+
+def _head_start(tokens: list[Token], head_end: int) -> int:
+    """Skip a leading preposition ("on Hamid Karzai airport") so the head is not empty."""
+    start = 0
+    while start < len(tokens) and start < head_end and tokens[start].key in BOUNDARY_WORDS:
+        start += 1
+    return start
+
+
+def _head_end(tokens: list[Token], matches: list[Match]) -> int:
+    inside = {i for m in matches for i in range(m.start, m.end)}
+    seen_word = False
+    for i, token in enumerate(tokens):
+        if i in inside:
+            seen_word = True
+            continue
+        boundary = token.text in BOUNDARY_MARKS or token.key in BOUNDARY_WORDS
+        if boundary and seen_word:
+            return i
+        if not boundary:
+            seen_word = True
+    return len(tokens)
+
+
+def _country_role(tokens: list[Token], match: Match) -> str:
+    """'own', 'sponsor', 'ignore' or 'weak' for a country-bearing match, from its neighbours."""
+    after = tokens[match.end].key if match.end < len(tokens) else ""
+    before = tokens[match.start - 1].key if match.start > 0 else ""
+    before2 = tokens[match.start - 2].key if match.start > 1 else ""
+    hyphen = tokens[match.end - 1].hyphen_after
+    if (after in SPONSOR_WORDS or (hyphen and after in SPONSOR_HYPHENATED) or before == "pro"
+            or (before == "by" and before2 in SPONSOR_WORDS)):
+        return "sponsor"
+    if after in IGNORE_AFTER or before in IGNORE_BEFORE:
+        return "ignore"
+    if after in WEAK_AFTER:
+        return "weak"
+    return "own"
+
+
+def _pick_country(candidates: list[_Candidate]) -> _Candidate | None:
+    def rank(c: _Candidate) -> tuple[int, int, int, int]:
+        kind = c.match.entry.kind
+        order = 0 if kind in NAMED_KINDS else 2 if kind in ("place", "region") else 1
+        return (0 if not c.weak else 1, 0 if c.in_head else 1, order, c.match.start)
+
+    return min(candidates, key=rank) if candidates else None
+
+
+def _pick_sector(candidates: list[_Candidate]) -> _Candidate | None:
+    head = [c for c in candidates if c.in_head]
+    best = max(head, key=lambda c: (_priority(c), c.match.start), default=None)
+    if best is None or _priority(best) < 2:
+        # A weak head ("a spokesman") borrows the organisation it speaks for.
+        rest = [c for c in candidates if not c.in_head and _priority(c) >= 2]
+        if rest:
+            return min(rest, key=lambda c: c.match.start)
+    if best is None:
+        rest = [c for c in candidates if not c.in_head]
+        return max(rest, key=_priority, default=None)
+    return best
+
+
+def _priority(cand: _Candidate) -> int:
+    """Known name > organisation noun > person/thing noun > capital.
+
+    An IGO coded with the generic sector IGO yields to any role word, so "United
+    Nations military personnel" is MIL.
+    """
+    entry = cand.match.entry
+    if entry.sector == "IGO":
+        return 1
+    return PRIORITY[entry.kind]
+
+
+def _named(country: _Candidate | None, sector: _Candidate | None) -> Match | None:
+    for cand in (sector, country):
+        if cand is not None and cand.match.entry.kind in NAMED_KINDS:
+            return cand.match
+    return None
+
+
+def _describe(cand: _Candidate) -> str:
+    where = "" if cand.in_head else ", in a modifier phrase"
+    if cand.weak:
+        where += ", base only"
+    return f"{cand.match.entry.kind} {cand.match.entry.source}{where}"
+
+
+def _canonical_name(text: str, dictionary: ActorDictionary, named: Match | None,
+                    country: str | None, sector: _Candidate | None) -> str:
+    if named is not None:
+        return named.entry.name
+    place = dictionary.countries.get(country, country) if country else None
+    if place and sector and sector.match.entry.kind in ("role", "title", "capital"):
+        label = dictionary.sector_labels.get(sector.match.entry.sector or "", sector.match.entry.sector)
+        return f"{place} {label}"
+    if place and sector is None:
+        return place
+    words = text.strip().split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words) or text.strip()

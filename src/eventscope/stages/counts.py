@@ -1,0 +1,306 @@
+"""Stage counts: killed / injured / abducted / arrested figures, who claims them, which event they belong to.
+
+A claim is read from the parse around a casualty word listed in
+`data/casualty_terms.tsv` ("killed", "wounded", "dead", "deaths", "death toll"):
+the victims are its object, its passive subject, the noun it modifies or its
+"of" phrase, and the figure is their number ("at least seven Iraqi
+militiamen"), read by `numbers.parse_quantity`.  "No casualties" and "no one
+was hurt" are claims of zero.
+
+The source is the speaker of the verb of saying that governs the casualty
+clause ("Two Iraqi militia officials told The Associated Press that ..."), or
+the object of "according to".  Conflicting claims are all kept; ACLED's rule
+picks the best figure (`best_figure`).
+
+A claim goes to the mention that governs it in the parse, else to the event it
+names ("killed in the airstrikes" -> the airstrikes mentioned earlier), else to
+the nearest violent event before it, and the reason says which.  No claim is
+dropped while the article has a mention to hold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventscope.errors import ConfigError
+from eventscope.model import Claim, ClaimKind, Mention, Span
+from eventscope.stages.counts_parse import Reading, read_casualties
+from eventscope.stages.nlp import ParsedArticle
+
+__all__ = ["best_figure", "casualty_terms", "extract_claims"]
+
+VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_LINK_PREPS = frozenset({"in", "during", "from", "by", "after", "under"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: ClaimKind
+    role: str
+
+
+@lru_cache(maxsize=1)
+def casualty_terms() -> dict[tuple[str, str], Term]:
+    """(lemma, family) -> Term, from `data/casualty_terms.tsv`; family is verb, adjective or noun."""
+    path = resources.files("eventscope") / "data" / "casualty_terms.tsv"
+    families = {"verb_object": "verb", "verb_subject": "verb", "adjective": "adjective",
+                "noun": "noun", "toll": "noun", "zero_only": "noun"}
+    table: dict[tuple[str, str], Term] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or parts[2] not in families:
+            raise ConfigError(f"data/casualty_terms.tsv:{lineno}: expected 'lemma<TAB>kind<TAB>role'")
+        try:
+            kind = ClaimKind(parts[1])
+        except ValueError:
+            raise ConfigError(f"data/casualty_terms.tsv:{lineno}: unknown kind {parts[1]!r}") from None
+        table[(parts[0].lower(), families[parts[2]])] = Term(kind, parts[2])
+    return table
+
+
+def best_figure(claims: Iterable[Claim]) -> int | None:
+    """ACLED's rule: the lowest credible figure.  A claim's figure is its min ("at least
+    seven" -> 7), or its max when it has no min ("up to 20" -> 20)."""
+    lows = [c.min if c.min is not None else c.max for c in claims]
+    known = [v for v in lows if v is not None]
+    return min(known) if known else None
+
+
+def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, tuple[Claim, ...]]:
+    """Claims per mention id (mentions without claims are left out)."""
+    doc = parsed.doc
+    ordered = sorted((m for m in mentions if 0 <= m.trigger_token < len(doc)),
+                     key=lambda m: (m.sentence_index, m.trigger.start))
+    paragraphs = _paragraph_of(parsed)
+    out: dict[str, list[Claim]] = {}
+    last_source: dict[int, str] = {}  # paragraph -> last named source, for "they said"
+    for sentence in parsed.sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        para = paragraphs[sentence.index]
+        for reading in read_casualties(span, casualty_terms()):
+            source, source_why = _source(reading.token, span)
+            if source and source.lower() in _PRONOUNS:
+                source, source_why = last_source.get(para), f"'{source}' read as the last named source"
+            elif source:
+                last_source[para] = source
+            mention, link_why = _attach(reading, sentence.index, ordered, paragraphs, doc)
+            if mention is None:
+                continue  # the article has no mention at all to hold the claim
+            reason = "; ".join(r for r in (reading.reason, source_why, link_why) if r)
+            claim = Claim(kind=reading.kind, min=reading.quantity_min, max=reading.quantity_max,
+                          source=source, span=Span(reading.start, reading.end, doc.text[reading.start:reading.end]),
+                          sentence_index=sentence.index, reason=reason)
+            if claim not in out.setdefault(mention.id, []):
+                out[mention.id].append(claim)
+        speaker = _last_speaker(span)
+        if speaker is not None:
+            last_source[para] = speaker
+    return {key: tuple(value) for key, value in out.items()}
+
+
+def _paragraph_of(parsed: ParsedArticle) -> list[int]:
+    text = parsed.article.text
+    sep = "\n\n" if "\n\n" in text else "\n"
+    return [text.count(sep, 0, s.start) for s in parsed.sentences]
+
+
+# ---------------------------------------------------------------- the source of a claim
+
+
+def _speech_lemmas() -> frozenset[str]:
+    from eventscope.stages.when import speech_lemmas
+
+    return speech_lemmas()
+
+
+def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
+    """(speaker, why): the subject of the verb of saying over the claim, or 'according to X'."""
+    speech = _speech_lemmas()
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in speech and ancestor.pos_ in ("VERB", "AUX"):
+            speaker = _subject(ancestor)
+            if speaker is not None:
+                channel = next((c for c in ancestor.children if c.dep_ in ("dobj", "dative")), None)
+                why = f"source: subject of '{ancestor.text}'"
+                if ancestor.lemma_.lower() == "tell" and channel is not None:
+                    why += f", via {_phrase(channel, bare=True)}"
+                return _phrase(speaker), why
+    for candidate in sentence:
+        if candidate.lower_ == "according":
+            to = next((c for c in candidate.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                return _phrase(obj), "source: 'according to'"
+    root = sentence.root
+    if root.lemma_.lower() in speech and token.i != root.i:
+        speaker = _subject(root)
+        if speaker is not None:
+            return _phrase(speaker), f"source: subject of '{root.text}' (quote)"
+    return None, ""
+
+
+def _last_speaker(sentence: SpacySpan) -> str | None:
+    """The last named subject of a verb of saying in the sentence, for a later "he said"."""
+    speech = _speech_lemmas()
+    speaker = None
+    for token in sentence:
+        if token.lemma_.lower() in speech and token.pos_ in ("VERB", "AUX"):
+            subject = _subject(token)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                speaker = _phrase(subject)
+    return speaker
+
+
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # "it was reported by X"
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return subject
+
+
+_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep_skip"})
+
+
+def _phrase(head: Token, *, bare: bool = False) -> str:
+    """The noun phrase of `head` without appositions and relative clauses, leading article dropped.
+
+    A role noun with a name in apposition gives the name ("a Pentagon
+    spokeswoman, Navy Cmdr. Jessica McNulty" -> "Navy Cmdr. Jessica McNulty")."""
+    name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is not None and head.pos_ == "NOUN":
+        return _phrase(name)
+    dropped: set[int] = set()
+    people = [e for e in head.doc.ents if e.label_ == "PERSON" and head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    if people and head.pos_ == "NOUN":
+        return people[-1].text  # "a spokesman for ..., Col. Wayne Marotto" -> the name
+    for child in head.children:
+        if child.dep_ in _DROP or (bare and child.dep_ == "prep"):
+            dropped |= {t.i for t in child.subtree}
+    kept = {t.i for t in head.subtree} - dropped
+    left = right = head.i
+    while left - 1 in kept:
+        left -= 1
+    while right + 1 in kept:
+        right += 1
+    tokens = [t for t in head.doc[left:right + 1]]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return head.text
+    return head.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+# ---------------------------------------------------------------- which mention a claim belongs to
+
+
+def _clause(token: Token) -> Token:
+    current = token
+    for _ in range(64):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _cause_noun(token: Token) -> Token | None:
+    """'killed in the airstrikes' -> airstrikes (also for the verb the casualty word hangs on)."""
+    for holder in (token, token.head):
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None:
+                return noun
+    return None
+
+
+def _lemma_match(a: str, b: str) -> bool:
+    return a == b or (len(b) > 4 and a.endswith(b)) or (len(a) > 4 and b.endswith(a))
+
+
+def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[Mention],
+              paragraphs: list[int], doc) -> tuple[Mention, str] | None:  # type: ignore[no-untyped-def]
+    """'killed in the airstrikes': the mention that noun names, nearest first.
+
+    Order: the noun itself when it is a mention here and not definite; an
+    earlier mention with its lemma in the paragraph; for a definite noun ("the
+    attack"), the last violent event of the paragraph; a mention with its
+    lemma anywhere before; the noun itself."""
+    lemma = cause.lemma_.lower()
+    same = [m for m in here if m.trigger_token == cause.i]
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "that", "this") for c in cause.children)
+    if same and not definite:
+        return same[0], f"attached to '{same[0].trigger.text}', named as the cause"
+    before = [m for m in mentions if m.sentence_index < sentence]
+    in_para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]]
+    named = f"named as '{cause.text}'"
+    matches = [m for m in in_para if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
+    if matches:
+        return matches[-1], f"attached to '{matches[-1].trigger.text}' (sentence {matches[-1].sentence_index}), {named}"
+    violent = [m for m in in_para if m.plover in VIOLENT]
+    if definite and violent:
+        return violent[-1], f"attached to '{violent[-1].trigger.text}' (sentence {violent[-1].sentence_index}), the event of the paragraph {named}"
+    matches = [m for m in before if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
+    if matches:
+        pick = max(matches, key=lambda m: (m.plover in VIOLENT, m.sentence_index))
+        return pick, f"attached to '{pick.trigger.text}' (sentence {pick.sentence_index}), {named}"
+    if same:
+        return same[0], f"attached to '{same[0].trigger.text}', named as the cause"
+    return None
+
+
+def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs: list[int],
+            doc) -> tuple[Mention | None, str]:  # type: ignore[no-untyped-def]
+    if not mentions:
+        return None, ""
+    token = reading.token
+    cause = _cause_noun(token)
+    here = [m for m in mentions if m.sentence_index == sentence]
+    if cause is not None:
+        picked = _by_cause(cause, sentence, here, mentions, paragraphs, doc)
+        if picked is not None:
+            return picked
+    if here:
+        ancestors = [token.i, *(a.i for a in token.ancestors)]
+        clause = _clause(token)
+        clause_line = {clause.i, *(a.i for a in clause.ancestors)}
+
+        def rank(m: Mention) -> tuple[int, int, int]:
+            trigger = doc[m.trigger_token]
+            if m.trigger_token in ancestors:
+                tier = 0
+            elif _clause(trigger).i == clause.i:
+                tier = 1
+            elif _clause(trigger).i in clause_line or clause.i in {a.i for a in trigger.ancestors}:
+                tier = 2
+            else:
+                tier = 3
+            return (m.plover not in VIOLENT, tier, abs(m.trigger_token - token.i))
+
+        pick = min(here, key=rank)
+        tier = rank(pick)[1]
+        how = ("governs the figure", "shares its clause", "in a linked clause", "in the same sentence")[tier]
+        return pick, f"attached to '{pick.trigger.text}' ({how})"
+    before = [m for m in mentions if m.sentence_index < sentence]
+    para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]]
+    for pool, where in ((para, "earlier in the paragraph"), (before, "earlier in the article")):
+        violent = [m for m in pool if m.plover in VIOLENT]
+        if violent:
+            pick = violent[-1]
+            return pick, f"no event in its sentence; attached to the nearest violent event {where} ('{pick.trigger.text}')"
+    pick = min(mentions, key=lambda m: (m.plover not in VIOLENT, abs(m.sentence_index - sentence)))
+    return pick, f"no event governs it; attached to the nearest candidate '{pick.trigger.text}'"

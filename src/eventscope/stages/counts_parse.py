@@ -1,0 +1,218 @@
+"""Read casualty figures off the dependency parse of one sentence (used by the counts stage).
+
+For each casualty word the victims are found by its role in the parse:
+
+    verb_object   "killed four militiamen", "four militiamen were killed", "people killed in"
+    verb_subject  "four soldiers died"
+    adjective     "8 dead", "left 8 injured", "shot dead", "two wounded soldiers"
+    noun          "12 deaths", "the bodies of two men", "the murder of six Jesuits", "no injuries"
+    toll          "the death toll rose to 12"
+    zero_only     "no casualties" (a figure of zero for killed and injured)
+
+The figure is the victims' number; a singular noun or a name is one person,
+a bare plural is a claim without a figure (the text says people died, not
+how many).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventscope.model import ClaimKind
+from eventscope.stages.numbers import Quantity, number_words, parse_quantity
+
+
+class _Term(Protocol):
+    kind: ClaimKind
+    role: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One casualty figure found in a sentence, before its source and event are known."""
+
+    token: Token  # the casualty word
+    kind: ClaimKind
+    quantity_min: int | None
+    quantity_max: int | None
+    start: int  # character span covering figure and casualty word
+    end: int
+    reason: str
+
+
+_ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "zero"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _term(token: Token, terms: Mapping[tuple[str, str], _Term]) -> tuple[_Term, str] | None:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ in ("VERB", "AUX"):
+        found = terms.get((lemma, "verb"))
+        if found:
+            return found, "verb"
+        found = terms.get((lower, "adjective"))
+        return (found, "adjective") if found else None
+    if token.pos_ == "ADJ":
+        found = terms.get((lower, "adjective")) or terms.get((lemma, "adjective"))
+        if found:
+            return found, "adjective"
+        found = terms.get((lemma, "verb"))
+        return (found, "verb") if found else None
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = terms.get((lemma, "noun"))
+        if found:
+            return found, "noun"
+        found = terms.get((lower, "adjective"))  # "the dead", "8 wounded" tagged as nouns
+        return (found, "adjective") if found else None
+    return None
+
+
+def _is_number(token: Token) -> bool:
+    entry = number_words().get(token.lower_)
+    return token.like_num or token.pos_ == "NUM" or (entry is not None and entry.kind in ("at_least", "unit", "teen", "ten"))
+
+
+def _number_text(token: Token) -> tuple[str, int, int]:
+    """The figure phrase around a number token: 'at least seven', 'between 10 and 15', '1,200'."""
+    parts = [t for t in token.subtree if t.dep_ in ("quantmod", "advmod", "nummod", "compound", "cc", "conj",
+                                                     "prep", "pobj") or t.i == token.i]
+    left = min(t.i for t in parts)
+    right = token.i
+    for t in parts:
+        if t.i > token.i and (t.like_num or t.lower_ in ("and", "to", "or", "-")) and t.i == right + 1:
+            right = t.i
+    doc = token.doc
+    while left < token.i and doc[left].dep_ in ("prep",) and doc[left].lower_ not in ("between", "up", "over", "under"):
+        left += 1
+    text = doc.text[doc[left].idx:doc[right].idx + len(doc[right])]
+    return text, doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
+    """How many people `noun` stands for: (quantity or None when unknown, start, end, why)."""
+    start, end = noun.idx, noun.idx + len(noun)
+    if noun.lower_ in _ZERO_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return Quantity(0, 0, "'no'"), start, end, "zero"
+    if _is_number(noun):
+        text, s, e = _number_text(noun)
+        quantity = parse_quantity(text)
+        if quantity is not None:
+            return quantity, s, max(e, end), f"figure '{text}'"
+    figures = [c for c in noun.children if c.dep_ in ("nummod", "amod", "quantmod") and _is_number(c)]
+    if figures:
+        text, s, e = _number_text(figures[0])
+        quantity = parse_quantity(text)
+        if quantity is not None:
+            return quantity, min(s, start), max(e, end), f"figure '{text}'"
+    if noun.pos_ == "PROPN" or noun.lower_ in _PERSON_PRONOUNS:
+        total = 1 + sum(1 for c in noun.conjuncts if c.pos_ == "PROPN")
+        return Quantity(total, total, "named"), start, end, f"{total} named person(s)"
+    if noun.tag_ in ("NN",) and noun.pos_ == "NOUN":
+        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        if not dets or dets[0] in ("a", "an", "one", "the", "this", "that"):
+            return Quantity(1, 1, "one"), start, end, "a singular noun: one person"
+    return None, start, end, "no figure given"
+
+
+def _of_object(noun: Token) -> Token | None:
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _victims_of_verb(token: Token, role: str) -> Token | None:
+    deps = {c.dep_: c for c in token.children}
+    if role == "verb_subject":
+        return deps.get("nsubj")
+    if "nsubjpass" in deps:
+        return deps["nsubjpass"]
+    if "dobj" in deps:
+        return deps["dobj"]
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return token.head  # "four people killed in ...", "the wounded soldiers"
+    if token.dep_ == "conj":  # "four were killed and eight wounded"
+        head = token.head
+        return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if "nsubj" in deps and token.tag_ == "VBN":
+        return deps["nsubj"]
+    return None
+
+
+def _victims_of_adjective(token: Token) -> Token | None:
+    figure = next((c for c in token.children if c.dep_ in ("nummod", "nsubj", "npadvmod") and _is_number(c)), None)
+    if figure is not None:
+        return figure
+    if token.dep_ == "amod":
+        return token.head
+    if token.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and token.head.pos_ in ("VERB", "AUX"):
+        verb = token.head
+        return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.i != token.i), None)
+    if token.pos_ == "NOUN":
+        return token if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) else None
+    return None
+
+
+def _toll_figure(token: Token) -> Token | None:
+    """'the death toll rose to 12', 'the toll stands at 12', 'a toll of 12'."""
+    holder = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    for t in holder.subtree:
+        if t.i > token.i and t.like_num:
+            return t
+    return None
+
+
+def _neighbour_figure(token: Token) -> Token | None:
+    """'8 injured' parsed without a link: a number right before the word, nothing but nouns between."""
+    for offset in (1, 2, 3):
+        if token.i - offset < token.sent.start:
+            return None
+        left = token.doc[token.i - offset]
+        if _is_number(left):
+            return left
+        if left.pos_ not in ("NOUN", "ADJ", "PROPN") or left.dep_ not in ("compound", "amod"):
+            return None
+    return None
+
+
+def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], _Term]) -> list[Reading]:
+    readings: list[Reading] = []
+    seen: set[tuple[ClaimKind, int]] = set()
+    for token in sentence:
+        found = _term(token, terms)
+        if found is None:
+            continue
+        term, family = found
+        victims: Token | None = None
+        if term.role == "toll":
+            victims = _toll_figure(token)
+        elif family == "verb":
+            victims = _victims_of_verb(token, term.role)
+        elif family == "adjective":
+            victims = _victims_of_adjective(token)
+        else:
+            figure = next((c for c in token.children if c.dep_ in ("nummod", "amod") and _is_number(c)), None)
+            no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+            victims = token if no else figure or (_of_object(token) if term.role == "noun" else None)
+        if victims is None and family in ("verb", "adjective"):
+            victims = _neighbour_figure(token)
+        if victims is None:
+            continue
+        quantity, start, end, why = count_of(victims)
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if negated:
+            quantity, why = Quantity(0, 0, "negated"), f"negated '{token.text}'"
+        if term.role == "zero_only" and (quantity is None or quantity.max != 0):
+            continue
+        kinds = [ClaimKind.KILLED, ClaimKind.INJURED] if term.role == "zero_only" else [term.kind]
+        lo, hi = (quantity.min, quantity.max) if quantity else (None, None)
+        start, end = min(start, token.idx), max(end, token.idx + len(token))
+        for kind in kinds:
+            if (kind, victims.i) in seen:
+                continue
+            seen.add((kind, victims.i))
+            readings.append(Reading(token, kind, lo, hi, start, end, f"{kind.value}: '{token.text}', {why}"))
+    return readings

@@ -1,0 +1,121 @@
+"""Stage detect: event triggers in each sentence, coded once in CAMEO, PLOVER and ACLED.
+
+How one mention is coded, step by step (each step writes a reason):
+
+1. trigger   a token whose lemma (+ required particle/object) is in data/triggers.tsv;
+             the most specific row wins ("call for revenge" beats "call for").
+2. cameo     the row's CAMEO code; for a generic attack (180/190/1823) a weapon word on
+             the trigger or its dependents (data/modes.tsv) picks the specific code
+             ("rocket attack" -> 194, "drone killed" -> 195 + drone).
+3. plover    PLOVER type, mode and Goldstein come from that CAMEO code (ontology.cameo_code);
+             the weapon word's mode overrides the code's default mode when it is more precise.
+4. acled     from (PLOVER type, mode, CAMEO, target cue) in data/acled.tsv.
+5. modality  stages/modality.py (negation, denial, threat, hedges, future).
+6. classify  when stages/classify.py is present, its scores can pick between the lexicon's
+             candidate types for an ambiguous trigger; the reason says which signal decided.
+
+Over-generation guards: speech verbs are not in the lexicon; tokens inside names
+("Popular Mobilization Forces") and noun modifiers ("attack damage") are skipped; a noun
+that restates the event of a governing verb or noun in the same sentence ("killed in the
+airstrikes", "carried out airstrikes", "each strike hit") is merged into one mention —
+the more specific of the two (a weapon mode beats none) is kept and the other is named
+in `reasons["merged"]`.  Mentions of the same event across sentences are left to assemble.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventscope.model import Mention, Modality, Span
+from eventscope.stages import classifier_signal, dyad
+from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
+from eventscope.stages.nlp import ParsedArticle
+
+__all__ = ["Candidate", "code_dyad", "code_token", "detect"]
+
+# Dependencies through which a noun restates its governor's event ("killed in the strike").
+RESTATE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acl", "relcl", "appos", "oprd", "xcomp"})
+RESTATE_PREPS = frozenset({"in", "during", "by", "with", "under", "from", "of"})
+
+
+def _is_trigger_position(token: Token) -> bool:
+    """Skip words that are names or noun modifiers rather than events ("attack damage")."""
+    if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN":
+        return False
+    if token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-"):
+        return False  # "Iran-backed", "state-sanctioned": a participle describing a noun
+    return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
+
+
+def _restates(child: Token, head: Token, same_code: bool = False) -> bool:
+    """True when `child` is a dependent of `head` that names the same happening.
+
+    Through a preposition only "in/by/with/during/..." restate ("killed in the strike");
+    "retaliation for the attack" names another event, unless both words carry the same
+    CAMEO code ("called for revenge").
+    """
+    if child.head.i == head.i and child.dep_ in RESTATE_DEPS:
+        return True
+    return (child.dep_ == "pobj" and child.head.head.i == head.i and child.head.dep_ in ("prep", "agent")
+            and (same_code or child.head.lower_ in RESTATE_PREPS))
+
+
+def _better(a: Candidate, b: Candidate) -> Candidate:
+    """The more informative of two mentions of one happening: a weapon mode, then specificity."""
+    def score(c: Candidate) -> tuple[int, int, int]:
+        return (int(c.mode is not None), c.match.rule.specificity, int(c.token.pos_ == "VERB"))
+    return a if score(a) >= score(b) else b
+
+
+def _merge_restatements(candidates: list[Candidate]) -> list[Candidate]:
+    kept = list(candidates)
+    changed = True
+    while changed:
+        changed = False
+        for a in kept:
+            for b in kept:
+                if a is b or a.plover != b.plover or not _restates(b.token, a.token, a.cameo == b.cameo):
+                    continue
+                winner = _better(a, b)
+                loser = b if winner is a else a
+                reasons = dict(winner.reasons)
+                reasons["merged"] = (reasons.get("merged", "") + f" '{loser.token.text}'").strip()
+                modality = winner.modality if winner.modality is not Modality.OCCURRED else a.modality
+                merged = replace(winner, reasons=reasons, modality=modality,
+                                 confidence=min(0.95, max(a.confidence, b.confidence) + 0.05))
+                kept = [merged if c is winner else c for c in kept if c is not loser]
+                changed = True
+                break
+            if changed:
+                break
+    return kept
+
+
+def _sentence_candidates(sent: SpacySpan) -> list[Candidate]:
+    found = []
+    for token in sent:
+        if not _is_trigger_position(token):
+            continue
+        cand = code_token(token)
+        if cand is not None:
+            found.append(cand)
+    return _merge_restatements(found)
+
+
+def detect(parsed: ParsedArticle) -> list[Mention]:
+    """Every event mention in the article, in text order, with modality (only OCCURRED is material)."""
+    mentions: list[Mention] = []
+    for index, sent in enumerate(parsed.doc.sents):
+        for cand in sorted(_sentence_candidates(sent), key=lambda c: c.token.i):
+            mentions.append(to_mention(parsed, index, classifier_signal.refine_sentence(cand, sent)))
+    return mentions
+
+
+def code_dyad(parsed: ParsedArticle, source: Span, target: Span) -> Mention | None:
+    """The event coded between two actor spans of one sentence (PLV / PLOVER GSR task)."""
+    return dyad.code_dyad(parsed, source, target)

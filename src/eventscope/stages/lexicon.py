@@ -1,0 +1,197 @@
+"""Trigger and weapon-word lexicons (data/triggers.tsv, data/modes.tsv) matched against a spaCy parse.
+
+Kept apart from detect.py so that the sentence-level detector and the dyad coder
+share one matcher, and so the rules stay in the data files, not in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventscope.errors import ConfigError
+from eventscope.ontology import cameo_code, read_table
+
+# Dependents whose lemma can satisfy an `obj=` clause.
+OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "compound", "amod",
+               "nmod", "npadvmod", "dative", "advmod", "prt", "conj", "appos", "nummod", "poss", "nsubj"}
+PREP_DEPS = {"prep", "prt", "agent", "advmod", "mark"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    pos: str  # "V", "N" or "*"
+    preps: tuple[frozenset[str], ...]
+    objects: tuple[frozenset[str], ...]
+    deps: tuple[frozenset[str], ...]  # required dependency labels ("dep=xcomp")
+    intransitive: bool  # "noobj": only without a direct object or clausal complement
+    cameo: str | None  # None: the wording is not an event on its own
+    control: bool
+    note: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.preps) + len(self.objects) + len(self.deps) + int(self.intransitive)
+
+    def describe(self) -> str:
+        need = [f"+{'/'.join(sorted(p))}" for p in self.preps] + [f"+{'/'.join(sorted(o))[:40]}" for o in self.objects]
+        return self.lemma + (" " + " ".join(need) if need else "")
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    token: Token
+    rule: TriggerRule
+    evidence: str  # which dependent satisfied the rule, for the reason string
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    cue: str
+    mode: str
+    cameo: str
+    priority: int
+
+
+@cache
+def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
+    rules: dict[str, list[TriggerRule]] = {}
+    for line, row in enumerate(read_table("triggers.tsv"), start=1):
+        preps: list[frozenset[str]] = []
+        objects: list[frozenset[str]] = []
+        deps: list[frozenset[str]] = []
+        intransitive = False
+        for clause in filter(None, row["requires"].split(";")):
+            if clause == "noobj":
+                intransitive = True
+                continue
+            key, _, words = clause.partition("=")
+            target = {"prep": preps, "obj": objects, "dep": deps}.get(key)
+            if target is None or not words:
+                raise ConfigError(f"triggers.tsv: row {line} ({row['lemma']}): bad requires clause {clause!r}")
+            target.append(frozenset(words.split("|")))
+        code = row["cameo"] if row["cameo"] not in ("", "-") else None
+        if code is not None:
+            cameo_code(code)  # fail early on a code the ontology does not know
+        rules.setdefault(row["lemma"], []).append(TriggerRule(
+            lemma=row["lemma"], pos=row["pos"] or "*", preps=tuple(preps), objects=tuple(objects),
+            deps=tuple(deps), intransitive=intransitive,
+            cameo=code, control=row["control"] == "1", note=row["note"], line=line))
+    return {lemma: tuple(sorted(rs, key=lambda r: (-r.specificity, r.line))) for lemma, rs in rules.items()}
+
+
+@cache
+def mode_cues() -> dict[str, ModeCue]:
+    return {row["cue"]: ModeCue(row["cue"], row["mode"], row["cameo"], int(row["priority"]))
+            for row in read_table("modes.tsv")}
+
+
+def lemma_of(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    # The small model sometimes leaves plurals unlemmatised for rare nouns ("airstrikes").
+    if token.pos_ in ("NOUN", "PROPN") and lemma.endswith("s") and lemma not in trigger_rules() \
+            and lemma[:-1] in trigger_rules():
+        return lemma[:-1]
+    return lemma
+
+
+def _pos_ok(rule: TriggerRule, token: Token) -> bool:
+    if rule.pos == "*":
+        return token.pos_ in ("VERB", "NOUN", "PROPN", "AUX", "ADJ")
+    if rule.pos == "V":
+        return token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB"))
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
+
+
+def dependents(token: Token) -> list[Token]:
+    """Lemma-bearing dependents: direct ones, objects of its prepositions, and objects of its xcomp."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.append(child)
+            if child.dep_ in ("xcomp", "ccomp"):
+                found.extend(c for c in child.children if c.dep_ in ("dobj", "prt"))
+            if child.dep_ in ("dobj", "nsubjpass", "pobj"):
+                found.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
+        if child.dep_ in ("prep", "agent", "acl", "relcl"):
+            found.extend(c for c in child.children if c.dep_ in ("pobj", "dobj", "pcomp"))
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
+        found.append(token.head)  # "took hostages": the governing verb can be the needed word
+    return found
+
+
+def match_trigger(token: Token) -> TriggerMatch | None:
+    """The most specific lexicon rule whose lemma, part of speech and required dependents fit `token`."""
+    rules = trigger_rules().get(lemma_of(token))
+    if not rules:
+        return None
+    deps = dependents(token)
+    dep_lemmas = {lemma_of(d) for d in deps} | {d.lower_ for d in deps}
+    # A preposition that only carries a date ("called ... on Saturday") is not a particle.
+    prep_lemmas = {c.lower_ for c in token.children if c.dep_ in PREP_DEPS
+                   and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")}
+    if token.dep_ == "pcomp" or (token.i + 1 < len(token.doc) and token.nbor(1).dep_ == "prt"):
+        prep_lemmas.add(token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "")
+    for rule in rules:
+        if not _pos_ok(rule, token):
+            continue
+        evidence = []
+        ok = True
+        for words in rule.preps:
+            hit = words & prep_lemmas
+            if not hit:
+                ok = False
+                break
+            evidence.append(sorted(hit)[0])
+        for words in rule.objects if ok else ():
+            hit = words & dep_lemmas
+            if not hit:
+                ok = False
+                break
+            evidence.append(sorted(hit)[0])
+        for labels in rule.deps if ok else ():
+            if not any(c.dep_ in labels for c in token.children):
+                ok = False
+        if ok and rule.intransitive and any(c.dep_ in ("dobj", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "with")
+                                            for c in token.children):
+            ok = False
+        if ok:
+            return TriggerMatch(token=token, rule=rule, evidence=" ".join(evidence))
+    return None
+
+
+def mode_context(token: Token) -> list[Token]:
+    """Tokens whose words can tell how an attack was carried out: the trigger, its modifiers,
+    subject and objects, instruments ("with rockets", "by drones") and what a light verb carries."""
+    seen = [token]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod", "poss"):
+            seen.append(child)
+            seen.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod"))
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by", "from", "of", "using"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                seen.append(pobj)
+                seen.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+    if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
+        head = token.head if token.head.pos_ == "VERB" else token.head.head
+        seen.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i)
+    return seen
+
+
+def find_mode(token: Token) -> tuple[ModeCue, Token] | None:
+    """The strongest weapon/method cue around `token`, with the token that carries it."""
+    cues = mode_cues()
+    best: tuple[ModeCue, Token] | None = None
+    for tok in mode_context(token):
+        cue = cues.get(lemma_of(tok)) or cues.get(tok.lower_)
+        if cue is None or cue.mode == "-":
+            continue
+        if best is None or cue.priority > best[0].priority:
+            best = (cue, tok)
+    return best

@@ -1,0 +1,138 @@
+"""Did the text say the event happened?  Modality of a trigger from its parse.
+
+Reads the trigger, its auxiliaries and the chain of heads above it (up to the
+clause that governs it), and returns the first cue found in this order:
+
+    negated      "did not attack", "no attack", "never fired"
+    denied       "denied carrying out the attack"          (a deny verb governs the trigger)
+    threatened   "vowed to strike", "threatened to attack"  (a threat verb governs the trigger)
+    hypothetical "could", "would", "if ...", "no indication that ... was the start of",
+                 "to prevent further attacks", "possible strikes"
+    future       "will strike", "plans to attack", "is expected to"
+    occurred     none of the above
+
+The verbal act itself (the "vowed" of "vowed to strike") is occurred; only the
+event it governs gets the modality.  Cue words live in data/modality.tsv.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventscope.model import Modality
+from eventscope.ontology import read_table
+
+# How far up the head chain a governing cue may sit (clause hops).
+MAX_HOPS = 6
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "conj", "prep", "nsubj",
+               "nsubjpass", "attr", "oprd", "appos", "compound", "amod", "nmod", "csubj"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ANCHOR_PREPS = frozenset({"for", "after", "since", "following", "over", "against", "despite", "before"})
+
+
+@cache
+def _cues() -> dict[str, dict[str, Modality]]:
+    table: dict[str, dict[str, Modality]] = {}
+    for row in read_table("modality.tsv"):
+        table.setdefault(row["kind"], {})[row["cue"]] = Modality(row["modality"])
+    return table
+
+
+def _own_cue(token: Token) -> tuple[Modality, str] | None:
+    """Cues attached to the token itself: negation, modal auxiliaries, hedging modifiers."""
+    cues = _cues()
+    for child in token.children:  # negation first: "will not lift" is a refusal, not a plan
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in cues.get("negdet", {})):
+            return Modality.NEGATED, f"negation '{child.text}' on '{token.text}'"
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ in ("aux", "auxpass") and word in cues.get("aux", {}):
+            return cues["aux"][word], f"auxiliary '{child.text}'"
+        if child.dep_ == "amod" and word in cues.get("modifier", {}):
+            return cues["modifier"][word], f"modifier '{child.text}'"
+        if child.dep_ == "mark" and word in cues.get("mark", {}):
+            return cues["mark"][word], f"'{child.text}' clause"
+    return None
+
+
+def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, str]:
+    """Modality of the event whose trigger is `token`, with a short reason.
+
+    `stop` is a governing token at which to stop looking (the dyad coder passes the
+    verb it coded, so "X refused to release Y" is not called denied for its own verb).
+    """
+    cues = _cues()
+    own = _own_cue(token)
+    if own:
+        return _reported_would(token, *own)
+    current = token
+    speech_above = False
+    # After "revenge for the attack" or "since the strike", the event is a reason or a time
+    # anchor: a threat or denial above it does not bear on whether it happened.
+    anchored = False
+    for _ in range(MAX_HOPS):
+        if current.dep_ == "ROOT" or current.head.i == current.i or (stop is not None and current.i == stop.i):
+            break
+        dep = current.dep_
+        head = current.head
+        if dep not in CLAUSE_DEPS:
+            break
+        if dep == "conj":
+            # a conjunct shares its sibling's governor; the sibling's own cues are its business
+            current = head
+            continue
+        if dep == "prep" and current.lower_ in ANCHOR_PREPS:
+            anchored = True
+        lemma = head.lemma_.lower()
+        if lemma in cues.get("governor", {}):
+            kind = cues["governor"][lemma]
+            epistemic = lemma in cues.get("epistemic", {})
+            negated = any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never", "little")
+                          for c in head.children)
+            # "no indication that ...": an evidence noun hedges only when negated
+            if (epistemic and negated) or (not epistemic and not anchored):
+                return kind, f"governed by '{head.text}'"
+        if lemma in cues.get("speech", {}):
+            speech_above = True
+        # A modal on the head verb speaks about the predicate, not about its subject
+        # ("the strikes should send a message": the strikes happened).
+        clause_link = dep in ("xcomp", "ccomp", "advcl", "pcomp", "relcl", "acl")
+        if not anchored and dep not in SUBJECT_DEPS and (clause_link or head.pos_ in ("VERB", "AUX")):
+            found = _own_cue(head)
+            if found and found[0] is not Modality.OCCURRED:
+                modality, why = found
+                if modality is Modality.NEGATED and dep != "xcomp":
+                    # "did not say that X attacked" leaves the attack's status open
+                    modality = Modality.HYPOTHETICAL
+                return _reported_would(token, modality, why + f" above '{token.text}'")
+        current = head
+    if speech_above:
+        return Modality.OCCURRED, "reported speech, no negation/hedge cue"
+    return Modality.OCCURRED, "no negation/hedge cue"
+
+
+def _reported_would(token: Token, modality: Modality, why: str) -> tuple[Modality, str]:
+    """'X said it would release Y' reports a plan (future), not a hypothetical."""
+    if "'would'" not in why:
+        return modality, why
+    speech = _cues().get("speech", {})
+    if any(a.lemma_.lower() in speech for a in token.ancestors):
+        return Modality.FUTURE, why + " under a reporting verb (a stated plan)"
+    return modality, why
+
+
+def obligation_cue(token: Token) -> Token | None:
+    """A 'must'/'should' on the trigger or its clause head, under a reporting verb ("X says Y must Z")."""
+    obligations = _cues().get("obligation", {})
+    speech = _cues().get("speech", {})
+    current = token
+    for _ in range(3):
+        aux = next((c for c in current.children if c.dep_ == "aux" and c.lower_ in obligations), None)
+        if aux is not None:
+            return aux if any(a.lemma_.lower() in speech for a in current.ancestors) else None
+        if current.dep_ not in ("dobj", "xcomp", "pobj", "prep") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None

@@ -1,0 +1,322 @@
+"""Stage when: the date of each event mention, with its precision and the phrase behind it.
+
+Phrases are found and resolved by `when_expr`; this module decides which
+phrase belongs to which mention.  The fallback chain, step by step:
+
+1. A phrase in the trigger's own clause or subtree ("came under rocket attack
+   Monday", "In February, the US launched airstrikes", "Sunday's strikes"),
+   then one in a clause that governs or is governed by it, then anywhere in the
+   sentence.  Why: a sentence can hold two events with two dates ("X on Monday,
+   one day after Y"), and the parse says which date modifies which verb.
+2. The date of an event named as the cause ("killed in the airstrikes"): the
+   nearest earlier mention whose trigger has that noun's lemma, first within
+   the paragraph (after steps 3 and 4, anywhere in the article).
+3. A date on a speech verb that governs the trigger ("wrote on Twitter Monday
+   that ... were attacked"): the report's date, an upper bound for the event's.
+4. The date of the previous event in the same paragraph: news paragraphs keep
+   talking about the same happening until they name a new time.
+5. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
+6. The publication date, with a reason saying it is a fallback.
+
+Tense: a phrase governed by "will"/"shall" points forward, anything else
+points back, so past tense never resolves to a date after the reference.
+A weekday equal to the reference's weekday means the reference day itself
+(news written on a Tuesday says "Tuesday" for that day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from eventscope.model import DatePrecision, Mention, TimeRef
+from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.when_expr import (
+    TimeExpression,
+    dateparser_fallback,
+    find_expressions,
+    resolve,
+    resolve_phrase,
+)
+
+__all__ = ["parse_dateline_date", "resolve_dates", "resolve_expression"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_DATELINE = re.compile(
+    r"^\s*[A-Z][^\n,]{1,60}?,\s*(?:\([^)\n]*\)\s*,?\s*)?"
+    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+)
+NO_DATE = "no publication date and no date in text"
+
+
+def resolve_expression(text: str, reference: dt.date, *, past: bool = True) -> TimeRef | None:
+    """The date of a single phrase ("last year", "Monday", "16 NOV 89") against `reference`."""
+    return resolve_phrase(text, reference, past=past)
+
+
+def parse_dateline_date(text: str) -> dt.date | None:
+    """The date in a wire dateline at the start of `text`: 'LIMA, 10 JAN 90 (EFE) --' -> 1990-01-10."""
+    match = _DATELINE.match(text or "")
+    if not match:
+        return None
+    found = resolve_phrase(match.group(1), None)
+    return found.date if found else None
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    """Verbs of saying, from `data/speech_verbs.tsv` (shared with the counts stage)."""
+    path = resources.files("eventscope") / "data" / "speech_verbs.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A time phrase placed in the parse."""
+
+    expr: TimeExpression  # offsets relative to the sentence
+    base: int  # the sentence's start in the article
+    sentence: int
+    head: int  # token index of the phrase's syntactic head
+    tokens: frozenset[int]
+    clause: int  # token index of the verb whose clause holds the phrase
+    past: bool
+    resolved: TimeRef | None  # None for offsets, which depend on the mention
+
+
+def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, TimeRef]:
+    """One TimeRef per mention id; never raises on odd text, never leaves a mention out."""
+    article, doc = parsed.article, parsed.doc
+    dateline_day = parse_dateline_date(article.dateline or "") or parse_dateline_date(article.text[:300])
+    reference = article.reference_date or dateline_day
+    found = _find_all(parsed, reference)
+    paragraph = _paragraphs(parsed)
+    groups = _sentence_groups(parsed)
+    dated: dict[int, TimeRef] = {}  # sentence index -> date taken from text for an event there
+    resolved_triggers: list[tuple[str, int, TimeRef]] = []  # (trigger lemma, sentence, date) so far
+    results: dict[str, TimeRef] = {}
+    for mention in sorted(mentions, key=lambda m: (m.sentence_index, m.trigger.start)):
+        if not 0 <= mention.trigger_token < len(doc):
+            results[mention.id] = _fallback(reference, dateline_day, article.published is None)
+            continue
+        trigger = doc[mention.trigger_token]
+        sentence = _sentence_index(parsed, mention)
+        own, speech = _from_sentence(trigger, groups[sentence], found, reference)
+        near = [r for r in resolved_triggers if paragraph[r[1]] == paragraph[sentence]]
+        chosen = (own or _linked(trigger, near) or speech or _inherit(sentence, paragraph, dated)
+                  or _linked(trigger, resolved_triggers))
+        if chosen is not None:
+            dated.setdefault(sentence, chosen)
+            resolved_triggers.append((trigger.lemma_.lower(), sentence, chosen))
+        results[mention.id] = chosen or _fallback(reference, dateline_day, article.published is None)
+    return results
+
+
+def _fallback(reference: dt.date | None, dateline_day: dt.date | None, unpublished: bool) -> TimeRef:
+    if dateline_day is not None:
+        return TimeRef(dateline_day, None, DatePrecision.DAY, reason="dateline date; no time phrase")
+    if reference is not None:
+        return TimeRef(reference, None, DatePrecision.DAY, reason="publication date; no time phrase")
+    return TimeRef(None, None, DatePrecision.DAY, reason=NO_DATE)
+
+
+def _sentence_index(parsed: ParsedArticle, mention: Mention) -> int:
+    if 0 <= mention.sentence_index < len(parsed.sentences):
+        return mention.sentence_index
+    return parsed.sentence_of_token(mention.trigger_token).index
+
+
+_TERMINAL = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
+
+
+def _sentence_groups(parsed: ParsedArticle) -> list[frozenset[int]]:
+    """Per sentence, the sentences that form one real sentence with it.
+
+    The parser sometimes splits a sentence at brackets or dashes ("... WHICH
+    OCCURRED YESTERDAY [18 AUGUST]."); a piece that does not end in terminal
+    punctuation is read together with the piece that follows it."""
+    groups: list[frozenset[int]] = []
+    current: list[int] = []
+    for sentence in parsed.sentences:
+        current.append(sentence.index)
+        if _TERMINAL.search(sentence.text) or len(current) >= 4:
+            groups.extend([frozenset(current)] * len(current))
+            current = []
+    if current:
+        groups.extend([frozenset(current)] * len(current))
+    return groups
+
+
+def _paragraphs(parsed: ParsedArticle) -> list[int]:
+    """Paragraph number per sentence: blank lines separate paragraphs, or single newlines if none."""
+    text = parsed.article.text
+    breaker = re.compile(r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n")
+    starts = [m.end() for m in breaker.finditer(text)]
+    return [sum(1 for s in starts if s <= sentence.start) for sentence in parsed.sentences]
+
+
+# ---------------------------------------------------------------- placing phrases in the parse
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds `token` (the token itself when it is that verb)."""
+    current = token
+    for _ in range(64):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _is_future(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children)
+
+
+def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
+    """Every time phrase of the article, resolved in reading order ("that month" needs what came before)."""
+    doc = parsed.doc
+    placed: list[_Found] = []
+    previous: TimeRef | None = None
+    dateline = _DATELINE.match(parsed.article.text[:300])
+    dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
+    for sentence in parsed.sentences:
+        exprs = find_expressions(sentence.text)
+        exprs += _entity_fallbacks(doc, sentence.start, sentence.end, exprs, reference)
+        for expr in sorted(exprs, key=lambda e: e.start):
+            if sentence.start + expr.start < dateline_end:
+                continue
+            span = doc.char_span(sentence.start + expr.start, sentence.start + expr.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            clause = _clause_head(span.root)
+            past = not _is_future(clause)
+            resolved = None
+            if expr.kind != "offset":
+                resolved = resolve(expr, reference, past=past, anchor=previous, base=sentence.start)
+                previous = resolved or previous
+            placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
+                                 frozenset(t.i for t in span), clause.i, past, resolved))
+    return placed
+
+
+def _entity_fallbacks(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
+                      reference: dt.date | None) -> list[TimeExpression]:
+    """DATE entities the patterns missed, read by dateparser (only those with a digit or a month)."""
+    extra: list[TimeExpression] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start_char < start or ent.end_char > end:
+            continue
+        s, e = ent.start_char - start, ent.end_char - start
+        if any(not (e <= x.start or s >= x.end) for x in exprs):
+            continue
+        result = dateparser_fallback(ent.text, reference)
+        if result is not None:
+            extra.append(TimeExpression(s, e, ent.text, "absolute",
+                                        resolver=lambda ref, past, r=result: r))
+    return extra
+
+
+# ---------------------------------------------------------------- choosing a phrase for a mention
+
+
+def _ancestors(token: Token) -> list[int]:
+    return [token.i, *(a.i for a in token.ancestors)]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    common = set(up_a) & set(up_b)
+    if not common:
+        return 99
+    return min(up_a.index(c) + up_b.index(c) for c in common)
+
+
+def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
+                   reference: dt.date | None) -> tuple[TimeRef | None, TimeRef | None]:
+    """(date from the trigger's sentence, report date of a governing speech verb)."""
+    doc = trigger.doc
+    clause = _clause_head(trigger)
+    subtree = {t.i for t in trigger.subtree}
+    clause_tree = {t.i for t in clause.subtree}
+    clause_line = set(_ancestors(clause))
+    ranked: list[tuple[int, int, int, _Found]] = []
+    speech: list[tuple[int, _Found]] = []
+    for item in (f for f in found if f.sentence in sentences):
+        head = doc[item.head]
+        said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
+        if item.tokens & subtree or (item.clause == clause.i and not said):
+            tier = 0
+        elif item.clause in clause_line and said:
+            speech.append((_tree_distance(trigger, head), item))
+            continue
+        elif item.clause in clause_line or item.head in clause_tree:
+            tier = 1
+        else:
+            tier = 2
+        ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
+    for tier, _dist, _gap, item in sorted(ranked, key=lambda r: r[:3]):
+        result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference)
+        if result is not None:
+            where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier]
+            return replace(result, reason=f"{result.reason}; phrase {where}"), None
+    for _dist, item in sorted(speech, key=lambda s: s[0]):
+        if item.resolved is not None:
+            return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)")
+    return None, None
+
+
+def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
+                    reference: dt.date | None) -> TimeRef | None:
+    """'X, one day after Y': Y = X - 1 when the trigger is in Y's clause, X = Y + 1 otherwise."""
+    doc = trigger.doc
+    marker = doc[max(item.tokens)]
+    if marker.lower_ not in ("after", "before"):
+        return None
+    governed = marker.head if marker.dep_ == "mark" else marker
+    complement = {t.i for t in governed.subtree} - item.tokens
+    inside = trigger.i in complement
+    later = item.expr.direction == "after"
+    sign = (-1 if later else 1) if inside else (1 if later else -1)
+    others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
+              and (f.head in complement) != inside]
+    if others:
+        anchor = min(others, key=lambda f: abs(f.head - item.head)).resolved
+    else:
+        earlier = [f for f in found if f.resolved is not None
+                   and (f.sentence, f.head) < (item.sentence, item.head)]
+        anchor = earlier[-1].resolved if earlier else None
+    return resolve(item.expr, reference, past=item.past, anchor=anchor, sign=sign, base=item.base)
+
+
+_LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
+
+
+def _linked(trigger: Token, earlier: list[tuple[str, int, TimeRef]]) -> TimeRef | None:
+    """'killed in the airstrikes': the date of the airstrikes mentioned before."""
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            lemma = noun.lemma_.lower()
+            for other_lemma, sentence, date in reversed(earlier):
+                if other_lemma == lemma or (len(other_lemma) > 4 and lemma.endswith(other_lemma)):
+                    why = date.reason.split("; ")[0]
+                    return replace(date, reason=f"{why}; date of the '{noun.text}' in sentence {sentence}")
+    return None
+
+
+def _inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> TimeRef | None:
+    for earlier in range(sentence - 1, -1, -1):
+        if paragraph[earlier] != paragraph[sentence]:
+            return None
+        if earlier in dated:
+            source = dated[earlier]
+            why = source.reason.split("; inherited")[0]
+            return replace(source, reason=f"{why}; inherited from the event in sentence {earlier}")
+    return None

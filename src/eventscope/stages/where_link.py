@@ -1,0 +1,193 @@
+"""Which toponym an event happened at: candidates in the sentence, scored from the parse.
+
+A sentence often names several places ("Iraq's military condemned the strikes
+in Syria"); the event's place is the one tied to the trigger, usually through
+a locative preposition ("in", "near", "at", "outside", "along") in the
+trigger's subtree, possibly through a place noun ("in the town of X", "on the
+outskirts of X").  Rather than hand-weighting those cues, a logistic model
+scores each candidate from dependency features (path length to the trigger,
+preposition, entity label, grammatical role); its weights were fitted on the
+event-location dev file by `scripts/train_event_location.py` (fixed seed) and
+live in data/event_location_weights.json.  If no candidate scores above the
+model's threshold, the sentence gives no place for the event.
+
+Candidates are spaCy entities of place-like labels plus runs of proper nouns
+the small model left untagged (it often tags a village as PERSON or ORG); the
+model learns how far to trust each label.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from eventscope.errors import ConfigError
+from eventscope.model import Span
+
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_weights.json"
+
+CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
+                  "throughout", "around", "of", "by", "between", "off", "within", "towards", "over", "for",
+                  "against", "with", "north", "south", "east", "west", "through", "beyond")
+# Nouns that carry a place on to an "of" ("the town of X", "outskirts of X"); from reading the dev file's
+# phrasing, the common English words for settlements, divisions and parts of places.
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "province", "district", "region", "area", "outskirts", "suburb", "suburbs",
+    "neighborhood", "neighbourhood", "capital", "state", "county", "governorate", "camp", "countryside",
+    "part", "parts", "center", "centre", "heart", "streets", "street", "border", "municipality", "port",
+    "island", "valley", "villages", "towns", "cities", "areas", "regions", "provinces", "districts",
+    "hamlet", "settlement", "enclave", "district", "quarter", "locality", "department", "municipio",
+    "vicinity", "environs", "edge", "entrance", "west", "east", "north", "south", "territory"})
+_CLIMB = frozenset({"compound", "pobj", "appos", "conj", "amod", "nmod", "poss", "npadvmod", "dobj", "nummod",
+                    "case", "cc", "punct"})
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A candidate place name: token range [start, end) in the Doc and its label."""
+
+    start: int
+    end: int
+    label: str  # a spaCy entity label, or PROPN for an untagged proper-noun run
+
+    def span(self, doc: Doc) -> Span:
+        piece = doc[self.start:self.end]
+        return Span(start=piece.start_char, end=piece.end_char, text=piece.text)
+
+
+def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
+    """Entities with place-like labels, plus untagged proper-noun runs, in one sentence."""
+    found = [Toponym(e.start, e.end, e.label_) for e in sent.ents if e.label_ in CANDIDATE_LABELS]
+    taken = {i for e in sent.ents for i in range(e.start, e.end)}
+    i = sent.start
+    while i < sent.end:
+        if doc[i].pos_ == "PROPN" and i not in taken and doc[i].text[:1].isupper():
+            j = i
+            while j < sent.end and doc[j].pos_ == "PROPN" and j not in taken:
+                j += 1
+            found.append(Toponym(i, j, "PROPN"))
+            i = j
+        else:
+            i += 1
+    return sorted(found, key=lambda t: t.start)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 60:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def governing_preposition(root: Token) -> tuple[str, bool, Token | None]:
+    """The preposition a toponym hangs from, whether a place noun relays it, and what the preposition attaches to."""
+    token, via_place_noun = root, False
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            return "", via_place_noun, None
+        if token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") or head.dep_ == "prep":
+            prep = head.lower_
+            if prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS and head.head.i != head.i:
+                via_place_noun = True
+                token = head.head
+                continue
+            return prep, via_place_noun, head.head
+        if token.dep_ not in _CLIMB:
+            return "", via_place_noun, None
+        if head.lemma_.lower() in PLACE_NOUNS:
+            via_place_noun = True
+        token = head
+    return "", via_place_noun, None
+
+
+def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int) -> dict[str, float]:
+    """Features of one (trigger, toponym) pair; names are stable, the weights file refers to them."""
+    verb = doc[trigger]
+    root = doc[topo.start:topo.end].root
+    up_chain, verb_chain = _ancestors(root), _ancestors(verb)
+    verb_ids = {t.i: n for n, t in enumerate(verb_chain)}
+    up = down = 30
+    for n, t in enumerate(up_chain):
+        if t.i in verb_ids:
+            up, down = n, verb_ids[t.i]
+            break
+    prep, via_noun, attach = governing_preposition(root)
+    feats: dict[str, float] = {
+        f"label={topo.label}": 1.0,
+        f"dep={root.dep_}": 1.0,
+        "in_subtree": float(down == 0),
+        "path_up": min(up, 10) / 10,
+        "path_down": min(down, 10) / 10,
+        "path_len": min(up + down, 12) / 12,
+        "before_trigger": float(topo.end <= trigger),
+        "linear_dist": min(abs(root.i - trigger), 40) / 40,
+        "via_place_noun": float(via_noun),
+        "single_candidate": float(n_candidates == 1),
+        "possessive": float(topo.end < len(doc) and doc[topo.end].tag_ == "POS"),
+        "followed_by_noun": float(topo.end < len(doc) and doc[topo.end].pos_ in ("NOUN", "PROPN")
+                                  and doc[topo.end].tag_ != "POS"),
+        "sentence_start": float(topo.start == doc[topo.start].sent.start),
+        "all_caps": float(doc[topo.start:topo.end].text.isupper()),
+    }
+    if prep:
+        feats[f"prep={prep if prep in LOCATIVE_PREPS else 'other'}"] = 1.0
+        if attach is not None:
+            feats["prep_on_trigger"] = float(attach.i == trigger)
+            feats["prep_in_trigger_tree"] = float(attach.i in {t.i for t in verb.subtree})
+            feats[f"prep={prep if prep in LOCATIVE_PREPS else 'other'}&on_trigger_tree"] = feats["prep_in_trigger_tree"]
+    else:
+        feats["prep=none"] = 1.0
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == trigger:
+        feats["subject_of_trigger"] = 1.0
+    return feats
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=2)
+def load_link_model(path: Path = WEIGHTS_PATH) -> LinkModel:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LinkModel(weights=dict(data["weights"]), bias=float(data["bias"]), threshold=float(data["threshold"]))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: event-location weights missing (run scripts/train_event_location.py)") from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
+
+
+def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym],
+                   model: LinkModel | None = None) -> list[tuple[float, Toponym]]:
+    """Each candidate's probability of being where the trigger's event happened, best first."""
+    model = model or load_link_model()
+    scored = [(model.probability(candidate_features(doc, trigger, t, len(toponyms))), t) for t in toponyms
+              if not (t.start <= trigger < t.end)]
+    scored.sort(key=lambda item: (-item[0], item[1].start))
+    return scored
+
+
+def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
+                 model: LinkModel | None = None) -> tuple[float, Toponym] | None:
+    """The candidate the event happened at, or None when none clears the model's threshold."""
+    model = model or load_link_model()
+    if toponyms is None:
+        toponyms = sentence_toponyms(doc, doc[trigger].sent)
+    scored = score_toponyms(doc, trigger, toponyms, model)
+    if scored and scored[0][0] >= model.threshold:
+        return scored[0]
+    return None
