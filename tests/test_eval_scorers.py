@@ -127,7 +127,7 @@ def test_event_fields_on_aligned_pairs() -> None:
     assert m["date_accuracy"] == 1.0 and m["country_accuracy"] == 1.0
     assert m["admin1_accuracy"] == 1.0  # hyphens and case aside
     assert m["city_accuracy"] == 0.0  # another spelling is not the same name
-    assert m["location_accuracy_50km"] == 1.0  # about 20 km away
+    assert m["location_accuracy_50km"] == 1.0 and m["location_accuracy_161km"] == 1.0  # about 20 km away
     assert m["fatalities_exact"] == 0.0 and m["fatalities_within_range"] == 1.0
     assert m["actor1_country_accuracy"] == 1.0 and m["actor_sector_accuracy"] == 0.0
     assert m["field_coverage"] == 1.0
@@ -184,3 +184,11 @@ def test_death_f1_and_muc_text_arguments() -> None:
     assert score.metrics["death_f1"] == pytest.approx(2 / 3)  # P 1/2, R 1
     assert score.metrics["argument_f1_attacker"] == 1.0
     assert score.metrics["country_accuracy"] == 0.0
+
+
+def test_must_not_text_cue_needs_the_words_in_the_evidence() -> None:
+    doc = GoldDocument("d", "t", (), must_not=(GoldEvent("x", "ASSAULT", frozenset({"ASSAULT"}), text_cue="campaign"),))
+    strike = PredictedEvent("d", frozenset({"ASSAULT"}), evidence_text="US jets struck depots.")
+    campaign = PredictedEvent("d", frozenset({"ASSAULT"}), evidence_text="the start of a wider air Campaign")
+    assert score_events(Dataset("gold", "-", "events", (doc,)), {"d": [strike]}).metrics["must_not_violations"] == 0
+    assert score_events(Dataset("gold", "-", "events", (doc,)), {"d": [campaign]}).metrics["must_not_violations"] == 1

@@ -145,6 +145,13 @@ def test_long_first_line_is_body() -> None:
     assert article.text.startswith("Gunmen killed four police officers")
 
 
+def test_kicker_headline_is_a_title() -> None:
+    article = article_from_text("EXCLUSIVE - Iraq plans to expand air defences\n\nIraq plans to buy air defence "
+                                "systems to protect its bases from drone attacks, three officials said.\n", "t")
+    assert article.title == "EXCLUSIVE - Iraq plans to expand air defences"
+    assert article.dateline is None and article.text.startswith("Iraq plans to buy")
+
+
 def test_single_short_line_is_body_not_title() -> None:
     article = article_from_text("Bomb kills five in Kabul\n", "t")
     assert (article.title, article.text) == ("", "Bomb kills five in Kabul")
@@ -165,6 +172,46 @@ def test_header_with_byline_date_and_bullets() -> None:
     assert article.text == "The army said on Monday that its troops killed 12 militants in a raid on a village in the north."
 
 
+BBC_STYLE = """Syria war: Rockets hit US base in Deir al-Zour
+Published
+29 June 2021
+Share
+Image source, Reuters
+Image caption,
+US troops have been in north-eastern Syria since 2015
+Rockets were fired at a base hosting US troops in eastern Syria on Monday, the coalition said.
+There were no injuries, a spokesman said.
+Related Topics
+"""
+
+STANDFIRST_STYLE = """Rockets target US forces in Syria after US strikes
+US says its forces in Syria came under rocket fire, hours after Biden ordered air raids on militias.
+Published On 29 Jun 2021
+US forces in Syria came under rocket fire on Monday, with no injuries reported, officials said.
+Source: News Agencies
+"""
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    (BBC_STYLE, "Rockets were fired at a base hosting US troops"),
+    (STANDFIRST_STYLE, "US forces in Syria came under rocket fire on Monday"),
+])
+def test_page_headers_caption_labels_and_standfirsts(text: str, first: str) -> None:
+    article = article_from_text(text, "page.txt")
+    assert article.published == dt.date(2021, 6, 29)
+    assert article.text.startswith(first)
+    for furniture in ("Image", "since 2015", "Related Topics", "Source:", "hours after Biden", "Share"):
+        assert furniture not in article.text
+
+
+def test_a_date_closing_a_short_story_is_a_footer() -> None:
+    text = ("Militants storm prison in eastern Congo\n"
+            "Militants stormed a prison in eastern Congo overnight, freeing more than 800 inmates, officials said.\n"
+            "Published June 3, 2021\n")
+    article = article_from_text(text, "t")
+    assert article.text.startswith("Militants stormed a prison") and article.published == dt.date(2021, 6, 3)
+
+
 @pytest.mark.parametrize(("paragraph", "place", "agencies", "rest"), [
     ("WASHINGTON: US troops came under attack.", "WASHINGTON", (), "US troops"),
     ("BAGHDAD (Reuters) - Iraqi forces said.", "BAGHDAD", ("Reuters",), "Iraqi"),
@@ -175,6 +222,7 @@ def test_header_with_byline_date_and_bullets() -> None:
     ("LONDON — For the second time in a month.", "LONDON", (), "For the"),
     ("SAN SALVADOR, 10 JAN 90 (ACAN-EFE) -- [TEXT] THE ARMY SAID.", "SAN SALVADOR", ("ACAN", "EFE"), "[TEXT]"),
     ("NO CITY, NO DATE (PARIS AFP) -- THE REBELS SAID.", None, ("AFP",), "THE REBELS"),
+    ("BREAKING: Explosion hits port.", None, (), "Explosion"),
 ])
 def test_datelines(paragraph: str, place: str | None, agencies: tuple[str, ...], rest: str) -> None:
     dateline = read_dateline(paragraph)
@@ -310,6 +358,41 @@ def test_jsonl_unreadable_date_and_missing_text(tmp_path: Path) -> None:
         f"{feed}:3: expected a JSON object, got list",
     ]
     assert isinstance(items[-1], Article) and items[-1].published == dt.date(2020, 2, 2)
+
+
+def test_jsonl_undecodable_line_costs_that_line_only(tmp_path: Path) -> None:
+    feed = tmp_path / "mixed.jsonl"
+    good = json.dumps({"text": "Rebels seized two villages overnight, the army said on Tuesday."}).encode()
+    feed.write_bytes(good + b"\n" + b'{"text": "caf\xe9"}\n' + good.replace(b"two", b"three") + b"\n")
+    items = list(read_inputs([feed]))
+    assert [type(i).__name__ for i in items] == ["Article", "Rejected", "Article"]
+    assert str(items[1]) == f"{feed}:2: not valid utf-8 text (byte 0xe9 at column 14)"
+
+
+def test_stdin_jsonl_is_streamed() -> None:
+    consumed: list[bytes] = []
+    lines = [json.dumps({"id": str(n), "text": f"Clashes killed {n} people in the north, medics said."}).encode() + b"\n"
+             for n in range(3, 6)]
+
+    class Pipe:
+        def __init__(self) -> None:
+            self.lines = iter(lines)
+
+        def readline(self) -> bytes:
+            return next(self)
+
+        def __iter__(self) -> Pipe:
+            return self
+
+        def __next__(self) -> bytes:
+            line = next(self.lines)
+            consumed.append(line)
+            return line
+
+    items = read_stdin(Pipe())  # type: ignore[arg-type]
+    first = next(items)
+    assert isinstance(first, Article) and first.id == "3" and len(consumed) == 1
+    assert [i.id for i in items if isinstance(i, Article)] == ["4", "5"]
 
 
 def test_json_file_with_a_list(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ are reported one line each and the rest are still processed (exit 1).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -20,13 +19,6 @@ from eventscope.errors import EventscopeError
 from eventscope.model import Event, to_dict
 
 EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_ERROR = 0, 1, 2
-
-
-def _parse_date_flag(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def add_common_settings(parser: argparse.ArgumentParser) -> None:
@@ -137,8 +129,8 @@ def register_extract(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", help="files, directories, or - for stdin")
     parser.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    parser.add_argument("--published", type=_parse_date_flag,
-                        help="publication date (YYYY-MM-DD) for every input; overrides the file's")
+    parser.add_argument("--published",
+                        help="publication date for every input (e.g. 2021-06-29); overrides the file's")
     parser.add_argument("--workers", type=int, help="worker processes (default: setting n_process)")
     add_common_settings(parser)
     parser.set_defaults(handler=run_extract)

@@ -3,7 +3,9 @@
 PATH is one file or a folder of `*.json`/`*.jsonl` files.  A file holds one
 document object, a list of them, `{"documents": [...]}`, or one object per line.
 A document's text is `text`, or the file `document` names, read relative to the
-gold file's folder and then to `../shared/` (two levels up, where the bench lives).
+gold file's folder, its parent (a bench file's `corpus/…`), then `../shared/`.
+In `must_not`, an entry's `text` is a cue: only a prediction of that type whose
+evidence contains the words violates it (dates and countries still apply when given).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _event(data: Any, where: str, index: int, doc_id: str) -> GoldEvent:
         if data.get("date_precision"):
             date = widen(date, str(data["date_precision"]))
     countries = tuple(normalise_country(c) or str(c).upper() for c in _names(data.get("countries")))
-    place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
+    place_data: dict[str, Any] = data["place"] if isinstance(data.get("place"), dict) else {}
     place_name = place_data.get("name") or (data.get("place") if isinstance(data.get("place"), str) else None)
     place = GoldPlace(names=(place_name,) if place_name else (), admin1=place_data.get("admin1") or data.get("admin1"),
                       country=countries[0] if countries else None,
@@ -97,6 +99,7 @@ def _event(data: Any, where: str, index: int, doc_id: str) -> GoldEvent:
         actor1=actors("actor1"), actor2=actors("actor2"),
         fatalities=_count(data.get("fatalities"), where, "fatalities"),
         acled_sub_type=data.get("acled_sub_type"), core=bool(data.get("core")), recalled=bool(data.get("recalled")),
+        text_cue=str(data.get("text") or ""),
     )
 
 
@@ -106,7 +109,7 @@ def _text(record: dict, path: Path, where: str) -> str:
     document = record.get("document")
     if not document:
         raise DatasetError(where, "document has neither text nor a document path")
-    for base in (path.parent, path.parent.parent, path.parent.parent.parent / "shared"):
+    for base in (path.parent, path.parent.parent, Path.cwd().parent / "shared"):
         candidate = base / str(document)
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")

@@ -40,7 +40,9 @@ class _Template:
 
 def _alternatives(fill: str) -> list[str]:
     """Split "(A) / (B)" or "A / B" into alternatives, outside quotes; drop the `?` marks."""
-    parts, depth, quoted, current = [], 0, False, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
     i = 0
     while i < len(fill):
         ch = fill[i]
@@ -203,7 +205,7 @@ def _event(message_id: str, index: int, template: _Template, where: str) -> Gold
         else:
             place = GoldPlace(names=place.names + alt_place.names, admin1=place.admin1 or alt_place.admin1,
                               country=place.country or alt_place.country)
-    arguments = []
+    arguments: list[GoldArgument] = []
     for slot, lines in template.slots.items():
         role = roles.get(slot.casefold())
         if role is None:

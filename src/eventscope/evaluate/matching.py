@@ -93,20 +93,22 @@ def match_triggers(golds: Sequence[GoldEvent], preds: Sequence[PredictedEvent]) 
 
 
 def align_fields(golds: Sequence[GoldEvent], preds: Sequence[PredictedEvent]) -> list[tuple[int, int]]:
-    """MUC-style template mapping for per-field accuracy: pair each gold event with the prediction that
-    agrees with it most (type first, then date, country, place), one-to-one, within one document."""
+    """MUC-style template mapping for per-field accuracy: pair each gold event with a prediction of an
+    agreeing type, preferring the one that agrees most (date, country, place), one-to-one, within one
+    document.  A gold event with no prediction of its type is a detection miss, not a field error."""
     if not golds or not preds:
         return []
     weight = np.zeros((len(golds), len(preds)))
     for i, gold in enumerate(golds):
         for j, pred in enumerate(preds):
-            score = 8.0 * type_agrees(gold, pred)
-            score += (gold.date is not None and date_agrees(gold, pred)) * 2.0
+            if not type_agrees(gold, pred):
+                continue
+            score = (gold.date is not None and date_agrees(gold, pred)) * 2.0
             score += (bool(gold.countries) and country_agrees(gold, pred)) * 1.0
             score += place_name_agrees(gold, pred) * 1.0
             weight[i, j] = 1.0 + score + 0.001 * pred.confidence
     rows, cols = linear_sum_assignment(weight, maximize=True)
-    return list(zip(rows.tolist(), cols.tolist(), strict=True))
+    return [(a, b) for a, b in zip(rows.tolist(), cols.tolist(), strict=True) if weight[a, b] > 0]
 
 
 def place_name_agrees(gold: GoldEvent, pred: PredictedEvent) -> bool:

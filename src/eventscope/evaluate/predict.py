@@ -70,6 +70,7 @@ def from_event(doc_id: str, event: Event) -> PredictedEvent:
         actor1=event.actor1, actor2=event.actor2,
         fatalities=event.fatalities.best if event.fatalities else None, acled_sub_type=event.acled_sub_type,
         trigger=trigger, arguments=tuple(arguments), confidence=event.confidence,
+        evidence_text=" ".join(e.text for e in event.evidence),
     )
 
 

@@ -85,6 +85,7 @@ class GoldEvent:
     core: bool = False
     recalled: bool = False
     optional: bool = False  # MUC-4 "(OPTIONAL)" templates: no penalty when missed
+    text_cue: str = ""  # must_not entries: words the offending event's evidence would contain
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class PredictedEvent:
     trigger: Span | None = None
     arguments: tuple[PredictedArgument, ...] = ()
     confidence: float = 0.5
+    evidence_text: str = ""  # the supporting sentences, for `must_not` text cues
     describe: str = ""  # one line for error listings
 
     @property

@@ -3,11 +3,11 @@
 * Detection: pairs from `matching` (type/date/country, or triggers).  Optional
   gold events (MUC-4) count only when found; `core` events give `core_recall`;
   a prediction matching a `must_not` event is a violation.
-* Per-field accuracy is over gold events paired with a prediction by the
-  MUC-style alignment (`matching.align_fields`); `field_coverage` says what
+* Per-field accuracy is over gold events paired with a same-type prediction by
+  the MUC-style alignment (`matching.align_fields`); `field_coverage` says what
   share of gold events had a counterpart, so a high accuracy on few pairs shows.
 * Arguments (attacker, target, place): on the detection pairs for trigger data,
-  on type-agreeing aligned pairs for event data; a gold argument of a missed
+  on the aligned pairs for event data; a gold argument of a missed
   event is a miss, predicted arguments of spurious events are not counted
   (event precision already charges for those).
 * `death_f1`: gold events whose human target died against predictions with a
@@ -29,7 +29,6 @@ from eventscope.evaluate.matching import (
     overlaps,
     place_name_agrees,
     text_matches,
-    type_agrees,
 )
 from eventscope.evaluate.records import (
     Dataset,
@@ -111,8 +110,8 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
     tp = n_gold = n_pred = second_pass = 0
     core_found = core_total = violations = aligned = alignable = 0
     class_rows: dict[str, Counter[str]] = defaultdict(Counter)
-    arg_counts = {role: Counter() for role in ROLES}
-    death = Counter()
+    arg_counts: dict[str, Counter[str]] = {role: Counter() for role in ROLES}
+    death: Counter[str] = Counter()
     sub_gold: list[str] = []
     sub_pred: list[str] = []
     for doc in dataset.items:
@@ -150,7 +149,7 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
                 score.errors.append(ErrorRecord(doc.id, "spurious event", "-", describe_pred(pred),
                                                 1.0 + pred.confidence))
             for bad in doc.must_not:
-                if event_compatible(bad, pred):
+                if event_compatible(bad, pred) and fold(bad.text_cue) in fold(pred.evidence_text):
                     violations += 1
                     score.errors.append(ErrorRecord(doc.id, "must-not event output", describe_gold(bad),
                                                     describe_pred(pred), 3.0))
@@ -169,18 +168,16 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
         for g_index, gold in enumerate(gold_list):
             if gold.optional and g_index not in paired:
                 continue
-            pred = preds[paired[g_index]] if g_index in paired else None
-            if pred is not None and dataset.unit != "trigger" and not type_agrees(gold, pred):
-                pred = None
+            counterpart = preds[paired[g_index]] if g_index in paired else None
             for role in ROLES:
                 gold_args = [a for a in gold.arguments if a.role == role]
-                hits, predicted = _arguments_hit(gold_args, pred, role) if pred else (0, 0)
+                hits, predicted = _arguments_hit(gold_args, counterpart, role) if counterpart else (0, 0)
                 arg_counts[role]["tp"] += hits
                 arg_counts[role]["pred"] += predicted
                 arg_counts[role]["gold"] += len(gold_args)
             if gold.acled_sub_type:
                 sub_gold.append(gold.acled_sub_type)
-                sub_pred.append((pred.acled_sub_type if pred else None) or "(none)")
+                sub_pred.append((counterpart.acled_sub_type if counterpart else None) or "(none)")
         if any(g.death is not None for g in golds) or dataset.name == "muc4":
             death["gold"] += sum(1 for g in scored if g.death)
             death["pred"] += sum(1 for p in preds if p.fatalities)
@@ -208,13 +205,12 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
     for role in ROLES:
         counts = arg_counts[role]
         if counts["gold"]:
-            p, r, f = prf(counts["tp"], counts["pred"], counts["gold"])
-            score.metrics.update({f"argument_precision_{role}": p, f"argument_recall_{role}": r,
-                                  f"argument_f1_{role}": f})
+            a_p, a_r, a_f = prf(counts["tp"], counts["pred"], counts["gold"])
+            score.metrics.update({f"argument_precision_{role}": a_p, f"argument_recall_{role}": a_r,
+                                  f"argument_f1_{role}": a_f})
             score.support[f"argument_f1_{role}"] = counts["gold"]
     if death["gold"] or death["pred"]:
-        p, r, f = prf(death["tp"], death["pred"], death["gold"])
-        score.metrics["death_f1"] = f
+        score.metrics["death_f1"] = prf(death["tp"], death["pred"], death["gold"])[2]
         score.support["death_f1"] = death["gold"]
     if sub_gold:
         metrics, _rows = classification(sub_gold, sub_pred)
@@ -223,9 +219,9 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
         score.support["acled_sub_type_weighted_f1"] = score.support["acled_sub_type_macro_f1"] = len(sub_gold)
     for label in sorted(class_rows):
         row = class_rows[label]
-        p, r, f = prf(row["correct"], row["predicted"], row["support"])
+        c_p, c_r, c_f = prf(row["correct"], row["predicted"], row["support"])
         score.per_class.append({"class": label, "support": row["support"], "predicted": row["predicted"],
-                                "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)})
+                                "precision": round(c_p, 4), "recall": round(c_r, 4), "f1": round(c_f, 4)})
     return score
 
 
@@ -259,6 +255,8 @@ def _fields(doc_id: str, gold: GoldEvent, pred: PredictedEvent, tally: _Tally, e
                   f"{place.names[0] if place.names else ''} ({place.lat:.3f}, {place.lon:.3f})",
                   f"{pred.place_name} ({distance:.0f} km off)" if distance is not None else "(no coordinates)",
                   1.0 + min(distance or 2000.0, 2000.0) / 500)
+            # Mordecai reports accuracy within 161 km (100 miles); kept for comparison.
+            tally.add("location_accuracy_161km", distance is not None and distance <= 161)
     if gold.fatalities is not None:
         low, high = gold.fatalities
         best = pred.fatalities or 0  # no casualty claim means none reported

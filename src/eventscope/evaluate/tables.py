@@ -116,6 +116,14 @@ def _country_index() -> dict[str, str]:
         index[fold(info["name"])] = iso3
         index[fold(iso3)] = iso3
         index[fold(info["iso"])] = iso3
+    # The project's own alias list (data/country_aliases.tsv, shared with the where stage), when installed.
+    aliases = resources.files("eventscope").joinpath("data").joinpath("country_aliases.tsv")
+    if aliases.is_file():
+        lines = [ln for ln in aliases.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            for alias in (row.get("aliases") or "").split("|"):
+                if alias.strip() and row.get("iso3"):
+                    index.setdefault(fold(alias), row["iso3"].strip())
     for row in _read_tsv("country_codes.tsv"):
         index[fold(row["code"])] = row["iso3"].strip()
     return index

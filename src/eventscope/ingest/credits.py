@@ -25,7 +25,7 @@ from eventscope.ingest.lexicon import agencies, boilerplate, canonical_agency, f
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]*"
 _MIXED_WORD = r"[A-Z][A-Za-z.'’\-]*"
-_PLACE_CAPS = rf"{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,4}}"
+_PLACE_CAPS = rf"{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}}"
 _PLACE_MIXED = rf"{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}}"
 _QUALIFIER = r"(?:\s*\((?P<qual>[^()\n]{1,40})\))?"
 _REST = r"(?:,\s*(?P<rest>[^()\n:—–]{1,40}?))?"
@@ -67,10 +67,10 @@ def read_dateline(paragraph: str) -> Dateline | None:
         dates = find_dates(rest)
         if dates:
             date = dates[0].date
-        elif rest.upper() != "NO DATE" and not any(c.isdigit() for c in rest):
+        elif not boilerplate().not_a_place.fullmatch(rest) and not any(c.isdigit() for c in rest):
             place = f"{place}, {rest}"  # "GAZA CITY, Gaza Strip"
     sources = _dateline_sources(source) if source else ()
-    if boilerplate().no_place.fullmatch(match["place"].strip()):
+    if boilerplate().not_a_place.fullmatch(match["place"].strip()):
         place = None
     return Dateline(place=place, date=date, agencies=sources, end=match.end())
 

@@ -40,7 +40,7 @@ class Boilerplate:
     caption_label: re.Pattern[str]  # "Image caption ..." at the start of a line
     lead_marker: re.Pattern[str]  # "[TEXT]" at the start of the body
     credit_start: re.Pattern[str]  # "(With AP and AFP)", "Reporting by ..."
-    no_place: re.Pattern[str]  # "NO CITY": a dateline without a place
+    not_a_place: re.Pattern[str]  # "NO CITY", "BREAKING": no place in the dateline position
     photo_words: frozenset[str]
 
 
@@ -59,7 +59,7 @@ def boilerplate() -> Boilerplate:
         caption_label=re.compile(rf"(?:{_alternation(by_kind['caption-label'])})", flags),
         lead_marker=re.compile(rf"(?:\s*(?:{_alternation(by_kind['lead-marker'])}))+\s*", flags),
         credit_start=re.compile(rf"[(\[]?\s*(?:{_alternation(by_kind['credit-start'])})", flags),
-        no_place=re.compile(rf"(?:{_alternation(by_kind['no-place'])})", flags),
+        not_a_place=re.compile(rf"(?:{_alternation(by_kind['not-a-place'])})", flags),
         photo_words=frozenset(w.lower() for w in by_kind["photo-word"]),
     )
 

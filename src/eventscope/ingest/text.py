@@ -45,6 +45,7 @@ from eventscope.model import Article
 
 _PROSE_WORDS = 8  # a header line this long that is nothing else is where the story starts
 _HEADER_SPAN = 40  # lines searched for glued caption echoes: headers are short
+_STANDFIRST_LOOKAHEAD = 3  # a date line this close below a first paragraph makes it a standfirst
 _TITLE_MAX_WORDS = 25
 _ID_LINE = re.compile(r"[A-Za-z0-9][\w.\-/#:]{0,59}")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)\s*\.?$")
@@ -94,7 +95,9 @@ def is_title_like(line: str) -> bool:
         return False
     if is_boilerplate(line) or is_bullet(line) or read_date_line(line) or is_caption(line, in_header=True):
         return False
-    return read_byline(line) is None and read_dateline(line) is None
+    dateline = read_dateline(line)
+    kicker = dateline is not None and not (dateline.place or dateline.date or dateline.agencies)
+    return read_byline(line) is None and (dateline is None or kicker)  # "EXCLUSIVE - ..." is a headline
 
 
 def _prefixed_echoes(lines: list[str], keys: list[str]) -> set[int]:
@@ -142,8 +145,11 @@ def _split_header(lines: list[str], title: str, reading: _Reading) -> list[str]:
     keys = [_key(line) for line in lines]
     echoes = _prefixed_echoes(lines, keys)
     leftovers: list[str] = []
+    standfirst: list[str] = []
+    after_caption_label = False
     for i, line in enumerate(lines):
-        if (title_key and keys[i] == title_key) or not keys[i]:
+        follows_label, after_caption_label = after_caption_label, _is_bare_caption_label(line)
+        if (title_key and keys[i] == title_key) or not keys[i] or follows_label:
             continue
         date_line = read_date_line(line)
         if date_line is not None:
@@ -157,22 +163,44 @@ def _split_header(lines: list[str], title: str, reading: _Reading) -> list[str]:
             reading.add_agencies(byline)
             continue
         if read_dateline(line) is not None or _words(line) >= _PROSE_WORDS:
+            if _date_line_follows(lines, i):
+                standfirst.append(line)
+                continue  # a standfirst: the summary under the headline, above the date line
             return lines[i:]
         loose = read_date_line(line, strict=False)
         if loose is not None:
             reading.add_dates(loose)
         leftovers.append(line)
-    # Nothing read like prose: a very short story.  Keep the short lines that are left.
-    return leftovers
+    # Nothing read like prose: a very short story.  Keep what is left.
+    return leftovers or standfirst
+
+
+def _date_line_follows(lines: list[str], i: int) -> bool:
+    """Whether a date line comes within the next few lines, still near the top of the page."""
+    stop = min(i + 1 + _STANDFIRST_LOOKAHEAD, _HEADER_SPAN // 4)
+    for j in range(i + 1, min(stop, len(lines))):
+        if read_date_line(lines[j]) is not None:
+            # ... and the story goes on below it; a date closing a short story is a footer.
+            return any(_words(line) >= _PROSE_WORDS for line in lines[j + 1:])
+    return False
+
+
+def _is_bare_caption_label(line: str) -> bool:
+    """"Image caption," alone on a line: the caption is the next line (BBC pages saved as text)."""
+    label = boilerplate().caption_label.match(line)
+    return label is not None and not line[label.end():].strip(" ,.:;-–—")
 
 
 def _clean_body(lines: list[str], title: str, reading: _Reading) -> list[str]:
     title_key = _key(title)
     seen: set[str] = {title_key} if title_key else set()
     body: list[str] = []
+    after_caption_label = False
     for line in lines:
         key = _key(line)
-        if not key or key in seen or is_boilerplate(line) or is_caption(line, in_header=False):
+        follows_label, after_caption_label = after_caption_label, _is_bare_caption_label(line)
+        if (not key or key in seen or follows_label or is_boilerplate(line)
+                or is_caption(line, in_header=False)):
             continue
         date_line = read_date_line(line)
         if date_line is not None:

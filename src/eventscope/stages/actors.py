@@ -42,10 +42,12 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
+PARTNER_PREPS = frozenset({"to", "with"})
 MEMBER_PREPS = frozenset({"including", "like"})
 # Children that are not part of an actor's own noun phrase.
 NP_EXCLUDE = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i", "you"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_SENTENCES_BACK = 3
@@ -88,42 +90,90 @@ Found = list[tuple[Token, str]]
 
 def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     a1: Found = []
-    a2: Found = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             a1.append((child, f"nsubj of '{verb.text}'"))
-        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-            a2.append((child, f"passive subject of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
-        elif child.dep_ in OBJECT_DEPS:
-            a2.append(_through_light_object(child, verb))
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            a2 += [(p, f"object of '{child.text}' after '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
-    if not a2:
-        # "called for revenge against the US": a target one phrase down.
-        a2 += [(t, f"object of '{p2.text}' under '{p.text} {pobj.text}' after '{verb.text}'")
-               for p in verb.children if p.dep_ == "prep"
-               for pobj in p.children if pobj.dep_ == "pobj"
-               for p2 in pobj.children if p2.dep_ == "prep" and p2.lower_ in TARGET_PREPS
-               for t in p2.children if t.dep_ == "pobj"]
     why: list[str] = []
     if not a1:
         a1, inherited = _inherited_subject(verb)
         if inherited:
             why.append(inherited)
+    a2 = _verb_targets(verb)
+    if not a2:
+        # "threatened to break relations with Russia": the complement verb's target.
+        for comp in verb.children:
+            if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX"):
+                a2 = [(t, f"{r}, complement of '{verb.text}'") for t, r in _verb_targets(comp)]
+                if a2:
+                    break
     if not a2 and verb.dep_ in ("acl", "relcl") and _is_passive(verb):
         a2.append((verb.head, f"noun modified by passive '{verb.text}'"))
     return a1, a2, why
 
 
+def _verb_targets(verb: Token) -> Found:
+    """actor2 candidates in tiers; the first tier that finds anything wins.
+
+    1. passive subject, dative, an object, or the object of against/on/at/into...
+    2. the object of to/with ("sent experts to Saudi Arabia", "talks with Russia"),
+       directly or under the object ("halted aid to Serbia");
+    3. the subject of an object clause ("found Barbarin guilty", "convicted the
+       bank to pay") -- the small model parses object control this way;
+    4. a target one phrase down ("called for revenge against the US").
+    Tier 2 and 4 prepositional objects are kept only if they look like actors
+    (see `_code_one`).
+    """
+    tier1: Found = []
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            tier1.append((child, f"passive subject of '{verb.text}'"))
+        elif child.dep_ in OBJECT_DEPS or child.dep_ == "oprd":
+            objects.append(child)
+            tier1.append(_through_light_object(child, verb))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            tier1 += [(p, f"object of '{child.text}' after '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
+    light = [obj for obj in objects if not obj.ent_type_ and obj.pos_ == "NOUN"]
+    tier2: Found = [
+        (p, f"object of '{prep.text}' after '{holder.text}'")
+        for holder in [verb, *light] for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS
+        for p in prep.children if p.dep_ == "pobj"]
+    if tier2 and all(_is_thing(obj) for obj in objects):
+        return tier2
+    if tier1:
+        return tier1
+    tier3: Found = [(s, f"subject of the object clause '{c.text}' of '{verb.text}'")
+                    for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                    and not any(m.dep_ == "mark" for m in c.children)
+                    for s in c.children if s.dep_ in SUBJECT_DEPS and s.i < c.i and verb.i < s.i]
+    if tier3:
+        return tier3
+    return [(t, f"object of '{p2.text}' under '{p.text} {pobj.text}' after '{verb.text}'")
+            for p in verb.children if p.dep_ == "prep"
+            for pobj in p.children if pobj.dep_ == "pobj"
+            for p2 in pobj.children if p2.dep_ == "prep" and p2.lower_ in TARGET_PREPS
+            for t in p2.children if t.dep_ == "pobj"]
+
+
+def _is_thing(obj: Token) -> bool:
+    """An object that is not an actor ("aid", "relations"): no name, no entity, not plural people."""
+    return obj.pos_ == "NOUN" and not obj.ent_type_ and not any(
+        c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
+        for c in obj.children)
+
+
 def _through_light_object(obj: Token, verb: Token) -> tuple[Token, str]:
-    """'carried out airstrikes against X': the target is X, not the strikes."""
+    """'carried out airstrikes against X': the target is X, not the strikes --
+    unless X is not an actor ("comments on farm seizures")."""
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj, f"object of '{prep.text}' under dobj '{obj.text}' of '{verb.text}'"
+                reason = f"{VIA_PREP} '{prep.text}' under dobj '{obj.text}' of '{verb.text}'"
+                if pobj.dep_ == "pobj" and _actor_like(lookup_actor(_np(pobj)), pobj, reason):
+                    return pobj, reason
     return obj, f"dobj of '{verb.text}'"
 
 
@@ -138,11 +188,16 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
         if verb.dep_ == "acl" and _is_passive(verb):
             return [], ""
         return [(head, f"noun modified by clause '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head is not verb:
+    current = verb
+    for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is
+        head = current.head
+        if current.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acomp") or head is current:
+            break
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({verb.dep_})")], \
+                return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({current.dep_})")], \
                     f"subject of '{verb.text}' borrowed from '{head.text}'"
+        current = head
     return [], ""
 
 
@@ -211,7 +266,7 @@ def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
     for i, head in enumerate(heads):
         why = reason if i == 0 else f"{reason}, coordinated with '{token.text}'"
         named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
-                 for p in c.children if p.dep_ == "pobj"]
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
         if named:
             umbrella = _np(head)
             for member in named:
@@ -224,7 +279,10 @@ def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
 
 def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
               trigger: Token) -> Actor | None:
-    if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
+        token = token.head.head  # "militants who attacked": the noun the clause modifies
+    elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
         if antecedent is None:
             return None
@@ -240,9 +298,10 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     actor = lookup_actor(span_text, dictionary, span=span)
     actor = _with_apposition(actor, token, dictionary)
     actor = _with_locative(actor, trigger, dictionary)
-    if reason.startswith(VIA_PREP) or token.dep_ in MODIFIER_DEPS:
-        if not _known(actor):
-            return None  # "wrote on Twitter", "rocket attack": not actors
+    if token.dep_ in MODIFIER_DEPS and not _known(actor):
+        return None  # "rocket attack": the rocket is not an actor
+    if reason.startswith(VIA_PREP) and not _actor_like(actor, token, reason):
+        return None  # "wrote on Twitter", "on Monday": not actors
     return dataclasses.replace(actor, reason=f"{reason}; {actor.reason}" if actor.reason else reason)
 
 
@@ -250,6 +309,17 @@ def _known(actor: Actor) -> bool:
     """The dictionary recognised a country or a named group in it (not merely a role word)."""
     return actor.country is not None or actor.affiliation is not None or "org " in actor.reason \
         or "igo " in actor.reason or "person " in actor.reason
+
+
+def _actor_like(actor: Actor, token: Token, reason: str) -> bool:
+    """A prepositional object is an actor if the dictionary knows it, it has a role word,
+    or the parser calls it a person/organisation/place -- except after 'on', which
+    introduces dates and media ("on Twitter") as often as targets."""
+    if _known(actor):
+        return True
+    if reason.startswith(f"{VIA_PREP} 'on'"):
+        return False
+    return actor.sector is not None or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _np_bounds(head: Token) -> tuple[int, int]:
@@ -288,20 +358,27 @@ def _np(head: Token) -> str:
 
 def _with_apposition(actor: Actor, head: Token, dictionary: ActorDictionary) -> Actor:
     """'a spokesman for the mission, Col. Wayne Marotto': the apposition fills gaps."""
-    if actor.country and actor.sector:
+    if actor.country and _strong_sector(actor):
         return actor
     for child in head.children:
         if child.dep_ != "appos":
             continue
         other = lookup_actor(_np(child), dictionary)
         country = actor.country or other.country
-        sector = actor.sector or other.sector
+        sector = other.sector if _strong_sector(other) and not _strong_sector(actor) else actor.sector
+        sector = sector or other.sector
         if (country, sector) != (actor.country, actor.sector):
             note = f"apposition '{_np(child)}' gives {other.country or '-'}/{other.sector or '-'}"
             return dataclasses.replace(actor, country=country, sector=sector,
                                        reason=f"{actor.reason}; {note}", unknown_reason=None
                                        if country and sector else actor.unknown_reason)
     return actor
+
+
+def _strong_sector(actor: Actor) -> bool:
+    """The sector came from a name or an organisation noun, not from "spokesman"."""
+    return any(f"sector {actor.sector} from '" in part and f"({kind} " in part
+               for part in actor.reason.split("; ") for kind in ("role", "org", "igo", "person"))
 
 
 def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) -> Actor:

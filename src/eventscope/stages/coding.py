@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.model import Mention, Modality, Span
 from eventscope.ontology import CameoCode, acled_for, cameo_code, read_table
-from eventscope.stages.lexicon import TriggerMatch, find_mode, lemma_of, match_trigger
+from eventscope.stages.lexicon import TriggerMatch, find_mode, lemma_of, match_trigger, mode_priority
 from eventscope.stages.modality import modality_of, obligation_cue
 from eventscope.stages.nlp import ParsedArticle
 
@@ -62,15 +62,19 @@ def _target_cue(token: Token) -> tuple[str, str] | None:
     return None
 
 
-def code_token(token: Token, *, stop: Token | None = None) -> Candidate | None:
-    """Code `token` as an event trigger, or None when the lexicon has no event for it."""
+def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: bool = False) -> Candidate | None:
+    """Code `token` as an event trigger, or None when the lexicon has no event for it.
+
+    `announced_as_threat`: code a conflictual act announced with will/would as a threat
+    (the dyad coder's convention, see data/recode.tsv); detect keeps it as a future act.
+    """
     if token.ent_type_ in NAME_ENTITIES and token.pos_ == "PROPN":
         return None
     match = match_trigger(token)
     if match is None or match.rule.cameo is None:
         return None
     rule = match.rule
-    code = cameo_code(rule.cameo)
+    code = cameo_code(match.rule.cameo)
     reasons = {"plover": f"trigger '{token.text}' (lexicon: {rule.describe()} -> {code.code} {code.name})"}
     mode = code.mode
     cameo = code.code
@@ -78,9 +82,11 @@ def code_token(token: Token, *, stop: Token | None = None) -> Candidate | None:
         cue = find_mode(token)
         if cue is not None:
             found, cue_token = cue
-            if cameo in GENERIC_ASSAULT:
-                cameo = found.cameo
-            if cameo in GENERIC_ASSAULT or mode is None or cameo == found.cameo:
+            # a weapon word refines a generic attack, or a weapon code whose own cue is weaker
+            # ("suicide bomber blew himself up": suicide-attack beats the explosives of "blow up")
+            if cameo in GENERIC_ASSAULT or found.priority > mode_priority(mode):
+                cameo, mode = found.cameo, found.mode
+            elif mode is None:
                 mode = found.mode
             where = "trigger" if cue_token.i == token.i else f"{cue_token.dep_} '{cue_token.text}'"
             reasons["mode"] = f"weapon word {where} -> {found.mode}"
@@ -95,6 +101,8 @@ def code_token(token: Token, *, stop: Token | None = None) -> Candidate | None:
     modality, why = modality_of(token, stop=stop)
     obligation = obligation_cue(token) if modality is Modality.HYPOTHETICAL else None
     recoded = _recode("obligation" if obligation is not None else modality.value, final.code)
+    if recoded is None and announced_as_threat and modality is Modality.FUTURE and "auxiliary" in why:
+        recoded = _recode("announced", final.code)
     if recoded is not None:
         # "will release" is an intent (AGREE); "will not release", "failed to agree" a refusal (REJECT)
         kind = f"'{obligation.text}'" if obligation is not None else modality.value
@@ -106,7 +114,8 @@ def code_token(token: Token, *, stop: Token | None = None) -> Candidate | None:
     confidence = 0.6 + 0.15 * min(rule.specificity, 1) + (0.05 if token.pos_ == "VERB" else 0.0)
     if final.plover == "ASSAULT" and mode:
         confidence += 0.1
-    return Candidate(token=token, match=match, cameo=final.code, plover=final.plover, mode=mode,
+    plover = final.plover or code.plover or ""  # recode targets are always PLOVER events
+    return Candidate(token=token, match=match, cameo=final.code, plover=plover, mode=mode,
                      goldstein=final.goldstein, modality=modality, confidence=min(confidence, 0.95),
                      reasons=reasons)
 

@@ -14,23 +14,23 @@ picks the best figure (`best_figure`).
 
 A claim goes to the mention that governs it in the parse, else to the event it
 names ("killed in the airstrikes" -> the airstrikes mentioned earlier), else to
-the nearest violent event before it, and the reason says which.  No claim is
+the nearest violent event before it, and the reason says which; such a guess
+starts its reason with "unlinked:" so that assembly can weigh it.  No claim is
 dropped while the article has a mention to hold it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
-from eventscope.stages.counts_parse import Reading, read_casualties
+from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["best_figure", "casualty_terms", "extract_claims"]
@@ -38,12 +38,6 @@ __all__ = ["best_figure", "casualty_terms", "extract_claims"]
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "after", "under"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
-
-
-@dataclass(frozen=True)
-class Term:
-    kind: ClaimKind
-    role: str
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +227,7 @@ def _lemma_match(a: str, b: str) -> bool:
 
 
 def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[Mention],
-              paragraphs: list[int], doc) -> tuple[Mention, str] | None:  # type: ignore[no-untyped-def]
+              paragraphs: list[int], doc: Doc) -> tuple[Mention, str] | None:
     """'killed in the airstrikes': the mention that noun names, nearest first.
 
     Order: the noun itself when it is a mention here and not definite; an
@@ -264,7 +258,7 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
 
 
 def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs: list[int],
-            doc) -> tuple[Mention | None, str]:  # type: ignore[no-untyped-def]
+            doc: Doc) -> tuple[Mention | None, str]:
     if not mentions:
         return None, ""
     token = reading.token
@@ -301,6 +295,6 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
         violent = [m for m in pool if m.plover in VIOLENT]
         if violent:
             pick = violent[-1]
-            return pick, f"no event in its sentence; attached to the nearest violent event {where} ('{pick.trigger.text}')"
+            return pick, f"unlinked: no event in its sentence; attached to the nearest violent event {where} ('{pick.trigger.text}')"
     pick = min(mentions, key=lambda m: (m.plover not in VIOLENT, abs(m.sentence_index - sentence)))
-    return pick, f"no event governs it; attached to the nearest candidate '{pick.trigger.text}'"
+    return pick, f"unlinked: no event governs it; attached to the nearest candidate '{pick.trigger.text}'"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -27,7 +26,10 @@ from eventscope.model import ClaimKind
 from eventscope.stages.numbers import Quantity, number_words, parse_quantity
 
 
-class _Term(Protocol):
+@dataclass(frozen=True)
+class Term:
+    """A casualty word's kind and the role its victims play (see `data/casualty_terms.tsv`)."""
+
     kind: ClaimKind
     role: str
 
@@ -49,8 +51,22 @@ _ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "zero"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
-def _term(token: Token, terms: Mapping[tuple[str, str], _Term]) -> tuple[_Term, str] | None:
+def _upper_case_term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, str] | None:
+    """All-capitals wire text (MUC-4) is tagged as proper nouns: strip the inflection by hand."""
+    lower = token.lower_
+    for stem in (lower, lower[:-2], lower[:-1], lower[:-3], lower[:-3] + "e"):
+        if len(stem) > 2 and (found := terms.get((stem, "verb"))) and lower.endswith(("ed", "d", "ing")):
+            return found, "verb"
+    for stem in (lower, lower[:-1], lower[:-3] + "y"):
+        if len(stem) > 2 and (found := terms.get((stem, "noun"))):
+            return found, "noun"
+    return None
+
+
+def _term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, str] | None:
     lemma, lower = token.lemma_.lower(), token.lower_
+    if token.is_upper and token.pos_ == "PROPN" and lemma == lower:
+        return _upper_case_term(token, terms)
     if token.pos_ in ("VERB", "AUX"):
         found = terms.get((lemma, "verb"))
         if found:
@@ -103,10 +119,14 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
         quantity = parse_quantity(text)
         if quantity is not None:
             return quantity, s, max(e, end), f"figure '{text}'"
-    figures = [c for c in noun.children if c.dep_ in ("nummod", "amod", "quantmod") and _is_number(c)]
+    figures = [c for c in noun.children if c.dep_ in ("nummod", "amod", "quantmod", "compound") and _is_number(c)]
     if figures:
         text, s, e = _number_text(figures[0])
         quantity = parse_quantity(text)
+        left = _modifier_before(noun, s)
+        if left is not None:  # "more than 30": "more" hangs on the noun, not on the figure
+            wider = noun.doc.text[left:e]
+            quantity, text, s = parse_quantity(wider) or quantity, wider, left
         if quantity is not None:
             return quantity, min(s, start), max(e, end), f"figure '{text}'"
     if noun.pos_ == "PROPN" or noun.lower_ in _PERSON_PRONOUNS:
@@ -117,6 +137,24 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
         if not dets or dets[0] in ("a", "an", "one", "the", "this", "that"):
             return Quantity(1, 1, "one"), start, end, "a singular noun: one person"
     return None, start, end, "no figure given"
+
+
+def _modifier_before(noun: Token, figure_start: int) -> int | None:
+    """Start of a count modifier ('more than', 'up to') right before a figure, within the noun phrase."""
+    doc = noun.doc
+    first = next((t for t in doc[noun.left_edge.i:noun.i] if t.idx >= figure_start), None)
+    if first is None:
+        return None
+    for size in (3, 2, 1):
+        begin = first.i - size
+        if begin < noun.left_edge.i:
+            continue
+        words = " ".join(t.lower_ for t in doc[begin:first.i])
+        entry = number_words().get(words)
+        if entry is not None and entry.kind.startswith("mod_") and not any(
+                doc[begin:first.i].text.lower().startswith(w) for w in ("the", "a ")):
+            return doc[begin].idx
+    return None
 
 
 def _of_object(noun: Token) -> Token | None:
@@ -178,7 +216,7 @@ def _neighbour_figure(token: Token) -> Token | None:
     return None
 
 
-def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], _Term]) -> list[Reading]:
+def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) -> list[Reading]:
     readings: list[Reading] = []
     seen: set[tuple[ClaimKind, int]] = set()
     for token in sentence:
@@ -199,6 +237,14 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], _Term])
             victims = token if no else figure or (_of_object(token) if term.role == "noun" else None)
         if victims is None and family in ("verb", "adjective"):
             victims = _neighbour_figure(token)
+        if victims is None and family == "verb" and token.is_upper and token.pos_ == "PROPN":
+            # a parse of all-capitals text: the word it is compounded with, else no figure
+            victims = token.head if token.dep_ == "compound" and token.head.i > token.i else token
+            if victims is token:
+                start, end = token.idx, token.idx + len(token)
+                readings.append(Reading(token, term.kind, None, None, start, end,
+                                        f"{term.kind.value}: '{token.text}', no figure (capitals, no parse)"))
+                continue
         if victims is None:
             continue
         quantity, start, end, why = count_of(victims)

@@ -38,7 +38,7 @@ __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
 
 # Dependencies through which a noun restates its governor's event ("killed in the strike").
 RESTATE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acl", "relcl", "appos", "oprd", "xcomp"})
-RESTATE_PREPS = frozenset({"in", "during", "by", "with", "under", "from", "of"})
+RESTATE_PREPS = frozenset({"in", "during", "by", "with", "under", "from", "of", "to", "on"})
 
 
 def _is_trigger_position(token: Token) -> bool:
@@ -47,7 +47,7 @@ def _is_trigger_position(token: Token) -> bool:
         return False
     if token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN"):
         return False
-    if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-"):
+    if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-" and token.pos_ == "VERB"):
         return False  # "Iran-backed", "state-sanctioned": a participle describing a noun
     return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
 
@@ -104,6 +104,9 @@ def _sentence_candidates(sent: SpacySpan) -> list[Candidate]:
         cand = code_token(token)
         if cand is not None:
             found.append(cand)
+    # a weak trigger ("ordered ...") gives way to an event in its own subtree ("ordered the release")
+    found = [c for c in found if not c.match.rule.weak
+             or not any(o is not c and o.token.i in {t.i for t in c.token.subtree} for o in found)]
     return _merge_restatements(found)
 
 

@@ -55,6 +55,8 @@ def _depth(token: Token) -> int:
 def _best(cands: list[Candidate]) -> Candidate | None:
     if not cands:
         return None
+    strong = [c for c in cands if not c.match.rule.weak]
+    cands = strong or cands
     # topmost first; among equals, a rule with required dependents, then a verb
     return min(cands, key=lambda c: (_depth(c.token), -c.match.rule.specificity, c.token.pos_ != "VERB"))
 
@@ -73,7 +75,7 @@ def code_dyad(parsed: ParsedArticle, source: Span, target: Span) -> Mention | No
         for tok in tokens:
             if tok.i in inside:
                 continue
-            cand = code_token(tok)
+            cand = code_token(tok, announced_as_threat=True)
             if cand is not None:
                 out.append((cand, step))
         return out

@@ -30,6 +30,7 @@ class TriggerRule:
     intransitive: bool  # "noobj": only without a direct object or clausal complement
     cameo: str | None  # None: the wording is not an event on its own
     control: bool
+    weak: bool  # only used when no other trigger competes
     note: str
     line: int
 
@@ -80,7 +81,7 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
         rules.setdefault(row["lemma"], []).append(TriggerRule(
             lemma=row["lemma"], pos=row["pos"] or "*", preps=tuple(preps), objects=tuple(objects),
             deps=tuple(deps), intransitive=intransitive,
-            cameo=code, control=row["control"] == "1", note=row["note"], line=line))
+            cameo=code, control=row["control"] == "1", weak=row["control"] == "w", note=row["note"], line=line))
     return {lemma: tuple(sorted(rs, key=lambda r: (-r.specificity, r.line))) for lemma, rs in rules.items()}
 
 
@@ -195,3 +196,10 @@ def find_mode(token: Token) -> tuple[ModeCue, Token] | None:
         if best is None or cue.priority > best[0].priority:
             best = (cue, tok)
     return best
+
+
+def mode_priority(mode: str | None) -> int:
+    """How specific a mode is: the highest priority of the cues that give it (0 for none)."""
+    if mode is None:
+        return 0
+    return max((c.priority for c in mode_cues().values() if c.mode == mode), default=0)

@@ -86,7 +86,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
         lemma = head.lemma_.lower()
-        if lemma in cues.get("governor", {}):
+        # a governor bears on its complement, not on its subject ("if talks fail": the talks are not refused)
+        if lemma in cues.get("governor", {}) and dep not in SUBJECT_DEPS:
             kind = cues["governor"][lemma]
             epistemic = lemma in cues.get("epistemic", {})
             negated = any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never", "little")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -207,6 +208,13 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
     return placed
 
 
+def _constant(result: TimeRef) -> Callable[[dt.date | None, bool], TimeRef | None]:
+    def resolver(reference: dt.date | None, past: bool) -> TimeRef | None:
+        return result
+
+    return resolver
+
+
 def _entity_fallbacks(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
                       reference: dt.date | None) -> list[TimeExpression]:
     """DATE entities the patterns missed, read by dateparser (only those with a digit or a month)."""
@@ -219,8 +227,7 @@ def _entity_fallbacks(doc: Doc, start: int, end: int, exprs: list[TimeExpression
             continue
         result = dateparser_fallback(ent.text, reference)
         if result is not None:
-            extra.append(TimeExpression(s, e, ent.text, "absolute",
-                                        resolver=lambda ref, past, r=result: r))
+            extra.append(TimeExpression(s, e, ent.text, "absolute", resolver=_constant(result)))
     return extra
 
 

@@ -90,13 +90,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _nearest(candidates: list[dt.date], reference: dt.date, past: bool) -> dt.date:
+def _nearest(candidates: list[dt.date], reference: dt.date, past: bool) -> dt.date | None:
     """The latest candidate not after the reference (past) or the earliest not before it."""
     if past:
         ok = [c for c in candidates if c <= reference]
-        return max(ok) if ok else min(candidates)
+        return max(ok) if ok else None
     ok = [c for c in candidates if c >= reference]
-    return min(ok) if ok else max(candidates)
+    return min(ok) if ok else None
 
 
 def _ref(day: dt.date | None, precision: DatePrecision, reason: str, end: dt.date | None = None) -> TimeRef:
@@ -134,10 +134,9 @@ def _day_month(day_text: str, month_text: str, year_text: str | None) -> Resolve
     def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
         if ref is None:
             return None
-        options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe_date(y, month, day))]
-        if not options:
-            return None
-        return _ref(_nearest(options, ref, past), P.DAY, "day and month; year from the reference date")
+        options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999 and (d := _safe_date(y, month, day))]
+        chosen = _nearest(options, ref, past) if options else None
+        return _ref(chosen, P.DAY, "day and month; year from the reference date") if chosen else None
 
     return resolve
 
@@ -164,13 +163,15 @@ def _bare_month(m: re.Match[str]) -> Resolver | None:
         if ref is None:
             return None
         this_month = _month_start(ref)
-        options = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        options = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999]
         if prefix == "last":
-            chosen = max(o for o in options if o < this_month)
+            chosen = max((o for o in options if o < this_month), default=None)
         elif prefix == "next":
-            chosen = min(o for o in options if o > this_month)
+            chosen = min((o for o in options if o > this_month), default=None)
         else:
             chosen = _nearest(options, this_month, past)
+        if chosen is None:
+            return None
         return _ref(chosen, P.MONTH, f"month name; {'latest' if past else 'next'} {m[3]} from the reference")
 
     return resolve
@@ -380,7 +381,18 @@ def is_future_phrase(expr: TimeExpression) -> bool:
 
 def resolve(expr: TimeExpression, reference: dt.date | None, *, past: bool = True,
             anchor: TimeRef | None = None, sign: int = 0, base: int = 0) -> TimeRef | None:
-    """Resolve one found phrase; `anchor` serves anaphoric and offset phrases, `sign` the offset's side."""
+    """Resolve one found phrase; `anchor` serves anaphoric and offset phrases, `sign` the offset's side.
+
+    None when the phrase cannot be placed (no reference, no anchor, or a date
+    outside the calendar, e.g. "next year" in 9999)."""
+    try:
+        return _resolve(expr, reference, past, anchor, sign, base)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
+             anchor: TimeRef | None, sign: int, base: int) -> TimeRef | None:
     past = past and not is_future_phrase(expr)
     phrase = Span(base + expr.start, base + expr.end, expr.text)
     if expr.kind in ("anaphoric", "offset"):

@@ -27,6 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventscope.errors import ConfigError
+from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_weights.json"
@@ -107,8 +108,13 @@ def governing_preposition(root: Token) -> tuple[str, bool, Token | None]:
     return "", via_place_noun, None
 
 
-def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int) -> dict[str, float]:
-    """Features of one (trigger, toponym) pair; names are stable, the weights file refers to them."""
+def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
+                       gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """Features of one (trigger, toponym) pair; names are stable, the weights file refers to them.
+
+    With a gazetteer, whether the name is a known place (and what kind) is a feature too: the
+    small spaCy model tags many villages PERSON or ORG, and many ORGs are no place at all.
+    """
     verb = doc[trigger]
     root = doc[topo.start:topo.end].root
     up_chain, verb_chain = _ancestors(root), _ancestors(verb)
@@ -135,6 +141,10 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int)
                                   and doc[topo.end].tag_ != "POS"),
         "sentence_start": float(topo.start == doc[topo.start].sent.start),
         "all_caps": float(doc[topo.start:topo.end].text.isupper()),
+        f"trigger={verb.lemma_.lower()}": 1.0,
+        "trigger_passive": float(any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)),
+        "trigger_is_noun": float(verb.pos_ in ("NOUN", "PROPN")),
+        "many_candidates": min(n_candidates, 6) / 6,
     }
     if prep:
         feats[f"prep={prep if prep in LOCATIVE_PREPS else 'other'}"] = 1.0
@@ -146,7 +156,24 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int)
         feats["prep=none"] = 1.0
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == trigger:
         feats["subject_of_trigger"] = 1.0
+    if prep and feats.get("prep_in_trigger_tree"):
+        feats[f"label={topo.label}&prep_in_trigger_tree"] = 1.0
+    if gazetteer is not None:
+        kind, population = gazetteer_kind(gazetteer, doc[topo.start:topo.end].text)
+        feats[f"gaz={kind}"] = 1.0
+        feats["gaz_population"] = math.log10(population + 1) / 7
+        feats[f"gaz={kind}&label={topo.label}"] = 1.0
     return feats
+
+
+def gazetteer_kind(gazetteer: Gazetteer, text: str) -> tuple[str, int]:
+    """What the gazetteer makes of a name: its best entry's kind and population, or ('none', 0)."""
+    cands = [c for c in gazetteer.candidates(text) if c.level < 2]
+    if not cands:
+        return "none", 0
+    best = gazetteer.rank(tuple(cands))[0][1].place
+    kind = "city" if best.kind == "capital" else best.kind
+    return kind, best.population
 
 
 @dataclass(frozen=True)
@@ -171,23 +198,24 @@ def load_link_model(path: Path = WEIGHTS_PATH) -> LinkModel:
         raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
 
 
-def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym],
-                   model: LinkModel | None = None) -> list[tuple[float, Toponym]]:
+def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
     """Each candidate's probability of being where the trigger's event happened, best first."""
     model = model or load_link_model()
-    scored = [(model.probability(candidate_features(doc, trigger, t, len(toponyms))), t) for t in toponyms
-              if not (t.start <= trigger < t.end)]
+    toponyms = [t for t in toponyms if not (t.start <= trigger < t.end)]
+    scored = [(model.probability(candidate_features(doc, trigger, t, len(toponyms), gazetteer)), t)
+              for t in toponyms]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     return scored
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
-                 model: LinkModel | None = None) -> tuple[float, Toponym] | None:
+                 model: LinkModel | None = None, gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
     """The candidate the event happened at, or None when none clears the model's threshold."""
     model = model or load_link_model()
     if toponyms is None:
         toponyms = sentence_toponyms(doc, doc[trigger].sent)
-    scored = score_toponyms(doc, trigger, toponyms, model)
+    scored = score_toponyms(doc, trigger, toponyms, model, gazetteer)
     if scored and scored[0][0] >= model.threshold:
         return scored[0]
     return None

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -52,9 +54,15 @@ def shingles(text: str, size: int = SHINGLE) -> list[bytes]:
     return [" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """Drawing the permutations costs more than hashing an article: draw them once."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
 def signature(text: str) -> np.ndarray:
     """The MinHash hash values (uint64, length NUM_PERM) of `text`."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations())
     minhash.update_batch(shingles(text))
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
 

@@ -44,7 +44,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from eventscope.model import Actor, DatePrecision, Event, Modality, Place, PlacePrecision
@@ -284,9 +284,11 @@ class Relation:
     reason: str
 
 
-def relate(later: Event, earlier: Event, later_text: Sequence[str] = (),
+def relate(later: Event, earlier: Event,
+           later_text: Sequence[str] | Callable[[], Sequence[str]] = (),
            rules: LinkingRules = DEFAULT_RULES) -> list[Relation]:
-    """The relations from `later` to `earlier`; `later_text` are its evidence sentences."""
+    """The relations from `later` to `earlier`; `later_text` are its evidence sentences
+    (or a function returning them, called only when a pair passes the cheap checks)."""
     if later.id == earlier.id or later.plover not in HOSTILE or earlier.plover not in HOSTILE:
         return []
     if later.modality != Modality.OCCURRED or earlier.modality != Modality.OCCURRED:
@@ -295,10 +297,15 @@ def relate(later: Event, earlier: Event, later_text: Sequence[str] = (),
     if il is None or ie is None or il[0] < ie[0]:
         return []
     days = (il[0] - ie[0]).days
-    out: list[Relation] = []
-    texts = list(later_text) or [ev.text for ev in later.evidence]
-    cue_kind, cue_sentence = _cue(texts)
+    if (il[0] - ie[1]).days > max(rules.cue_window_days, rules.strike_back_days, rules.escalation_days):
+        return []
     crossed = overlap(later.actor2, earlier.actor1) or overlap(later.actor1, earlier.actor2)
+    same = overlap(later.actor1, earlier.actor1) and overlap(later.actor2, earlier.actor2)
+    if not crossed and not same:
+        return []
+    out: list[Relation] = []
+    texts = list(later_text() if callable(later_text) else later_text) or [ev.text for ev in later.evidence]
+    cue_kind, cue_sentence = _cue(texts)
     if cue_kind and crossed and (il[0] - ie[1]).days <= rules.cue_window_days:
         out.append(Relation(later.id, earlier.id, cue_kind, cue_sentence,
                             f"text cue ({cue_kind}) and crossed dyad, {days} day(s) later"))
@@ -308,7 +315,6 @@ def relate(later: Event, earlier: Event, later_text: Sequence[str] = (),
             who = "reversed dyad" if attacker else "its target struck first (attacker unknown)"
             out.append(Relation(later.id, earlier.id, "response", texts[0] if texts else "",
                                 f"{who}: strikes back {days} day(s) later (<= {rules.strike_back_days})"))
-    same = overlap(later.actor1, earlier.actor1) and overlap(later.actor2, earlier.actor2)
     reversed_ = overlap(later.actor1, earlier.actor2) and overlap(later.actor2, earlier.actor1)
     if (same or reversed_) and 1 <= days <= rules.escalation_days and _more_severe(later, earlier):
         out.append(Relation(later.id, earlier.id, "escalation", texts[0] if texts else "",

@@ -28,12 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from eventscope.errors import StoreError
-from eventscope.model import Article, Event, Sentence, from_dict, to_dict
-from eventscope.store import dedup, linking, schema, sqlquery
+from eventscope.model import Article, Event, Sentence
+from eventscope.store import codec, dedup, linking, schema, sqlquery
 from eventscope.store.base import AddResult, EventFilters, EventMeta, EventStore, Failure
 from eventscope.store.linking import DEFAULT_RULES, LinkingRules, Relation
-
-_RELATION_WINDOW = 31  # days searched around a touched event for relation candidates
 
 
 class SQLiteStore(EventStore):
@@ -76,7 +74,9 @@ class SQLiteStore(EventStore):
             touched = [event_id for event_id, _ in placed]
             for event_id in touched:
                 self._rebuild(event_id)
-            n_rel = self._relink(touched)
+            before = self.con.execute("SELECT count(*) FROM relations").fetchone()[0]
+            self._relink(touched)
+            n_rel = self.con.execute("SELECT count(*) FROM relations").fetchone()[0] - before
             duplicate_of = self.con.execute(
                 "SELECT duplicate_of FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
             return AddResult(
@@ -160,7 +160,7 @@ class SQLiteStore(EventStore):
                 self.con.execute(
                     "INSERT INTO event_articles (event_id, member_id, article_id, seq, member, reason, sentences)"
                     " VALUES (?,?,?,?,?,?,?)",
-                    (event_id, member.id, article.id, seq, json.dumps(to_dict(member), sort_keys=True), reason,
+                    (event_id, member.id, article.id, seq, codec.encode(member), reason,
                      json.dumps({str(k): v for k, v in sorted(sentence_text.items()) if k in used})))
             except sqlite3.IntegrityError:
                 raise StoreError(f"article {article.id}: event id {member.id} is already stored") from None
@@ -181,7 +181,7 @@ class SQLiteStore(EventStore):
         for event_id, record in rows:
             arts = {r[0] for r in self.con.execute(
                 "SELECT article_id FROM event_articles WHERE event_id = ?", (event_id,))}
-            out.append((event_id, from_dict(Event, json.loads(record)), arts))
+            out.append((event_id, codec.decode(record), arts))
         return out
 
     def _remove(self, article_id: str) -> None:
@@ -208,7 +208,7 @@ class SQLiteStore(EventStore):
             "ORDER BY m.seq, m.member_id", (event_id,)).fetchall()
         if not rows:
             return
-        members = [(from_dict(Event, json.loads(r[0])), r[1]) for r in rows]
+        members = [(codec.decode(r[0]), r[1]) for r in rows]
         merged = linking.merge_events(members)
         if merged.id != event_id:  # the first report left: keep the row id the others point to
             merged = _replace_id(merged, event_id)
@@ -226,7 +226,7 @@ class SQLiteStore(EventStore):
             "INSERT INTO events (id, record, date, date_end, date_precision, country, admin1, lat, lon, plover,"
             " cameo, acled_type, acled_sub_type, modality, recalled, fatalities_best, n_articles,"
             " corroboration, first_reported, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (event.id, json.dumps(to_dict(event), sort_keys=True), _iso(event.date.date), _iso(event.date.date_end),
+            (event.id, codec.encode(event), _iso(event.date.date), _iso(event.date.date_end),
              event.date.precision.value, place.country if place else None, place.admin1 if place else None,
              place.lat if place else None, place.lon if place else None, event.plover, event.cameo,
              event.acled_type, event.acled_sub_type, event.modality.value, int(event.recalled),
@@ -268,23 +268,33 @@ class SQLiteStore(EventStore):
             interval = linking.date_interval(event) if event else None
             if event is None or interval is None or event.plover not in linking.HOSTILE:
                 continue
-            pad = dt.timedelta(days=_RELATION_WINDOW)
+            pad = dt.timedelta(days=self._relation_window())
+            names = sorted({(a.name or a.text).casefold() for a in (*event.actor1, *event.actor2)})
+            countries = sorted({a.country for a in (*event.actor1, *event.actor2) if a.country})
+            if not names and not countries:
+                continue  # every relation rule needs an actor in common
             rows = self.con.execute(
                 f"SELECT id, record FROM events WHERE plover IN ({','.join('?' * len(hostile))}) "
-                "AND span_start <= ? AND span_end >= ? AND id != ?",
-                (*hostile, (interval[1] + pad).isoformat(), (interval[0] - pad).isoformat(), event_id))
+                "AND span_start <= ? AND span_end >= ? AND id != ? AND id IN (SELECT event_id FROM actors "
+                f"WHERE name_key IN ({','.join('?' * len(names))}) OR country IN ({','.join('?' * len(countries))}))",
+                (*hostile, (interval[1] + pad).isoformat(), (interval[0] - pad).isoformat(), event_id,
+                 *names, *countries))
             mine = self._sentences(event_id)
             found: list[Relation] = []
             for other_id, record in rows.fetchall():
-                other = from_dict(Event, json.loads(record))
+                other = codec.decode(record)
                 found += linking.relate(event, other, mine, self.rules)
-                found += linking.relate(other, event, self._sentences(other_id), self.rules)
+                found += linking.relate(other, event, lambda o=other_id: self._sentences(o), self.rules)
             cur = self.con.executemany(
                 "INSERT OR IGNORE INTO relations (event_id, related_event_id, kind, evidence, reason)"
                 " VALUES (?,?,?,?,?)",
                 [(r.event_id, r.related_event_id, r.kind, r.evidence, r.reason) for r in found])
             total += max(cur.rowcount, 0)
         return total
+
+    def _relation_window(self) -> int:
+        r = self.rules
+        return max(r.cue_window_days, r.strike_back_days, r.escalation_days)
 
     def _sentences(self, event_id: str) -> list[str]:
         return [r[0] for r in self.con.execute(
@@ -294,7 +304,7 @@ class SQLiteStore(EventStore):
 
     def get_event(self, event_id: str) -> Event | None:
         row = self.con.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
-        return from_dict(Event, json.loads(row[0])) if row else None
+        return codec.decode(row[0]) if row else None
 
     def query(self, filters: EventFilters) -> list[Event]:
         where, params = sqlquery.where_clause(filters)
@@ -302,7 +312,7 @@ class SQLiteStore(EventStore):
         if filters.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [filters.limit, filters.offset]
-        return [from_dict(Event, json.loads(r[0])) for r in self.con.execute(sql, params)]
+        return [codec.decode(r[0]) for r in self.con.execute(sql, params)]
 
     def count(self, filters: EventFilters, by: str) -> list[tuple[str, int]]:
         if by not in sqlquery.GROUPS:
@@ -328,7 +338,9 @@ class SQLiteStore(EventStore):
             urls = tuple(r[0] for r in self.con.execute(
                 "SELECT DISTINCT a.url, a.seq FROM event_articles m JOIN articles a ON a.id = m.article_id "
                 "WHERE m.event_id = ? AND a.url IS NOT NULL ORDER BY a.seq", (event_id,)))
-            out[event_id] = EventMeta(row[0], row[1], row[2], tuple(self.relations(event_id)), claims, urls)
+            out[event_id] = EventMeta(n_articles=row[0], corroboration=row[1], first_reported=row[2],
+                                      relations=tuple(self.relations(event_id)), urls=urls,
+                                      claims_by_article=claims)
         return out
 
     def relations(self, event_id: str | None = None) -> list[Relation]:

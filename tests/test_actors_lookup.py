@@ -1,0 +1,112 @@
+"""lookup_actor: surface strings to coded actors, without a parse."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from eventscope.stages.actor_dictionary import load_dictionary
+from eventscope.stages.actors import lookup_actor
+
+
+def _cases(fixtures_dir: Path) -> list[list[str]]:
+    lines = (fixtures_dir / "actors" / "lookup_cases.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line and not line.startswith("#")]
+    return [(row + ["", "", ""])[:4] for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def test_fixture_cases(fixtures_dir: Path) -> None:
+    wrong = []
+    for text, country, sector, affiliation in _cases(fixtures_dir):
+        actor = lookup_actor(text)
+        got = (actor.country or "", actor.sector or "", actor.affiliation or "")
+        if got != (country, sector, affiliation):
+            wrong.append(f"{text!r}: want {(country, sector, affiliation)} got {got} ({actor.reason})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_possessive_and_role_give_country_and_sector() -> None:
+    actor = lookup_actor("Iraq's military")
+    assert (actor.name, actor.country, actor.sector) == ("Iraq military", "IRQ", "MIL")
+    assert "'Iraq'" in actor.reason and "'military'" in actor.reason
+    assert actor.unknown_reason is None
+
+
+def test_sponsor_is_affiliation_not_country() -> None:
+    actor = lookup_actor("Iran-backed militia groups")
+    assert actor.country is None and actor.affiliation == "IRN" and actor.sector == "REB"
+    assert actor.unknown_reason and "no country word" in actor.unknown_reason
+    assert lookup_actor("militias backed by Iran").affiliation == "IRN"
+    assert lookup_actor("pro-Iran fighters").affiliation == "IRN"
+
+
+def test_anti_country_is_not_the_actor() -> None:
+    actor = lookup_actor("anti-American protesters")
+    assert actor.country is None and actor.sector == "CVL"
+    assert "not the actor's country" in actor.reason
+
+
+def test_unknown_says_why() -> None:
+    actor = lookup_actor("the group")
+    assert actor.country is None and actor.sector is None
+    assert actor.unknown_reason == ("country: no country word or known name in 'the group'; "
+                                    "sector: no role word or known name in 'the group'")
+    bare = lookup_actor("Iraq")
+    assert bare.country == "IRQ" and bare.sector is None
+    assert bare.unknown_reason and "state as a whole" in bare.unknown_reason
+
+
+def test_person_with_title_and_country_word() -> None:
+    blinken = lookup_actor("Secretary of State Antony Blinken")
+    assert (blinken.country, blinken.sector, blinken.name) == ("USA", "GOV", "Antony Blinken")
+    stranger = lookup_actor("President Ivo Petrovsky")  # not in the dictionary
+    assert stranger.sector == "GOV" and stranger.country is None
+    assert stranger.unknown_reason and "country" in stranger.unknown_reason
+    assert lookup_actor("Kenyan President Ivo Petrovsky").country == "KEN"
+
+
+@pytest.mark.parametrize("text", ["Kata'ib Hezbollah", "Kata’ib Hezbollah", "Kataib Hezbollah",
+                                  "KATA'IB HEZBOLLAH FIGHTERS IN THE NORTH"])
+def test_transliteration_variants(text: str) -> None:
+    actor = lookup_actor(text)
+    assert (actor.name, actor.country, actor.affiliation) == ("Kata'ib Hezbollah", "IRQ", "IRN")
+
+
+@pytest.mark.parametrize("text", ["al-Shabaab", "Al Shabaab", "el-Shabaab", "Shabaab", "al-Shabab"])
+def test_article_variants(text: str) -> None:
+    assert lookup_actor(text).name == "Al-Shabaab"
+
+
+def test_case_keeps_common_words_out() -> None:
+    assert lookup_actor("some of us").country is None
+    assert lookup_actor("the US").country == "USA"
+    assert lookup_actor("U.S. officials").country == "USA"
+    assert lookup_actor("a roast turkey").country is None
+    assert lookup_actor("Turkey").country == "TUR"
+    assert lookup_actor("what is left").name != "Islamic State"
+
+
+def test_head_phrase_decides_over_modifier_phrase() -> None:
+    court = lookup_actor("A court in Bishkek")
+    assert (court.country, court.sector) == ("KGZ", "JUD")
+    assert "modifier phrase" in court.reason
+    spokesman = lookup_actor("a spokesman for the Nigerian army")
+    assert (spokesman.country, spokesman.sector) == ("NGA", "MIL")
+
+
+def test_igo_generic_sector_yields_to_role_word() -> None:
+    assert lookup_actor("United Nations military personnel").sector == "MIL"
+    assert lookup_actor("the United Nations").sector == "IGO"
+
+
+def test_latin_american_is_not_usa() -> None:
+    assert lookup_actor("Latin American leaders").country is None
+
+
+def test_dictionary_loads_every_layer() -> None:
+    dictionary = load_dictionary()
+    assert dictionary.countries["IRQ"] == "Iraq"
+    assert dictionary.sector_labels["MIL"] == "military"
+    assert lookup_actor("a court in Lyon").country == "FRA"  # from the generated places table

@@ -1,0 +1,124 @@
+"""resolve_actors on parsed sentences: who acts on whom, from the dependency parse.
+
+Mentions are built by hand (trigger_token = the trigger word's index) so these
+tests do not depend on the detect stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.model import Actor, ActorRoles, Article, Mention, Span
+from eventscope.stages.actors import resolve_actors
+from eventscope.stages.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _roles(nlp, text: str, trigger: str, occurrence: int = 0) -> ActorRoles:
+    parsed = parse(Article(id="t", text=text), nlp)
+    token = [t for t in parsed.doc if t.text == trigger][occurrence]
+    mention = Mention(id="m", article_id="t", sentence_index=0,
+                      trigger=Span(token.idx, token.idx + len(token.text), token.text),
+                      trigger_token=token.i, plover="X", cameo="", goldstein=0.0)
+    return resolve_actors(parsed, [mention])["m"]
+
+
+def _codes(actors: tuple[Actor, ...]) -> list[tuple[str | None, str | None]]:
+    return [(a.country, a.sector) for a in actors]
+
+
+def test_possessive_subject_and_compound_object(nlp) -> None:
+    roles = _roles(nlp, "Iraq's military condemned the US airstrikes.", "condemned")
+    assert _codes(roles.actor1) == [("IRQ", "MIL")]
+    assert _codes(roles.actor2) == [("USA", "MIL")]
+    assert roles.actor1[0].reason.startswith("nsubj of 'condemned'")
+    assert roles.actor1[0].span == Span(0, 15, "Iraq's military")
+
+
+def test_passive_with_agent(nlp) -> None:
+    roles = _roles(nlp, "US forces in Syria were attacked by multiple rockets.", "attacked")
+    assert _codes(roles.actor2) == [("USA", "MIL")]
+    assert roles.actor2[0].reason.startswith("passive subject of 'attacked'")
+    assert [a.text for a in roles.actor1] == ["multiple rockets"]
+    assert roles.actor1[0].unknown_reason
+
+
+def test_members_after_including_resolve_with_affiliation(nlp) -> None:
+    text = ("The Pentagon said the facilities were used by Iran-backed militia factions, "
+            "including Kata’ib Hezbollah and Kata’ib Sayyid al-Shuhada.")
+    roles = _roles(nlp, text, "used")
+    names = [(a.name, a.country, a.affiliation) for a in roles.actor1]
+    assert names == [("Kata'ib Hezbollah", "IRQ", "IRN"), ("Kata'ib Sayyid al-Shuhada", "IRQ", "IRN")]
+    assert all("including" in a.reason for a in roles.actor1)
+
+
+def test_fronted_country_and_object(nlp) -> None:
+    text = ("In Iran, foreign ministry spokesman Saeed Khatibzadeh accused the US of creating "
+            "instability in the region.")
+    roles = _roles(nlp, text, "accused")
+    assert _codes(roles.actor1) == [("IRN", "GOV")]
+    assert [a.country for a in roles.actor2] == ["USA"]
+
+
+def test_fronted_country_for_an_unlisted_spokesman(nlp) -> None:
+    text = "In Iran, foreign ministry spokesman Ali Rahimpour accused the US of creating instability."
+    roles = _roles(nlp, text, "accused")
+    assert _codes(roles.actor1) == [("IRN", "GOV")]
+    assert "fronted 'In Iran'" in roles.actor1[0].reason
+
+
+def test_noun_trigger_modifier_and_target(nlp) -> None:
+    roles = _roles(nlp, "Israeli airstrikes on Gaza killed 12 people.", "airstrikes")
+    assert _codes(roles.actor1) == [("ISR", "MIL")]
+    assert [a.country for a in roles.actor2] == ["PSE"]
+
+
+def test_noun_trigger_object_of_light_verb(nlp) -> None:
+    text = "US Air Force planes carried out airstrikes against militia facilities near the border."
+    roles = _roles(nlp, text, "airstrikes")
+    assert _codes(roles.actor1) == [("USA", "MIL")]
+
+
+def test_came_under_attack_makes_the_subject_the_target(nlp) -> None:
+    roles = _roles(nlp, "US troops in eastern Syria came under rocket attack Monday.", "attack")
+    assert _codes(roles.actor2) == [("USA", "MIL")]
+    assert roles.actor1 == ()  # "rocket" is not an actor
+
+
+def test_coordinated_subjects_are_one_list(nlp) -> None:
+    text = "Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada vowed revenge against the United States."
+    roles = _roles(nlp, text, "vowed")
+    assert [a.name for a in roles.actor1] == ["Kata'ib Hezbollah", "Kata'ib Sayyid al-Shuhada"]
+    assert [a.country for a in roles.actor2] == ["USA"]
+
+
+def test_pronoun_takes_nearest_earlier_subject(nlp) -> None:
+    roles = _roles(nlp, "Blinken spoke to reporters in Rome. He warned Iran.", "warned")
+    assert [a.name for a in roles.actor1] == ["Antony Blinken"]
+    assert "pronoun 'He'" in roles.actor1[0].reason
+    assert [a.country for a in roles.actor2] == ["IRN"]
+
+
+def test_apposition_fills_the_country(nlp) -> None:
+    text = "A spokesman, Kenyan army Col. Paul Njuguna, said the rebels attacked the base."
+    roles = _roles(nlp, text, "said")
+    assert _codes(roles.actor1) == [("KEN", "MIL")]
+
+
+def test_relative_clause_subject(nlp) -> None:
+    text = "The police arrested Somali militants who attacked the hotel."
+    roles = _roles(nlp, text, "attacked")
+    assert _codes(roles.actor1) == [("SOM", "REB")]
+
+
+def test_sponsor_and_target_of_xcomp(nlp) -> None:
+    text = "Pakistan threatened to break off relations with India."
+    roles = _roles(nlp, text, "threatened")
+    assert [a.country for a in roles.actor1] == ["PAK"]
+    assert [a.country for a in roles.actor2] == ["IND"]
+
+
+def test_dates_and_media_are_not_targets(nlp) -> None:
+    roles = _roles(nlp, "The colonel wrote on Twitter on Monday that the base was safe.", "wrote")
+    assert roles.actor2 == ()

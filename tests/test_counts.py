@@ -1,0 +1,107 @@
+"""The counts stage on parsed text: figures, sources, and the mention each claim belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventscope.model import Article, ClaimKind, Mention, Span
+from eventscope.stages.counts import best_figure, extract_claims
+from eventscope.stages.nlp import ParsedArticle, parse
+
+pytestmark = pytest.mark.slow
+SENTENCES = Path(__file__).parent / "fixtures" / "counts" / "sentences.tsv"
+
+
+def _seed(nlp, seed_text: str) -> ParsedArticle:
+    body = seed_text[seed_text.index("WASHINGTON:"):]
+    text = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    return parse(Article(id="seed", text=text, published=dt.date(2021, 6, 29)), nlp)
+
+
+def _mention(parsed: ParsedArticle, word: str, inside: str, plover: str = "ASSAULT") -> Mention:
+    sentence = next(s for s in parsed.sentences if inside in s.text.replace("\xa0", " "))
+    token = next(t for t in parsed.doc if t.text == word and sentence.start <= t.idx < sentence.end)
+    return Mention(id=f"{parsed.article.id}:{sentence.index}:{token.idx}", article_id=parsed.article.id,
+                   sentence_index=sentence.index, trigger=Span(token.idx, token.idx + len(token), token.text),
+                   trigger_token=token.i, plover=plover, cameo="190", goldstein=-10.0)
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_text: str) -> ParsedArticle:
+    return _seed(nlp, seed_text)
+
+
+def test_reference_article_claims(seed: ParsedArticle) -> None:
+    rocket = _mention(seed, "attack", "came under rocket attack Monday")
+    airstrikes = _mention(seed, "airstrikes", "came under rocket attack Monday")
+    condemned = _mention(seed, "condemned", "Iraq's military condemned the US airstrikes", plover="DISAPPROVE")
+    february = _mention(seed, "attack", "earlier that month")
+    rockets = _mention(seed, "attacked", "7:44 p.m.")
+    soleimani = _mention(seed, "killed", "US-directed drone killed")
+    claims = extract_claims(seed, [rocket, airstrikes, condemned, february, rockets, soleimani])
+
+    killed = [c for c in claims[airstrikes.id] if c.kind is ClaimKind.KILLED and c.min is not None]
+    by_source = {c.source: (c.min, c.max) for c in killed}
+    assert by_source["Two Iraqi militia officials"] == (4, 4)
+    assert by_source["Syrian Observatory for Human Rights"] == (7, None)
+    assert best_figure(killed) == 4
+    assert any("Associated Press" in c.reason for c in killed)
+
+    rocket_claims = {(c.kind, c.min, c.max) for c in claims[rocket.id]}
+    assert (ClaimKind.INJURED, 0, 0) in rocket_claims
+    assert (ClaimKind.INJURED, 0, 0) in {(c.kind, c.min, c.max) for c in claims[rockets.id]}  # "no injuries"
+    soleimani_claims = {(c.kind, c.min) for c in claims[soleimani.id]}
+    assert soleimani_claims == {(ClaimKind.KILLED, 1)}  # Soleimani, then al-Muhandis "in the attack"
+
+    feb = {(c.kind, c.min) for c in claims[february.id]}
+    assert (ClaimKind.KILLED, 1) in feb and (ClaimKind.INJURED, 1) in feb
+    assert condemned.id not in claims  # a verbal event holds no casualty figure
+
+    for claim in (c for cs in claims.values() for c in cs):
+        assert claim.span is not None and seed.article.text[claim.span.start:claim.span.end] == claim.span.text
+        assert claim.sentence_index is not None and claim.reason
+
+
+def _rows() -> list[tuple[str, ...]]:
+    lines = SENTENCES.read_text(encoding="utf-8").splitlines()
+    return [tuple((line + "\t\t").split("\t")[:5]) for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "low", "high", "source"), _rows())
+def test_sentence_table(nlp, sentence: str, kind: str, low: str, high: str, source: str) -> None:
+    parsed = parse(Article(id="t", text=sentence), nlp)
+    root = parsed.doc[:].root
+    mention = Mention(id="t:0:0", article_id="t", sentence_index=0,
+                      trigger=Span(root.idx, root.idx + len(root), root.text), trigger_token=root.i,
+                      plover="ASSAULT", cameo="190", goldstein=-10.0)
+    claims = [c for c in extract_claims(parsed, [mention]).get(mention.id, ()) if c.kind is ClaimKind(kind)]
+    expected = (int(low) if low else None, int(high) if high else None, source or None)
+    assert expected in {(c.min, c.max, c.source) for c in claims}, [(c.min, c.max, c.source, c.reason) for c in claims]
+
+
+def test_claim_without_governing_mention_is_attached_not_dropped(nlp) -> None:
+    text = "Rebels attacked the village of Tal on Sunday.\n\nAt least nine villagers died, a local official said."
+    parsed = parse(Article(id="t", text=text), nlp)
+    attack = _mention(parsed, "attacked", "Rebels attacked")
+    claims = extract_claims(parsed, [attack])
+    (claim,) = claims[attack.id]
+    assert (claim.kind, claim.min, claim.max) == (ClaimKind.KILLED, 9, None)
+    assert claim.source == "local official"
+    assert "nearest violent event" in claim.reason
+
+
+def test_no_mentions_means_no_claims(nlp) -> None:
+    parsed = parse(Article(id="t", text="Four soldiers were killed."), nlp)
+    assert extract_claims(parsed, []) == {}
+
+
+def test_pronoun_source_takes_the_last_named_speaker(nlp) -> None:
+    text = "Rebels shelled the base on Monday, army spokesman Ali Hassan said. He said two soldiers were wounded."
+    parsed = parse(Article(id="t", text=text), nlp)
+    shelled = _mention(parsed, "shelled", "Rebels shelled")
+    (claim,) = extract_claims(parsed, [shelled])[shelled.id]
+    assert (claim.kind, claim.min) == (ClaimKind.INJURED, 2)
+    assert claim.source is not None and claim.source.endswith("Ali Hassan")

@@ -1,0 +1,67 @@
+"""Turning pipeline output into predictions: events, mentions plus casualty claims, an events file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+from eventscope.evaluate.predict import events_to_predictions, predictions_from_file, triggers_to_predictions
+from eventscope.evaluate.records import GoldDocument
+from eventscope.model import (
+    Actor,
+    ActorRoles,
+    Claim,
+    ClaimKind,
+    Count,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Place,
+    Span,
+    TimeRef,
+    to_dict,
+)
+
+TEXT = "Rebels attacked Kano on Monday, killing five people."
+
+
+def _mention() -> Mention:
+    return Mention("a:0:7", "a", 0, Span(7, 15, "attacked"), 1, "ASSAULT", "190", -10.0,
+                   acled_sub_type="Attack", confidence=0.8)
+
+
+def test_mentions_and_claims_become_units() -> None:
+    mention = _mention()
+    extraction = SimpleNamespace(
+        mentions=[mention],
+        roles={mention.id: ActorRoles(actor1=(Actor("Rebels", "rebels", span=Span(0, 6, "Rebels")),))},
+        places={mention.id: Place("Kano", country="NGA", span=Span(16, 20, "Kano"))},
+        claims={mention.id: (Claim(ClaimKind.KILLED, 5, 5, span=Span(32, 44, "killing five")),)},
+    )
+    units = triggers_to_predictions("a", extraction)
+    assert [sorted(u.labels) for u in units] == [["ASSAULT"], ["claim:killed"]]
+    assert units[1].trigger == Span(32, 44, "killing five")
+    assert {a.role for a in units[1].arguments} == {"attacker", "place"}
+
+
+def _event(modality: Modality = Modality.OCCURRED) -> Event:
+    return Event("e1", "ASSAULT", "190", -10.0, TimeRef(dt.date(2021, 6, 28)), modality=modality,
+                 place=Place("Kano", lat=12.0, lon=8.5, country="NGA", admin1="Kano"),
+                 fatalities=Count(5), evidence=(Evidence("a", 0, 0, len(TEXT), TEXT),))
+
+
+def test_only_occurred_events_are_predictions() -> None:
+    preds = events_to_predictions("a", [_event(), _event(Modality.THREATENED)])
+    assert len(preds) == 1
+    assert preds[0].countries == ("NGA",) and preds[0].fatalities == 5 and "killing" in preds[0].evidence_text
+
+
+def test_events_file_matched_by_document_stem(tmp_path: Path) -> None:
+    path = tmp_path / "pred.jsonl"
+    path.write_text(json.dumps(to_dict(_event()) | {"article_id": "corpus/kano.txt"}) + "\n", encoding="utf-8")
+    doc = GoldDocument("kano-doc", TEXT, aliases=("corpus/kano.txt", "kano.txt", "kano"))
+    found = predictions_from_file([doc], path)
+    assert list(found) == ["kano-doc"] and found["kano-doc"][0].place_name == "Kano"

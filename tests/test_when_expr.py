@@ -1,0 +1,95 @@
+"""Time phrases on their own (no spaCy model): resolve_expression, datelines, properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventscope.model import DatePrecision
+from eventscope.stages.when import parse_dateline_date, resolve_expression
+from eventscope.stages.when_expr import find_expressions
+
+PHRASES = Path(__file__).parent / "fixtures" / "when" / "phrases.tsv"
+
+
+def _rows() -> list[tuple[str, ...]]:
+    lines = PHRASES.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("phrase", "reference", "tense", "date", "date_end", "precision"), _rows())
+def test_phrase_table(phrase: str, reference: str, tense: str, date: str, date_end: str, precision: str) -> None:
+    got = resolve_expression(phrase, dt.date.fromisoformat(reference), past=tense == "past")
+    assert got is not None, phrase
+    assert got.date == dt.date.fromisoformat(date), (phrase, got)
+    assert got.precision == DatePrecision(precision), (phrase, got)
+    if date_end:
+        assert got.date_end == dt.date.fromisoformat(date_end), (phrase, got)
+    assert got.phrase is not None and got.phrase.text in phrase
+    assert got.reason
+
+
+def test_phrase_span_points_into_the_text() -> None:
+    text = "came under rocket attack Monday, with no casualties"
+    got = resolve_expression(text, dt.date(2021, 6, 29))
+    assert got is not None and got.phrase is not None
+    assert text[got.phrase.start:got.phrase.end] == "Monday"
+
+
+@pytest.mark.parametrize("text", ["you may go", "a march on the capital", "the attack", "", "12 people"])
+def test_no_time_phrase_gives_none(text: str) -> None:
+    assert resolve_expression(text, dt.date(2021, 6, 29)) is None
+
+
+def test_explicit_date_needs_no_reference() -> None:
+    from eventscope.stages.when_expr import resolve_phrase
+
+    got = resolve_phrase("on 16 NOV 89", None)
+    assert got is not None and got.date == dt.date(1989, 11, 16)
+    assert resolve_phrase("Monday", None) is None  # relative: nothing to resolve against
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SAN SALVADOR, 16 NOV 89 (RADIO VENCEREMOS) -- [TEXT] THE FMLN ...", dt.date(1989, 11, 16)),
+    ("MEXICO CITY (MEXICO), 12 JAN 90 (DPA) -- [TEXT] SALVADORAN", dt.date(1990, 1, 12)),
+    ("BAGHDAD, June 27, 2021 (Reuters) - Two rockets", dt.date(2021, 6, 27)),
+    ("SAN SALVADOR, NO DATE (RADIO CADENA YSU) -- [INTERVIEW]", None),
+    ("WASHINGTON: US troops in eastern Syria came under rocket attack Monday", None),
+])
+def test_dateline_date(text: str, expected: dt.date | None) -> None:
+    assert parse_dateline_date(text) == expected
+
+
+def test_that_month_and_offsets_are_found_but_need_an_anchor() -> None:
+    kinds = {e.text: e.kind for e in find_expressions("a rocket attack earlier that month, two days later, one day after")}
+    assert kinds == {"earlier that month": "anaphoric", "two days later": "anaphoric", "one day after": "offset"}
+
+
+_RELATIVE = st.sampled_from([
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "last Friday",
+    "yesterday", "last night", "today", "earlier this month", "last week", "a week ago", "last year",
+    "in February", "in December", "in mid-March", "since April", "earlier this year", "3 days ago",
+    "two weeks ago", "this week", "this month", "this year", "on 5 May", "March 3", "over the weekend",
+    "the past week", "a month ago", "later this month",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrase=_RELATIVE, reference=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_past_never_resolves_after_the_reference(phrase: str, reference: dt.date) -> None:
+    got = resolve_expression(phrase, reference, past=True)
+    assert got is not None and got.date is not None
+    assert got.date <= reference
+    if got.date_end is not None:
+        assert got.date <= got.date_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80), reference=st.dates())
+def test_any_text_resolves_or_gives_none(text: str, reference: dt.date) -> None:
+    got = resolve_expression(text, reference)
+    assert got is None or got.reason
