@@ -69,7 +69,7 @@ def read_extras(path: Path) -> dict[str, tuple[list[str], list[str], list[str]]]
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("iso3\t"):
             continue
-        cells = (line.split("\t") + ["", "", ""])[:4]
+        cells = [*line.split("\t"), "", "", ""][:4]
         iso3, names, demonyms, metonyms = (c.strip() for c in cells)
         extras[iso3] = (_split(names), _split(demonyms), _split(metonyms))
     return extras

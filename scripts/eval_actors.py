@@ -182,7 +182,7 @@ def plv_parse(rows: list[dict], show_errors: bool) -> None:
             lo, hi = spans[tag]
             hit = any(a.span and a.span.start < hi and lo < a.span.end for a in actors)
             counts[tag] += hit
-            if show_errors and not hit and counts[tag + "_shown"] < 15:
+            if show_errors and not hit and counts[tag + "_shown"] < 60:
                 counts[tag + "_shown"] += 1
                 print(f"  PLV {tag} missed ({token.text}): {marked[:140]!r} got {[a.text for a in actors]}")
     n = max(counts["n"], 1)

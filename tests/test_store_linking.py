@@ -24,8 +24,8 @@ from eventscope.store.linking import (
     merge_decision,
     merge_events,
     place_agreement,
-    relate,
 )
+from eventscope.store.relations import cue, relate
 from test_store_helpers import (
     ABU_KAMAL,
     AL_OMAR,
@@ -127,8 +127,8 @@ def test_unknown_attacker_striking_the_earlier_attacker_is_a_response() -> None:
 def test_strike_back_window_is_seven_days_without_a_cue() -> None:
     late = strike("a:2:0", date=day("2021-07-05"), actor1=(MILITIA,), actor2=(US_FORCES,))
     assert relate(late, strike()) == []
-    cue = relate(late, strike(), ["The militias fired rockets in retaliation for the US strikes."])
-    assert [r.kind for r in cue] == ["retaliation"]
+    context = [("The militias fired rockets in retaliation for the US strikes.", ["fired rockets"])]
+    assert [r.kind for r in relate(late, strike(), context)] == ["retaliation"]
 
 
 def test_no_relation_backwards_in_time_or_for_verbal_events() -> None:
@@ -161,3 +161,25 @@ def test_codec_agrees_with_model_from_dict() -> None:
     text = codec.encode(event)
     codec._cache.clear()
     assert codec.decode(text) == event == from_dict(Event, to_dict(event))
+
+
+def test_cue_counts_for_the_answer_not_for_what_is_answered() -> None:
+    kirby = "Kirby said the airstrikes were launched in response to the attacks by militias."
+    assert cue([(kirby, ["airstrikes"])])[0] == "response"
+    assert cue([(kirby, ["attacks"])])[0] is None
+    revenge = "The militia factions vowed revenge for the attack and said they would target US forces."
+    assert cue([(revenge, ["attack"])])[0] is None
+    reply = "US forces in Syria responded in self-defense with artillery fire at the rocket-launching positions."
+    assert cue([(reply, ["artillery fire"])])[0] == "response"
+    assert cue([("Rockets hit the base on Monday.", ["Rockets"])])[0] is None
+    called = "Iraq's military condemned the US airstrikes, and the militia groups called for revenge against the US."
+    assert cue([(called, ["US airstrikes"])])[0] is None  # a call for revenge is not an answer
+    pentagon = "The Pentagon said those strikes were retaliation for a rocket attack in Iraq earlier that month."
+    assert cue([(pentagon, ["strikes"])])[0] == "retaliation"
+    assert cue([(pentagon, ["rocket attack"])])[0] is None
+
+
+def test_attacker_without_country_or_sector_counts_as_unknown() -> None:
+    rockets = strike("a:2:0", date=day("2021-06-28"), actor1=(Actor(text="multiple rockets", name="multiple rockets"),),
+                     actor2=(US_FORCES,))
+    assert [r.kind for r in relate(rockets, strike())] == ["response"]

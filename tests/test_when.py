@@ -152,3 +152,30 @@ def test_mention_with_a_bad_token_index_still_gets_a_date(nlp) -> None:
     odd = Mention(id="t:0:0", article_id="t", sentence_index=0, trigger=Span(0, 7, "Nothing"),
                   trigger_token=999, plover="ASSAULT", cameo="190", goldstein=-10.0)
     assert resolve_dates(parsed, [odd])[odd.id].date == PUBLISHED
+
+
+def test_definite_noun_takes_the_date_of_the_event_told_before(seed: ParsedArticle) -> None:
+    first, again = _dates(seed, ("airstrikes", "came under rocket attack Monday"),
+                          ("airstrikes", "Iraq's military condemned the US airstrikes"))
+    assert again.date == first.date == dt.date(2021, 6, 27)
+    assert "refers back" in again.reason
+
+
+def test_quoted_last_night_is_read_from_the_day_it_was_said(seed: ParsedArticle) -> None:
+    (strikes,) = _dates(seed, ("strikes", "the message sent by the strikes last night"))
+    assert strikes.date == dt.date(2021, 6, 27)  # Blinken spoke on Monday 28 June
+    assert "inside a quote" in strikes.reason
+
+
+def test_quote_with_its_own_speech_date(nlp) -> None:
+    text = "“We struck their depots last night,” the commander said on Monday."
+    got = _one(nlp, text, "struck", published=dt.date(2021, 6, 30))
+    assert got.date == dt.date(2021, 6, 27)
+
+
+def test_two_events_one_sentence_one_day_before(nlp) -> None:
+    text = "Militants shelled the base on Friday, a day after soldiers raided their camp."
+    shelled = _one(nlp, text, "shelled")
+    raided = _one(nlp, text, "raided")
+    assert shelled.date == dt.date(2021, 6, 25)
+    assert raided.date == dt.date(2021, 6, 24)

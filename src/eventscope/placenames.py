@@ -21,7 +21,7 @@ import unicodedata
 # Arabic definite-article spellings ("al-", "el-", assimilated "ad-", "ar-", "as-", "az-", "ash-" ...).
 ARTICLES = frozenset(
     {"al", "el", "il", "ul", "ad", "ar", "as", "az", "ash", "at", "an", "adh", "ath", "ez", "es", "ed", "er",
-     "ed", "et", "ud", "ur", "us", "uz", "ar", "ath"}
+     "et", "ud", "ur", "us", "uz"}
 )
 
 _APOSTROPHES = re.compile(r"[’'`´ʻʼʿʾ‘]")

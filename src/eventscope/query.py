@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 from eventscope.model import Event, to_dict
 from eventscope.store.base import EventFilters, EventMeta, EventStore
-from eventscope.store.linking import Relation
+from eventscope.store.relations import Relation
 
 __all__ = [
     "EventFilters", "counts_by_country", "counts_by_day", "counts_by_type", "event_json", "event_meta",

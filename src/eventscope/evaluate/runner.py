@@ -121,7 +121,11 @@ def evaluate(name: str, path: Path, *, limit: int | None = None, predictions_pat
             preds = predict.predict_documents(docs, pipeline(), dataset.unit, tick)
         table = label_table(_CLASS_TABLES[name], hierarchical=name in ("rams", "wikievents")) \
             if name in _CLASS_TABLES else None
-        score = score_events(dataset, preds, (lambda p: table.dataset_label_for(sorted(p.labels)[0])) if table else None)
+        score = score_events(
+            dataset, preds,
+            (lambda p: table.dataset_label_for(sorted(p.labels)[0])) if table else None,
+            (lambda g: table.row_for(g.label) or g.label) if table and table.hierarchical else None,
+        )
     elif dataset.kind == "dyads":
         dyads = [d for d in items if isinstance(d, GoldDyad)]
         score = score_dyads(dyads, predict.predict_dyads(dyads, model(), tick), label_table(_CLASS_TABLES[name]))

@@ -42,19 +42,26 @@ class LabelTable:
     rows: tuple[tuple[str, frozenset[str], str], ...]  # (dataset label, accepted, first accepted)
     hierarchical: bool = False
 
-    def lookup(self, label: str) -> frozenset[str] | None:
-        """Accepted eventscope labels; empty = known but not scored; None = not in the table."""
+    def row_for(self, label: str) -> str | None:
+        """The table's own label for the row that maps `label` (itself, or its nearest parent)."""
         key = label.strip().casefold()
-        table = {row[0].casefold(): row[1] for row in self.rows}
-        if key in table:
-            return table[key]
+        rows = {row[0].casefold(): row[0] for row in self.rows}
+        if key in rows:
+            return rows[key]
         if self.hierarchical:
             parts = key.split(".")
             for cut in range(len(parts) - 1, 0, -1):
                 parent = ".".join(parts[:cut])
-                if parent in table:
-                    return table[parent]
+                if parent in rows:
+                    return rows[parent]
         return None
+
+    def lookup(self, label: str) -> frozenset[str] | None:
+        """Accepted eventscope labels; empty = known but not scored; None = not in the table."""
+        row = self.row_for(label)
+        if row is None:
+            return None
+        return next(accepted for name, accepted, _first in self.rows if name == row)
 
     def dataset_label_for(self, eventscope_label: str | None) -> str:
         """The dataset label a prediction is reported under (for per-class tables)."""

@@ -87,8 +87,13 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
         if match.entry.sector and match.entry.kind in PRIORITY:
             sectors.append(_Candidate(match, in_head))
 
-    country_pick = _pick_country(countries)
     sector_pick = _pick_sector(sectors)
+    country_pick = _pick_country(countries)
+    head_is_actor = any(c.in_head for c in sectors) or any(c.in_head for c in countries)
+    if country_pick and not head_is_actor:
+        # "facilities in Syria": event coders (CAMEO, the PLOVER GSR) code the place
+        # a thing is in as its country; say so, since it is not an actor word.
+        notes.append(f"'{country_pick.match.surface}' is where the head is, no actor word in it")
     named = _named(country_pick, sector_pick)
 
     affiliation = sponsor.entry.country if sponsor else None

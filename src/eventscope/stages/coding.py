@@ -111,6 +111,7 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
         why += "; the stated position itself occurred"
         final, mode, modality = recoded[0], recoded[0].mode, Modality.OCCURRED
     reasons["modality"] = why
+    reasons["decided_by"] = "lexicon"
     confidence = 0.6 + 0.15 * min(rule.specificity, 1) + (0.05 if token.pos_ == "VERB" else 0.0)
     if final.plover == "ASSAULT" and mode:
         confidence += 0.1

@@ -95,12 +95,33 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
             claim = Claim(kind=reading.kind, min=reading.quantity_min, max=reading.quantity_max,
                           source=source, span=Span(reading.start, reading.end, doc.text[reading.start:reading.end]),
                           sentence_index=sentence.index, reason=reason)
-            if claim not in out.setdefault(mention.id, []):
-                out[mention.id].append(claim)
+            held = out.setdefault(mention.id, [])
+            if _adds_victims(reading.token):
+                claim = _add_to_previous(held, claim)
+            if claim not in held:
+                held.append(claim)
         speaker = _last_speaker(span)
         if speaker is not None:
             last_source[para] = speaker
     return {key: tuple(value) for key, value in out.items()}
+
+
+def _adds_victims(token: Token) -> bool:
+    """'X was also killed': more victims of the same event, not a rival figure."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "additionally") for c in token.children)
+
+
+def _add_to_previous(held: list[Claim], claim: Claim) -> Claim:
+    """Fold `claim` into the latest claim of its kind and source on the same event (removed from `held`)."""
+    for index in range(len(held) - 1, -1, -1):
+        prev = held[index]
+        if prev.kind is claim.kind and prev.min is not None and claim.min is not None and prev.source == claim.source:
+            del held[index]
+            high = prev.max + claim.max if prev.max is not None and claim.max is not None else None
+            return Claim(kind=claim.kind, min=prev.min + claim.min, max=high, source=claim.source,
+                         span=prev.span, sentence_index=prev.sentence_index,
+                         reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ('also')")
+    return claim
 
 
 def _paragraph_of(parsed: ParsedArticle) -> list[int]:
@@ -124,7 +145,7 @@ def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in speech and ancestor.pos_ in ("VERB", "AUX"):
             speaker = _subject(ancestor)
-            if speaker is not None:
+            if speaker is not None and token not in speaker.subtree:  # "no fatalities reported": no speaker
                 channel = next((c for c in ancestor.children if c.dep_ in ("dobj", "dative")), None)
                 why = f"source: subject of '{ancestor.text}'"
                 if ancestor.lemma_.lower() == "tell" and channel is not None:
@@ -139,7 +160,7 @@ def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
     root = sentence.root
     if root.lemma_.lower() in speech and token.i != root.i:
         speaker = _subject(root)
-        if speaker is not None:
+        if speaker is not None and token not in speaker.subtree:
             return _phrase(speaker), f"source: subject of '{root.text}' (quote)"
     return None, ""
 
@@ -164,7 +185,7 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep_skip"})
+_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 
 
 def _phrase(head: Token, *, bare: bool = False) -> str:
@@ -232,8 +253,9 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
 
     Order: the noun itself when it is a mention here and not definite; an
     earlier mention with its lemma in the paragraph; for a definite noun ("the
-    attack"), the last violent event of the paragraph; a mention with its
-    lemma anywhere before; the noun itself."""
+    attack"), the last violent event of the paragraph; the first mention with
+    its lemma anywhere before (exact lemma before "strikes" ~ "airstrikes"); the
+    noun itself."""
     lemma = cause.lemma_.lower()
     same = [m for m in here if m.trigger_token == cause.i]
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "that", "this") for c in cause.children)
@@ -248,10 +270,14 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
     violent = [m for m in in_para if m.plover in VIOLENT]
     if definite and violent:
         return violent[-1], f"attached to '{violent[-1].trigger.text}' (sentence {violent[-1].sentence_index}), the event of the paragraph {named}"
-    matches = [m for m in before if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
-    if matches:
-        pick = max(matches, key=lambda m: (m.plover in VIOLENT, m.sentence_index))
-        return pick, f"attached to '{pick.trigger.text}' (sentence {pick.sentence_index}), {named}"
+    # Across paragraphs the first mention wins: the lead introduces the event later text refers back to.
+    for exact in (True, False):
+        matches = [m for m in before if (doc[m.trigger_token].lemma_.lower() == lemma) == exact
+                   and _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
+        violent = [m for m in matches if m.plover in VIOLENT] or matches
+        if violent:
+            pick = violent[0]
+            return pick, f"attached to '{pick.trigger.text}' (sentence {pick.sentence_index}), {named}"
     if same:
         return same[0], f"attached to '{same[0].trigger.text}', named as the cause"
     return None

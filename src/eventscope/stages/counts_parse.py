@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -123,7 +125,7 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
     if figures:
         text, s, e = _number_text(figures[0])
         quantity = parse_quantity(text)
-        left = _modifier_before(noun, s)
+        left = _modifier_before(noun, s, e)
         if left is not None:  # "more than 30": "more" hangs on the noun, not on the figure
             wider = noun.doc.text[left:e]
             quantity, text, s = parse_quantity(wider) or quantity, wider, left
@@ -134,26 +136,36 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
         return Quantity(total, total, "named"), start, end, f"{total} named person(s)"
     if noun.tag_ in ("NN",) and noun.pos_ == "NOUN":
         dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
-        if not dets or dets[0] in ("a", "an", "one", "the", "this", "that"):
-            return Quantity(1, 1, "one"), start, end, "a singular noun: one person"
+        if (not dets or dets[0] in ("a", "an", "one", "the", "this", "that")) and _is_person(noun):
+            return Quantity(1, 1, "one"), start, end, "a singular noun naming a person: one"
     return None, start, end, "no figure given"
 
 
-def _modifier_before(noun: Token, figure_start: int) -> int | None:
-    """Start of a count modifier ('more than', 'up to') right before a figure, within the noun phrase."""
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person, from `data/person_nouns.tsv`."""
+    path = resources.files("eventscope") / "data" / "person_nouns.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_person(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    return lemma in person_nouns() or any(f"{c} {lemma}" in person_nouns() for c in compounds)
+
+
+def _modifier_before(noun: Token, figure_start: int, figure_end: int) -> int | None:
+    """Start of a count modifier ('more than', 'up to') right before a figure, within the noun phrase.
+
+    The parser hangs "more" on the noun and "than 30" on the figure; the
+    longest stretch ending at the figure that still reads as a count wins."""
     doc = noun.doc
-    first = next((t for t in doc[noun.left_edge.i:noun.i] if t.idx >= figure_start), None)
-    if first is None:
-        return None
-    for size in (3, 2, 1):
-        begin = first.i - size
-        if begin < noun.left_edge.i:
-            continue
-        words = " ".join(t.lower_ for t in doc[begin:first.i])
-        entry = number_words().get(words)
-        if entry is not None and entry.kind.startswith("mod_") and not any(
-                doc[begin:first.i].text.lower().startswith(w) for w in ("the", "a ")):
-            return doc[begin].idx
+    for token in doc[noun.left_edge.i:noun.i]:
+        if token.idx >= figure_start:
+            return None
+        if parse_quantity(doc.text[token.idx:figure_end]) is not None:
+            return token.idx
     return None
 
 

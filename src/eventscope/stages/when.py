@@ -8,16 +8,23 @@ phrase belongs to which mention.  The fallback chain, step by step:
    then one in a clause that governs or is governed by it, then anywhere in the
    sentence.  Why: a sentence can hold two events with two dates ("X on Monday,
    one day after Y"), and the parse says which date modifies which verb.
-2. The date of an event named as the cause ("killed in the airstrikes"): the
-   nearest earlier mention whose trigger has that noun's lemma, first within
-   the paragraph (after steps 3 and 4, anywhere in the article).
-3. A date on a speech verb that governs the trigger ("wrote on Twitter Monday
+2. The event named as the cause, within the paragraph ("killed in the
+   airstrikes"): the nearest earlier mention whose trigger has that lemma.
+3. An event told before ("the strikes", "those attacks", the same multi-word
+   trigger again): the first earlier mention with that lemma, because a news
+   lead introduces the event that later definite mentions refer back to.
+4. Another event of the same sentence that has a phrase of its own.
+5. A date on a speech verb that governs the trigger ("wrote on Twitter Monday
    that ... were attacked"): the report's date, an upper bound for the event's.
-4. The date of the previous event in the same paragraph: news paragraphs keep
+6. The date of the previous event in the same paragraph: news paragraphs keep
    talking about the same happening until they name a new time.
-5. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
-6. The publication date, with a reason saying it is a fallback.
+7. The event named as the cause anywhere earlier in the article.
+8. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
+9. The publication date, with a reason saying it is a fallback.
 
+Phrases inside quotation marks are relative to when the words were spoken
+when a nearby verb of saying has a date ("... the strikes last night,"
+Blinken said, after "speaking to reporters in Rome on Monday").
 Tense: a phrase governed by "will"/"shall" points forward, anything else
 points back, so past tense never resolves to a date after the reference.
 A weekday equal to the reference's weekday means the reference day itself
@@ -35,7 +42,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from eventscope.model import DatePrecision, Mention, TimeRef
+from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.when_expr import (
     TimeExpression,
@@ -99,27 +106,42 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     found = _find_all(parsed, reference)
     paragraph = _paragraphs(parsed)
     groups = _sentence_groups(parsed)
-    dated: dict[int, TimeRef] = {}  # sentence index -> date taken from text for an event there
-    resolved_triggers: list[tuple[str, int, TimeRef]] = []  # (trigger lemma, sentence, date) so far
-    results: dict[str, TimeRef] = {}
-    for mention in sorted(mentions, key=lambda m: (m.sentence_index, m.trigger.start)):
-        if not 0 <= mention.trigger_token < len(doc):
-            results[mention.id] = _fallback(reference, dateline_day, article.published is None)
-            continue
+    ordered = sorted((m for m in mentions if 0 <= m.trigger_token < len(doc)),
+                     key=lambda m: (m.sentence_index, m.trigger.start))
+    results = {m.id: _fallback(reference, dateline_day) for m in mentions}
+    # Pass 1: the phrase of each mention's own sentence (and a governing speech verb's date).
+    own: dict[str, tuple[TimeRef | None, TimeRef | None]] = {}
+    for mention in ordered:
+        trigger = doc[mention.trigger_token]
+        own[mention.id] = _from_sentence(trigger, groups[_sentence_index(parsed, mention)], found, reference)
+    # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
+    dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
+    earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
+    for mention in ordered:
         trigger = doc[mention.trigger_token]
         sentence = _sentence_index(parsed, mention)
-        own, speech = _from_sentence(trigger, groups[sentence], found, reference)
-        near = [r for r in resolved_triggers if paragraph[r[1]] == paragraph[sentence]]
-        chosen = (own or _linked(trigger, near) or speech or _inherit(sentence, paragraph, dated)
-                  or _linked(trigger, resolved_triggers))
+        phrase, speech = own[mention.id]
+        near = [(m, t) for m, t in earlier if paragraph[_sentence_index(parsed, m)] == paragraph[sentence]]
+        borrowed = (
+            _linked(trigger, near, doc, nearest=True),
+            _same_event(trigger, mention, earlier, doc),
+            _same_sentence(mention, ordered, own),
+            speech,
+            _inherit(sentence, paragraph, dated),
+            _linked(trigger, earlier, doc, nearest=False),
+        )
+        # A date lent by another event must not carry a future date into a past-tense event.
+        future_ok = mention.modality is Modality.FUTURE or reference is None
+        chosen = phrase or next((b for b in borrowed if b is not None and (
+            future_ok or b.date is None or reference is None or b.date <= reference)), None)
         if chosen is not None:
             dated.setdefault(sentence, chosen)
-            resolved_triggers.append((trigger.lemma_.lower(), sentence, chosen))
-        results[mention.id] = chosen or _fallback(reference, dateline_day, article.published is None)
+            earlier.append((mention, chosen))
+            results[mention.id] = chosen
     return results
 
 
-def _fallback(reference: dt.date | None, dateline_day: dt.date | None, unpublished: bool) -> TimeRef:
+def _fallback(reference: dt.date | None, dateline_day: dt.date | None) -> TimeRef:
     if dateline_day is not None:
         return TimeRef(dateline_day, None, DatePrecision.DAY, reason="dateline date; no time phrase")
     if reference is not None:
@@ -181,17 +203,30 @@ def _is_future(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children)
 
 
+_QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
+
+
 def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
-    """Every time phrase of the article, resolved in reading order ("that month" needs what came before)."""
-    doc = parsed.doc
+    """Every time phrase of the article, resolved in reading order ("that month" needs what came before).
+
+    Within a sentence, phrases outside quotation marks go first, so that a
+    quote's "last night" can be read against the date its speaker spoke."""
+    doc, text = parsed.doc, parsed.article.text
     placed: list[_Found] = []
     previous: TimeRef | None = None
-    dateline = _DATELINE.match(parsed.article.text[:300])
+    spoken: list[tuple[int, dt.date]] = []  # (sentence, date) of verbs of saying with a day date
+    dateline = _DATELINE.match(text[:300])
     dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
+    paragraph = _paragraphs(parsed)
+    starts: dict[int, int] = {}
+    for sentence in parsed.sentences:
+        starts.setdefault(paragraph[sentence.index], sentence.start)
     for sentence in parsed.sentences:
         exprs = find_expressions(sentence.text)
         exprs += _entity_fallbacks(doc, sentence.start, sentence.end, exprs, reference)
-        for expr in sorted(exprs, key=lambda e: e.start):
+        para_start = starts[paragraph[sentence.index]]
+        quoted = {id(e): _in_quote(text, para_start, sentence.start + e.start) for e in exprs}
+        for expr in sorted(exprs, key=lambda e: (quoted[id(e)], e.start)):
             if sentence.start + expr.start < dateline_end:
                 continue
             span = doc.char_span(sentence.start + expr.start, sentence.start + expr.end, alignment_mode="expand")
@@ -201,11 +236,38 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
             past = not _is_future(clause)
             resolved = None
             if expr.kind != "offset":
-                resolved = resolve(expr, reference, past=past, anchor=previous, base=sentence.start)
+                base_date, why = reference, ""
+                recent = [d for i, d in spoken if sentence.index - i <= _QUOTE_WINDOW]
+                if quoted[id(expr)] and recent and expr.kind == "relative":
+                    base_date, why = recent[-1], f"; inside a quote, read from the day it was said ({recent[-1]})"
+                resolved = resolve(expr, base_date, past=past, anchor=previous, base=sentence.start)
+                if resolved is not None and why:
+                    resolved = replace(resolved, reason=resolved.reason + why)
                 previous = resolved or previous
+                if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
+                        and not quoted[id(expr)] and clause.lemma_.lower() in speech_lemmas()):
+                    spoken.append((sentence.index, resolved.date))
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
                                  frozenset(t.i for t in span), clause.i, past, resolved))
-    return placed
+    return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
+
+
+def _in_quote(text: str, paragraph_start: int, position: int) -> bool:
+    """Whether `position` is inside quotation marks opened in its paragraph.
+
+    Straight quotes open before a letter and close after one, so mixed pairs
+    such as "one-way” still balance."""
+    inside = False
+    for i in range(paragraph_start, position):
+        char = text[i]
+        if char == "“":
+            inside = True
+        elif char == "”":
+            inside = False
+        elif char == '"':
+            following = text[i + 1:i + 2]
+            inside = bool(following) and following.isalnum()
+    return inside
 
 
 def _constant(result: TimeRef) -> Callable[[dt.date | None, bool], TimeRef | None]:
@@ -304,18 +366,68 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
 
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
+_DEFINITE = frozenset({"the", "those", "these", "this", "that"})
 
 
-def _linked(trigger: Token, earlier: list[tuple[str, int, TimeRef]]) -> TimeRef | None:
+def _matching(lemma: str, candidates: list[tuple[Mention, TimeRef]], doc: Doc,
+              nearest: bool) -> tuple[Mention, TimeRef] | None:
+    """The candidate whose trigger has `lemma` (exact before suffix: "airstrikes" ~ "strikes").
+
+    Within a paragraph the nearest wins; across the article the first, since a
+    news lead introduces the event that later definite mentions refer back to."""
+    for exact in (True, False):
+        hits = [(m, t) for m, t in candidates
+                if (doc[m.trigger_token].lemma_.lower() == lemma if exact
+                    else _suffix_match(doc[m.trigger_token].lemma_.lower(), lemma))]
+        if hits:
+            return hits[-1] if nearest else hits[0]
+    return None
+
+
+def _suffix_match(a: str, b: str) -> bool:
+    return a != b and ((len(b) > 4 and a.endswith(b)) or (len(a) > 4 and b.endswith(a)))
+
+
+def _linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, nearest: bool) -> TimeRef | None:
     """'killed in the airstrikes': the date of the airstrikes mentioned before."""
     for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-            lemma = noun.lemma_.lower()
-            for other_lemma, sentence, date in reversed(earlier):
-                if other_lemma == lemma or (len(other_lemma) > 4 and lemma.endswith(other_lemma)):
-                    why = date.reason.split("; ")[0]
-                    return replace(date, reason=f"{why}; date of the '{noun.text}' in sentence {sentence}")
+            hit = _matching(noun.lemma_.lower(), earlier, doc, nearest)
+            if hit is not None:
+                why = hit[1].reason.split("; ")[0]
+                return replace(hit[1], reason=f"{why}; date of the '{noun.text}' in sentence {hit[0].sentence_index}")
     return None
+
+
+def _same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc) -> TimeRef | None:
+    """'the strikes', 'those attacks', or the same multi-word trigger again: an event already told."""
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
+    repeated = " " in mention.trigger.text.strip()
+    if trigger.pos_ != "NOUN" or not (definite or repeated):
+        return None
+    if not definite:
+        text = mention.trigger.text.lower()
+        earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
+    hit = _matching(trigger.lemma_.lower(), earlier, doc, nearest=False)
+    if hit is None:
+        return None
+    why = hit[1].reason.split("; ")[0]
+    return replace(hit[1], reason=f"{why}; '{mention.trigger.text}' refers back to sentence {hit[0].sentence_index}")
+
+
+def _same_sentence(mention: Mention, ordered: list[Mention],
+                   own: dict[str, tuple[TimeRef | None, TimeRef | None]]) -> TimeRef | None:
+    """Another event of the same sentence dated by a phrase: one sentence, one time frame."""
+    others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
+              and own[m.id][0] is not None]
+    if not others:
+        return None
+    other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
+    date = own[other.id][0]
+    if date is None:
+        return None
+    why = date.reason.split("; ")[0]
+    return replace(date, reason=f"{why}; date of '{other.trigger.text}' in the same sentence")
 
 
 def _inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> TimeRef | None:
@@ -324,6 +436,6 @@ def _inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> 
             return None
         if earlier in dated:
             source = dated[earlier]
-            why = source.reason.split("; inherited")[0]
+            why = source.reason.split("; ")[0]
             return replace(source, reason=f"{why}; inherited from the event in sentence {earlier}")
     return None

@@ -17,27 +17,28 @@ which way an ambiguous phrase ("Monday", "in February") points.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from eventscope.model import DatePrecision, Span, TimeRef
-from eventscope.stages.numbers import parse_number
+from eventscope.stages.when_patterns import (
+    FLAGS,
+    MONTH_RE,
+    NEIGHBOUR_RE,
+    OFFSET_RE,
+    OVER_WEEKEND_RE,
+    PATTERNS,
+    SINCE_RE,
+    THAT_RE,
+    align,
+    amount_of,
+    shift,
+    unit_resolver,
+)
 
 P = DatePrecision
-MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}
-MONTHS = {k.lower(): v for k, v in MONTHS.items()}
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_MON = "|".join(name.lower() for name in calendar.month_name if name)
-_WD = "|".join(WEEKDAYS)
-_AMOUNT = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|the"
-_UNIT = r"day|week|month|year|hour|night"
 FUTURE_WORDS = ("next", "coming", "tomorrow", "later this")
 
 
@@ -56,278 +57,6 @@ class TimeExpression:
     resolver: Callable[[dt.date | None, bool], TimeRef | None] | None = field(default=None, compare=False)
 
 
-# ---------------------------------------------------------------- dates
-
-
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
-
-
-def _year(text: str, reference: dt.date | None) -> int:
-    year = int(text.lstrip("'"))
-    if year >= 100:
-        return year
-    if reference is None:
-        return 2000 + year if year < 50 else 1900 + year
-    guess = reference.year // 100 * 100 + year
-    return guess - 100 if guess > reference.year + 1 else guess
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _nearest(candidates: list[dt.date], reference: dt.date, past: bool) -> dt.date | None:
-    """The latest candidate not after the reference (past) or the earliest not before it."""
-    if past:
-        ok = [c for c in candidates if c <= reference]
-        return max(ok) if ok else None
-    ok = [c for c in candidates if c >= reference]
-    return min(ok) if ok else None
-
-
-def _ref(day: dt.date | None, precision: DatePrecision, reason: str, end: dt.date | None = None) -> TimeRef:
-    return TimeRef(date=day, date_end=end, precision=precision, reason=reason)
-
-
-# ---------------------------------------------------------------- pattern handlers
-# Each handler gets the match and returns (kind, resolver) or None to reject it.
-
-Resolver = Callable[[dt.date | None, bool], TimeRef | None]
-
-
-def _iso(m: re.Match[str]) -> Resolver | None:
-    day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    return (lambda ref, past: _ref(day, P.DAY, "explicit date")) if day else None
-
-
-def _numeric(m: re.Match[str]) -> Resolver | None:
-    first, second = int(m[1]), int(m[2])
-    # Day first (the international order) unless that cannot be a date.
-    day, month = (second, first) if first <= 12 < second else (first, second)
-    return lambda ref, past: (
-        _ref(d, P.DAY, "explicit numeric date, day first")
-        if (d := _safe_date(_year(m[3], ref), month, day)) else None
-    )
-
-
-def _day_month(day_text: str, month_text: str, year_text: str | None) -> Resolver:
-    month, day = MONTHS[month_text.lower().rstrip(".")], int(day_text)
-    if year_text:
-        return lambda ref, past: (
-            _ref(d, P.DAY, "explicit date") if (d := _safe_date(_year(year_text, ref), month, day)) else None
-        )
-
-    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
-        if ref is None:
-            return None
-        options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999 and (d := _safe_date(y, month, day))]
-        chosen = _nearest(options, ref, past) if options else None
-        return _ref(chosen, P.DAY, "day and month; year from the reference date") if chosen else None
-
-    return resolve
-
-
-def _dmy(m: re.Match[str]) -> Resolver | None:
-    return _day_month(m[1], m[2], m[3])
-
-
-def _mdy(m: re.Match[str]) -> Resolver | None:
-    return _day_month(m[2], m[1], m[3])
-
-
-def _month_year(m: re.Match[str]) -> Resolver | None:
-    month = MONTHS[m[1].lower().rstrip(".")]
-    return lambda ref, past: _ref(dt.date(_year(m[2], ref), month, 1), P.MONTH, "month and year")
-
-
-def _bare_month(m: re.Match[str]) -> Resolver | None:
-    prefix, month = (m[1] or "").lower(), MONTHS[m[3].lower()]
-    if month in (3, 5) and not (prefix or m[2]):
-        return None  # "may" and "march" are also a verb and a noun
-
-    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
-        if ref is None:
-            return None
-        this_month = _month_start(ref)
-        options = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999]
-        if prefix == "last":
-            chosen = max((o for o in options if o < this_month), default=None)
-        elif prefix == "next":
-            chosen = min((o for o in options if o > this_month), default=None)
-        else:
-            chosen = _nearest(options, this_month, past)
-        if chosen is None:
-            return None
-        return _ref(chosen, P.MONTH, f"month name; {'latest' if past else 'next'} {m[3]} from the reference")
-
-    return resolve
-
-
-def _bare_year(m: re.Match[str]) -> Resolver | None:
-    year = int(m[1])
-    return lambda ref, past: _ref(dt.date(year, 1, 1), P.YEAR, "year", dt.date(year, 12, 31))
-
-
-def _weekday(m: re.Match[str]) -> Resolver | None:
-    prefix, target = (m[1] or "").lower(), WEEKDAYS[m[2].lower()]
-
-    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
-        if ref is None:
-            return None
-        backward = prefix not in ("next", "coming") and (past or prefix in ("last", "past"))
-        if backward:
-            delta = (ref.weekday() - target) % 7
-            delta = 7 if delta == 0 and prefix in ("last", "past") else delta
-            day = ref - dt.timedelta(days=delta)
-            why = "weekday; latest such day on or before the reference date"
-        else:
-            delta = (target - ref.weekday()) % 7
-            delta = 7 if delta == 0 and prefix in ("next", "coming") else delta
-            day = ref + dt.timedelta(days=delta)
-            why = "weekday; next such day on or after the reference date (future)"
-        return _ref(day, P.DAY, why)
-
-    return resolve
-
-
-_DEICTIC_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
-                 "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                 "earlier today": 0, "earlier in the day": 0, "tomorrow": 1}
-
-
-def _deictic(m: re.Match[str]) -> Resolver | None:
-    offset = _DEICTIC_DAYS[re.sub(r"\s+", " ", m[1].lower())]
-    return lambda ref, past: (
-        _ref(ref + dt.timedelta(days=offset), P.DAY, f"'{m[1]}' relative to the reference date") if ref else None
-    )
-
-
-def _this_unit(m: re.Match[str]) -> Resolver | None:
-    return _unit_resolver((m[1] or "").lower(), m[2].lower(), m[3].lower(), m[0])
-
-
-def _unit_resolver(edge: str, which: str, unit: str, label: str) -> Resolver:
-    """'this week', 'last month', 'earlier this year', 'the past week', 'last weekend'."""
-    step = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
-    if which == "past" and unit != "weekend":
-        days = {"week": 7, "month": 31, "year": 365}[unit]
-        return lambda ref, past: (_ref(ref - dt.timedelta(days=days), P.RANGE, f"the past {unit}", ref)
-                                  if ref else None)
-
-    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
-        if ref is None:
-            return None
-        if unit in ("week", "weekend"):
-            monday, sunday = _week_of(ref + dt.timedelta(days=7 * step))
-            if unit == "weekend":
-                saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7) if step <= 0 and past else monday + dt.timedelta(days=5)
-                return _ref(saturday, P.RANGE, f"{which} weekend", saturday + dt.timedelta(days=1))
-            start, end, precision = monday, sunday, P.WEEK
-        elif unit == "month":
-            start = _add_months(_month_start(ref), step)
-            end, precision = _add_months(start, 1) - dt.timedelta(days=1), P.MONTH
-        else:
-            start, end, precision = dt.date(ref.year + step, 1, 1), dt.date(ref.year + step, 12, 31), P.YEAR
-        if step == 0 and edge in ("earlier", "early"):
-            end = min(end, ref)
-        elif step == 0 and edge in ("later", "late"):
-            start = max(start, ref)
-        if past and end > ref and start <= ref:
-            end = ref
-        return _ref(start, precision, f"'{label}' relative to the reference date", end)
-
-    return resolve
-
-
-def _ago(m: re.Match[str]) -> Resolver | None:
-    amount, unit = _amount(m[1]), m[2].lower()
-    if amount is None:
-        return None
-
-    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
-        return shift(_ref(ref, P.DAY, ""), -amount, unit, f"'{m[0]}' before the reference date") if ref else None
-
-    return resolve
-
-
-def _amount(text: str) -> int | None:
-    text = text.lower()
-    if text == "the":
-        return 1
-    return parse_number(text) if not text.startswith(("a few", "several")) else 3
-
-
-def shift(anchor: TimeRef, amount: int, unit: str, reason: str) -> TimeRef | None:
-    """Move a time by `amount` units; precision becomes the coarser of the anchor's and the unit's."""
-    if anchor.date is None:
-        return None
-    day = anchor.date
-    if unit in ("day", "night"):
-        day, precision = day + dt.timedelta(days=amount), P.DAY
-    elif unit == "hour":
-        day, precision = day + dt.timedelta(days=int(amount / 24)), P.DAY
-    elif unit == "week":
-        day = _week_of(day + dt.timedelta(days=7 * amount))[0]
-        precision = P.WEEK
-    elif unit == "month":
-        day, precision = _add_months(day, amount), P.MONTH
-    else:
-        day, precision = dt.date(day.year + amount, 1, 1), P.YEAR
-    order = [P.DAY, P.WEEK, P.MONTH, P.YEAR]
-    if anchor.precision in order and order.index(anchor.precision) > order.index(precision):
-        precision = anchor.precision
-        day = _align(day, precision)
-    end = _week_of(day)[1] if precision == P.WEEK else None
-    if precision == P.YEAR:
-        end = dt.date(day.year, 12, 31)
-    return TimeRef(date=day, date_end=end, precision=precision, reason=reason)
-
-
-def _align(day: dt.date, precision: DatePrecision) -> dt.date:
-    if precision == P.MONTH:
-        return _month_start(day)
-    if precision == P.YEAR:
-        return dt.date(day.year, 1, 1)
-    return _week_of(day)[0] if precision == P.WEEK else day
-
-
-# ---------------------------------------------------------------- the pattern table
-
-_F = re.IGNORECASE
-PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | None]]] = [
-    ("absolute", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), _iso),
-    ("absolute", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), _numeric),
-    ("relative", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+(\d{{4}}|'?\d{{2}}(?![\d,])))?", _F), _dmy),
-    ("relative", re.compile(rf"\b({_MON})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}})\b)?", _F), _mdy),
-    ("absolute", re.compile(rf"\b({_MON})\b\.?,?\s+(?:of\s+)?(\d{{4}})\b", _F), _month_year),
-    ("relative", re.compile(rf"\b(?:(in|during|until|till|through|on|by|from|of|last|this|next|earlier|later)[\s-]+)?(?:(early|mid|late)[\s-]+)?({_FULL_MON})\b(?!\s+\d)", _F), _bare_month),
-    ("absolute", re.compile(r"(?:\b(?:in|during|by|until|of|early|mid|late|throughout)[\s-]+|(?<=since\s))(1[89]\d{2}|20\d{2})\b(?![-/]\d)", _F), _bare_year),
-    ("relative", re.compile(rf"\b(?:(last|this|next|on|past|coming|early|late)\s+)?({_WD})(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b", _F), _weekday),
-    ("relative", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+in\s+the\s+day)\b", _F), _deictic),
-    ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", _F), _this_unit),
-    ("relative", re.compile(rf"\b({_AMOUNT})\s+({_UNIT})s?\s+ago\b", _F), _ago),
-]
-_OFFSET = re.compile(rf"\b({_AMOUNT}|hours|minutes|moments|days)\s+(?:({_UNIT})s?\s+)?(after|before|earlier|later|previously|prior)\b", _F)
-_NEIGHBOUR = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({_UNIT})\b", _F)
-_THAT = re.compile(rf"\b(?:(earlier|later)\s+)?(?:that|the\s+same)\s+({_UNIT}|morning|afternoon|evening)\b", _F)
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", _F)
-_OVER_WEEKEND = re.compile(r"\b(?:over|during|at)\s+the\s+weekend\b", _F)
-
-
 def find_expressions(text: str) -> list[TimeExpression]:
     """Every time phrase in `text`, left to right, longest first where they overlap."""
     found: list[TimeExpression] = []
@@ -336,19 +65,19 @@ def find_expressions(text: str) -> list[TimeExpression]:
             resolver = handler(m)
             if resolver is not None:
                 start = m.start()
-                since = _SINCE.search(text[max(0, start - 16):start])
+                since = SINCE_RE.search(text[max(0, start - 16):start])
                 if since:
                     start -= len(since[0])
                 found.append(TimeExpression(start, m.end(), text[start:m.end()], kind, since=since is not None,
                                             resolver=resolver))
-    for m in _OVER_WEEKEND.finditer(text):
+    for m in OVER_WEEKEND_RE.finditer(text):
         found.append(TimeExpression(m.start(), m.end(), m[0], "relative",
-                                                    resolver=_unit_resolver("", "last", "weekend", m[0])))
-    for m in _OFFSET.finditer(text):
+                                    resolver=unit_resolver("", "last", "weekend", m[0])))
+    for m in OFFSET_RE.finditer(text):
         amount_text, unit, direction = m[1].lower(), (m[2] or "").lower(), m[3].lower()
         if not unit and amount_text not in ("hours", "minutes", "moments", "days"):
             continue
-        amount = 0 if amount_text in ("hours", "minutes", "moments") else _amount(amount_text)
+        amount = 0 if amount_text in ("hours", "minutes", "moments") else amount_of(amount_text)
         if amount_text == "days":
             amount, unit = 2, "day"
         if amount is None:
@@ -357,11 +86,11 @@ def find_expressions(text: str) -> list[TimeExpression]:
         direction = {"previously": "earlier", "prior": "earlier"}.get(direction, direction)
         found.append(TimeExpression(m.start(), m.end(), m[0], kind, amount=amount, unit=unit or "day",
                                     direction=direction))
-    for m in _NEIGHBOUR.finditer(text):
+    for m in NEIGHBOUR_RE.finditer(text):
         direction = "earlier" if m[1].lower() in ("previous", "preceding") else "later"
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=1, unit=m[2].lower(),
                                     direction=direction))
-    for m in _THAT.finditer(text):
+    for m in THAT_RE.finditer(text):
         unit = m[2].lower() if m[2].lower() in ("week", "month", "year") else "day"
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit=unit, direction="same"))
     return _non_overlapping(found)
@@ -399,7 +128,7 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
         if anchor is None or anchor.date is None:
             return None
         if expr.direction == "same":
-            day = _align(anchor.date, {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, P.DAY))
+            day = align(anchor.date, {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, P.DAY))
             precision = {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, anchor.precision)
             result: TimeRef | None = TimeRef(day, None, precision, reason=f"'{expr.text}': the time mentioned before")
         else:
@@ -415,7 +144,7 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
     return replace(result, phrase=phrase)
 
 
-_DATEISH = re.compile(rf"\d|\b(?:{_MON})\b", _F)
+_DATEISH = re.compile(rf"\d|\b(?:{MONTH_RE})\b", FLAGS)
 
 
 def dateparser_fallback(text: str, reference: dt.date | None, past: bool = True) -> TimeRef | None:
@@ -436,7 +165,7 @@ def dateparser_fallback(text: str, reference: dt.date | None, past: bool = True)
     if data.date_obj is None:
         return None
     precision = {"day": P.DAY, "week": P.WEEK, "month": P.MONTH, "year": P.YEAR}.get(data.period or "day", P.DAY)
-    day = _align(data.date_obj.date(), precision)
+    day = align(data.date_obj.date(), precision)
     if past and reference is not None and day > reference:
         return None
     return TimeRef(day, None, precision, reason="dateparser fallback")

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer
@@ -43,7 +44,7 @@ PLACE_NOUNS = frozenset({
     "neighborhood", "neighbourhood", "capital", "state", "county", "governorate", "camp", "countryside",
     "part", "parts", "center", "centre", "heart", "streets", "street", "border", "municipality", "port",
     "island", "valley", "villages", "towns", "cities", "areas", "regions", "provinces", "districts",
-    "hamlet", "settlement", "enclave", "district", "quarter", "locality", "department", "municipio",
+    "hamlet", "settlement", "enclave", "quarter", "locality", "department", "municipio",
     "vicinity", "environs", "edge", "entrance", "west", "east", "north", "south", "territory"})
 _CLIMB = frozenset({"compound", "pobj", "appos", "conj", "amod", "nmod", "poss", "npadvmod", "dobj", "nummod",
                     "case", "cc", "punct"})
@@ -93,9 +94,9 @@ def governing_preposition(root: Token) -> tuple[str, bool, Token | None]:
         head = token.head
         if head.i == token.i:
             return "", via_place_noun, None
-        if token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") or head.dep_ == "prep":
+        if (token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent")) or head.dep_ == "prep":
             prep = head.lower_
-            if prep == "of" and head.head.lemma_.lower() in PLACE_NOUNS and head.head.i != head.i:
+            if prep in ("of", "with") and head.head.lemma_.lower() in PLACE_NOUNS and head.head.i != head.i:
                 via_place_noun = True
                 token = head.head
                 continue

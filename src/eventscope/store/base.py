@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventscope.model import Article, Event, Sentence
-from eventscope.store.linking import Relation
+from eventscope.store.relations import Relation
 
 
 @dataclass(frozen=True)

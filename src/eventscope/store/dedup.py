@@ -55,14 +55,16 @@ def shingles(text: str, size: int = SHINGLE) -> list[bytes]:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> Any:
+def _template() -> tuple[Any, Any]:
     """Drawing the permutations costs more than hashing an article: draw them once."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return template.permutations, template.scheme
 
 
 def signature(text: str) -> np.ndarray:
     """The MinHash hash values (uint64, length NUM_PERM) of `text`."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations())
+    permutations, scheme = _template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme)
     minhash.update_batch(shingles(text))
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
 

@@ -19,23 +19,7 @@ Merge rule (`merge_decision`), every condition stated so a user can check it:
 Among several candidates the one with most agreeing signs (then closest date)
 wins, and one article contributes at most one report to an event.
 
-Relations (`relate`), the later event pointing at the earlier one:
-
-* response / retaliation, by text: an evidence sentence of the later event
-  says "in response to", "responded", "in reply to" (response) or
-  "retaliation", "retaliate", "revenge", "avenge" (retaliation), the earlier
-  event is at most `cue_window_days` (30) before, and one of the dyads
-  crosses (later.actor2 ~ earlier.actor1 or later.actor1 ~ earlier.actor2);
-* response, by dyad: the reversed dyad strikes back 1..`strike_back_days`
-  (7) days later (later.actor1 ~ earlier.actor2 and later.actor2 ~
-  earlier.actor1; an unknown attacker is accepted when its target was the
-  earlier attacker);
-* escalation: the same dyad (either direction) within `escalation_days` (14),
-  the later event more severe (lower Goldstein score, or as low with more
-  fatalities).  Chained pairwise, these form the escalation chain of a dyad.
-
-Relations need both events to have occurred and to be material conflict
-(`HOSTILE`: ASSAULT, COERCE).
+Relations between events (response, retaliation, escalation) live in `relations.py`.
 """
 
 from __future__ import annotations
@@ -43,21 +27,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventscope.model import Actor, DatePrecision, Event, Modality, Place, PlacePrecision
+from eventscope.model import Actor, DatePrecision, Event, Place, PlacePrecision
 
-HOSTILE = frozenset({"ASSAULT", "COERCE"})
 _FINE_PLACES = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2})
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
                    DatePrecision.RANGE: 3, DatePrecision.YEAR: 4}
 _PLACE_RANK = {p: i for i, p in enumerate(PlacePrecision)}
 
-RETALIATION_CUE = re.compile(r"\b(retaliat\w*|revenge\w*|aveng\w*)", re.IGNORECASE)
-RESPONSE_CUE = re.compile(r"\b(in response to|respond(?:ed|s|ing)?\b|in reply to|in answer to)",
-                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -271,73 +250,3 @@ def _merge_counts(counts):  # type: ignore[no-untyped-def]
     bests = [c.best for c in present if c.best is not None]
     return Count(best=min(bests) if bests else None,
                  claims=_union(cl for c in present for cl in c.claims))
-
-
-# ----------------------------------------------------------------- relations
-
-@dataclass(frozen=True)
-class Relation:
-    event_id: str  # the later event
-    related_event_id: str  # the earlier one
-    kind: str  # response | retaliation | escalation
-    evidence: str
-    reason: str
-
-
-def relate(later: Event, earlier: Event,
-           later_text: Sequence[str] | Callable[[], Sequence[str]] = (),
-           rules: LinkingRules = DEFAULT_RULES) -> list[Relation]:
-    """The relations from `later` to `earlier`; `later_text` are its evidence sentences
-    (or a function returning them, called only when a pair passes the cheap checks)."""
-    if later.id == earlier.id or later.plover not in HOSTILE or earlier.plover not in HOSTILE:
-        return []
-    if later.modality != Modality.OCCURRED or earlier.modality != Modality.OCCURRED:
-        return []
-    il, ie = date_interval(later), date_interval(earlier)
-    if il is None or ie is None or il[0] < ie[0]:
-        return []
-    days = (il[0] - ie[0]).days
-    if (il[0] - ie[1]).days > max(rules.cue_window_days, rules.strike_back_days, rules.escalation_days):
-        return []
-    crossed = overlap(later.actor2, earlier.actor1) or overlap(later.actor1, earlier.actor2)
-    same = overlap(later.actor1, earlier.actor1) and overlap(later.actor2, earlier.actor2)
-    if not crossed and not same:
-        return []
-    out: list[Relation] = []
-    texts = list(later_text() if callable(later_text) else later_text) or [ev.text for ev in later.evidence]
-    cue_kind, cue_sentence = _cue(texts)
-    if cue_kind and crossed and (il[0] - ie[1]).days <= rules.cue_window_days:
-        out.append(Relation(later.id, earlier.id, cue_kind, cue_sentence,
-                            f"text cue ({cue_kind}) and crossed dyad, {days} day(s) later"))
-    elif 1 <= days <= rules.strike_back_days and overlap(later.actor2, earlier.actor1):
-        attacker = overlap(later.actor1, earlier.actor2)
-        if attacker or (attacker is None and not later.actor1):
-            who = "reversed dyad" if attacker else "its target struck first (attacker unknown)"
-            out.append(Relation(later.id, earlier.id, "response", texts[0] if texts else "",
-                                f"{who}: strikes back {days} day(s) later (<= {rules.strike_back_days})"))
-    reversed_ = overlap(later.actor1, earlier.actor2) and overlap(later.actor2, earlier.actor1)
-    if (same or reversed_) and 1 <= days <= rules.escalation_days and _more_severe(later, earlier):
-        out.append(Relation(later.id, earlier.id, "escalation", texts[0] if texts else "",
-                            f"same dyad, more severe {days} day(s) later "
-                            f"(Goldstein {later.goldstein} vs {earlier.goldstein})"))
-    return out
-
-
-def _cue(texts: Sequence[str]) -> tuple[str | None, str]:
-    for text in texts:
-        if RETALIATION_CUE.search(text):
-            return "retaliation", text
-    for text in texts:
-        if RESPONSE_CUE.search(text):
-            return "response", text
-    return None, ""
-
-
-def _more_severe(later: Event, earlier: Event) -> bool:
-    if later.goldstein < earlier.goldstein:
-        return True
-    if later.goldstein == earlier.goldstein:
-        a = later.fatalities.best if later.fatalities else None
-        b = earlier.fatalities.best if earlier.fatalities else None
-        return a is not None and b is not None and a > b
-    return False

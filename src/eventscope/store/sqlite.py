@@ -30,8 +30,10 @@ from typing import Any
 from eventscope.errors import StoreError
 from eventscope.model import Article, Event, Sentence
 from eventscope.store import codec, dedup, linking, schema, sqlquery
+from eventscope.store import relations as rel
 from eventscope.store.base import AddResult, EventFilters, EventMeta, EventStore, Failure
-from eventscope.store.linking import DEFAULT_RULES, LinkingRules, Relation
+from eventscope.store.linking import DEFAULT_RULES, LinkingRules
+from eventscope.store.relations import Relation
 
 
 class SQLiteStore(EventStore):
@@ -73,7 +75,7 @@ class SQLiteStore(EventStore):
             placed = self._place_events(article, events, near, sentence_text)
             touched = [event_id for event_id, _ in placed]
             for event_id in touched:
-                self._rebuild(event_id)
+                self._rebuild(event_id, added_from=article.id)
             before = self.con.execute("SELECT count(*) FROM relations").fetchone()[0]
             self._relink(touched)
             n_rel = self.con.execute("SELECT count(*) FROM relations").fetchone()[0] - before
@@ -195,12 +197,19 @@ class SQLiteStore(EventStore):
             self._rebuild(event_id)
         self._relink(touched)
 
-    def _rebuild(self, event_id: str) -> None:
-        """Recompute one merged event and its index rows from its reports."""
-        self.con.execute("INSERT INTO evidence_fts (evidence_fts, rowid, sentence) "
-                         "SELECT 'delete', id, sentence FROM evidence WHERE event_id = ?", (event_id,))
-        for table in ("evidence", "claims", "actors"):
-            self.con.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
+    def _rebuild(self, event_id: str, added_from: str | None = None) -> None:
+        """Recompute one merged event and its index rows from its reports.
+
+        `added_from`: the only change is a new report from this article, so the
+        evidence and claim rows of the other reports stay as they are (they are
+        per report); otherwise every row of the event is rewritten.
+        """
+        if added_from is None:
+            self.con.execute("INSERT INTO evidence_fts (evidence_fts, rowid, sentence) "
+                             "SELECT 'delete', id, sentence FROM evidence WHERE event_id = ?", (event_id,))
+            self.con.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
+            self.con.execute("DELETE FROM claims WHERE event_id = ?", (event_id,))
+        self.con.execute("DELETE FROM actors WHERE event_id = ?", (event_id,))
         self.con.execute("DELETE FROM events WHERE id = ?", (event_id,))
         rows = self.con.execute(
             "SELECT m.member, m.reason, m.article_id, m.sentences, a.published, coalesce(a.duplicate_of, a.id) "
@@ -216,6 +225,8 @@ class SQLiteStore(EventStore):
         self._write_event(merged, len({r[2] for r in rows}), len({r[5] for r in rows}),
                           published[0] if published else None)
         for (member, _why), row in zip(members, rows, strict=True):
+            if added_from is not None and row[2] != added_from:
+                continue
             sentences = {int(k): v for k, v in json.loads(row[3]).items()}
             self._write_member_rows(event_id, row[2], member, sentences)
 
@@ -259,14 +270,14 @@ class SQLiteStore(EventStore):
 
     def _relink(self, event_ids: Sequence[str]) -> int:
         """Recompute the relations of these events with every event near them in time."""
-        hostile = sorted(linking.HOSTILE)
+        hostile = sorted(rel.HOSTILE)
         total = 0
         for event_id in dict.fromkeys(event_ids):
             self.con.execute("DELETE FROM relations WHERE event_id = ? OR related_event_id = ?",
                              (event_id, event_id))
             event = self.get_event(event_id)
             interval = linking.date_interval(event) if event else None
-            if event is None or interval is None or event.plover not in linking.HOSTILE:
+            if event is None or interval is None or event.plover not in rel.HOSTILE:
                 continue
             pad = dt.timedelta(days=self._relation_window())
             names = sorted({(a.name or a.text).casefold() for a in (*event.actor1, *event.actor2)})
@@ -279,12 +290,12 @@ class SQLiteStore(EventStore):
                 f"WHERE name_key IN ({','.join('?' * len(names))}) OR country IN ({','.join('?' * len(countries))}))",
                 (*hostile, (interval[1] + pad).isoformat(), (interval[0] - pad).isoformat(), event_id,
                  *names, *countries))
-            mine = self._sentences(event_id)
+            mine = self._cue_context(event_id)
             found: list[Relation] = []
             for other_id, record in rows.fetchall():
                 other = codec.decode(record)
-                found += linking.relate(event, other, mine, self.rules)
-                found += linking.relate(other, event, lambda o=other_id: self._sentences(o), self.rules)
+                found += rel.relate(event, other, mine, self.rules)
+                found += rel.relate(other, event, lambda o=other_id: self._cue_context(o), self.rules)
             cur = self.con.executemany(
                 "INSERT OR IGNORE INTO relations (event_id, related_event_id, kind, evidence, reason)"
                 " VALUES (?,?,?,?,?)",
@@ -296,9 +307,16 @@ class SQLiteStore(EventStore):
         r = self.rules
         return max(r.cue_window_days, r.strike_back_days, r.escalation_days)
 
-    def _sentences(self, event_id: str) -> list[str]:
-        return [r[0] for r in self.con.execute(
-            "SELECT DISTINCT sentence FROM evidence WHERE event_id = ? ORDER BY sentence", (event_id,))]
+    def _cue_context(self, event_id: str) -> list[tuple[str, list[str]]]:
+        """(sentence, trigger texts in it) for the sentences that hold the event itself."""
+        by_sentence: dict[str, list[str]] = {}
+        for text, sentence in self.con.execute(
+                "SELECT text, sentence FROM evidence WHERE event_id = ? AND field IN ('event', 'trigger') "
+                "ORDER BY article_id, sentence_index, start", (event_id,)):
+            triggers = by_sentence.setdefault(sentence or text, [])
+            if text and text != sentence:
+                triggers.append(text)
+        return [(sentence, triggers or [sentence]) for sentence, triggers in by_sentence.items()]
 
     # ------------------------------------------------------------ reading
 

@@ -1,0 +1,200 @@
+"""Measure the event store: query latency over 100,000 synthetic events, and ingest overhead.
+
+    python scripts/bench_store.py query  [--events 100000] [--db PATH]
+    python scripts/bench_store.py ingest [--articles 100] [--rams PATH]
+
+query:  builds a database of synthetic merged events (written straight through
+        the backend's row writers, no pipeline), then times filtered
+        `query_events` / `counts_by_day` calls (median of 20 runs, decode cache
+        cleared before each run, limit 100 as the CLI's default).
+ingest: the same articles (the first N RAMS dev windows from ../shared/bench,
+        one article per window) through `Pipeline.extract_many` alone, then
+        through `ingest_articles` (pipeline + store) into a new database, then
+        `extract_many` alone again; throughput ratio = extract rate / ingest
+        rate with extract the mean of the two extract runs.  Also the store's
+        own time: `add_article` over the extractions already made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from eventscope.model import (
+    Actor,
+    Article,
+    Claim,
+    ClaimKind,
+    Count,
+    DatePrecision,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    PlacePrecision,
+    TimeRef,
+)
+from eventscope.query import counts_by_day, query_events
+from eventscope.store import codec, schema
+from eventscope.store.base import EventFilters
+from eventscope.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTRIES = {"SYR": (35.0, 38.5, ["Aleppo", "Idlib", "Deir ez-Zor", "Raqqa", "Homs"]),
+             "IRQ": (33.3, 44.4, ["Baghdad", "Nineveh", "Anbar", "Erbil", "Basra"]),
+             "AFG": (34.5, 69.2, ["Kabul", "Kandahar", "Helmand", "Herat"]),
+             "NGA": (9.1, 7.4, ["Borno", "Kaduna", "Lagos", "Zamfara"]),
+             "UKR": (49.0, 32.0, ["Donetsk", "Luhansk", "Kharkiv", "Kyiv"]),
+             "MLI": (17.6, -4.0, ["Mopti", "Gao", "Timbuktu"]), "SOM": (5.2, 46.2, ["Banaadir", "Lower Shabelle"]),
+             "YEM": (15.5, 48.5, ["Sanaa", "Marib", "Taiz", "Hodeidah"])}
+ACTORS = [("Kata'ib Hezbollah", "IRQ", "REB"), ("United States military", "USA", "MIL"), ("Taliban", "AFG", "REB"),
+          ("Boko Haram", "NGA", "REB"), ("Syrian army", "SYR", "MIL"), ("Russian army", "RUS", "MIL"),
+          ("al-Shabaab", "SOM", "REB"), ("Houthis", "YEM", "REB"), ("Islamic State", "IRQ", "REB"),
+          ("civilians", None, "CVL"), ("police", None, "COP"), ("protesters", None, "CVL")]
+TYPES = [("ASSAULT", "195", -10.0, "Explosions/Remote violence", "Air/drone strike"),
+         ("ASSAULT", "190", -10.0, "Battles", "Armed clash"),
+         ("PROTEST", "141", -6.5, "Protests", "Peaceful protest"),
+         ("COERCE", "173", -5.0, "Strategic developments", "Arrests"),
+         ("ACCUSE", "111", -2.0, None, None), ("CONSULT", "040", 1.0, None, None)]
+WORDS = ["rocket", "attack", "airstrike", "convoy", "checkpoint", "market", "village", "base", "drone", "shelling", "protest", "talks"]
+
+
+def synthetic_event(i: int, rng: random.Random) -> Event:
+    iso3, (lat, lon, regions) = rng.choice(sorted(COUNTRIES.items()))
+    plover, cameo, goldstein, acled_type, sub = rng.choice(TYPES)
+    a1, a2 = rng.sample(ACTORS, 2)
+    date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    sentence = f"Report {i}: " + " ".join(rng.sample(WORDS, 5)) + f" in {rng.choice(regions)}."
+    dead = rng.choice([None, None, 0, 1, 3, 12])
+    fatalities = None if dead is None else Count(dead, (Claim(ClaimKind.KILLED, dead, dead, "officials"),))
+    return Event(
+        id=f"syn{i:07d}", plover=plover, cameo=cameo, goldstein=goldstein,
+        date=TimeRef(date, precision=DatePrecision.DAY), acled_type=acled_type, acled_sub_type=sub,
+        actor1=(Actor(a1[0], a1[0], a1[1], a1[2]),), actor2=(Actor(a2[0], a2[0], a2[1], a2[2]),),
+        place=Place(rng.choice(regions), lat + rng.uniform(-2, 2), lon + rng.uniform(-2, 2), iso3,
+                    rng.choice(regions), PlacePrecision.TOWN),
+        fatalities=fatalities, modality=rng.choice([Modality.OCCURRED] * 8 + [Modality.THREATENED]),
+        evidence=(Evidence(f"art{i}", 0, 0, len(sentence), sentence),), articles=(f"art{i}",),
+    )
+
+
+def build_query_db(path: Path, n: int) -> None:
+    rng = random.Random(42)
+    with SQLiteStore(path) as store, schema.transaction(store.con):
+        for i in range(n):
+            event = synthetic_event(i, rng)
+            store._write_event(event, 1, 1, event.date.date.isoformat() if event.date.date else None)
+            store._write_member_rows(event.id, event.articles[0], event, {0: event.evidence[0].text})
+
+
+QUERIES = {
+    "country + month": EventFilters(country="SYR", date_from=dt.date(2021, 6, 1), date_to=dt.date(2021, 6, 30)),
+    "type + bbox": EventFilters(type="ASSAULT", bbox=(36.0, 33.0, 41.0, 37.0)),
+    "ACLED sub-type + year": EventFilters(type="Air/drone strike", date_from=dt.date(2020, 1, 1),
+                                          date_to=dt.date(2020, 12, 31)),
+    "actor name": EventFilters(actor="hezbollah"),
+    "actor name + country + year": EventFilters(actor="taliban", country="AFG", date_from=dt.date(2019, 1, 1),
+                                                date_to=dt.date(2019, 12, 31)),
+    "full text": EventFilters(text="rocket attack"),
+    "admin1 + modality": EventFilters(admin1="Borno", modality="threatened"),
+    "no filter (newest 100)": EventFilters(),
+}
+
+
+def time_ms(fn) -> float:
+    runs = []
+    for _ in range(20):
+        codec._cache.clear()
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def bench_query(args: argparse.Namespace) -> None:
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.db"
+    if not path.exists():
+        start = time.perf_counter()
+        build_query_db(path, args.events)
+        print(f"built {args.events} synthetic events in {time.perf_counter() - start:.0f} s: {path}")
+    with SQLiteStore(path) as store:
+        total = store.stats()["events"]
+        print(f"{total} events; median of 20 runs, ms (limit 100, results decoded to Event)")
+        for name, filters in QUERIES.items():
+            n = len(query_events(store, filters))
+            print(f"  {name:32s} {time_ms(lambda f=filters: query_events(store, f)):7.1f} ms  ({n} events)")
+        syr = EventFilters(country="SYR")
+        print(f"  {'counts_by_day, country':32s} {time_ms(lambda: counts_by_day(store, syr)):7.1f} ms")
+
+
+def rams_articles(path: Path, n: int) -> list[Article]:
+    articles = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            doc = json.loads(line)
+            text = " ".join(" ".join(tokens) for tokens in doc["sentences"])
+            articles.append(Article(id=doc["doc_key"], text=text, url=doc.get("source_url"),
+                                    published=dt.date(2016, 6, 15), source=f"rams:{len(articles) + 1}"))
+            if len(articles) == n:
+                break
+    return articles
+
+
+def bench_ingest(args: argparse.Namespace) -> None:
+    from eventscope.config import Settings
+    from eventscope.pipeline import Pipeline
+    from eventscope.store.ingest import ingest_articles, pipeline_extractor
+
+    articles = rams_articles(Path(args.rams), args.articles)
+    pipeline = Pipeline(Settings())
+    list(pipeline.extract_many(articles[:4]))  # warm up: model, gazetteer, caches
+
+    def extract_only() -> tuple[float, list]:
+        start = time.perf_counter()
+        done = list(pipeline.extract_many(articles))
+        return time.perf_counter() - start, done
+
+    t_extract1, extractions = extract_only()
+    with tempfile.TemporaryDirectory() as tmp:
+        with SQLiteStore(Path(tmp) / "ingest.db") as store:
+            start = time.perf_counter()
+            report = ingest_articles(store, articles, pipeline_extractor(pipeline))
+            t_ingest = time.perf_counter() - start
+        t_extract2, _ = extract_only()
+        with SQLiteStore(Path(tmp) / "store-only.db") as store:
+            start = time.perf_counter()
+            for ex in extractions:
+                store.add_article(ex.article, ex.events, ex.parsed.sentences)
+            t_store = time.perf_counter() - start
+    n = len(articles)
+    t_extract = (t_extract1 + t_extract2) / 2
+    print(f"{n} RAMS articles, {sum(len(e.events) for e in extractions)} events; {report.summary()}")
+    print(f"  extract alone  {n / t_extract:6.2f} articles/s  ({t_extract1:.1f} s, {t_extract2:.1f} s)")
+    print(f"  ingest         {n / t_ingest:6.2f} articles/s  ({t_ingest:.1f} s)")
+    print(f"  ratio ingest/extract throughput: {t_extract / t_ingest:.1%}")
+    print(f"  store alone    {t_store / n * 1000:6.1f} ms/article = {t_store / t_extract:.1%} of extract time")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    q = sub.add_parser("query")
+    q.add_argument("--events", type=int, default=100_000)
+    q.add_argument("--db", help="reuse (or create) this database")
+    i = sub.add_parser("ingest")
+    i.add_argument("--articles", type=int, default=100)
+    i.add_argument("--rams", default=str(ROOT.parent / "shared" / "bench" / "rams" / "dev.jsonlines"))
+    args = parser.parse_args(argv)
+    bench_query(args) if args.what == "query" else bench_ingest(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Actor phrases: from an argument's head token to a coded `Actor`.
+
+The actors stage (`actors.py`) finds which tokens fill actor1 and actor2; this
+module turns each into an `Actor`: it expands the head to its noun phrase (no
+determiners, relative clauses, appositions or conjuncts), splits coordinated
+actors into a list, follows pronouns and relative pronouns to what they stand
+for, and fills gaps from an apposition, an earlier mention of the same name or
+a fronted "In Iran,".  Every step it takes is added to the actor's reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from eventscope.model import Actor, Span
+from eventscope.stages.actor_dictionary import ActorDictionary
+from eventscope.stages.actor_lookup import lookup_actor
+
+Found = list[tuple[Token, str]]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+MEMBER_PREPS = frozenset({"including", "like"})
+# Children that are not part of an actor's own noun phrase.
+NP_EXCLUDE = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i", "you"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+MAX_SENTENCES_BACK = 3
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+TIME_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT"})
+# Marks an argument found through a preposition: kept only if it looks like an actor.
+VIA_PREP = "object of"
+
+
+def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: Token) -> tuple[Actor, ...]:
+    actors: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    for token, reason in found:
+        for member, member_reason in _members(token, reason):
+            for modifier, modifier_reason in _split_modifiers(member, member_reason):
+                actor = _code_one(doc, member, modifier_reason, dictionary, trigger, modifier)
+                if actor is None or actor.span is None:
+                    continue
+                key = (actor.span.start, actor.span.end, actor.name)
+                if key not in seen:
+                    seen.add(key)
+                    actors.append(actor)
+    return tuple(actors)
+
+
+def _split_modifiers(head: Token, reason: str) -> list[tuple[Token | None, str]]:
+    """'US and Russian negotiators' are two actors: one per coordinated modifier."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.conjuncts:
+            group = [child, *child.conjuncts]
+            if len(group) > 1 and all(g.i < head.i for g in group):
+                return [(g, f"{reason}; modifier '{g.text}' of coordinated '{head.text}'") for g in group]
+    return [(None, reason)]
+
+
+def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
+    """The token and its conjuncts; named members after 'including' replace the umbrella."""
+    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    result = []
+    for i, head in enumerate(heads):
+        why = reason if i == 0 else f"{reason}, coordinated with '{token.text}'"
+        named = [p for c in head.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        if named:
+            umbrella = noun_phrase(head)
+            for member in named:
+                for part in [member, *member.conjuncts]:
+                    result.append((part, f"{why}; member named after 'including' in '{umbrella}'"))
+        else:
+            result.append((head, why))
+    return result
+
+
+def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
+              trigger: Token, modifier: Token | None = None) -> Actor | None:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
+        token = token.head.head  # "militants who attacked": the noun the clause modifies
+    elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+        antecedent = _antecedent(doc, token)
+        if antecedent is None:
+            return None
+        reason = f"{reason}; pronoun '{token.text}' -> nearest earlier subject '{antecedent.text}'"
+        token = antecedent
+    if token.ent_type_ in TIME_ENTITIES:
+        return None
+    start, end = _np_bounds(token)
+    if token.dep_ in MODIFIER_DEPS and token.head.i == trigger.i:
+        end = trigger.i + 1  # "Israeli airstrikes": code the modifier with the noun it modifies
+    span_text = doc[start:end].text
+    span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), span_text)
+    lookup_text = span_text
+    if modifier is not None:  # "Russian negotiators" out of "US and Russian negotiators"
+        last = max(t.i for g in [modifier, *modifier.conjuncts] for t in g.subtree)
+        lookup_text = f"{doc[modifier.left_edge.i:modifier.i + 1].text} {doc[last + 1:end].text}"
+    actor = lookup_actor(lookup_text, dictionary, span=span)
+    actor = _with_apposition(actor, token, dictionary)
+    if actor.country is None and token.pos_ == "PROPN":
+        actor = _with_left_apposition(actor, doc, start, dictionary)
+        actor = _with_earlier_mention(actor, doc, token, dictionary)
+    actor = _with_locative(actor, trigger, dictionary)
+    if token.dep_ in MODIFIER_DEPS and not _known(actor):
+        return None  # "rocket attack": the rocket is not an actor
+    if reason.startswith(VIA_PREP) and not actor_like(actor, token, reason):
+        return None  # "wrote on Twitter", "on Monday": not actors
+    return dataclasses.replace(actor, reason=_join(reason, actor.reason))
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
+
+
+def _known(actor: Actor) -> bool:
+    """The dictionary recognised a country or a named group in it (not merely a role word)."""
+    return actor.country is not None or actor.affiliation is not None or "org " in actor.reason \
+        or "igo " in actor.reason or "person " in actor.reason
+
+
+def actor_like(actor: Actor, token: Token, reason: str) -> bool:
+    """A prepositional object is an actor if the dictionary knows it, it has a role word,
+    or the parser calls it a person/organisation/place -- except after 'on', which
+    introduces dates and media ("on Twitter") as often as targets."""
+    if _known(actor):
+        return True
+    if reason.startswith(f"{VIA_PREP} 'on'"):
+        return False
+    return actor.sector is not None or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """The head's noun phrase without clauses, appositions, conjuncts or leading determiners."""
+    excluded = {t.i for c in head.children if _outsidenoun_phrase(c) for t in c.subtree}
+    allowed = {t.i for t in head.subtree} - excluded
+    start = end = head.i
+    while start - 1 in allowed:
+        start -= 1
+    while end + 1 in allowed:
+        end += 1
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in ("det", "punct", "cc", "predet") or doc[start].is_punct
+                              or doc[start].is_space):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+
+
+def _outsidenoun_phrase(child: Token) -> bool:
+    if child.dep_ == "punct":
+        return child.text not in HYPHENS  # keep "al-Shuhada" whole
+    if child.dep_ in NP_EXCLUDE:
+        return True
+    if child.dep_ == "prep":
+        if child.lower_ in MEMBER_PREPS:
+            return True
+        return any(p.ent_type_ in TIME_ENTITIES for p in child.children if p.dep_ == "pobj")
+    return child.dep_ == "npadvmod" and child.ent_type_ in TIME_ENTITIES
+
+
+def noun_phrase(head: Token) -> str:
+    start, end = _np_bounds(head)
+    return head.doc[start:end].text
+
+
+def _with_apposition(actor: Actor, head: Token, dictionary: ActorDictionary) -> Actor:
+    """'a spokesman for the mission, Col. Wayne Marotto': the apposition fills gaps."""
+    if actor.country and _strong_sector(actor):
+        return actor
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        other = lookup_actor(noun_phrase(child), dictionary)
+        country = actor.country or other.country
+        sector = other.sector if _strong_sector(other) and not _strong_sector(actor) else actor.sector
+        sector = sector or other.sector
+        if (country, sector) != (actor.country, actor.sector):
+            note = f"apposition '{noun_phrase(child)}' gives {other.country or '-'}/{other.sector or '-'}"
+            return dataclasses.replace(actor, country=country, sector=sector,
+                                       reason=_join(actor.reason, note), unknown_reason=None
+                                       if country and sector else actor.unknown_reason)
+    return actor
+
+
+def _fill(actor: Actor, other: Actor, note: str) -> Actor:
+    """Take the country (and a stronger sector) from `other`, saying where from."""
+    sector = other.sector if other.sector and not _strong_sector(actor) else actor.sector
+    country = actor.country or other.country
+    unknown = None if country and sector else actor.unknown_reason
+    note = f"{note} gives {other.country or '-'}/{other.sector or '-'}"
+    return dataclasses.replace(actor, country=country, sector=sector, unknown_reason=unknown,
+                               affiliation=actor.affiliation or other.affiliation,
+                               reason=_join(actor.reason, note))
+
+
+def _with_left_apposition(actor: Actor, doc: Doc, start: int, dictionary: ActorDictionary) -> Actor:
+    """'A Pentagon spokeswoman, Navy Cmdr. Jessica McNulty, said': the parser often
+    leaves the title phrase before a name unattached (or cuts a sentence at
+    "Cmdr."); read the words before the name when no verb intervenes."""
+    first = doc[start].sent.start
+    while first > 0:
+        previous = doc[first - 1].sent
+        if any(t.pos_ in ("VERB", "AUX") for t in previous) or "\n" in previous.text:
+            break
+        first = previous.start
+    prefix = doc[first:start]
+    if not prefix.text.strip() or prefix[0].pos_ == "ADP" or not prefix.text.rstrip().endswith((",", ".")) or \
+            any(t.pos_ in ("VERB", "AUX") for t in prefix):
+        return actor
+    other = lookup_actor(prefix.text, dictionary)
+    if not other.country:
+        return actor
+    return _fill(actor, other, f"title phrase '{prefix.text.strip()}' before the name")
+
+
+def _with_earlier_mention(actor: Actor, doc: Doc, head: Token, dictionary: ActorDictionary) -> Actor:
+    """'Marotto later tweeted': the same name introduced earlier with a title ('a
+    spokesman for the US military mission, Col. Wayne Marotto') -- coreference by name."""
+    for earlier in reversed(doc[:head.i]):
+        if earlier.text != head.text or earlier.pos_ != "PROPN":
+            continue
+        holder = earlier  # climb to the phrase the name sits in
+        while holder.dep_ in ("appos", "compound", "pobj", "prep", "flat", "acl") and holder.head is not holder:
+            holder = holder.head
+        start, end = _np_bounds(holder)
+        phrase = doc[start:max(end, earlier.i + 1)].text
+        other = lookup_actor(phrase, dictionary)
+        if not other.country:
+            other = _with_left_apposition(other, doc, start, dictionary)
+        if other.country:
+            return _fill(actor, other, f"earlier mention '{phrase}'")
+    return actor
+
+
+def _strong_sector(actor: Actor) -> bool:
+    """The sector came from a name or an organisation noun, not from "spokesman"."""
+    return any(f"sector {actor.sector} from '" in part and f"({kind} " in part
+               for part in actor.reason.split("; ") for kind in ("role", "org", "igo", "person"))
+
+
+def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) -> Actor:
+    """'In Iran, foreign ministry spokesman X accused ...': a state organ takes that country."""
+    if actor.country or actor.sector not in STATE_SECTORS:
+        return actor
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < verb.i:
+            for pobj in prep.children:
+                place = lookup_actor(pobj.text, dictionary)
+                if place.country and pobj.ent_type_ in ("GPE", "LOC", "NORP", ""):
+                    return dataclasses.replace(
+                        actor, country=place.country, unknown_reason=None,
+                        reason=_join(actor.reason, f"country {place.country} from fronted 'In {pobj.text}'"))
+    return actor
+
+
+def _person_noun(token: Token) -> bool:
+    """'spokesman', 'Blinken': a title or a person the dictionary lists."""
+    actor = lookup_actor(token.text)
+    return actor.sector is not None and ("(title " in actor.reason or "(person " in actor.reason)
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
+    """Nearest earlier non-pronoun subject in this sentence or up to three before it (same paragraph)."""
+    sentence_starts = [s.start for s in doc.sents]
+    current = max(i for i, s in enumerate(sentence_starts) if s <= pronoun.i)
+    floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
+    plural = pronoun.lower_ == "they"
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        candidate = doc[i]
+        if "\n\n" in candidate.text_with_ws and i < pronoun.i - 1:
+            break  # paragraph boundary
+        if candidate.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or candidate.pos_ == "PRON":
+            continue
+        is_plural = candidate.tag_ in ("NNS", "NNPS")
+        person = candidate.ent_type_ == "PERSON" or _person_noun(candidate) or (
+            candidate.pos_ == "PROPN" and candidate.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
+        if pronoun.lower_ in ("he", "she") and (is_plural or not person):
+            continue
+        if pronoun.lower_ == "it" and (is_plural or candidate.ent_type_ == "PERSON"):
+            continue
+        if plural and not is_plural and candidate.pos_ != "PROPN":
+            continue
+        return candidate
+    return None

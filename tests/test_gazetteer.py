@@ -1,0 +1,156 @@
+"""Gazetteer: name keys, build, ranking of homonyms, countries never resolved to towns.
+
+Most tests use a tiny gazetteer built from tests/fixtures/where/geonames_subset.json
+(the real build code over ~150 GeoNames cities); the `slow` ones open the real one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventscope.config import Settings
+from eventscope.errors import ConfigError
+from eventscope.gazetteer import Gazetteer, distance_km, load_gazetteer
+from eventscope.gazetteer_build import build_gazetteer, read_tsv
+from eventscope.model import PlacePrecision
+from eventscope.placenames import exact_key, folded_key, is_usable_alternate, keys_for, skeleton_key
+
+
+@pytest.fixture(scope="session")
+def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
+    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
+    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
+    return Gazetteer(path)
+
+
+# ------------------------------------------------------------------ keys
+
+@pytest.mark.parametrize("variant", ["Deir ez-Zor", "Deir el-Zour", "Dayr az Zawr", "DEIR EZ-ZOR", "Deir al-Zor"])
+def test_deir_ez_zor_variants_share_a_skeleton(variant: str) -> None:
+    assert skeleton_key(exact_key(variant)) == "dr zr"
+
+
+def test_keys_fold_case_accents_apostrophes_and_articles() -> None:
+    assert exact_key("Sanaʿa") == exact_key("SANAA") == "sanaa"
+    assert exact_key("Usulután") == "usulutan"
+    assert folded_key(exact_key("As-Sulaymaniyah")) == "sulaymaniyah"
+    assert folded_key("al") == "al"  # a lone article is a name, not nothing
+    assert keys_for("The Gambia")[0] == "gambia"
+
+
+def test_alternate_name_filter_drops_codes_and_romanised_junk() -> None:
+    assert not is_usable_alternate("BGW")
+    assert not is_usable_alternate("de li bo li")
+    assert not is_usable_alternate("Багдад")
+    assert is_usable_alternate("Bagdad")
+
+
+def test_data_tables_have_their_headers() -> None:
+    data = Path(__file__).resolve().parent.parent / "src" / "eventscope" / "data"
+    regions = list(read_tsv(data / "regions.tsv"))
+    assert {"Gaza Strip", "West Bank", "Donbas", "Darfur", "Sahel", "Tigray", "Sinai"} <= {r["name"] for r in regions}
+    assert all(-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180 for r in regions)
+    admin1 = {(r["country"], r["code"]): r["name"] for r in read_tsv(data / "admin1.tsv")}
+    assert admin1[("BD", "85")] == "Barisal"
+
+
+# ------------------------------------------------------------------ lookups (tiny gazetteer)
+
+@pytest.mark.parametrize("name", ["USA", "US", "China", "France", "United States", "EL SALVADOR", "Iraq"])
+def test_country_names_are_countries_never_towns(tiny_gazetteer: Gazetteer, name: str) -> None:
+    place = tiny_gazetteer.lookup(name)
+    assert place is not None
+    assert place.kind == "country"
+    assert place.precision is PlacePrecision.COUNTRY
+
+
+def test_tripoli_follows_the_article_focus(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.lookup("Tripoli").country == "LBY"  # the larger city and a capital
+    assert tiny_gazetteer.lookup("Tripoli", {"LBN": 1.0}).country == "LBN"
+    assert tiny_gazetteer.lookup("Tripoli", {"LBY": 1.0, "LBN": 0.2}).country == "LBY"
+
+
+def test_kirkuk_is_the_iraqi_city_not_the_province(tiny_gazetteer: Gazetteer) -> None:
+    city = tiny_gazetteer.lookup("Kirkuk")
+    assert (city.country, city.kind, city.precision) == ("IRQ", "city", PlacePrecision.TOWN)
+    province = tiny_gazetteer.lookup("Kirkuk", admin_hint=True)
+    assert (province.kind, province.precision) == ("admin1", PlacePrecision.ADMIN1)
+
+
+@pytest.mark.parametrize("variant", ["Deir ez-Zor", "Deir el-Zour", "Dayr az Zawr", "DEIR EZ ZOR", "Deir Ezzor"])
+def test_deir_ez_zor_variants_hit_the_same_place(tiny_gazetteer: Gazetteer, variant: str) -> None:
+    place = tiny_gazetteer.lookup(variant)
+    assert place is not None and place.country == "SYR"
+    assert place.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(("name", "country"), [("SAN SALVADOR", "SLV"), ("BAGHDAD", "IRQ"), ("USULUTAN", "SLV")])
+def test_upper_case_names(tiny_gazetteer: Gazetteer, name: str, country: str) -> None:
+    assert tiny_gazetteer.lookup(name).country == country
+
+
+def test_salvador_alone_is_not_el_salvador(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.lookup("Salvador").kind != "country"
+
+
+def test_named_and_compass_regions(tiny_gazetteer: Gazetteer) -> None:
+    east = tiny_gazetteer.lookup("eastern Syria")
+    assert (east.country, east.precision) == ("SYR", PlacePrecision.REGION)
+    syria = tiny_gazetteer.country("SYR")
+    assert east.lon > syria.lon  # the eastern third lies east of the country's mean position
+    assert tiny_gazetteer.lookup("northern Iraq").lat > tiny_gazetteer.country("IRQ").lat
+    gaza = tiny_gazetteer.lookup("the Gaza Strip")
+    assert (gaza.country, gaza.precision) == ("PSE", PlacePrecision.REGION)
+
+
+def test_admin1_names_for_acled_style_places(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.lookup("Patuakhali").admin1 == "Barisal"
+    assert tiny_gazetteer.lookup("Baghdad").admin1 == "Baghdad"
+
+
+def test_border_region_lies_between_the_two_countries(tiny_gazetteer: Gazetteer) -> None:
+    border = tiny_gazetteer.border("SYR", "IRQ")
+    assert border is not None and set(border.countries) == {"SYR", "IRQ"}
+    assert border.precision is PlacePrecision.REGION
+    assert 38.5 < border.lon < 43.5 and 32.0 < border.lat < 37.5
+
+
+def test_unknown_names_give_none(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.lookup("Nowhereville Junction") is None
+    assert tiny_gazetteer.lookup("") is None
+
+
+def test_distance_km() -> None:
+    assert distance_km(33.3152, 44.3661, 33.3152, 44.3661) == 0
+    assert 740 < distance_km(33.3152, 44.3661, 33.5138, 36.2765) < 760  # Baghdad-Damascus
+
+
+def test_missing_or_foreign_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        Gazetteer(tmp_path / "missing.sqlite")
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ConfigError, match=r"bogus\.sqlite"):
+        Gazetteer(bogus)
+
+
+# ------------------------------------------------------------------ the real one
+
+@pytest.mark.slow
+def test_real_gazetteer_loads_fast_and_ranks(tmp_path: Path) -> None:
+    settings = Settings()
+    if not settings.gazetteer_path.exists():
+        pytest.skip("compiled gazetteer not built (eventscope gazetteer build)")
+    import time
+
+    started = time.perf_counter()
+    gaz = load_gazetteer(settings)
+    assert time.perf_counter() - started < 2.0
+    assert gaz.lookup("Kirkuk").country == "IRQ"
+    assert gaz.lookup("France").kind == "country"
+    assert gaz.lookup("Tripoli", {"LBN": 1.0}).country == "LBN"
+    assert gaz.lookup("Dayr az Zawr").country == "SYR"

@@ -1,0 +1,115 @@
+"""Stage where: the place each event happened at, on real parses (spaCy model -> slow).
+
+Uses the tiny fixture gazetteer from test_gazetteer (same fixture data), so the
+ranking and fallbacks are tested without the 30-s full build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eventscope.gazetteer import Gazetteer, distance_km
+from eventscope.gazetteer_build import build_gazetteer
+from eventscope.model import Article, Mention, PlacePrecision, Span
+from eventscope.stages.nlp import ParsedArticle, parse
+from eventscope.stages.where import event_location_span, resolve_places
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
+    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("gaz_where") / "gazetteer.sqlite"
+    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
+    return Gazetteer(path)
+
+
+def mention_at(parsed: ParsedArticle, word: str, nth: int = 0) -> Mention:
+    """A hand-made mention whose trigger is the nth occurrence of `word` (as detect would give it)."""
+    text = parsed.article.text
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(word, at + 1)
+    token = next(t for t in parsed.doc if t.idx <= at < t.idx + len(t.text))
+    sentence = next(s.index for s in parsed.sentences if s.start <= at < s.end)
+    return Mention(id=f"{parsed.article.id}:{sentence}:{at}", article_id=parsed.article.id,
+                   sentence_index=sentence, trigger=Span(at, at + len(word), word), trigger_token=token.i,
+                   plover="ASSAULT", cameo="190", goldstein=-10.0)
+
+
+@pytest.fixture(scope="module")
+def reference(nlp, seed_text: str) -> ParsedArticle:
+    # ingest joins paragraphs with a blank line; the fixture has one paragraph per line
+    body = "\n\n".join(line for line in seed_text[seed_text.index("WASHINGTON:"):].splitlines() if line.strip())
+    article = Article(id="seed", text=body, title="US troops in Syria attacked after airstrikes on militias",
+                      published=dt.date(2021, 6, 29), dateline="WASHINGTON")
+    return parse(article, nlp)
+
+
+def test_reference_airstrikes_are_near_the_iraq_syria_border(reference: ParsedArticle, gaz: Gazetteer) -> None:
+    mention = mention_at(reference, "airstrikes")
+    place = resolve_places(reference, [mention], gaz)[mention.id]
+    assert place is not None and place.precision is PlacePrecision.REGION
+    assert place.country in ("SYR", "IRQ") and "border" in place.span.text
+    assert place.reason
+
+
+def test_reference_rocket_attack_is_in_eastern_syria(reference: ParsedArticle, gaz: Gazetteer) -> None:
+    mention = mention_at(reference, "attack")
+    place = resolve_places(reference, [mention], gaz)[mention.id]
+    assert (place.country, place.precision) == ("SYR", PlacePrecision.REGION)
+    assert place.span.text == "eastern Syria"
+
+
+def test_reference_soleimani_strike_is_near_baghdad_airport(reference: ParsedArticle, gaz: Gazetteer) -> None:
+    mention = mention_at(reference, "killed Iranian")
+    assert "Soleimani" in reference.sentences[mention.sentence_index].text
+    place = resolve_places(reference, [mention], gaz)[mention.id]
+    assert place.country == "IRQ" and place.admin1 == "Baghdad"
+    assert distance_km(place.lat, place.lon, 33.262, 44.235) < 25
+
+
+def test_washington_dateline_does_not_place_the_syria_strikes(reference: ParsedArticle, gaz: Gazetteer) -> None:
+    # "...at least seven Iraqi militiamen were killed in the airstrikes." names no place itself
+    mention = mention_at(reference, "killed", nth=1)
+    place = resolve_places(reference, [mention], gaz)[mention.id]
+    assert place is not None and place.country != "USA"
+    assert "dateline" not in place.reason.split(";")[0]
+
+
+def test_tripoli_in_a_lebanon_story_is_lebanon(nlp, gaz: Gazetteer) -> None:
+    text = ("Lebanese troops deployed in the north of Lebanon on Sunday. Clashes broke out in Tripoli "
+            "overnight between rival gunmen, killing three people, Lebanon's army said.")
+    parsed = parse(Article(id="leb", text=text), nlp)
+    mention = mention_at(parsed, "killing")
+    place = resolve_places(parsed, [mention], gaz)[mention.id]
+    assert (place.name, place.country) == ("Tripoli", "LBN")
+
+
+def test_country_name_in_text_is_the_country(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="cn", text="Protesters marched in China on Monday."), nlp)
+    mention = mention_at(parsed, "marched")
+    place = resolve_places(parsed, [mention], gaz)[mention.id]
+    assert (place.country, place.precision) == ("CHN", PlacePrecision.COUNTRY)
+
+
+def test_upper_case_muc_text(nlp, gaz: Gazetteer) -> None:
+    text = ("SAN SALVADOR, 3 JAN 90 (RADIO CADENA NACIONAL) -- [TEXT] A BOMB EXPLODED TODAY IN A BUS "
+            "TERMINAL IN USULUTAN, KILLING TWO PEASANTS, THE ARMED FORCES REPORTED.")
+    parsed = parse(Article(id="muc", text=text), nlp)
+    mention = mention_at(parsed, "EXPLODED")
+    place = resolve_places(parsed, [mention], gaz)[mention.id]
+    assert (place.name, place.country) == ("Usulután", "SLV")
+
+
+def test_event_location_span_picks_the_event_place(nlp, gaz: Gazetteer) -> None:
+    text = "Officials in Baghdad said a car bomb exploded in Mosul on Monday."
+    parsed = parse(Article(id="el", text=text), nlp)
+    span = event_location_span(parsed, mention_at(parsed, "exploded").trigger_token, gaz)
+    assert span is not None and span.text == "Mosul"
+    assert text[span.start:span.end] == "Mosul"
