@@ -110,3 +110,18 @@ def test_dictionary_loads_every_layer() -> None:
     assert dictionary.countries["IRQ"] == "Iraq"
     assert dictionary.sector_labels["MIL"] == "military"
     assert lookup_actor("a court in Lyon").country == "FRA"  # from the generated places table
+
+
+def test_actor_command_prints_codes_and_reasons(fixtures_dir: Path) -> None:
+    import io
+    import json
+
+    from eventscope.actor_cli import run_actor
+
+    out = io.StringIO()
+    assert run_actor(["Iraq's military", "the group"], out=out) == 0
+    text = out.getvalue()
+    assert "country=IRQ sector=MIL" in text and "unknown: country: no country word" in text
+    out = io.StringIO()
+    run_actor(["BNH"], str(fixtures_dir / "actors" / "user_actors.tsv"), as_json=True, out=out)
+    assert json.loads(out.getvalue())["country"] == "ZZZ"

@@ -149,7 +149,10 @@ def _optional_registrars() -> list[Callable[[argparse._SubParsersAction], None]]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="eventscope", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="eventscope",
+        description="News text in; coded, dated, placed political and conflict events out, with evidence.",
+    )
     parser.add_argument("--version", action="version", version=f"eventscope {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True

@@ -35,7 +35,8 @@ from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Mention, Place, PlacePrecision, Span
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.errors import ConfigError
+from eventscope.stages.nlp import ParsedArticle, load_model
 from eventscope.stages.where_link import (
     Toponym,
     best_toponym,
@@ -150,8 +151,38 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(start=piece.start_char, end=piece.end_char, text=piece.text)
 
 
-def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> list[Toponym]:
-    """Toponyms found by looking word n-grams up, for upper-case text where NER is blind."""
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
+
+    Used only to distrust upper-case words such as "SECTOR" or "TANK" that are also
+    small towns somewhere.  The pipeline is already loaded by the nlp stage
+    (load_model caches it); without a lemmatizer table the set is empty.
+    """
+    try:
+        nlp = load_model(Settings().spacy_model)
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (ConfigError, KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(word for pos in table.keys() for word in table[pos] if "_" not in word)
+
+
+def _plausible_caps_place(place: GazPlace, n_words: int, common: bool) -> bool:
+    """In upper-case text any word can look like a name; keep only matches a reader would take as places."""
+    if place.kind in ("country", "admin1", "region", "compass"):
+        return True
+    if n_words > 1:
+        return place.population >= 1000
+    return place.population >= (100_000 if common else 5000)
+
+
+def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
+                        words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """Toponyms found by looking word n-grams up, for upper-case text where NER is blind.
+
+    Only exact or article-folded keys count here (no consonant skeletons: "ATTACK"
+    and "Attock" share one), and single common English words need a big place.
+    """
     found, i = [], start
     while i < end:
         hit = None
@@ -161,8 +192,11 @@ def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int) ->
                 continue
             if width == 1 and (len(doc[i]) < 4 or doc[i].is_stop):
                 continue
-            place = gazetteer.lookup(doc[i:j].text)
-            if place is not None and (place.population >= 1000 or place.kind not in ("city", "capital")):
+            cands = tuple(c for c in gazetteer.candidates(doc[i:j].text) if c.level < 2)
+            ranked = gazetteer.rank(cands)
+            place = ranked[0][1].place if ranked else None
+            common = width == 1 and doc[i].lower_ in words
+            if place is not None and _plausible_caps_place(place, width, common):
                 hit = Toponym(i, j, "GPE")
                 break
         if hit:
@@ -177,7 +211,7 @@ def _toponyms(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) ->
     sent = doc[sent_start:sent_end]
     letters = [c for c in sent.text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end)
+        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
     return sentence_toponyms(doc, sent)
 
 
