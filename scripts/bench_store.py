@@ -63,7 +63,10 @@ TYPES = [("ASSAULT", "195", -10.0, "Explosions/Remote violence", "Air/drone stri
          ("PROTEST", "141", -6.5, "Protests", "Peaceful protest"),
          ("COERCE", "173", -5.0, "Strategic developments", "Arrests"),
          ("ACCUSE", "111", -2.0, None, None), ("CONSULT", "040", 1.0, None, None)]
-WORDS = ["rocket", "attack", "airstrike", "convoy", "checkpoint", "market", "village", "base", "drone", "shelling", "protest", "talks"]
+# Evidence sentences: one topical word among many others, so a text query hits a realistic share.
+TOPICAL = ["rocket", "attack", "airstrike", "convoy", "checkpoint", "market", "village", "base", "drone",
+           "shelling", "protest", "talks"]
+FILLER = [f"w{n}" for n in range(3000)]
 
 
 def synthetic_event(i: int, rng: random.Random) -> Event:
@@ -71,7 +74,9 @@ def synthetic_event(i: int, rng: random.Random) -> Event:
     plover, cameo, goldstein, acled_type, sub = rng.choice(TYPES)
     a1, a2 = rng.sample(ACTORS, 2)
     date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
-    sentence = f"Report {i}: " + " ".join(rng.sample(WORDS, 5)) + f" in {rng.choice(regions)}."
+    words = [rng.choice(TOPICAL), *rng.sample(FILLER, 12)]
+    rng.shuffle(words)
+    sentence = f"Report {i}: " + " ".join(words) + f" in {rng.choice(regions)}."
     dead = rng.choice([None, None, 0, 1, 3, 12])
     fatalities = None if dead is None else Count(dead, (Claim(ClaimKind.KILLED, dead, dead, "officials"),))
     return Event(
@@ -102,7 +107,8 @@ QUERIES = {
     "actor name": EventFilters(actor="hezbollah"),
     "actor name + country + year": EventFilters(actor="taliban", country="AFG", date_from=dt.date(2019, 1, 1),
                                                 date_to=dt.date(2019, 12, 31)),
-    "full text": EventFilters(text="rocket attack"),
+    "full text, one word (1 in 12)": EventFilters(text="rocket"),
+    "full text, two words": EventFilters(text="convoy w17"),
     "admin1 + modality": EventFilters(admin1="Borno", modality="threatened"),
     "no filter (newest 100)": EventFilters(),
 }

@@ -117,6 +117,10 @@ def gsr_parse(path: Path, show_errors: bool) -> None:
         roles = resolve_actors(parsed, [mention])["m"]
         for role, got_actors in (("source", roles.actor1), ("target", roles.actor2)):
             got = {_gsr_country(a.country, igo) for a in got_actors}
+            wanted = {_gsr_country(g["code"], {"IGO"}) for g in _actors(record, role)}
+            coded = [a for a in got_actors if a.country]
+            counts[role + "_coded"] += len(coded)
+            counts[role + "_coded_ok"] += sum(_gsr_country(a.country, igo) in wanted for a in coded)
             for gold in _actors(record, role):
                 want = _gsr_country(gold["code"], {"IGO"})
                 counts[role] += 1
@@ -125,8 +129,10 @@ def gsr_parse(path: Path, show_errors: bool) -> None:
                     print(f"  {role} {gold['actorText']!r} gold {want}; got "
                           f"{[(a.text, a.country) for a in got_actors]} in {record['text'][:90]!r}")
     for role in ("source", "target"):
-        print(f"GSR parse: {role} country found {counts[role + '_ok']}/{counts[role]} = "
-              f"{counts[role + '_ok'] / max(counts[role], 1):.3f}")
+        print(f"GSR parse: {role} country found (recall) {counts[role + '_ok']}/{counts[role]} = "
+              f"{counts[role + '_ok'] / max(counts[role], 1):.3f}; resolved actors with a country that "
+              f"match a gold {role} (precision) {counts[role + '_coded_ok']}/{counts[role + '_coded']} = "
+              f"{counts[role + '_coded_ok'] / max(counts[role + '_coded'], 1):.3f}")
 
 
 def plv_report(path: Path, show_errors: bool, with_parse: bool) -> None:

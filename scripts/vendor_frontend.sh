@@ -6,6 +6,7 @@
 #   leaflet@1.9.4          map (BSD-2-Clause)
 #   topojson-client@3.1.0  TopoJSON -> GeoJSON in the browser (ISC)
 #   world-atlas@2.0.2      Natural Earth 1:110m country outlines as TopoJSON (ISC; data public domain)
+#   swagger-ui-dist@5.32.0 the interactive OpenAPI page at /docs, served locally instead of from a CDN (Apache-2.0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEST=src/eventscope/web/static/vendor
@@ -22,18 +23,22 @@ fetch() {  # fetch NAME@VERSION -> unpacked into $WORK/NAME
 fetch leaflet@1.9.4
 fetch topojson-client@3.1.0
 fetch world-atlas@2.0.2
+fetch swagger-ui-dist@5.32.0
 
 rm -rf "$DEST"
-mkdir -p "$DEST/leaflet/images" "$DEST/topojson-client" "$DEST/world-atlas"
+mkdir -p "$DEST/leaflet/images" "$DEST/topojson-client" "$DEST/world-atlas" "$DEST/swagger-ui"
 cp "$WORK/leaflet/dist/leaflet.js" "$WORK/leaflet/dist/leaflet.css" "$WORK/leaflet/LICENSE" "$DEST/leaflet/"
 cp "$WORK/leaflet/dist/images/"*.png "$DEST/leaflet/images/"
 cp "$WORK/topojson-client/dist/topojson-client.min.js" "$WORK/topojson-client/LICENSE" "$DEST/topojson-client/"
 cp "$WORK/world-atlas/countries-110m.json" "$WORK/world-atlas/LICENSE" "$DEST/world-atlas/"
+cp "$WORK/swagger-ui-dist/swagger-ui-bundle.js" "$WORK/swagger-ui-dist/swagger-ui.css" \
+   "$WORK/swagger-ui-dist/LICENSE" "$DEST/swagger-ui/"
 cat > "$DEST/VERSIONS" <<VERSIONS
 # Vendored by scripts/vendor_frontend.sh from the npm registry (npm pack); do not edit by hand.
 leaflet 1.9.4
 topojson-client 3.1.0
 world-atlas 2.0.2
+swagger-ui-dist 5.32.0
 VERSIONS
 echo "vendored into $DEST:"
 find "$DEST" -type f | sort

@@ -127,3 +127,41 @@ def test_dates_and_media_are_not_targets(nlp) -> None:
 def test_coordinated_modifiers_give_two_actors(nlp) -> None:
     roles = _roles(nlp, "U.S. and Russian negotiators met in Geneva.", "met")
     assert _codes(roles.actor1) == [("USA", "GOV"), ("RUS", "GOV")]
+
+
+def test_name_mentioned_earlier_with_a_title(nlp) -> None:
+    text = ("A spokesman for the Kenyan army, Col. Paul Njuguna, said the base was safe. "
+            "Njuguna later denied the report.")
+    roles = _roles(nlp, text, "denied")
+    assert _codes(roles.actor1) == [("KEN", "MIL")]
+    assert "earlier mention" in roles.actor1[0].reason
+
+
+def test_clause_on_a_thing_object_names_the_target(nlp) -> None:
+    text = "Amnesty International published a report accusing the Nigerian army of abuses."
+    roles = _roles(nlp, text, "published")
+    assert [a.country for a in roles.actor2] == ["NGA"]
+
+
+def test_place_of_a_measure_is_the_target_when_no_actor_is(nlp) -> None:
+    roles = _roles(nlp, "Serbia lifted a night curfew in Montenegro.", "lifted")
+    assert [a.country for a in roles.actor2] == ["MNE"]
+    assert "place" in roles.actor2[0].reason
+
+
+def test_where_is_not_who_for_the_agent(nlp) -> None:
+    text = "A rocket attack in Iraq wounded a US service member."
+    roles = _roles(nlp, text, "wounded")
+    assert [a.country for a in roles.actor1] == [None]
+    assert "says where, not who" in (roles.actor1[0].unknown_reason or "")
+    assert _codes(roles.actor2) == [("USA", "MIL")]
+
+
+def test_dateline_gives_a_state_organ_its_country(nlp) -> None:
+    parsed = parse(Article(id="d", text="The Education Department fined the university.", dateline="WASHINGTON"), nlp)
+    token = next(t for t in parsed.doc if t.text == "fined")
+    mention = Mention(id="m", article_id="d", sentence_index=0, trigger=Span(token.idx, token.idx + 5, "fined"),
+                      trigger_token=token.i, plover="X", cameo="", goldstein=0.0)
+    actor = resolve_actors(parsed, [mention])["m"].actor1[0]
+    assert (actor.country, actor.sector) == ("USA", "GOV")
+    assert "dateline 'WASHINGTON'" in actor.reason

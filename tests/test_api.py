@@ -150,4 +150,25 @@ def test_page_static_files_and_openapi(client: TestClient) -> None:
     assert {"/api/events", "/api/events/{event_id}", "/api/events/points", "/api/articles",
             "/api/stats/counts", "/api/stats/timeline"} <= set(paths)
     assert "post" in paths["/api/articles"]
+    docs = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/api/health").json()["store"]["events"] == 7
+
+
+def test_serve_command_serves_the_app_on_loopback(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    import uvicorn
+
+    from eventscope.api.serve import register
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["serve", "--db", store.path, "--port", "9999"])
+    assert args.handler(args) == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 9999
+    with TestClient(seen["app"]) as served:  # type: ignore[arg-type]
+        assert served.get("/api/events").json()["total"] == 7

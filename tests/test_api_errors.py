@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,18 @@ STORY = {"text": "Protesters marched in Baghdad on Friday. Police watched.", "ti
          "published": "2021-07-02"}
 
 
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "events.db"
+    seeded_store(path).close()  # closing checkpoints the WAL: the .db file alone holds everything
+    return path
+
+
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with seeded_store(tmp_path / "events.db") as s:
+def store(seeded_db: Path, tmp_path: Path) -> Iterator[SQLiteStore]:
+    """A fresh copy of the seeded store for each test, since these tests write."""
+    shutil.copy(seeded_db, tmp_path / "events.db")
+    with SQLiteStore(tmp_path / "events.db") as s:
         yield s  # type: ignore[misc]
 
 

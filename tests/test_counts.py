@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscope.model import Article, ClaimKind, Mention, Span
 from eventscope.stages.counts import best_figure, extract_claims
@@ -105,3 +107,23 @@ def test_pronoun_source_takes_the_last_named_speaker(nlp) -> None:
     (claim,) = extract_claims(parsed, [shelled])[shelled.id]
     assert (claim.kind, claim.min) == (ClaimKind.INJURED, 2)
     assert claim.source is not None and claim.source.endswith("Ali Hassan")
+
+
+_WORDS = ["four", "at", "least", "seven", "dozens", "of", "people", "were", "killed", "wounded", "no", "one",
+          "was", "hurt", "the", "attack", "left", "8", "dead", "police", "said", "according", "to", "militants",
+          "kidnapped", "arrested", "a", "soldier", "died", "and", "death", "toll", "rose", "1,200", "casualties",
+          "KILLED", "TWO", "bodies", "up", "between", "15", "more", "than", "also", "injuries", "\u201c", "\u201d"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=16))
+def test_any_word_salad_gives_consistent_claims(nlp, words: list[str]) -> None:
+    text = " ".join(words) + "."
+    parsed = parse(Article(id="t", text=text), nlp)
+    root = parsed.doc[0]
+    mention = Mention(id="t:0:0", article_id="t", sentence_index=0, trigger=Span(0, len(root), root.text),
+                      trigger_token=0, plover="ASSAULT", cameo="190", goldstein=-10.0)
+    for claim in extract_claims(parsed, [mention]).get(mention.id, ()):
+        assert claim.min is None or claim.min >= 0
+        assert claim.min is None or claim.max is None or claim.min <= claim.max
+        assert claim.span is not None and text[claim.span.start:claim.span.end] == claim.span.text

@@ -121,3 +121,12 @@ def test_detokenise_offsets() -> None:
 def test_shared_bench_loads(shared_dir: Path, name: str, folder: str, minimum: int) -> None:
     data = load_dataset(name, shared_dir / "bench" / folder)
     assert len(data.items) >= minimum
+
+
+def test_plv_without_marked_column(tmp_path: Path) -> None:
+    path = tmp_path / "PLV_test.tsv"
+    path.write_text("sentence\tsource\ttarget\tgold_root\nIran condemned the US strike.\tIran\tthe US\tACCUSE\n",
+                    encoding="utf-8")
+    (item,) = [i for i in load_dataset("plv", path).items if isinstance(i, GoldDyad)]
+    assert item.source_span is not None and item.source_span.text == "Iran"
+    assert item.target_span is not None and item.target_span.start == 15

@@ -192,3 +192,13 @@ def test_must_not_text_cue_needs_the_words_in_the_evidence() -> None:
     campaign = PredictedEvent("d", frozenset({"ASSAULT"}), evidence_text="the start of a wider air Campaign")
     assert score_events(Dataset("gold", "-", "events", (doc,)), {"d": [strike]}).metrics["must_not_violations"] == 0
     assert score_events(Dataset("gold", "-", "events", (doc,)), {"d": [campaign]}).metrics["must_not_violations"] == 1
+
+
+def test_worst_errors_take_turns_across_kinds() -> None:
+    from eventscope.evaluate.records import ErrorRecord, Score
+    from eventscope.evaluate.runner import worst_errors
+
+    score = Score(errors=[ErrorRecord(str(i), "spurious event", "-", "x", 2.0) for i in range(30)]
+                  + [ErrorRecord("d", "date", "2021", "2020", 1.2)])
+    listed = worst_errors(score)
+    assert len(listed) == 20 and listed[1].what == "date"

@@ -6,6 +6,7 @@ screenshot of the event panel lands in test-results/ for a person to look at.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -22,7 +23,8 @@ from eventscope.config import Settings
 
 pytestmark = pytest.mark.browser
 
-RESULTS = Path(__file__).resolve().parent.parent / "test-results"
+# pytest-playwright's own artifact folder; EVENTSCOPE_TEST_RESULTS moves the screenshot elsewhere.
+RESULTS = Path(os.environ.get("EVENTSCOPE_TEST_RESULTS", Path(__file__).resolve().parent.parent / "test-results"))
 
 
 def free_port() -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-from api_support import seeded_store
 
+from api_support import seeded_store
 from eventscope.errors import ConfigError, InputError
 from eventscope.report import build_context, key_events, parse_region, print_pdf, register, render_report
 from eventscope.report_svg import country_rings, unwrap
@@ -80,7 +81,7 @@ def test_outlines_decode_and_unwrap_the_antimeridian() -> None:
     countries = dict(country_rings())
     assert len(countries) > 170 and "Syria" in countries
     for ring in countries["Russia"] + countries["Fiji"]:
-        assert all(abs(a[0] - b[0]) < 180 for a, b in zip(ring, ring[1:], strict=False))
+        assert all(abs(a[0] - b[0]) < 180 for a, b in itertools.pairwise(ring))
     assert unwrap([(179.0, 0.0), (-179.0, 1.0), (-178.0, 2.0)]) == [(179.0, 0.0), (181.0, 1.0), (182.0, 2.0)]
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscope.model import Article, DatePrecision, Mention, Span, TimeRef
 from eventscope.stages.nlp import ParsedArticle, parse
@@ -179,3 +181,25 @@ def test_two_events_one_sentence_one_day_before(nlp) -> None:
     raided = _one(nlp, text, "raided")
     assert shelled.date == dt.date(2021, 6, 25)
     assert raided.date == dt.date(2021, 6, 24)
+
+
+def test_until_is_an_end_bound_not_the_event_date(nlp) -> None:
+    text = "The road will stay closed until 30 May because it was blown up today."
+    got = _one(nlp, text, "blown")
+    assert got.date == PUBLISHED
+
+
+_PHRASES = ["on Monday", "last year", "yesterday", "in February", "since April", "two days later",
+            "one day after", "earlier that month", "last week", "on 12 March", "today", "a week ago", ""]
+
+
+@settings(max_examples=30, deadline=None)
+@given(first=st.sampled_from(_PHRASES), second=st.sampled_from(_PHRASES),
+       published=st.dates(min_value=dt.date(1980, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_past_tense_events_never_dated_after_publication(nlp, first: str, second: str, published: dt.date) -> None:
+    text = f"Rebels attacked the town {first}. Soldiers killed three fighters {second}, officials said."
+    parsed = parse(Article(id="t", text=text, published=published), nlp)
+    mentions = [mention_at(parsed, "attacked", "Rebels"), mention_at(parsed, "killed", "Soldiers")]
+    for ref in resolve_dates(parsed, mentions).values():
+        assert ref.date is not None and ref.date <= published
+        assert ref.date_end is None or ref.date <= ref.date_end

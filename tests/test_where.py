@@ -113,3 +113,20 @@ def test_event_location_span_picks_the_event_place(nlp, gaz: Gazetteer) -> None:
     span = event_location_span(parsed, mention_at(parsed, "exploded").trigger_token, gaz)
     assert span is not None and span.text == "Mosul"
     assert text[span.start:span.end] == "Mosul"
+
+
+def test_acled_style_note_gives_the_admin1_name(nlp, gaz: Gazetteer) -> None:
+    text = ("On 1 January 2010, in Patuakhali district (Barisal), two people were killed when supporters "
+            "of rival parties clashed.")
+    parsed = parse(Article(id="acled", text=text), nlp)
+    mention = mention_at(parsed, "clashed")
+    place = resolve_places(parsed, [mention], gaz)[mention.id]
+    assert (place.name, place.country, place.admin1) == ("Patuakhali", "BGD", "Barisal")
+    assert place.precision is PlacePrecision.TOWN
+
+
+def test_no_place_rather_than_a_wrong_one(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="none", text="The minister condemned the attack in a statement."), nlp)
+    mention = mention_at(parsed, "attack")
+    assert resolve_places(parsed, [mention], gaz)[mention.id] is None
+    assert event_location_span(parsed, mention.trigger_token, gaz) is None

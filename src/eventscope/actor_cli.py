@@ -39,4 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("texts", nargs="+", metavar="TEXT", help="actor strings, e.g. \"Iraq's military\"")
     parser.add_argument("--dictionary", help="your own actors TSV (rows override the built-in ones)")
     parser.add_argument("--json", action="store_true", help="one JSON Actor per line")
-    parser.set_defaults(func=lambda args: run_actor(args.texts, args.dictionary, args.json))
+    parser.set_defaults(handler=handle_actor)
+
+
+def handle_actor(args: argparse.Namespace) -> int:
+    return run_actor(args.texts, args.dictionary, args.json)

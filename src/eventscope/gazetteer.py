@@ -228,13 +228,16 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return Gazetteer(path)
 
 
-def benchmark(gaz: Gazetteer, names: list[str], rounds: int = 1) -> dict[str, float]:
-    """Lookups per second over `names` with a cold cache (the cache is cleared first)."""
-    gaz.candidates.cache_clear()  # type: ignore[attr-defined]
-    started = time.perf_counter()
-    for _ in range(rounds):
-        gaz.candidates.cache_clear()  # type: ignore[attr-defined]
-        for name in names:
-            gaz.lookup(name)
-    seconds = time.perf_counter() - started
-    return {"lookups": len(names) * rounds, "seconds": seconds, "lookups_per_second": len(names) * rounds / seconds}
+def benchmark(gaz: Gazetteer, names: list[str]) -> dict[str, float]:
+    """Lookups per second over `names` with a cold cache, by wall clock and by CPU time.
+
+    Both are reported because this machine is shared: the wall-clock rate falls
+    with other people's load, the CPU-time rate measures the code.
+    """
+    gaz.candidates.cache_clear()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for name in names:
+        gaz.lookup(name)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"lookups": len(names), "seconds": wall, "lookups_per_second": len(names) / wall,
+            "lookups_per_cpu_second": len(names) / max(cpu, 1e-9)}

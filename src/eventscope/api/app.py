@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from eventscope import __version__
@@ -59,7 +60,7 @@ def create_app(settings: Settings, store: EventStore | None = None, *,
         if owned:
             store.close()
 
-    app = FastAPI(title="eventscope", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="eventscope", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Coded political and conflict events with the evidence behind every field.")
     app.state.settings = settings
     app.state.store_access = StoreAccess(store)
@@ -76,6 +77,14 @@ def create_app(settings: Settings, store: EventStore | None = None, *,
         return {"status": "ok", "version": __version__, "store": counts}
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """The OpenAPI page, with Swagger UI from the vendored copy so it works offline."""
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="eventscope API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/leaflet/images/marker-icon.png")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -19,10 +19,12 @@ from eventscope.evaluate.runner import LOADERS
 
 def _progress(err: TextIO, label: str) -> Callable[[int, int], None]:
     """A one-line counter on stderr, refreshed at most twice a second."""
-    state = {"last": 0.0, "start": time.perf_counter()}
+    state = {"last": 0.0, "start": 0.0}
 
     def show(count: int, total: int) -> None:
         now = time.perf_counter()
+        if not state["start"]:  # the clock starts at the first item, after models and data are loaded
+            state["start"] = now - 1e-3
         if count < total and now - state["last"] < 0.5:
             return
         state["last"] = now

@@ -51,6 +51,18 @@ def unmark(marked: str) -> tuple[str, Span | None, Span | None]:
     return text, filled(spans.get("s")), filled(spans.get("t"))
 
 
+def _mark(row: dict[str, str]) -> str:
+    """Mark the first occurrence of the source and target texts, for files without marked_sentence."""
+    sentence = (row.get("sentence") or "").strip()
+    for tag, actor in sorted((("s", row.get("source") or ""), ("t", row.get("target") or "")),
+                             key=lambda pair: -sentence.find(pair[1].strip()) if pair[1].strip() else 1):
+        actor = actor.strip()
+        start = sentence.find(actor) if actor else -1
+        if start >= 0:  # marks are inserted from the right so earlier offsets stay valid
+            sentence = f"{sentence[:start]}<{tag}>{actor}</{tag}>{sentence[start + len(actor):]}"
+    return sentence
+
+
 def load_plv(path: Path) -> Dataset:
     """PLV TSV: a header row; the marked sentence and the PLOVER root (gold_root) are required."""
     table = label_table("plv.tsv")
@@ -62,16 +74,17 @@ def load_plv(path: Path) -> Dataset:
             header = reader.fieldnames or []
             label_col = next((c for c in _LABEL_COLUMNS if c in header), None)
             marked_col = next((c for c in _MARKED_COLUMNS if c in header), None)
-            if label_col is None or marked_col is None:
-                raise DatasetError(str(path), f"line 1: PLV header needs {_MARKED_COLUMNS[0]} and "
-                                              f"{_LABEL_COLUMNS[0]} columns, found {header}")
+            plain = {"sentence", "source", "target"} <= set(header)  # unmarked sentence + actor columns
+            if label_col is None or (marked_col is None and not plain):
+                raise DatasetError(str(path), f"line 1: PLV header needs {_MARKED_COLUMNS[0]} (or sentence, "
+                                              f"source, target) and {_LABEL_COLUMNS[0]} columns, found {header}")
             for row in reader:
                 line = reader.line_num
                 where = f"{path}:{line}"
-                marked = (row.get(marked_col) or "").strip()
+                marked = (row.get(marked_col) or "").strip() if marked_col else _mark(row)
                 label = (row.get(label_col) or "").strip()
                 if not marked or not label:
-                    raise DatasetError(str(path), f"line {line}: empty {marked_col} or {label_col}")
+                    raise DatasetError(str(path), f"line {line}: empty sentence or {label_col}")
                 accepted = table.lookup(label)
                 if accepted is None:
                     raise DatasetError(str(path), f"line {line}: unknown PLOVER root {label!r}")

@@ -24,6 +24,8 @@ from eventscope.model import Span
 _TEXT_COLUMNS = ("text", "sentence", "snippet", "sent", "content")
 _LABEL_COLUMNS = ("label", "labels", "event_type", "class", "gold", "type")
 _ID_COLUMNS = ("id", "idx", "index", "doc_id", "sent_id")
+_TRIGGER_LABELS = {"VERB", "EVENT", "TRIGGER"}  # labeled_text.jsonl uses VERB
+_PLACE_LABELS = {"LOCATION", "LOC", "PLACE"}  # labeled_text.jsonl uses LOCATION
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:
@@ -144,8 +146,8 @@ def load_event_location(path: Path) -> Dataset:
             text = str(record["text"])
             spans = record.get("spans") or []
             tokens = record.get("tokens") or []
-            verbs = [_offsets(s, text, tokens) for s in spans if s.get("label") == "VERB"]
-            places = [_offsets(s, text, tokens) for s in spans if s.get("label") == "LOCATION"]
+            verbs = [_offsets(s, text, tokens) for s in spans if str(s.get("label")).upper() in _TRIGGER_LABELS]
+            places = [_offsets(s, text, tokens) for s in spans if str(s.get("label")).upper() in _PLACE_LABELS]
         except json.JSONDecodeError as exc:
             raise DatasetError(str(path), f"line {number}: not valid JSON ({exc.msg})") from None
         except (KeyError, TypeError, ValueError, AttributeError):

@@ -11,11 +11,14 @@ def _table(rows: list[dict[str, Any]], out: TextIO) -> None:
     if not rows:
         return
     headers = list(rows[0])
-    widths = {h: max(len(h), *(len(str(r.get(h, ""))) for r in rows)) for h in headers}
-    widths = {h: min(w, 60) for h, w in widths.items()}
+
+    def shown(value: Any) -> str:
+        return f"{value:.3f}" if isinstance(value, float) else " ".join(str(value).split())
+
+    widths = {h: min(60, max(len(h), *(len(shown(r.get(h, ""))) for r in rows))) for h in headers}
 
     def cell(h: str, value: Any) -> str:
-        text = f"{value:.3f}" if isinstance(value, float) else str(value)
+        text = shown(value)
         text = text if len(text) <= widths[h] else text[: widths[h] - 1] + "…"
         return text.rjust(widths[h]) if isinstance(value, int | float) else text.ljust(widths[h])
 

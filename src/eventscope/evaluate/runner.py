@@ -22,7 +22,15 @@ from eventscope.evaluate.load_gold import load_gold
 from eventscope.evaluate.load_labeled import load_case2021, load_event_location
 from eventscope.evaluate.load_muc4 import load_muc4
 from eventscope.evaluate.load_spans import load_rams, load_wikievents
-from eventscope.evaluate.records import Dataset, GoldDocument, GoldDyad, GoldLocation, GoldSnippet, Score
+from eventscope.evaluate.records import (
+    Dataset,
+    ErrorRecord,
+    GoldDocument,
+    GoldDyad,
+    GoldLocation,
+    GoldSnippet,
+    Score,
+)
 from eventscope.evaluate.score_events import score_events
 from eventscope.evaluate.scorers import score_dyads, score_locations, score_snippets
 from eventscope.evaluate.tables import label_table
@@ -67,8 +75,19 @@ class EvalResult:
         }
 
 
-def worst_errors(score: Score, k: int = 20) -> list:
-    return sorted(score.errors, key=lambda e: -e.severity)[:k]
+def worst_errors(score: Score, k: int = 20) -> list[ErrorRecord]:
+    """The k most severe errors, taken in turn from each kind (missed, spurious, date …) so that one
+    plentiful kind does not hide the others."""
+    by_kind: dict[str, list[ErrorRecord]] = {}
+    for error in sorted(score.errors, key=lambda e: -e.severity):
+        by_kind.setdefault(error.what, []).append(error)
+    queues = sorted(by_kind.values(), key=lambda q: -q[0].severity)
+    out: list[ErrorRecord] = []
+    while len(out) < k and any(queues):
+        for queue in queues:
+            if queue and len(out) < k:
+                out.append(queue.pop(0))
+    return out
 
 
 def load_dataset(name: str, path: Path, limit: int | None = None) -> Dataset:
@@ -121,9 +140,13 @@ def evaluate(name: str, path: Path, *, limit: int | None = None, predictions_pat
             preds = predict.predict_documents(docs, pipeline(), dataset.unit, tick)
         table = label_table(_CLASS_TABLES[name], hierarchical=name in ("rams", "wikievents")) \
             if name in _CLASS_TABLES else None
+        def label_of_pred(p: Any) -> str:
+            if name == "acled" and p.acled_sub_type:  # ACLED rows are classed by sub-event type
+                return str(p.acled_sub_type)
+            return table.dataset_label_for(sorted(p.labels)[0]) if table else p.label
+
         score = score_events(
-            dataset, preds,
-            (lambda p: table.dataset_label_for(sorted(p.labels)[0])) if table else None,
+            dataset, preds, label_of_pred,
             (lambda g: table.row_for(g.label) or g.label) if table and table.hierarchical else None,
         )
     elif dataset.kind == "dyads":

@@ -57,7 +57,7 @@ def describe_gold(event: GoldEvent) -> str:
     if event.place and event.place.names:
         parts.append(event.place.names[0])
     if event.trigger:
-        parts.append(f"'{event.trigger.text}'")
+        parts.append(f"'{_short(event.trigger.text)}'")
     return " ".join(parts)
 
 
@@ -70,8 +70,13 @@ def describe_pred(pred: PredictedEvent) -> str:
     if pred.place_name:
         parts.append(pred.place_name)
     if pred.trigger:
-        parts.append(f"'{pred.trigger.text}'")
+        parts.append(f"'{_short(pred.trigger.text)}'")
     return " ".join(parts)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class _Tally:

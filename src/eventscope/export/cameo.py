@@ -39,7 +39,7 @@ def row(event: Event, meta: EventMeta | None) -> list[object]:
     date = event.date.date
     place = event.place
     info = country(place.country if place else None)
-    geo_type = ""
+    geo_type: int | str = ""
     if place is not None:
         geo_type = 1 if place.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION) else \
             5 if place.precision == PlacePrecision.ADMIN1 else 4

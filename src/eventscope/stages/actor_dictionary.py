@@ -159,6 +159,9 @@ class ActorDictionary:
             if len(words[0]) < 4:
                 return  # "NATO" may also be written "Nato"; "US" must not be "us"
         key = tuple(_key(w) for w in words)
+        existing = self._folded.get(key)
+        if existing and existing[0].kind in NAMED_KINDS and entry.kind in WORD_KINDS:
+            return  # a name ("State Department" -> USA) beats the same words as a role
         self._folded[key] = (entry, words)
         if key[0] == "al" and len(key) > 1 and entry.kind in NAMED_KINDS:
             self._folded.setdefault(key[1:], (entry, words[1:]))

@@ -44,9 +44,24 @@ SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied
 SPONSOR_HYPHENATED = frozenset({"armed", "linked", "trained", "equipped", "controlled", "influenced",
                                 "financed", "inspired", "friendly", "leaning", "oriented", "loyal"})
 # "<country>-occupied West Bank", "anti-American": the country is not the actor.
+# "<name>-led <noun>": the name is a modifier; its country counts, its sector does not.
+LEADER_WORDS = frozenset({"led", "run", "dominated", "ruled", "administered", "directed", "owned"})
 IGNORE_AFTER = frozenset({"occupied", "held", "bound", "made"})
 IGNORE_BEFORE = frozenset({"anti", "non"})
 WEAK_AFTER = frozenset({"based", "born", "registered"})
+# "X's critics": nouns for people defined by opposing X, who are not X.
+RELATIONAL_NOUNS = frozenset({"critic", "critics", "opponent", "opponents", "enemy", "enemies", "rival",
+                              "rivals", "foe", "foes", "detractors", "victim", "victims", "challenger"})
+# Quantities before the real head: "up to 100 ...", "a group of ...", "one of ...".
+COLLECTIVE_WORDS = frozenset({
+    "group", "groups", "thousands", "hundreds", "dozens", "scores", "millions", "tens", "number",
+    "members", "member", "some", "many", "most", "all", "one", "two", "three", "four", "five", "several",
+    "both", "each", "none", "majority", "team", "band", "handful", "couple", "pair", "rest", "half",
+})
+QUANTITY_WORDS = COLLECTIVE_WORDS | frozenset({
+    "a", "an", "the", "up", "to", "at", "least", "more", "than", "about", "around", "nearly", "almost",
+    "over", "some", "another", "other", "few", "of", "estimated",
+})
 DETERMINERS = frozenset({"the", "a", "an", "some", "two", "three", "several", "many", "both",
                          "these", "those", "this", "that", "its", "their", "his", "her"})
 
@@ -65,8 +80,10 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     dictionary = dictionary or load_dictionary()
     tokens = tokenize(text)
     matches = dictionary.matches(tokens)
-    head_end = _head_end(tokens, matches)
-    head_start = _head_start(tokens, head_end)
+    head_start = _skip_quantity(tokens, matches)
+    head_end = head_start + _head_end(tokens[head_start:], [_shift(m, head_start) for m in matches
+                                                           if m.start >= head_start])
+    head_start = _head_start(tokens, head_start, head_end)
 
     countries: list[_Candidate] = []
     sectors: list[_Candidate] = []
@@ -84,7 +101,7 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
             continue
         if match.entry.country and match.entry.kind != "title":
             countries.append(_Candidate(match, in_head, weak=role == "weak"))
-        if match.entry.sector and match.entry.kind in PRIORITY:
+        if match.entry.sector and match.entry.kind in PRIORITY and role != "modifier":
             sectors.append(_Candidate(match, in_head))
 
     sector_pick = _pick_sector(sectors)
@@ -131,9 +148,25 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     )
 
 
-def _head_start(tokens: list[Token], head_end: int) -> int:
+def _shift(match: Match, offset: int) -> Match:
+    return Match(match.start - offset, match.end - offset, match.entry, match.surface)
+
+
+def _skip_quantity(tokens: list[Token], matches: list[Match]) -> int:
+    """'A group of Moroccan diplomats', 'Up to 100 ethnic Albanians', 'one of the
+    Kremlin's critics': the words after the quantity are the head."""
+    inside = {i for m in matches for i in range(m.start, m.end)}
+    i = 0
+    while i < len(tokens) and i not in inside and (tokens[i].key in QUANTITY_WORDS or tokens[i].key[:1].isdigit()):
+        i += 1
+    if i < len(tokens) and tokens[i].key == "of" and i > 0 and any(
+            tokens[k].key in COLLECTIVE_WORDS or tokens[k].key[:1].isdigit() for k in range(i)):
+        return i + 1
+    return 0 if i < len(tokens) and tokens[i].key in BOUNDARY_WORDS else min(i, len(tokens) - 1) if tokens else 0
+
+
+def _head_start(tokens: list[Token], start: int, head_end: int) -> int:
     """Skip a leading preposition ("on Hamid Karzai airport") so the head is not empty."""
-    start = 0
     while start < len(tokens) and start < head_end and tokens[start].key in BOUNDARY_WORDS:
         start += 1
     return start
@@ -165,8 +198,12 @@ def _country_role(tokens: list[Token], match: Match) -> str:
         return "sponsor"
     if after in IGNORE_AFTER or before in IGNORE_BEFORE:
         return "ignore"
+    if after == "'s" and any(t.key in RELATIONAL_NOUNS for t in tokens[match.end + 1:match.end + 4]):
+        return "ignore"  # "the Kremlin's critics" are not the Kremlin
     if after in WEAK_AFTER:
         return "weak"
+    if hyphen and after in LEADER_WORDS:
+        return "modifier"  # "Taliban-led government": the group leads, the head is the government
     return "own"
 
 

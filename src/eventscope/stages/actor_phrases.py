@@ -36,16 +36,31 @@ TIME_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERC
 VIA_PREP = "object of"
 
 
-def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: Token) -> tuple[Actor, ...]:
+def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: Token,
+                agent: bool = False, home: tuple[str, str] | None = None) -> tuple[Actor, ...]:
+    """Code each found head (and its conjuncts).  For an `agent` (actor1) a country that
+    only says where the thing was ("a rocket attack in Iraq") is dropped: it is
+    not who did it.  `home` is the dateline's (country, text): a state organ with
+    no country of its own ("the Education Department") is taken to be local."""
     actors: list[Actor] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str]] = set()
     for token, reason in found:
         for member, member_reason in _members(token, reason):
             for modifier, modifier_reason in _split_modifiers(member, member_reason):
                 actor = _code_one(doc, member, modifier_reason, dictionary, trigger, modifier)
                 if actor is None or actor.span is None:
                     continue
-                key = (actor.span.start, actor.span.end, actor.name)
+                span = actor.span
+                if agent and actor.country and "is where the head is" in actor.reason:
+                    actor = dataclasses.replace(
+                        actor, country=None,
+                        unknown_reason=_join(actor.unknown_reason or "",
+                                             f"country: '{actor.text}' says where, not who acted"))
+                if home and actor.country is None and actor.sector in STATE_SECTORS and not actor.affiliation:
+                    actor = dataclasses.replace(actor, country=home[0], unknown_reason=None,
+                                                reason=_join(actor.reason, f"country {home[0]} from the "
+                                                             f"dateline '{home[1]}' (a state organ, no country named)"))
+                key = (span.start, span.end, actor.name)
                 if key not in seen:
                     seen.add(key)
                     actors.append(actor)

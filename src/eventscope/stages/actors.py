@@ -1,26 +1,35 @@
 """Stage actors: who acts (actor1) on whom (actor2), from the dependency parse.
 
-For each mention the trigger's arguments are read off the parse, expanded to
-their noun phrase and coded with `lookup_actor` (the dictionary lookup in
-`actor_lookup.py`).  The rules, in the order they are tried:
+For each mention the trigger's arguments are read off the parse; the phrase
+module (`actor_phrases.py`) expands each to its noun phrase and codes it with
+`lookup_actor` (`actor_lookup.py`, the dictionary in `data/actors.tsv`).
 
-- verb triggers: nsubj -> actor1; dobj, or the object of against/on/at/upon/
-  into/toward -> actor2; passives swap: nsubjpass -> actor2, the "by" agent ->
-  actor1; a verb with no subject of its own borrows it from the verb it is
-  coordinated with, the verb it complements ("vowed to avenge") or the noun its
-  clause modifies ("militias that attacked", "facilities used by militias");
-- noun triggers ("US airstrikes on Iran-backed militias"): possessive, compound
-  or adjective modifiers that name a country or group -> actor1, "by" -> actor1,
-  on/against/at/targeting -> actor2; a noun trigger that is the object of a
-  light verb ("carried out airstrikes") takes that verb's subject; "came under
-  rocket attack" makes the subject the target;
-- coordination ("Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada") gives a list;
-  members named after "including"/"such as" replace the umbrella term;
-- appositions ("a spokesman ..., Col. Wayne Marotto") fill what the head lacks;
-- pronouns fall back to the nearest earlier subject in the same paragraph;
-- a state organ with no country ("foreign ministry spokesman") takes the
-  country of a fronted "In Iran," attached to the trigger.
-Every actor carries its span and a reason naming the rule.
+Verb triggers
+- actor1: nsubj; the "by" agent of a passive; a verb without a subject of its
+  own borrows it from the verb it is coordinated with or complements ("vowed
+  to avenge", "is ready to contribute") or from the noun its clause modifies
+  ("militias that attacked");
+- actor2, in tiers (the first that finds something wins): the passive subject,
+  an object, or the object of against/on/at/into...; the object of to/with when
+  the verb's object is a thing ("sent experts to Saudi Arabia"); when the
+  object is a thing, what its clause names ("a report accusing the army",
+  "threats made by X"), the country where a measure applies ("a curfew in
+  Montenegro", as CAMEO coders do) or a target one phrase down ("called for
+  revenge against the US"); the subject of a non-finite object clause ("found
+  X guilty"); the target of a complement verb ("threatened to break relations
+  with Russia").
+Noun triggers ("US airstrikes on Iran-backed militias")
+- actor1: possessive, compound or adjective modifiers that name a country or
+  group, or "by"; when the noun is the object of a light verb ("carried out
+  airstrikes"), that verb's subject; actor2: on/against/at/of; "came under
+  rocket attack" makes the subject the target.
+Everything
+- coordination gives a list ("Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada",
+  "US and Russian negotiators"); named members after "including" replace the
+  umbrella term; appositions, a title phrase before a name, an earlier mention
+  of the same name and a fronted "In Iran," fill a missing country; pronouns
+  take the nearest earlier subject of the paragraph that agrees in number and
+  person.  Each actor carries its span and a reason naming every rule used.
 """
 
 from __future__ import annotations
@@ -56,18 +65,29 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
                    dictionary: ActorDictionary | None = None) -> dict[str, ActorRoles]:
     """actor1/actor2 for every mention, keyed by mention id."""
     dictionary = dictionary or load_dictionary()
-    return {m.id: _roles(parsed, m, dictionary) for m in mentions}
+    home = _dateline_country(parsed, dictionary)
+    return {m.id: _roles(parsed, m, dictionary, home) for m in mentions}
 
 
-def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary) -> ActorRoles:
+def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tuple[str, str] | None:
+    """(ISO3, dateline) when the dateline names a country or its places ("WASHINGTON")."""
+    dateline = parsed.article.dateline
+    if not dateline:
+        return None
+    place = lookup_actor(dateline.title() if dateline.isupper() else dateline, dictionary)
+    return (place.country, dateline) if place.country and place.country in dictionary.countries else None
+
+
+def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
+           home: tuple[str, str] | None = None) -> ActorRoles:
     doc = parsed.doc
     trigger = doc[mention.trigger_token]
     if _is_noun(trigger):
         a1, a2, why = _noun_arguments(trigger)
     else:
         a1, a2, why = _verb_arguments(trigger)
-    actor1 = code_actors(doc, a1, dictionary, trigger)
-    actor2 = code_actors(doc, a2, dictionary, trigger)
+    actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
+    actor2 = code_actors(doc, a2, dictionary, trigger, home=home)
     return ActorRoles(actor1=actor1, actor2=actor2, reason="; ".join(why))
 
 
@@ -243,8 +263,8 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
     """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
     head = verb.head
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if verb.dep_ == "acl" and _is_passive(verb):
-            return [], ""
+        if _is_passive(verb) or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+            return [], ""  # "facilities used by ...", "where the militiamen were killed"
         return [(head, f"noun modified by clause '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
     current = verb
     for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is

@@ -1,31 +1,202 @@
-"""The learned signal in detect: scores from stages/classify.py, when that module is present.
+"""The learned signal in detect: PLOVER-type scores from stages/classify.py, when present.
 
-The lexicon stays the first, explainable signal.  The classifier is consulted only
-to choose among candidates or to fill a gap, and every reason says which signal
-decided.  If classify.py is missing or its model is not built, both functions return
-their input unchanged (the lexicon alone).
+The lexicon stays the first, explainable signal.  The classifier is consulted to
+fill a gap or to choose where the lexicon is weak, and every reason records which
+signal decided (`reasons["decided_by"]`):
+
+1. no lexicon trigger at all                 -> the classifier's type, if its score >= FILL_MIN
+2. lexicon trigger only off the actors' path -> the classifier's type, if its score >= OFFPATH_MIN
+   ("elsewhere in the sentence" or "governing" steps of dyad coding)
+3. an ambiguous trigger (its lemma has rows of several PLOVER types, and the bare row matched)
+                                             -> the classifier picks among those types
+4. a strong disagreement (classifier >= OVERRIDE_MIN on one type, < OVERRIDE_MAX_OTHER on the lexicon's)
+                                             -> the classifier's type
+Otherwise the lexicon's choice stands and the classifier's score is noted in the reason.
+
+When the classifier's type wins, the CAMEO code is the type's default from
+data/classifier_defaults.tsv (or the code of a lexicon candidate of that type), so
+PLOVER, CAMEO and ACLED still come from one code.  With no classifier (module
+missing, model not built) everything returns its input unchanged.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import cache
+
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
+from eventscope.model import Modality
+from eventscope.ontology import cameo_code, legacy_to_plover, read_table
 from eventscope.stages.coding import Candidate
+from eventscope.stages.lexicon import TriggerMatch, TriggerRule, lemma_of, trigger_rules
+from eventscope.stages.modality import modality_of
+
+Scorer = Callable[[str], Mapping[str, float]]
+
+FILL_MIN = 0.30
+OFFPATH_MIN = 0.50
+OVERRIDE_MIN = 0.90
+OVERRIDE_MAX_OTHER = 0.05
+
+_state: dict[str, Scorer | bool | None] = {"scorer": None, "disabled": False, "discovered": False}
 
 
-def refine_sentence(cand: Candidate, sent: SpacySpan) -> Candidate:
-    return cand
-
-
-def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: SpacySpan,
-                source: SpacySpan, target: SpacySpan) -> Candidate | None:
-    return chosen
-
-
-_DISABLED = False
+def set_scorer(scorer: Scorer | None) -> None:
+    """Install a scorer: marked sentence ("<s>X</s> ... <t>Y</t>") -> {PLOVER type: probability}."""
+    _state["scorer"] = scorer
+    _state["discovered"] = True
 
 
 def disable() -> None:
     """Use the lexicon alone (for measuring what the classifier adds)."""
-    global _DISABLED
-    _DISABLED = True
+    _state["disabled"] = True
+
+
+def enable() -> None:
+    _state["disabled"] = False
+
+
+def _discover() -> Scorer | None:
+    """Find the PLOVER scorer in stages/classify.py, if that module and its model exist."""
+    try:
+        classify = importlib.import_module("eventscope.stages.classify")
+    except ImportError:
+        return None
+    scorer = getattr(classify, "plover_scores", None)
+    return scorer if callable(scorer) else None
+
+
+def scorer() -> Scorer | None:
+    if _state["disabled"]:
+        return None
+    if not _state["discovered"]:
+        _state["scorer"] = _discover()
+        _state["discovered"] = True
+    found = _state["scorer"]
+    return found if callable(found) else None
+
+
+@cache
+def _defaults() -> dict[str, str]:
+    return {row["type"]: row["cameo"] for row in read_table("classifier_defaults.tsv")}
+
+
+def _normalise(scores: Mapping[str, float]) -> dict[str, float]:
+    """Scores keyed by PLOVER 0.8 types; an old label (PLV YIELD) goes to its first current type."""
+    out: dict[str, float] = {}
+    for label, value in scores.items():
+        types = legacy_to_plover("plv", label)
+        if types:
+            out[types[0]] = out.get(types[0], 0.0) + float(value)
+    return out
+
+
+def mark(sent: SpacySpan, source: SpacySpan, target: SpacySpan) -> str:
+    """The sentence with <s>…</s> and <t>…</t> around the actors, as the classifier was trained."""
+    base = sent.start_char
+    text = sent.text
+    cuts = sorted([(source.start_char - base, "<s>"), (source.end_char - base, "</s>"),
+                   (target.start_char - base, "<t>"), (target.end_char - base, "</t>")],
+                  key=lambda c: (c[0], c[1].startswith("<") and not c[1].startswith("</")))
+    out, pos = "", 0
+    for at, tag in cuts:
+        at = max(0, min(len(text), at))
+        out += text[pos:at] + tag
+        pos = at
+    return out + text[pos:]
+
+
+def _with_type(base: Candidate | None, plover: str, anchor: Token, alternatives: list[Candidate],
+               why: str, score: float) -> Candidate:
+    """A candidate of type `plover`: a lexicon candidate of that type if there is one, else the default code."""
+    same = [c for c in alternatives if c.plover == plover]
+    if same:
+        chosen = same[0]
+        reasons = dict(chosen.reasons)
+    else:
+        code = cameo_code(_defaults()[plover])
+        token = base.token if base is not None else anchor
+        match = base.match if base is not None else None
+        reasons = {"plover": f"classifier: {plover} ({score:.2f}) for the marked actors",
+                   "cameo": f"{code.code} {code.name} (default code of {plover})",
+                   "modality": base.reasons.get("modality", "no cue checked") if base else "no trigger; not checked"}
+        if match is None:
+            raise LookupError("no lexicon match to anchor the classifier's choice")
+        chosen = Candidate(token=token, match=match, cameo=code.code, plover=plover, mode=code.mode,
+                           goldstein=code.goldstein,
+                           modality=base.modality if base else Modality.OCCURRED,
+                           confidence=round(0.4 + 0.5 * score, 3), reasons=reasons)
+    reasons["decided_by"] = "classifier"
+    reasons["classifier"] = why
+    return replace(chosen, reasons=reasons, confidence=round(max(chosen.confidence, 0.4 + 0.5 * score), 3))
+
+
+def _lemma_types(token: Token) -> set[str]:
+    types = set()
+    for rule in trigger_rules().get(lemma_of(token), ()):
+        if rule.cameo:
+            plover = cameo_code(rule.cameo).plover
+            if plover:
+                types.add(plover)
+    return types
+
+
+def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: SpacySpan,
+                source: SpacySpan, target: SpacySpan) -> Candidate | None:
+    score_fn = scorer()
+    if score_fn is None:
+        return chosen
+    scores = _normalise(score_fn(mark(sent, source, target)))
+    if not scores:
+        return chosen
+    top, top_p = max(scores.items(), key=lambda kv: kv[1])
+    if chosen is None:
+        if top_p < FILL_MIN:
+            return None
+        return _bare(_anchor(sent, source, target), top, top_p)
+    mine = scores.get(chosen.plover, 0.0)
+    note = f"classifier {top} {top_p:.2f}, lexicon's {chosen.plover} {mine:.2f}"
+    off_path = chosen.reasons.get("dyad", "") in ("elsewhere in the sentence", "governing the source and target")
+    if top != chosen.plover:
+        if off_path and top_p >= OFFPATH_MIN:
+            return _with_type(chosen, top, chosen.token, alternatives, f"lexicon trigger off the path; {note}", top_p)
+        ambiguous = len(_lemma_types(chosen.token)) > 1 and chosen.match.rule.specificity == 0
+        if ambiguous and top in _lemma_types(chosen.token) | {c.plover for c in alternatives} and top_p > mine:
+            return _with_type(chosen, top, chosen.token, alternatives, f"ambiguous trigger; {note}", top_p)
+        if top_p >= OVERRIDE_MIN and mine < OVERRIDE_MAX_OTHER:
+            return _with_type(chosen, top, chosen.token, alternatives, f"strong disagreement; {note}", top_p)
+    reasons = dict(chosen.reasons)
+    reasons["classifier"] = note + ("; agrees" if top == chosen.plover else "; lexicon kept")
+    confidence = min(0.97, chosen.confidence + 0.1) if top == chosen.plover else chosen.confidence
+    return replace(chosen, reasons=reasons, confidence=round(confidence, 3))
+
+
+def _anchor(sent: SpacySpan, source: SpacySpan, target: SpacySpan) -> Token:
+    """The word that governs both actors (their lowest common ancestor), else the sentence root."""
+    up_s = [source.root, *source.root.ancestors]
+    up_t = {t.i for t in [target.root, *target.root.ancestors]}
+    common = next((t for t in up_s if t.i in up_t), None)
+    return common if common is not None else sent.root
+
+
+def _bare(anchor: Token, plover: str, score: float) -> Candidate:
+    """A candidate for a classifier-only decision: anchored on the governing word, default code."""
+    code = cameo_code(_defaults()[plover])
+    rule = TriggerRule(lemma=anchor.lemma_.lower(), pos="*", preps=(), objects=(), deps=(), intransitive=False,
+                       cameo=code.code, control=False, weak=True, note="classifier only", line=0)
+    modality, why = modality_of(anchor)
+    reasons = {"plover": f"classifier: {plover} ({score:.2f}); no lexicon trigger between the actors",
+               "cameo": f"{code.code} {code.name} (default code of {plover})",
+               "modality": why, "decided_by": "classifier"}
+    return Candidate(token=anchor, match=TriggerMatch(anchor, rule, ""), cameo=code.code, plover=plover,
+                     mode=code.mode, goldstein=code.goldstein, modality=modality,
+                     confidence=round(0.3 + 0.5 * score, 3), reasons=reasons)
+
+
+def refine_sentence(cand: Candidate, sent: SpacySpan) -> Candidate:
+    """Sentence-level detect has no marked actors; the PLV-trained classifier is not asked there."""
+    return cand

@@ -22,6 +22,7 @@ dropped while the article has a mention to hold it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -37,7 +38,9 @@ __all__ = ["best_figure", "casualty_terms", "extract_claims"]
 
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "after", "under"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
+# Subjects that name no one: a claim they make is credited to the last named speaker.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "both", "each", "all",
+                       "one", "some", "others", "who"})
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +75,9 @@ def best_figure(claims: Iterable[Claim]) -> int | None:
 def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, tuple[Claim, ...]]:
     """Claims per mention id (mentions without claims are left out)."""
     doc = parsed.doc
-    ordered = sorted((m for m in mentions if 0 <= m.trigger_token < len(doc)),
+    ordered = sorted((m if 0 <= m.sentence_index < len(parsed.sentences)
+                      else replace(m, sentence_index=parsed.sentence_of_token(m.trigger_token).index)
+                      for m in mentions if 0 <= m.trigger_token < len(doc)),
                      key=lambda m: (m.sentence_index, m.trigger.start))
     paragraphs = _paragraph_of(parsed)
     out: dict[str, list[Claim]] = {}

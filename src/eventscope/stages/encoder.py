@@ -156,7 +156,8 @@ class SentenceEncoder:
         """Word-piece ids with [CLS] … [SEP], truncated to 256 as the model was used."""
         return list(self.tokenizer.encode(text).ids)
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+    def _hidden(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Last-layer token states (b, t, 384) and the padding mask (b, t) for a batch of id lists."""
         t = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), t), dtype=np.int64)
         mask = np.zeros((len(batch), t), dtype=np.float32)
@@ -168,9 +169,23 @@ class SentenceEncoder:
         bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         for layer in self.layers:
             x = layer(x, bias)
+        return x, mask
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        x, mask = self._hidden(batch)
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def token_states(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """Contextual word-piece states (n, 384) of one text and each piece's character span.
+
+        [CLS] and [SEP] are included with span (0, 0); use `pool_chars` to average the
+        pieces inside a character range (a trigger word, an actor span).
+        """
+        enc = self.tokenizer.encode(text)
+        x, _ = self._hidden([list(enc.ids)])
+        return x[0], [tuple(o) for o in enc.offsets]
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """(len(texts), 384) float32 unit vectors; cached texts are not recomputed."""

@@ -96,6 +96,7 @@ class _Found:
     clause: int  # token index of the verb whose clause holds the phrase
     past: bool
     resolved: TimeRef | None  # None for offsets, which depend on the mention
+    bound: bool = False  # "until 30 MAY": the end of a state, not when something happened
 
 
 def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, TimeRef]:
@@ -106,25 +107,27 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     found = _find_all(parsed, reference)
     paragraph = _paragraphs(parsed)
     groups = _sentence_groups(parsed)
-    ordered = sorted((m for m in mentions if 0 <= m.trigger_token < len(doc)),
+    # Mentions with a usable trigger, their sentence index checked against the parse.
+    ordered = sorted((replace(m, sentence_index=_sentence_index(parsed, m))
+                      for m in mentions if 0 <= m.trigger_token < len(doc)),
                      key=lambda m: (m.sentence_index, m.trigger.start))
     results = {m.id: _fallback(reference, dateline_day) for m in mentions}
     # Pass 1: the phrase of each mention's own sentence (and a governing speech verb's date).
     own: dict[str, tuple[TimeRef | None, TimeRef | None]] = {}
     for mention in ordered:
         trigger = doc[mention.trigger_token]
-        own[mention.id] = _from_sentence(trigger, groups[_sentence_index(parsed, mention)], found, reference)
+        own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference)
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
     for mention in ordered:
         trigger = doc[mention.trigger_token]
-        sentence = _sentence_index(parsed, mention)
+        sentence = mention.sentence_index
         phrase, speech = own[mention.id]
-        near = [(m, t) for m, t in earlier if paragraph[_sentence_index(parsed, m)] == paragraph[sentence]]
+        near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[sentence]]
         borrowed = (
             _linked(trigger, near, doc, nearest=True),
-            _same_event(trigger, mention, earlier, doc),
+            _same_event(trigger, mention, earlier, doc, paragraph),
             _same_sentence(mention, ordered, own),
             speech,
             _inherit(sentence, paragraph, dated),
@@ -203,6 +206,7 @@ def _is_future(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children)
 
 
+_BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)
 _QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
 
 
@@ -247,8 +251,9 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
                         and not quoted[id(expr)] and clause.lemma_.lower() in speech_lemmas()):
                     spoken.append((sentence.index, resolved.date))
+            bound = bool(_BOUND.search(sentence.text[max(0, expr.start - 12):expr.start]))
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
-                                 frozenset(t.i for t in span), clause.i, past, resolved))
+                                 frozenset(t.i for t in span), clause.i, past, resolved, bound))
     return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
 
 
@@ -330,11 +335,12 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 1
         else:
             tier = 2
+        tier += 3 if item.bound else 0  # an end bound dates an event only when nothing else does
         ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
     for tier, _dist, _gap, item in sorted(ranked, key=lambda r: r[:3]):
         result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference)
         if result is not None:
-            where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier]
+            where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier % 3]
             return replace(result, reason=f"{result.reason}; phrase {where}"), None
     for _dist, item in sorted(speech, key=lambda s: s[0]):
         if item.resolved is not None:
@@ -366,7 +372,7 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
 
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
-_DEFINITE = frozenset({"the", "those", "these", "this", "that"})
+_DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
 
 
 def _matching(lemma: str, candidates: list[tuple[Mention, TimeRef]], doc: Doc,
@@ -399,8 +405,10 @@ def _linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *,
     return None
 
 
-def _same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc) -> TimeRef | None:
-    """'the strikes', 'those attacks', or the same multi-word trigger again: an event already told."""
+def _same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc,
+                paragraph: list[int]) -> TimeRef | None:
+    """'the strikes', 'those attacks', or the same multi-word trigger again: an event already told
+    (the nearest such in the paragraph, else the first in the article)."""
     definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
     repeated = " " in mention.trigger.text.strip()
     if trigger.pos_ != "NOUN" or not (definite or repeated):
@@ -408,7 +416,9 @@ def _same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, T
     if not definite:
         text = mention.trigger.text.lower()
         earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
-    hit = _matching(trigger.lemma_.lower(), earlier, doc, nearest=False)
+    near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
+    hit = (_matching(trigger.lemma_.lower(), near, doc, nearest=True)
+           or _matching(trigger.lemma_.lower(), earlier, doc, nearest=False))
     if hit is None:
         return None
     why = hit[1].reason.split("; ")[0]

@@ -134,6 +134,8 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
         else:
             step = sign or (1 if expr.direction == "later" else -1)
             result = shift(anchor, step * expr.amount, expr.unit, f"'{expr.text}' from {anchor.date.isoformat()}")
+        if result is not None and result.date and past and reference and result.date > reference:
+            return None  # "two days later" past the publication date cannot be in the past tense
     else:
         result = expr.resolver(reference, past) if expr.resolver else None
     if result is None or result.date is None:
@@ -144,11 +146,12 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
     return replace(result, phrase=phrase)
 
 
-_DATEISH = re.compile(rf"\d|\b(?:{MONTH_RE})\b", FLAGS)
+# dateparser reads "the 3rd" as March: hand it only text with a month name, a year or a numeric date.
+_DATEISH = re.compile(rf"\b(?:{MONTH_RE})\b|\b(?:1[89]|20)\d\d\b|\d[/.-]\d", FLAGS)
 
 
 def dateparser_fallback(text: str, reference: dt.date | None, past: bool = True) -> TimeRef | None:
-    """dateparser for forms the patterns miss; only for text with a digit or a month name."""
+    """dateparser for forms the patterns miss; only for text with a month name, a year or a numeric date."""
     if not _DATEISH.search(text) or re.fullmatch(r"\W*\d+\W*", text) or len(text) > 60:
         return None
     from dateparser.date import DateDataParser

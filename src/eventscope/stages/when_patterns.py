@@ -192,7 +192,14 @@ def _deictic(m: re.Match[str]) -> Resolver | None:
 
 
 def _this_unit(m: re.Match[str]) -> Resolver | None:
-    return unit_resolver((m[1] or "").lower(), m[2].lower(), m[3].lower(), m[0])
+    which = m[2].lower()
+    return unit_resolver((m[1] or "").lower(), "this" if which == "the" else which, m[3].lower(), m[0])
+
+
+def _recent(m: re.Match[str]) -> Resolver | None:
+    """'in recent days' is the past week, 'in recent weeks' the past month, 'in recent months' the past year."""
+    unit = {"days": "week", "weeks": "month", "months": "year"}[m[1].lower()]
+    return unit_resolver("", "past", unit, m[0])
 
 
 def unit_resolver(edge: str, which: str, unit: str, label: str) -> Resolver:
@@ -294,6 +301,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"\b(?:(last|this|next|on|past|coming|early|late)\s+)?({WEEKDAY_RE})(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b", FLAGS), _weekday),
     ("relative", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+in\s+the\s+day)\b", FLAGS), _deictic),
     ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", FLAGS), _this_unit),
+    ("relative", re.compile(r"\b(earlier|later)\s+in\s+(the)\s+(week|month|year)\b", FLAGS), _this_unit),
+    ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months)\b", FLAGS), _recent),
     ("relative", re.compile(rf"\b({AMOUNT_RE})\s+({UNIT_RE})s?\s+ago\b", FLAGS), _ago),
 ]
 OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT_RE})s?\s+)?(after|before|earlier|later|previously|prior)\b", FLAGS)

@@ -25,17 +25,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from eventscope.config import Settings, load_settings
+from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Mention, Place, PlacePrecision, Span
-from eventscope.errors import ConfigError
 from eventscope.stages.nlp import ParsedArticle, load_model
 from eventscope.stages.where_link import (
     Toponym,
@@ -69,6 +69,7 @@ class _Focus:
     lead: frozenset[str]  # countries the lead names as places ("in Syria"), not as actors ("US troops")
     dominant: str | None  # a country mentioned at least twice as often as any other
     lead_place: Place | None = None  # the first place the lead puts something at ("in eastern Syria")
+    place_uses: dict[str, float] = field(default_factory=dict)  # like weights, counting "in X" uses only
 
 
 def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
@@ -112,10 +113,10 @@ def _border_phrase(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
     if not any(t.lower_ == "border" for t in window):
         return None
     names = [t for t in window if t.pos_ in ("PROPN", "ADJ") and t.lower_ != "border"]
-    countries = []
+    countries: list[str] = []
     for tok in names:
         country = gazetteer.country_named(tok.text) or _country_of_adjective(gazetteer, tok.text)
-        if country is not None and country.country not in countries:
+        if country is not None and country.country and country.country not in countries:
             countries.append(country.country)
     if len(countries) == 1 and focus:
         # "the border with Syria": the other side is the article's most named neighbour of that country
@@ -164,16 +165,16 @@ def _english_words() -> frozenset[str]:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     except (ConfigError, KeyError, AttributeError, ValueError):
         return frozenset()
-    return frozenset(word for pos in table.keys() for word in table[pos] if "_" not in word)
+    return frozenset(word for pos in table for word in table[pos] if "_" not in word)
 
 
 def _plausible_caps_place(place: GazPlace, n_words: int, common: bool) -> bool:
     """In upper-case text any word can look like a name; keep only matches a reader would take as places."""
-    if place.kind in ("country", "admin1", "region", "compass"):
+    if place.kind in ("country", "region", "compass") or (place.kind == "admin1" and not common):
         return True
     if n_words > 1:
         return place.population >= 1000
-    return place.population >= (100_000 if common else 5000)
+    return place.population >= (1_000_000 if common else 20_000)
 
 
 def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
@@ -195,7 +196,7 @@ def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
             cands = tuple(c for c in gazetteer.candidates(doc[i:j].text) if c.level < 2)
             ranked = gazetteer.rank(cands)
             place = ranked[0][1].place if ranked else None
-            common = width == 1 and doc[i].lower_ in words
+            common = all(t.lower_ in words for t in doc[i:j])
             if place is not None and _plausible_caps_place(place, width, common):
                 hit = Toponym(i, j, "GPE")
                 break
@@ -224,6 +225,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
     """
     doc = parsed.doc
     counts: Counter[str] = Counter()
+    place_uses: Counter[str] = Counter()  # "in Syria", not "US troops"
     lead: set[str] = set()
     lead_place: Place | None = None
     for n, sent in enumerate(doc.sents):
@@ -232,6 +234,8 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
             for code in codes:
                 counts[code] += 2 if n < 2 else 1
+                if is_place_use:
+                    place_uses[code] += 1
                 if n < 2 and is_place_use:
                     lead.add(code)
             if n < 2 and is_place_use and lead_place is None:
@@ -247,7 +251,10 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
     weights = {code: count / top for code, count in counts.items()} if top else {}
     ranked = counts.most_common(2)
     dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
-    return _Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place)
+    top_use = max(place_uses.values(), default=0)
+    uses = {code: count / top_use for code, count in place_uses.items()} if top_use else {}
+    return _Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place,
+                  place_uses=uses)
 
 
 def _unambiguous_countries(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
@@ -354,6 +361,8 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: _Focus, lead_p
         codes = set(place.countries or ((place.country,) if place.country else ()))
         if not focus.lead or codes & focus.lead:
             return place.to_place(span=span, reason="dateline; the lead names its country or no country")
+        if max((focus.place_uses.get(code, 0.0) for code in codes), default=0.0) >= 0.5:
+            return place.to_place(span=span, reason="dateline; the article often puts things in its country")
     lead_place = lead_place or focus.lead_place
     if lead_place is not None:
         return Place(**{**lead_place.__dict__, "reason": f"lead's event place ({lead_place.name}); dateline "

@@ -19,6 +19,7 @@ import json
 import types
 import typing
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -51,20 +52,15 @@ def _remember(text: str, event: Event) -> None:
 
 
 @cache
-def _hints(tp: type) -> dict[str, Any]:
-    return typing.get_type_hints(tp)
-
-
-@cache
 def _fields(tp: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(tp))
 
 
 def _plain(record: Any) -> Any:
     """`model.to_dict` with the field names looked up once per class."""
+    if isinstance(record, enum.Enum):
+        return record.value
     if isinstance(record, (str, int, float, bool)) or record is None:
-        if isinstance(record, enum.Enum):
-            return record.value
         return record
     if isinstance(record, (list, tuple)):
         return [_plain(item) for item in record]
@@ -72,30 +68,43 @@ def _plain(record: Any) -> Any:
         return {key: _plain(value) for key, value in record.items()}
     if isinstance(record, dt.date):
         return record.isoformat()
-    if isinstance(record, enum.Enum):
-        return record.value
-    return {name: _plain(getattr(record, name)) for name in _fields(type(record))}
+    cls: Any = type(record)
+    return {name: _plain(getattr(record, name)) for name in _fields(cls)}
+
+
+Converter = Callable[[Any], Any]
 
 
 def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+    return _converter(tp)(value)
+
+
+@cache
+def _converter(tp: Any) -> Converter:
+    """A function turning JSON data into `tp`, built once per type (the rules of `model._convert`)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(options[0], value)
+        inner = _converter(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
     if origin is tuple:
-        item_type = typing.get_args(tp)[0]
-        return tuple(_convert(item_type, v) for v in value)
+        item = _converter(typing.get_args(tp)[0])
+        return lambda v: None if v is None else tuple(item(x) for x in v)
     if origin is dict:
-        return dict(value)
+        return lambda v: None if v is None else dict(v)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{name: _convert(hints[name], value[name]) for name in _fields(tp) if name in value})
+        hints = typing.get_type_hints(tp)
+        plan = [(name, _converter(hints[name])) for name in _fields(tp)]
+
+        def build(v: Any) -> Any:
+            if v is None:
+                return None
+            return tp(**{name: conv(v[name]) for name, conv in plan if name in v})
+
+        return build
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(value)
+        return lambda v: None if v is None else tp(v)
     if tp is dt.date:
-        return dt.date.fromisoformat(value)
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
     if tp is float:
-        return float(value)
-    return value
+        return lambda v: None if v is None else float(v)
+    return lambda v: v

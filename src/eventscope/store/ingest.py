@@ -186,8 +186,10 @@ def run_ingest(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO =
     settings = load_settings(config, db_path=getattr(args, "db", None),
                              spacy_model=getattr(args, "spacy_model", None))
     if reader is None:
-        from eventscope.ingest import read_inputs as reader  # type: ignore[assignment]
-    items: Iterable[Any] = reader(args.paths, published=getattr(args, "published", None))  # type: ignore[misc]
+        from eventscope.ingest import read_inputs
+
+        reader = read_inputs
+    items: Iterable[Any] = reader(args.paths, published=getattr(args, "published", None))
     total = None
     if "-" not in args.paths:  # files: read them all first so the bar has a total and an ETA
         items = list(items)

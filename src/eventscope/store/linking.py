@@ -27,10 +27,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from eventscope.model import Actor, DatePrecision, Event, Place, PlacePrecision
+from eventscope.model import Actor, Count, DatePrecision, Event, Place, PlacePrecision
+
+T = TypeVar("T")
 
 _FINE_PLACES = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2})
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
@@ -195,9 +198,8 @@ def merge_events(members: Sequence[tuple[Event, str]]) -> Event:
     first = events[0]
     dated = [e for e in events if e.date.date is not None] or [first]
     best_date = min(dated, key=lambda e: _PRECISION_RANK[e.date.precision]).date
-    placed = [e for e in events if e.place is not None]
-    place = min(placed, key=lambda e: (e.place.lat is None, _PLACE_RANK[e.place.precision])).place \
-        if placed else None  # type: ignore[union-attr]
+    places = [e.place for e in events if e.place is not None]
+    place = min(places, key=lambda p: (p.lat is None, _PLACE_RANK[p.precision])) if places else None
     reasons = dict(first.reasons)
     if len(members) > 1:
         reasons["merge"] = " | ".join(f"{e.id}: {why}" for e, why in members[1:])
@@ -225,15 +227,15 @@ def merge_events(members: Sequence[tuple[Event, str]]) -> Event:
     )
 
 
-def _first(values):  # type: ignore[no-untyped-def]
+def _first(values: Iterable[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _union(items):  # type: ignore[no-untyped-def]
+def _union(items: Iterable[T]) -> tuple[T, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _union_actors(groups) -> tuple[Actor, ...]:  # type: ignore[no-untyped-def]
+def _union_actors(groups: Iterable[tuple[Actor, ...]]) -> tuple[Actor, ...]:
     seen: dict[str, Actor] = {}
     for group in groups:
         for actor in group:
@@ -241,9 +243,7 @@ def _union_actors(groups) -> tuple[Actor, ...]:  # type: ignore[no-untyped-def]
     return tuple(seen.values())
 
 
-def _merge_counts(counts):  # type: ignore[no-untyped-def]
-    from eventscope.model import Count
-
+def _merge_counts(counts: Sequence[Count | None]) -> Count | None:
     present = [c for c in counts if c is not None]
     if not present:
         return None

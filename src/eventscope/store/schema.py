@@ -17,7 +17,8 @@ Tables (version 1):
     evidence        supporting spans with their sentence; `evidence_fts` indexes
                     the sentences (FTS5, rowid = evidence.id)
     claims          casualty claims per event and article (who says how many)
-    actors          actor names/countries per event and role (actor filter)
+    actors          actor names/countries per event and role (actor filter);
+                    actor_names holds the distinct names
     relations       response / retaliation / escalation links between events
 """
 
@@ -120,15 +121,14 @@ _V1 = [
         first_reported TEXT,
         span_start TEXT, span_end TEXT        -- days the event may have happened on (linking.date_interval)
     )""",
-    "CREATE INDEX events_date ON events (date)",
+    "CREATE INDEX events_date_id ON events (date, id)",  # covering: newest-first walks (sqlquery.select_sql)
     "CREATE INDEX events_country_date ON events (country, date)",
-    "CREATE INDEX events_admin1 ON events (admin1)",
+    "CREATE INDEX events_admin1 ON events (admin1 COLLATE NOCASE, date)",
     "CREATE INDEX events_plover_date ON events (plover, date)",
-    "CREATE INDEX events_acled ON events (acled_sub_type COLLATE NOCASE)",
-    "CREATE INDEX events_acled_type ON events (acled_type COLLATE NOCASE)",
+    "CREATE INDEX events_acled ON events (acled_sub_type COLLATE NOCASE, date)",
+    "CREATE INDEX events_acled_type ON events (acled_type COLLATE NOCASE, date)",
     "CREATE INDEX events_plover_span ON events (plover, span_start)",
     "CREATE INDEX events_lon_lat ON events (lon, lat)",
-    "CREATE INDEX events_modality ON events (modality)",
     """CREATE TABLE event_articles (
         event_id TEXT NOT NULL,
         member_id TEXT NOT NULL,              -- the article-level event id, as extracted
@@ -160,6 +160,8 @@ _V1 = [
     "CREATE INDEX actors_event ON actors (event_id)",
     "CREATE INDEX actors_name ON actors (name_key)",
     "CREATE INDEX actors_country ON actors (country)",
+    # distinct actor names, so a substring filter scans names, not every actor row
+    "CREATE TABLE actor_names (name_key TEXT PRIMARY KEY) WITHOUT ROWID",
     """CREATE TABLE relations (
         event_id TEXT NOT NULL,               -- the later event (the response)
         related_event_id TEXT NOT NULL,       -- the earlier event it answers / escalates

@@ -20,6 +20,7 @@ How an article is added (`add_article`):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import threading
@@ -29,7 +30,7 @@ from typing import Any
 
 from eventscope.errors import StoreError
 from eventscope.model import Article, Event, Sentence
-from eventscope.store import codec, dedup, linking, schema, sqlquery
+from eventscope.store import codec, dedup, linking, schema, sqlite_read, sqlquery
 from eventscope.store import relations as rel
 from eventscope.store.base import AddResult, EventFilters, EventMeta, EventStore, Failure
 from eventscope.store.linking import DEFAULT_RULES, LinkingRules
@@ -243,6 +244,8 @@ class SQLiteStore(EventStore):
              event.acled_type, event.acled_sub_type, event.modality.value, int(event.recalled),
              event.fatalities.best if event.fatalities else None, n_articles, corroboration, first,
              _iso(interval[0]) if interval else None, _iso(interval[1]) if interval else None))
+        self.con.executemany("INSERT OR IGNORE INTO actor_names (name_key) VALUES (?)",
+                             [((a.name or a.text).casefold(),) for a in (*event.actor1, *event.actor2)])
         for role in ("actor1", "actor2"):
             self.con.executemany(
                 "INSERT INTO actors (event_id, role, name, name_key, country, sector) VALUES (?,?,?,?,?,?)",
@@ -295,7 +298,7 @@ class SQLiteStore(EventStore):
             for other_id, record in rows.fetchall():
                 other = codec.decode(record)
                 found += rel.relate(event, other, mine, self.rules)
-                found += rel.relate(other, event, lambda o=other_id: self._cue_context(o), self.rules)
+                found += rel.relate(other, event, functools.partial(self._cue_context, other_id), self.rules)
             cur = self.con.executemany(
                 "INSERT OR IGNORE INTO relations (event_id, related_event_id, kind, evidence, reason)"
                 " VALUES (?,?,?,?,?)",
@@ -325,11 +328,7 @@ class SQLiteStore(EventStore):
         return codec.decode(row[0]) if row else None
 
     def query(self, filters: EventFilters) -> list[Event]:
-        where, params = sqlquery.where_clause(filters)
-        sql = f"SELECT e.record FROM events e{where} ORDER BY e.date DESC, e.id"
-        if filters.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [filters.limit, filters.offset]
+        sql, params = sqlquery.select_sql(filters)
         return [codec.decode(r[0]) for r in self.con.execute(sql, params)]
 
     def count(self, filters: EventFilters, by: str) -> list[tuple[str, int]]:
@@ -341,62 +340,19 @@ class SQLiteStore(EventStore):
         return [(r[0] or "", r[1]) for r in self.con.execute(sql, params)]
 
     def meta(self, event_ids: Sequence[str]) -> dict[str, EventMeta]:
-        out = {}
-        for event_id in event_ids:
-            row = self.con.execute("SELECT n_articles, corroboration, first_reported FROM events WHERE id = ?",
-                                   (event_id,)).fetchone()
-            if row is None:
-                continue
-            claims: dict[str, list[dict[str, Any]]] = {}
-            for art, kind, lo, hi, source, sent in self.con.execute(
-                    "SELECT article_id, kind, min, max, source, sentence_index FROM claims WHERE event_id = ?"
-                    " ORDER BY rowid", (event_id,)):
-                claims.setdefault(art, []).append(
-                    {"kind": kind, "min": lo, "max": hi, "source": source, "sentence_index": sent})
-            urls = tuple(r[0] for r in self.con.execute(
-                "SELECT DISTINCT a.url, a.seq FROM event_articles m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.event_id = ? AND a.url IS NOT NULL ORDER BY a.seq", (event_id,)))
-            out[event_id] = EventMeta(n_articles=row[0], corroboration=row[1], first_reported=row[2],
-                                      relations=tuple(self.relations(event_id)), urls=urls,
-                                      claims_by_article=claims)
-        return out
+        return sqlite_read.meta(self.con, event_ids)
 
     def relations(self, event_id: str | None = None) -> list[Relation]:
-        sql = "SELECT event_id, related_event_id, kind, evidence, reason FROM relations"
-        params: tuple[str, ...] = ()
-        if event_id is not None:
-            sql += " WHERE event_id = ? OR related_event_id = ?"
-            params = (event_id, event_id)
-        return [Relation(*r) for r in self.con.execute(sql + " ORDER BY event_id, related_event_id, kind", params)]
+        return sqlite_read.relations(self.con, event_id)
 
     def failures(self) -> list[Failure]:
-        return [Failure(*r) for r in self.con.execute(
-            "SELECT id, coalesce(source, ''), coalesce(reason, '') FROM articles WHERE status = 'failed' "
-            "ORDER BY seq")]
+        return sqlite_read.failures(self.con)
 
     def stats(self) -> dict[str, int]:
-        one = self.con.execute
-        return {
-            "articles": one("SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0],
-            "failed": one("SELECT count(*) FROM articles WHERE status = 'failed'").fetchone()[0],
-            "events": one("SELECT count(*) FROM events").fetchone()[0],
-            "relations": one("SELECT count(*) FROM relations").fetchone()[0],
-        }
+        return sqlite_read.stats(self.con)
 
     def dump(self) -> dict[str, list[Any]]:
-        tables = {
-            "articles": "SELECT id, seq, url, title, published, source, agencies, content_hash, hex(minhash),"
-                        " duplicate_of, status, reason, n_events FROM articles",
-            "lsh_bands": "SELECT band, article_id FROM lsh_bands",
-            "events": "SELECT * FROM events",
-            "event_articles": "SELECT * FROM event_articles",
-            "evidence": "SELECT event_id, article_id, sentence_index, start, end, field, text, sentence FROM evidence",
-            "claims": "SELECT * FROM claims",
-            "actors": "SELECT * FROM actors",
-            "relations": "SELECT * FROM relations",
-            "fts": "SELECT v.event_id, v.sentence_index FROM evidence_fts f JOIN evidence v ON v.id = f.rowid",
-        }
-        return {name: sorted((list(r) for r in self.con.execute(sql)), key=repr) for name, sql in tables.items()}
+        return sqlite_read.dump(self.con)
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -17,13 +17,42 @@ PLOVER_TYPES = frozenset({
 })
 
 
+# ACLED's six event types (ACLED codebook); any other ACLED value is a sub-event type.
+ACLED_EVENT_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians", "protests",
+                               "riots", "strategic developments"})
+
+
 def fts_query(text: str) -> str:
     """Each word as a quoted FTS5 string: all must occur, no operator injection."""
     words = [w for w in text.split() if w.strip()]
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def where_clause(filters: EventFilters) -> tuple[str, list[Any]]:
+def select_sql(filters: EventFilters, columns: str = "e.record") -> tuple[str, list[Any]]:
+    """SELECT for the filtered events, newest first, with limit/offset.
+
+    Two plans.  When an indexed filter (date, country, admin1, bbox, type)
+    narrows the events, SQLite searches that index.  When only actor or text
+    filters are given, their matches can be thousands of events: then the
+    newest-first walk over the covering (date, id) index, testing each id
+    against the matches, stops after `limit` hits instead of sorting them all.
+    The page of ids is chosen first and only its records are read.
+    """
+    indexed = any((filters.date_from, filters.date_to, filters.country, filters.admin1, filters.bbox,
+                   filters.type))
+    walk = not indexed and bool(filters.actor or filters.text)
+    where, params = where_clause(filters, walk=walk)
+    if filters.limit is None:
+        return f"SELECT {columns} FROM events e{where} ORDER BY e.date DESC, e.id", params
+    hint = " INDEXED BY events_date_id" if walk else ""
+    inner = f"SELECT e.id FROM events e{hint}{where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?"
+    return (f"SELECT {columns} FROM events e WHERE e.id IN ({inner}) ORDER BY e.date DESC, e.id",
+            [*params, filters.limit, filters.offset])
+
+
+def where_clause(filters: EventFilters, walk: bool = False) -> tuple[str, list[Any]]:
+    """`walk`: write the id tests as `+e.id IN (...)` so SQLite does not drive the query from them."""
+    member = "+e.id IN" if walk else "e.id IN"
     clauses: list[str] = []
     params: list[Any] = []
     if filters.date_from:
@@ -50,19 +79,23 @@ def where_clause(filters: EventFilters) -> tuple[str, list[Any]]:
         elif value.isdigit():
             clauses.append("e.cameo LIKE ?")
             params.append(value + "%")
+        elif value.casefold() in ACLED_EVENT_TYPES:
+            clauses.append("e.acled_type = ? COLLATE NOCASE")
+            params.append(value)
         else:
-            clauses.append("(e.acled_type = ? COLLATE NOCASE OR e.acled_sub_type = ? COLLATE NOCASE)")
-            params += [value, value]
+            clauses.append("e.acled_sub_type = ? COLLATE NOCASE")
+            params.append(value)
     if filters.actor:
         value = filters.actor.strip()
-        clauses.append("e.id IN (SELECT event_id FROM actors WHERE country = ? OR name_key LIKE ?)")
+        clauses.append(f"{member} (SELECT event_id FROM actors WHERE country = ? UNION SELECT event_id FROM actors "
+                       "WHERE name_key IN (SELECT name_key FROM actor_names WHERE name_key LIKE ?))")
         params += [value.upper(), "%" + value.casefold().replace("%", "").replace("_", "") + "%"]
     if filters.modality:
         clauses.append("e.modality = ?")
         params.append(filters.modality.lower())
     if filters.text and fts_query(filters.text):
         clauses.append(
-            "e.id IN (SELECT v.event_id FROM evidence v WHERE v.id IN "
+            f"{member} (SELECT v.event_id FROM evidence v WHERE v.id IN "
             "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))"
         )
         params.append(fts_query(filters.text))

@@ -5,14 +5,15 @@
 
 (function () {
   const PAGE = 50;
+  const FIELDS = [["country", "f-country"], ["type", "f-type"], ["modality", "f-modality"], ["from", "f-from"],
+    ["to", "f-to"], ["actor", "f-actor"], ["text", "f-text"]];
   const state = { offset: 0, total: 0, selected: null, filters: new URLSearchParams() };
   const $ = (id) => document.getElementById(id);
   let mapView = null;
 
   function readFilters() {
     const params = new URLSearchParams();
-    for (const [key, id] of [["country", "f-country"], ["type", "f-type"], ["from", "f-from"], ["to", "f-to"],
-      ["actor", "f-actor"], ["text", "f-text"]]) {
+    for (const [key, id] of FIELDS) {
       const value = $(id).value.trim();
       if (value) params.set(key, value);
     }
@@ -21,8 +22,7 @@
   }
 
   function writeFilters(params) {
-    for (const [key, id] of [["country", "f-country"], ["type", "f-type"], ["from", "f-from"], ["to", "f-to"],
-      ["actor", "f-actor"], ["text", "f-text"]]) {
+    for (const [key, id] of FIELDS) {
       const select = $(id);
       const value = params.get(key) || "";
       if (select.tagName === "SELECT" && value && ![...select.options].some((o) => o.value === value)) {
@@ -144,6 +144,7 @@
     $("filters").addEventListener("reset", () => setTimeout(applyFilters, 0));
     $("f-country").addEventListener("change", applyFilters);
     $("f-type").addEventListener("change", applyFilters);
+    $("f-modality").addEventListener("change", applyFilters);
     $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadList(); });
     $("next").addEventListener("click", () => { state.offset += PAGE; loadList(); });
     $("panel-close").addEventListener("click", () => { $("panel").hidden = true; state.selected = null; mapView.points.select(null); });

@@ -29,8 +29,20 @@ ES.TYPE_COLORS = {
 };
 ES.typeColor = (type) => ES.TYPE_COLORS[type] || "#555";
 
-ES.getJSON = async function (url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+// When the operator requires a token for reads (setting api_read_token_required), the page asks for it once
+// and keeps it in this browser's localStorage.
+ES.getJSON = async function (url, retried) {
+  const headers = { Accept: "application/json" };
+  const token = localStorage.getItem("eventscopeToken");
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(url, { headers });
+  if ((response.status === 401 || response.status === 403) && !retried) {
+    const entered = window.prompt("This eventscope server needs its API token for reading:");
+    if (entered) {
+      localStorage.setItem("eventscopeToken", entered.trim());
+      return ES.getJSON(url, true);
+    }
+  }
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const message = body && body.error ? `${body.error.type}: ${body.error.message}` : `HTTP ${response.status}`;
