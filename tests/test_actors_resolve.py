@@ -40,8 +40,7 @@ def test_passive_with_agent(nlp) -> None:
     roles = _roles(nlp, "US forces in Syria were attacked by multiple rockets.", "attacked")
     assert _codes(roles.actor2) == [("USA", "MIL")]
     assert roles.actor2[0].reason.startswith("passive subject of 'attacked'")
-    assert [a.text for a in roles.actor1] == ["multiple rockets"]
-    assert roles.actor1[0].unknown_reason
+    assert roles.actor1 == ()  # rockets are the weapon, not an actor
 
 
 def test_members_after_including_resolve_with_affiliation(nlp) -> None:
@@ -150,7 +149,7 @@ def test_place_of_a_measure_is_the_target_when_no_actor_is(nlp) -> None:
 
 
 def test_where_is_not_who_for_the_agent(nlp) -> None:
-    text = "A rocket attack in Iraq wounded a US service member."
+    text = "An unknown group in Iraq wounded a US service member."
     roles = _roles(nlp, text, "wounded")
     assert [a.country for a in roles.actor1] == [None]
     assert "says where, not who" in (roles.actor1[0].unknown_reason or "")
@@ -165,3 +164,15 @@ def test_dateline_gives_a_state_organ_its_country(nlp) -> None:
     actor = resolve_actors(parsed, [mention])["m"].actor1[0]
     assert (actor.country, actor.sector) == ("USA", "GOV")
     assert "dateline 'WASHINGTON'" in actor.reason
+
+
+def test_weapon_with_a_country_is_an_actor_without_is_not(nlp) -> None:
+    assert _roles(nlp, "A roadside bomb killed two soldiers.", "killed").actor1 == ()
+    roles = _roles(nlp, "A US drone killed two militants.", "killed")
+    assert _codes(roles.actor1) == [("USA", "MIL")]
+
+
+def test_subject_of_die_is_the_victim(nlp) -> None:
+    roles = _roles(nlp, "Two Afghan soldiers died in the blast.", "died")
+    assert roles.actor1 == ()
+    assert _codes(roles.actor2) == [("AFG", "MIL")]

@@ -61,3 +61,18 @@ def test_best_figure_is_the_lowest_credible() -> None:
     assert best_figure([_claim(None, None)]) is None
     assert best_figure([]) is None
     assert best_figure([_claim(0, 0), _claim(3, 3)]) == 0
+
+
+def test_data_tables_load() -> None:
+    from eventscope.stages.counts import casualty_terms
+    from eventscope.stages.counts_parse import person_nouns
+    from eventscope.stages.numbers import number_words
+    from eventscope.stages.when import speech_lemmas
+
+    terms = casualty_terms()
+    assert terms[("kill", "verb")].kind is ClaimKind.KILLED
+    assert terms[("wounded", "adjective")].kind is ClaimKind.INJURED
+    assert terms[("casualty", "noun")].role == "zero_only"
+    assert number_words()["dozens"].value == 12 and number_words()["hundreds"].value == 100
+    assert {"say", "tell", "report"} <= speech_lemmas()
+    assert {"soldier", "civilian", "service member"} <= person_nouns()

@@ -166,6 +166,7 @@ def test_trigger_matching_arguments_and_recall_only() -> None:
     assert "event_precision" not in score.metrics
     assert score.metrics["event_recall"] == 1.0
     assert score.metrics["trigger_pairs_by_sentence"] == 1.0
+    assert score.metrics["event_recall_trigger_overlap"] == 0.5
     assert score.metrics["argument_f1_target"] == 1.0
     # place: 2 predicted (one per unit), 1 gold -> P .5 R 1
     assert score.metrics["argument_f1_place"] == pytest.approx(2 / 3)

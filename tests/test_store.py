@@ -168,6 +168,8 @@ def test_changed_article_replaces_its_old_reports(store: SQLiteStore) -> None:
     assert set(rockets.articles) == {"seed-2021-06-29", "reuters-2021-06-28"}
     airstrikes = find(store, "carried out airstrikes near the Iraq-Syria border")
     assert airstrikes.articles == ("seed-2021-06-29",) and airstrikes.fatalities.best == 4
+    store.con.execute("INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('integrity-check', 1)")  # raises if off
+    assert store.query(EventFilters(text="F-16 jets struck")) == []  # the dropped report left the index
 
 
 def test_removing_the_first_report_keeps_the_event_id(store: SQLiteStore) -> None:

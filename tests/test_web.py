@@ -116,4 +116,7 @@ def test_map_click_opens_the_event_and_no_console_errors(live_url: str, page) ->
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     expect(page.locator("#panel h2")).to_contain_text("ACCUSE")
     expect(page.locator("#panel .fields")).to_contain_text("Iranian foreign ministry")
+    # The basemap's antimeridian fix: a ring crossing 180 degrees stays one shape.
+    assert page.evaluate("() => ES.unwrapRing([[179, 0], [-179, 1], [-178, 2], [179, 3]])") == [
+        [179, 0], [181, 1], [182, 2], [179, 3]]
     assert errors == []

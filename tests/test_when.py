@@ -203,3 +203,9 @@ def test_past_tense_events_never_dated_after_publication(nlp, first: str, second
     for ref in resolve_dates(parsed, mentions).values():
         assert ref.date is not None and ref.date <= published
         assert ref.date_end is None or ref.date <= ref.date_end
+
+
+def test_subject_naming_an_earlier_event(seed: ParsedArticle) -> None:
+    first, hit = _dates(seed, ("airstrikes", "came under rocket attack Monday"),
+                        ("hit", "each strike hit its intended target"))
+    assert hit.date == first.date == dt.date(2021, 6, 27)  # not Monday, the day McNulty spoke

@@ -3,7 +3,7 @@
 Accuracy as the eval harness defines it: over sentences with a VERB, the
 predicted span overlaps a gold LOCATION span, or there is no gold LOCATION and
 no prediction.  The floor is below the full-file figure (0.74 cross-validated)
-because 300 sentences are a noisy sample; it guards against regressions, not
+because 120 sentences are a noisy sample; it guards against regressions, not
 the target.
 """
 
@@ -34,7 +34,7 @@ def test_event_location_accuracy_on_a_dev_slice(nlp, shared_dir: Path) -> None:
     gaz = Gazetteer(path)
     lines = (shared_dir / "bench" / "event-location" / "labeled_text.jsonl").read_text(encoding="utf-8").splitlines()
     right = total = 0
-    for line in lines[::32][:300]:
+    for line in lines[::80][:120]:
         row = json.loads(line)
         verbs = [gold_char_span(row, s) for s in row.get("spans", []) if s["label"] == "VERB"]
         if not verbs:
@@ -48,5 +48,5 @@ def test_event_location_accuracy_on_a_dev_slice(nlp, shared_dir: Path) -> None:
         predicted = (span.start, span.end) if span else None
         right += (predicted is None and not gold) or (predicted is not None and overlaps(predicted, gold))
         total += 1
-    assert total > 250
-    assert right / total >= 0.66
+    assert total > 100
+    assert right / total >= 0.62

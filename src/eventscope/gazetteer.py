@@ -75,6 +75,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+_BY_KEY = ("SELECT n.level, n.key, p.* FROM names n JOIN places p ON p.id = n.place_id "
+           "WHERE n.key = ? AND n.level < 2")
+_BY_TWO_KEYS = ("SELECT n.level, n.key, p.* FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.key IN (?, ?) AND n.level < 2")
+
+
 class Gazetteer:
     """Read-only view of the compiled file.  Safe to share across threads (read-only connection)."""
 
@@ -107,9 +113,10 @@ class Gazetteer:
         if not exact:
             return ()
         folded = folded_key(exact)
-        rows = self._con.execute(
-            "SELECT n.level, n.key, p.* FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key IN (?, ?) AND n.level < 2", (exact, folded)).fetchall()
+        if folded == exact:
+            rows = self._con.execute(_BY_KEY, (exact,)).fetchall()
+        else:
+            rows = self._con.execute(_BY_TWO_KEYS, (exact, folded)).fetchall()
         found: dict[int, Candidate] = {}
         for level, key, *place in rows:
             # a query key matching a stored key of the same level is exact; anything else is a folded match

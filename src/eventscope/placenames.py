@@ -38,7 +38,7 @@ def strip_accents(text: str) -> str:
 
 def exact_key(text: str) -> str:
     """Lower-case ASCII words separated by single spaces; a leading "the" dropped."""
-    out = strip_accents(text).lower()
+    out = (text if text.isascii() else strip_accents(text)).lower()
     out = _APOSTROPHES.sub("", out)
     out = _SEPARATORS.sub(" ", out)
     out = _NON_WORD.sub("", out)

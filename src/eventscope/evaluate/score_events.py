@@ -207,7 +207,9 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
         score.metrics["event_recall"] = recall
         score.support["event_recall"] = n_gold
     if dataset.unit == "trigger":
+        # How much the same-sentence pass adds: recall with overlapping triggers only, for comparison.
         score.metrics["trigger_pairs_by_sentence"] = float(second_pass)
+        score.metrics["event_recall_trigger_overlap"] = (tp - second_pass) / n_gold if n_gold else 0.0
     if core_total:
         score.metrics["core_recall"] = core_found / core_total
         score.support["core_recall"] = core_total

@@ -35,10 +35,11 @@ PLACES_FILE = DATA_DIR / "actor_places.tsv"
 ACTORS_FILE = DATA_DIR / "actors.tsv"
 USER_FILE_ENV = "EVENTSCOPE_ACTOR_DICTIONARY"
 
-KINDS = ("country", "demonym", "capital", "place", "org", "igo", "person", "role", "title", "region")
+KINDS = ("country", "demonym", "capital", "place", "org", "igo", "person", "role", "title", "instrument",
+         "region")
 NAMED_KINDS = frozenset({"org", "igo", "person"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
-WORD_KINDS = frozenset({"role", "title"})  # common nouns: any case, regular plurals
+WORD_KINDS = frozenset({"role", "title", "instrument"})  # common nouns: any case, regular plurals
 
 # Particles that do not need a capital letter even inside a proper name.
 _PARTICLES = frozenset({"al", "of", "the", "and", "for", "in", "de", "du", "wal", "ahl", "bin", "ibn", "e", "i"})

@@ -65,7 +65,7 @@ QUANTITY_WORDS = COLLECTIVE_WORDS | frozenset({
 DETERMINERS = frozenset({"the", "a", "an", "some", "two", "three", "several", "many", "both",
                          "these", "those", "this", "that", "its", "their", "his", "her"})
 
-PRIORITY = {"org": 3, "igo": 3, "person": 3, "role": 2, "title": 1, "capital": 0, "region": 0}
+PRIORITY = {"org": 3, "igo": 3, "person": 3, "role": 2, "title": 1, "instrument": 1, "capital": 0, "region": 0}
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
         if role == "ignore":
             notes.append(f"'{match.surface}' is not the actor's country")
             continue
-        if match.entry.country and match.entry.kind != "title":
+        if match.entry.country and match.entry.kind not in ("title", "instrument"):
             countries.append(_Candidate(match, in_head, weak=role == "weak"))
         if match.entry.sector and match.entry.kind in PRIORITY and role != "modifier":
             sectors.append(_Candidate(match, in_head))
@@ -261,7 +261,7 @@ def _canonical_name(text: str, dictionary: ActorDictionary, named: Match | None,
     if named is not None:
         return named.entry.name
     place = dictionary.countries.get(country, country) if country else None
-    if place and sector and sector.match.entry.kind in ("role", "title", "capital"):
+    if place and sector and sector.match.entry.kind in ("role", "title", "instrument", "capital"):
         label = dictionary.sector_labels.get(sector.match.entry.sector or "", sector.match.entry.sector)
         return f"{place} {label}"
     if place and sector is None:

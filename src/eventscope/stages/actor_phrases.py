@@ -27,13 +27,16 @@ MEMBER_PREPS = frozenset({"including", "like"})
 NP_EXCLUDE = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i", "you"})
+# Resolved to an antecedent; "I", "you", "we" stay as written (the speaker or reader).
+ANAPHORS = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "their", "his"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_SENTENCES_BACK = 3
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 TIME_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT"})
 # Marks an argument found through a preposition: kept only if it looks like an actor.
 VIA_PREP = "object of"
+NOUN_TARGET = "target"  # "strike on Abu Kamal": kept if it has a name, a role or an entity
 
 
 def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: Token,
@@ -51,6 +54,8 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                 if actor is None or actor.span is None:
                     continue
                 span = actor.span
+                if agent and _instrument_only(actor):
+                    continue  # "an IED killed ...": the weapon is not who acted
                 if agent and actor.country and "is where the head is" in actor.reason:
                     actor = dataclasses.replace(
                         actor, country=None,
@@ -65,6 +70,12 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                     seen.add(key)
                     actors.append(actor)
     return tuple(actors)
+
+
+def _instrument_only(actor: Actor) -> bool:
+    """A weapon or an attack with no country or group behind it ("a roadside bomb")."""
+    return actor.country is None and actor.affiliation is None and "(instrument " in actor.reason \
+        and not _known(actor)
 
 
 def _split_modifiers(head: Token, reason: str) -> list[tuple[Token | None, str]]:
@@ -100,13 +111,18 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         token = token.head.head  # "militants who attacked": the noun the clause modifies
-    elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+    elif token.lower_ in ANAPHORS and token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
-        if antecedent is None:
-            return None
-        reason = f"{reason}; pronoun '{token.text}' -> nearest earlier subject '{antecedent.text}'"
-        token = antecedent
-    if token.ent_type_ in TIME_ENTITIES:
+        if antecedent is not None:
+            # Code the antecedent but keep the pronoun's own span: that is where the text says it.
+            start, end = _np_bounds(antecedent)
+            coded = lookup_actor(doc[start:end].text, dictionary)
+            span = Span(token.idx, token.idx + len(token.text), token.text)
+            return dataclasses.replace(
+                coded, text=token.text, span=span,
+                reason=_join(reason, f"pronoun '{token.text}' -> nearest earlier subject "
+                                     f"'{doc[start:end].text}'", coded.reason))
+    if token.ent_type_ in TIME_ENTITIES or not any(ch.isalnum() for ch in token.text):
         return None
     start, end = _np_bounds(token)
     if token.dep_ in MODIFIER_DEPS and token.head.i == trigger.i:
@@ -123,8 +139,10 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         actor = _with_left_apposition(actor, doc, start, dictionary)
         actor = _with_earlier_mention(actor, doc, token, dictionary)
     actor = _with_locative(actor, trigger, dictionary)
-    if token.dep_ in MODIFIER_DEPS and not _known(actor):
-        return None  # "rocket attack": the rocket is not an actor
+    if token.dep_ in MODIFIER_DEPS and not _names_a_party(actor):
+        return None  # "rocket attack", "Manchester bombing": a weapon or a place, not an actor
+    if reason.startswith(NOUN_TARGET) and not (actor_like(actor, token, VIA_PREP) or token.pos_ == "PROPN"):
+        return None
     if reason.startswith(VIA_PREP) and not actor_like(actor, token, reason):
         return None  # "wrote on Twitter", "on Monday": not actors
     return dataclasses.replace(actor, reason=_join(reason, actor.reason))
@@ -132,6 +150,15 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
 
 def _join(*parts: str) -> str:
     return "; ".join(part for part in parts if part)
+
+
+def _names_a_party(actor: Actor) -> bool:
+    """A modifier of an event noun that names who: a country, people or group ("US",
+    "Israeli", "Taliban"), not where ("Manchester", "Kabul")."""
+    first = actor.reason.split(";")[0]
+    if not _known(actor):
+        return "(role " in actor.reason  # "police raids", "coalition air strike", "rebel attack"
+    return not any(f"({kind} " in first for kind in ("place", "capital", "region"))
 
 
 def _known(actor: Actor) -> bool:
@@ -171,7 +198,7 @@ def _np_bounds(head: Token) -> tuple[int, int]:
 
 def _outsidenoun_phrase(child: Token) -> bool:
     if child.dep_ == "punct":
-        return child.text not in HYPHENS  # keep "al-Shuhada" whole
+        return child.text not in HYPHENS | QUOTES  # keep "al-Shuhada" and the "Islamic State" group whole
     if child.dep_ in NP_EXCLUDE:
         return True
     if child.dep_ == "prep":

@@ -42,6 +42,7 @@ from eventscope.model import ActorRoles, Mention
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
+    NOUN_TARGET,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VIA_PREP,
@@ -58,6 +59,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
 PARTNER_PREPS = frozenset({"to", "with"})
+# Verbs whose subject undergoes the event ("Scores died"): the subject is actor2.
+PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"})
 
 
@@ -102,17 +105,22 @@ def _is_noun(trigger: Token) -> bool:
 
 def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     a1: Found = []
+    patient_subject: Found = []
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and verb.lemma_.lower() in PATIENT_SUBJECT_VERBS:
+            patient_subject.append((child, f"nsubj of '{verb.text}', who undergoes it"))
+        elif child.dep_ in SUBJECT_DEPS:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
     why: list[str] = []
-    if not a1:
+    if not a1 and not patient_subject:
+        a1 = _agent_of_attack_noun(verb)
+    if not a1 and not patient_subject:
         a1, inherited = _inherited_subject(verb)
         if inherited:
             why.append(inherited)
-    a2 = _verb_targets(verb)
+    a2 = patient_subject or _verb_targets(verb)
     if not a2:
         # "threatened to break relations with Russia", "is ready to send troops to X":
         # the complement verb's target.
@@ -259,6 +267,19 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _agent_of_attack_noun(verb: Token) -> Found:
+    """'killed in IS attacks', 'wounded in a Taliban ambush': the attack noun's modifier acted."""
+    found: Found = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
+                    a1, _a2, _why = _noun_arguments(noun)
+                    found += [(tok, f"{reason}, the attack '{noun.text}' in which '{verb.text}' happened")
+                              for tok, reason in a1 if tok.dep_ in ("compound", "amod", "nmod", "poss")]
+    return found
+
+
 def _inherited_subject(verb: Token) -> tuple[Found, str]:
     """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
     head = verb.head
@@ -266,11 +287,16 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
         if _is_passive(verb) or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
             return [], ""  # "facilities used by ...", "where the militiamen were killed"
         return [(head, f"noun modified by clause '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
+    if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
+        return [], ""  # "five were wounded": a passive without "by" has no known agent
     current = verb
     for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is
         head = current.head
-        if current.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acomp") or head is current:
+        # Not through ccomp: "..., the agency reported" did not do what it reports.
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or head is current:
             break
+        if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in head.children):
+            break  # "shattered by an explosion, killing 168": the passive's subject is no agent
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({current.dep_})")], \
@@ -292,9 +318,17 @@ def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         elif child.dep_ == "prep" and child.lower_ == "by":
             a1 += [(p, f"'by' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
-            a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
+            a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
             a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "dobj"]
+        elif child.dep_ == "acl":
+            # "attacks carried out by the IRA", "bombings targeted at the military"
+            for arg in child.children:
+                if arg.dep_ == "agent":
+                    a1 += [(p, f"agent of '{child.text}' on '{noun.text}'") for p in arg.children if p.dep_ == "pobj"]
+                elif arg.dep_ == "prep" and arg.lower_ in TARGET_PREPS:
+                    a2 += [(p, f"{VIA_PREP} '{arg.text}' after '{child.text}' on '{noun.text}'")
+                           for p in arg.children if p.dep_ == "pobj"]
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
         # "US troops came under rocket attack": the subject is the target.

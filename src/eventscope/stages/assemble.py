@@ -81,8 +81,12 @@ def _dates_agree(a: TimeRef, b: TimeRef) -> bool:
 
 
 def _actor_keys(actors: Iterable[Actor]) -> set[str]:
+    """Names and countries of the actors the dictionary knows; an unresolved
+    phrase ("the group", "first strike") neither agrees nor disagrees."""
     keys: set[str] = set()
     for actor in actors:
+        if actor.country is None and actor.sector is None:
+            continue
         keys.add(actor.name.lower())
         if actor.country:
             keys.add(actor.country)
@@ -126,13 +130,14 @@ class _Cluster:
                 merged.setdefault(actor.name.lower(), actor)
         return tuple(merged.values())
 
-    def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> bool:
+    def same_kind(self, mention: Mention) -> bool:
         head = self.head
         if mention.plover != head.plover or mention.modality != head.modality:
             return False
-        if head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode:
-            return False
-        if not _dates_agree(self.best_date(), date):
+        return not (head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode)
+
+    def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> bool:
+        if not self.same_kind(mention) or not _dates_agree(self.best_date(), date):
             return False
         if not (_actors_agree(self.actors("actor1"), roles.actor1)
                 and _actors_agree(self.actors("actor2"), roles.actor2)):
@@ -140,6 +145,39 @@ class _Cluster:
         best_place = self.best_place()
         return not (place and best_place and place.country and best_place.country
                     and place.country != best_place.country and place.span and best_place.span)
+
+
+# Nouns that name a happening; "the first strike hit ..." refers back to a strike.
+EVENT_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "raid", "bombing", "blast", "explosion", "shelling",
+    "operation", "assault", "offensive", "clash", "fighting", "ambush", "incident",
+})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+ORDINALS = frozenset({"first", "second", "third", "latest", "last", "same"})
+
+
+def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
+    """True when the trigger (or the event noun that is its subject) is a definite
+    reference to an event told earlier: "the strikes", "Sunday's attacks",
+    "the second strike hit ...".  Such a mention joins the latest compatible event."""
+    doc = parsed.doc
+    if not 0 <= mention.trigger_token < len(doc):
+        return False
+    token = doc[mention.trigger_token]
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        child for child in token.children
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EVENT_NOUNS
+    ]
+    for noun in nouns:
+        for child in noun.children:
+            word = child.lower_
+            if child.dep_ == "det" and word in ANAPHORIC_DETERMINERS:
+                return True
+            if child.dep_ == "poss":  # "Sunday's strikes", "its attack"
+                return True
+            if child.dep_ == "amod" and word in ORDINALS:
+                return True
+    return False
 
 
 def stable_event_id(article_id: str, mention: Mention) -> str:
@@ -263,6 +301,9 @@ def assemble(
         date = dates.get(mention.id, _UNDATED)
         place = places.get(mention.id)
         target = next((c for c in clusters if c.accepts(mention, mention_roles, date, place)), None)
+        if target is None and _refers_back(parsed, mention):
+            target = next((c for c in reversed(clusters)
+                           if c.same_kind(mention) and _dates_agree(c.best_date(), date)), None)
         if target is None:
             target = _Cluster()
             clusters.append(target)

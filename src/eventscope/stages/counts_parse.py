@@ -50,7 +50,7 @@ class Reading:
 
 
 _ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "zero"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 
 
 def _upper_case_term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, str] | None:
@@ -90,9 +90,14 @@ def _term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, st
     return None
 
 
+_NOT_FIGURES = frozenset({"a", "an", "no", "none", "nobody", "nil"})
+
+
 def _is_number(token: Token) -> bool:
     entry = number_words().get(token.lower_)
-    return token.like_num or token.pos_ == "NUM" or (entry is not None and entry.kind in ("at_least", "unit", "teen", "ten"))
+    return (token.like_num or token.pos_ == "NUM"
+            or (entry is not None and token.lower_ not in _NOT_FIGURES
+                and entry.kind in ("at_least", "unit", "teen", "ten", "exact")))
 
 
 def _number_text(token: Token) -> tuple[str, int, int]:
@@ -116,6 +121,13 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
     start, end = noun.idx, noun.idx + len(noun)
     if noun.lower_ in _ZERO_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return Quantity(0, 0, "'no'"), start, end, "zero"
+    parts = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    if len(parts) > 1 and noun.pos_ != "PROPN":  # "himself and 12 others", "a civilian and two soldiers"
+        counts = [count_of_one(p) for p in parts]
+        if all(c is not None and c.min is not None and c.max is not None for c in counts):
+            low = sum(c.min for c in counts if c and c.min is not None)
+            high = sum(c.max for c in counts if c and c.max is not None)
+            return Quantity(low, high, "sum"), start, max(end, parts[-1].idx + len(parts[-1])), f"sum of {len(parts)} groups"
     if _is_number(noun):
         text, s, e = _number_text(noun)
         quantity = parse_quantity(text)
@@ -155,6 +167,20 @@ def _is_person(noun: Token) -> bool:
     return lemma in person_nouns() or any(f"{c} {lemma}" in person_nouns() for c in compounds)
 
 
+def count_of_one(noun: Token) -> Quantity | None:
+    """The count of one conjunct, without summing its own conjuncts."""
+    if noun.pos_ == "PROPN" or noun.lower_ in _PERSON_PRONOUNS:
+        return Quantity(1, 1, "named")
+    figures = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+    if figures:
+        return parse_quantity(_number_text(figures[0])[0])
+    if _is_number(noun):
+        return parse_quantity(_number_text(noun)[0])
+    if noun.tag_ == "NN" and _is_person(noun):
+        return Quantity(1, 1, "one")
+    return None
+
+
 def _modifier_before(noun: Token, figure_start: int, figure_end: int) -> int | None:
     """Start of a count modifier ('more than', 'up to') right before a figure, within the noun phrase.
 
@@ -184,11 +210,19 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
         return deps["dobj"]
     if token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head  # "four people killed in ...", "the wounded soldiers"
-    if token.dep_ == "conj":  # "four were killed and eight wounded"
-        head = token.head
-        return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    if "nsubj" in deps and token.tag_ == "VBN":
+    if "nsubj" in deps and token.tag_ == "VBN":  # "... and five injured"
         return deps["nsubj"]
+    if token.dep_ == "conj":  # "four were killed and eight wounded": a figure of its own first
+        return _neighbour_figure(token) or _first_child(token.head, ("nsubjpass", "dobj"))
+    return None
+
+
+def _first_child(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The child with the first of `deps` (in that order of preference)."""
+    for dep in deps:
+        child = next((c for c in verb.children if c.dep_ == dep), None)
+        if child is not None:
+            return child
     return None
 
 
@@ -199,8 +233,9 @@ def _victims_of_adjective(token: Token) -> Token | None:
     if token.dep_ == "amod":
         return token.head
     if token.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and token.head.pos_ in ("VERB", "AUX"):
-        verb = token.head
-        return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.i != token.i), None)
+        # "left two dead" (object), "was shot dead" (passive subject), "were wounded" (subject)
+        victims = _first_child(token.head, ("nsubjpass", "dobj", "nsubj"))
+        return victims if victims is not None and victims.i != token.i else None
     if token.pos_ == "NOUN":
         return token if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) else None
     return None
@@ -223,6 +258,9 @@ def _neighbour_figure(token: Token) -> Token | None:
         left = token.doc[token.i - offset]
         if _is_number(left):
             return left
+        if offset == 1 and left.pos_ in ("NOUN", "PRON") and any(
+                c.dep_ == "nummod" and _is_number(c) for c in left.children):
+            return left  # "... and three others injured"
         if left.pos_ not in ("NOUN", "ADJ", "PROPN") or left.dep_ not in ("compound", "amod"):
             return None
     return None
@@ -247,6 +285,8 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
             figure = next((c for c in token.children if c.dep_ in ("nummod", "amod") and _is_number(c)), None)
             no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
             victims = token if no else figure or (_of_object(token) if term.role == "noun" else None)
+            if victims is None and term.role == "noun" and token.dep_ in ("oprd", "attr", "xcomp"):
+                victims = _first_child(token.head, ("nsubjpass", "nsubj"))  # "were taken hostage"
         if victims is None and family in ("verb", "adjective"):
             victims = _neighbour_figure(token)
         if victims is None and family == "verb" and token.is_upper and token.pos_ == "PROPN":

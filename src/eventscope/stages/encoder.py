@@ -156,8 +156,8 @@ class SentenceEncoder:
         """Word-piece ids with [CLS] … [SEP], truncated to 256 as the model was used."""
         return list(self.tokenizer.encode(text).ids)
 
-    def _hidden(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Last-layer token states (b, t, 384) and the padding mask (b, t) for a batch of id lists."""
+    def _hidden(self, batch: list[list[int]], keep: tuple[int, ...] = ()) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        """Last-layer token states (b, t, 384), the padding mask (b, t), and the states of layers `keep`."""
         t = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), t), dtype=np.int64)
         mask = np.zeros((len(batch), t), dtype=np.float32)
@@ -167,25 +167,42 @@ class SentenceEncoder:
         x = self.word[ids] + self.pos[:t] + self.type0
         x = _layer_norm(x, *self.ln0)
         bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-        for layer in self.layers:
+        kept: dict[int, np.ndarray] = {}
+        for number, layer in enumerate(self.layers, start=1):
             x = layer(x, bias)
-        return x, mask
+            if number in keep:
+                kept[number] = x
+        return x, mask, kept
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
-        x, mask = self._hidden(batch)
+        x, mask, _ = self._hidden(batch)
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def token_states(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        """Contextual word-piece states (n, 384) of one text and each piece's character span.
+    def token_states(
+        self, texts: Sequence[str], layers: tuple[int, ...] = (N_LAYERS,), batch_size: int = 32
+    ) -> list[tuple[dict[int, np.ndarray], list[tuple[int, int]]]]:
+        """Per text: {layer: (n_pieces, 384) contextual states} and each piece's character span.
 
-        [CLS] and [SEP] are included with span (0, 0); use `pool_chars` to average the
-        pieces inside a character range (a trigger word, an actor span).
+        [CLS] and [SEP] are included with span (0, 0).  As a side effect the sentence
+        embedding of each text (the mean of the last layer) enters the `encode` cache,
+        so asking for both costs one forward pass.
         """
-        enc = self.tokenizer.encode(text)
-        x, _ = self._hidden([list(enc.ids)])
-        return x[0], [tuple(o) for o in enc.offsets]
+        keep = tuple(sorted(set(layers) | {N_LAYERS}))
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out: list[tuple[dict[int, np.ndarray], list[tuple[int, int]]]] = [({}, [])] * len(texts)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            _, _, kept = self._hidden([list(encodings[i].ids) for i in chunk], keep)
+            for row, i in enumerate(chunk):
+                n = len(encodings[i].ids)
+                states = {layer: kept[layer][row, :n] for layer in keep}
+                out[i] = ({layer: states[layer] for layer in layers}, [tuple(o) for o in encodings[i].offsets])
+                mean = states[N_LAYERS].mean(axis=0)
+                self._remember(texts[i], (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32))
+        return out
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """(len(texts), 384) float32 unit vectors; cached texts are not recomputed."""

@@ -3,16 +3,18 @@
 Phrases are found and resolved by `when_expr`; this module decides which
 phrase belongs to which mention.  The fallback chain, step by step:
 
-1. A phrase in the trigger's own clause or subtree ("came under rocket attack
-   Monday", "In February, the US launched airstrikes", "Sunday's strikes"),
-   then one in a clause that governs or is governed by it, then anywhere in the
-   sentence.  Why: a sentence can hold two events with two dates ("X on Monday,
-   one day after Y"), and the parse says which date modifies which verb.
+1. A phrase in the trigger's own clause, or modifying a noun trigger ("came
+   under rocket attack Monday", "In February, the US launched airstrikes",
+   "Sunday's strikes"), then one in a clause that governs it, then anywhere in
+   the sentence; an end bound ("until 30 May") only last.  Why: a sentence can
+   hold two events with two dates ("X on Monday, one day after Y"), and the
+   parse says which date modifies which verb.
 2. The event named as the cause, within the paragraph ("killed in the
    airstrikes"): the nearest earlier mention whose trigger has that lemma.
-3. An event told before ("the strikes", "those attacks", the same multi-word
-   trigger again): the first earlier mention with that lemma, because a news
-   lead introduces the event that later definite mentions refer back to.
+3. An event told before ("the strikes", "those attacks", "each strike hit",
+   the same multi-word trigger again): the nearest earlier mention with that
+   lemma in the paragraph, else the first in the article, because a news lead
+   introduces the event that later definite mentions refer back to.
 4. Another event of the same sentence that has a phrase of its own.
 5. A date on a speech verb that governs the trigger ("wrote on Twitter Monday
    that ... were attacked"): the report's date, an upper bound for the event's.
@@ -44,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence
 from eventscope.stages.when_expr import (
     TimeExpression,
     dateparser_fallback,
@@ -126,12 +129,12 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         phrase, speech = own[mention.id]
         near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[sentence]]
         borrowed = (
-            _linked(trigger, near, doc, nearest=True),
-            _same_event(trigger, mention, earlier, doc, paragraph),
-            _same_sentence(mention, ordered, own),
+            linked(trigger, near, doc, nearest=True),
+            same_event(trigger, mention, earlier, doc, paragraph),
+            same_sentence(mention, ordered, own),
             speech,
-            _inherit(sentence, paragraph, dated),
-            _linked(trigger, earlier, doc, nearest=False),
+            inherit(sentence, paragraph, dated),
+            linked(trigger, earlier, doc, nearest=False),
         )
         # A date lent by another event must not carry a future date into a past-tense event.
         future_ok = mention.modality is Modality.FUTURE or reference is None
@@ -319,19 +322,20 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     doc = trigger.doc
     clause = _clause_head(trigger)
     subtree = {t.i for t in trigger.subtree}
-    clause_tree = {t.i for t in clause.subtree}
     clause_line = set(_ancestors(clause))
     ranked: list[tuple[int, int, int, _Found]] = []
     speech: list[tuple[int, _Found]] = []
     for item in (f for f in found if f.sentence in sentences):
         head = doc[item.head]
         said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
-        if item.tokens & subtree or (item.clause == clause.i and not said):
+        # Own clause; or, for a noun trigger, anything that modifies it ("Sunday's strikes").
+        # A verb's subtree also holds clauses of other events ("who seized it in 2019"): not tier 0.
+        if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i):
             tier = 0
         elif item.clause in clause_line and said:
             speech.append((_tree_distance(trigger, head), item))
             continue
-        elif item.clause in clause_line or item.head in clause_tree:
+        elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
             tier = 1
         else:
             tier = 2
@@ -369,83 +373,3 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
                    and (f.sentence, f.head) < (item.sentence, item.head)]
         anchor = earlier[-1].resolved if earlier else None
     return resolve(item.expr, reference, past=item.past, anchor=anchor, sign=sign, base=item.base)
-
-
-_LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
-_DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
-
-
-def _matching(lemma: str, candidates: list[tuple[Mention, TimeRef]], doc: Doc,
-              nearest: bool) -> tuple[Mention, TimeRef] | None:
-    """The candidate whose trigger has `lemma` (exact before suffix: "airstrikes" ~ "strikes").
-
-    Within a paragraph the nearest wins; across the article the first, since a
-    news lead introduces the event that later definite mentions refer back to."""
-    for exact in (True, False):
-        hits = [(m, t) for m, t in candidates
-                if (doc[m.trigger_token].lemma_.lower() == lemma if exact
-                    else _suffix_match(doc[m.trigger_token].lemma_.lower(), lemma))]
-        if hits:
-            return hits[-1] if nearest else hits[0]
-    return None
-
-
-def _suffix_match(a: str, b: str) -> bool:
-    return a != b and ((len(b) > 4 and a.endswith(b)) or (len(a) > 4 and b.endswith(a)))
-
-
-def _linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, nearest: bool) -> TimeRef | None:
-    """'killed in the airstrikes': the date of the airstrikes mentioned before."""
-    for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-            hit = _matching(noun.lemma_.lower(), earlier, doc, nearest)
-            if hit is not None:
-                why = hit[1].reason.split("; ")[0]
-                return replace(hit[1], reason=f"{why}; date of the '{noun.text}' in sentence {hit[0].sentence_index}")
-    return None
-
-
-def _same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc,
-                paragraph: list[int]) -> TimeRef | None:
-    """'the strikes', 'those attacks', or the same multi-word trigger again: an event already told
-    (the nearest such in the paragraph, else the first in the article)."""
-    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
-    repeated = " " in mention.trigger.text.strip()
-    if trigger.pos_ != "NOUN" or not (definite or repeated):
-        return None
-    if not definite:
-        text = mention.trigger.text.lower()
-        earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
-    near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
-    hit = (_matching(trigger.lemma_.lower(), near, doc, nearest=True)
-           or _matching(trigger.lemma_.lower(), earlier, doc, nearest=False))
-    if hit is None:
-        return None
-    why = hit[1].reason.split("; ")[0]
-    return replace(hit[1], reason=f"{why}; '{mention.trigger.text}' refers back to sentence {hit[0].sentence_index}")
-
-
-def _same_sentence(mention: Mention, ordered: list[Mention],
-                   own: dict[str, tuple[TimeRef | None, TimeRef | None]]) -> TimeRef | None:
-    """Another event of the same sentence dated by a phrase: one sentence, one time frame."""
-    others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
-              and own[m.id][0] is not None]
-    if not others:
-        return None
-    other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
-    date = own[other.id][0]
-    if date is None:
-        return None
-    why = date.reason.split("; ")[0]
-    return replace(date, reason=f"{why}; date of '{other.trigger.text}' in the same sentence")
-
-
-def _inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> TimeRef | None:
-    for earlier in range(sentence - 1, -1, -1):
-        if paragraph[earlier] != paragraph[sentence]:
-            return None
-        if earlier in dated:
-            source = dated[earlier]
-            why = source.reason.split("; ")[0]
-            return replace(source, reason=f"{why}; inherited from the event in sentence {earlier}")
-    return None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -55,7 +55,8 @@ CORE_LOCATIVES = frozenset({"in", "near", "at", "outside", "along", "inside", "a
                             "within", "on"})
 RIGHT_NOUNS = frozenset({"airport", "air", "base", "airbase", "border", "province", "governorate", "region",
                          "strip", "valley", "heights", "peninsula", "state", "dam", "zone"})
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,40}?)?\s*(?::|--|—|-)\s")
+# "WASHINGTON:", "BAGHDAD, June 27 (Reuters) -", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA NACIONAL) --"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,60}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s")
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
@@ -300,7 +301,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
         place = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model.threshold)
         if place is None and last_in_paragraph and last_in_paragraph[0] == paragraph:
             previous = last_in_paragraph[1]
-            place = Place(**{**previous.__dict__, "reason": f"same paragraph as the previous event ({previous.name})"})
+            place = replace(previous, reason=f"same paragraph as the previous event ({previous.name})")
         if place is None:
             place = _fallback(parsed, gazetteer, focus, lead_place)
         if place is not None and place.span is not None:
@@ -365,8 +366,8 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: _Focus, lead_p
             return place.to_place(span=span, reason="dateline; the article often puts things in its country")
     lead_place = lead_place or focus.lead_place
     if lead_place is not None:
-        return Place(**{**lead_place.__dict__, "reason": f"lead's event place ({lead_place.name}); dateline "
-                                                          "absent or about another country"})
+        return replace(lead_place, reason=f"lead's event place ({lead_place.name}); dateline absent or about "
+                                          "another country")
     if focus.dominant:
         country = gazetteer.country(focus.dominant)
         if country is not None:

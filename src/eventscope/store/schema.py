@@ -15,7 +15,8 @@ Tables (version 1):
     events          the merged event: JSON record + indexed columns for filters
     event_articles  which article events (JSON, as extracted) make up each event
     evidence        supporting spans with their sentence; `evidence_fts` indexes
-                    the sentences (FTS5, rowid = evidence.id)
+                    each sentence once per event and article (FTS5, external
+                    content, rowid = the lowest evidence.id of that sentence)
     claims          casualty claims per event and article (who says how many)
     actors          actor names/countries per event and role (actor filter);
                     actor_names holds the distinct names

@@ -176,16 +176,12 @@ class SQLiteStore(EventStore):
             return []
         pad = dt.timedelta(days=max(self.rules.date_tolerance_days.values()))
         rows = self.con.execute(
-            "SELECT id, record FROM events WHERE plover = ? AND modality = ? AND span_start <= ? "
-            "AND span_end >= ?",
+            "SELECT e.id, e.record, group_concat(m.article_id, char(31)) FROM events e "
+            "JOIN event_articles m ON m.event_id = e.id WHERE e.plover = ? AND e.modality = ? "
+            "AND e.span_start <= ? AND e.span_end >= ? GROUP BY e.id ORDER BY e.id",
             (event.plover, event.modality.value, (interval[1] + pad).isoformat(),
              (interval[0] - pad).isoformat())).fetchall()
-        out = []
-        for event_id, record in rows:
-            arts = {r[0] for r in self.con.execute(
-                "SELECT article_id FROM event_articles WHERE event_id = ?", (event_id,))}
-            out.append((event_id, codec.decode(record), arts))
-        return out
+        return [(event_id, codec.decode(record), set(arts.split("\x1f"))) for event_id, record, arts in rows]
 
     def _remove(self, article_id: str) -> None:
         touched = [r[0] for r in self.con.execute(
@@ -207,7 +203,8 @@ class SQLiteStore(EventStore):
         """
         if added_from is None:
             self.con.execute("INSERT INTO evidence_fts (evidence_fts, rowid, sentence) "
-                             "SELECT 'delete', id, sentence FROM evidence WHERE event_id = ?", (event_id,))
+                             "SELECT 'delete', min(id), sentence FROM evidence WHERE event_id = ? "
+                             "GROUP BY article_id, sentence_index", (event_id,))
             self.con.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
             self.con.execute("DELETE FROM claims WHERE event_id = ?", (event_id,))
         self.con.execute("DELETE FROM actors WHERE event_id = ?", (event_id,))
@@ -254,14 +251,16 @@ class SQLiteStore(EventStore):
 
     def _write_member_rows(self, event_id: str, article_id: str, member: Event,
                            sentences: dict[int, str]) -> None:
-        for ev in member.evidence:
-            cur = self.con.execute(
-                "INSERT INTO evidence (event_id, article_id, sentence_index, start, end, field, text, sentence)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                (event_id, ev.article_id, ev.sentence_index, ev.start, ev.end, ev.field, ev.text,
-                 sentences.get(ev.sentence_index, ev.text)))
-            self.con.execute("INSERT INTO evidence_fts (rowid, sentence) VALUES (?, ?)",
-                             (cur.lastrowid, sentences.get(ev.sentence_index, ev.text)))
+        first_id = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM evidence").fetchone()[0]
+        self.con.executemany(
+            "INSERT INTO evidence (event_id, article_id, sentence_index, start, end, field, text, sentence)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(event_id, ev.article_id, ev.sentence_index, ev.start, ev.end, ev.field, ev.text,
+              sentences.get(ev.sentence_index, ev.text)) for ev in member.evidence])
+        # one FTS row per sentence (a sentence backs several fields); `_rebuild` deletes with the same grouping
+        self.con.execute(
+            "INSERT INTO evidence_fts (rowid, sentence) SELECT min(id), sentence FROM evidence "
+            "WHERE event_id = ? AND id >= ? GROUP BY article_id, sentence_index", (event_id, first_id))
         for count in (member.fatalities, member.injuries):
             if count is None:
                 continue

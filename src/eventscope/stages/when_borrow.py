@@ -1,0 +1,96 @@
+"""Dates lent by other events (used by the when stage when a mention's sentence has no phrase).
+
+Each function returns the TimeRef of another event with a reason that says
+where it came from, or None.  The order in which the when stage tries them is
+written in `when.py`'s docstring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventscope.model import Mention, TimeRef
+
+_LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
+_DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
+
+
+def matching(lemma: str, candidates: list[tuple[Mention, TimeRef]], doc: Doc,
+             nearest: bool) -> tuple[Mention, TimeRef] | None:
+    """The candidate whose trigger has `lemma` (exact before suffix: "airstrikes" ~ "strikes").
+
+    Within a paragraph the nearest wins; across the article the first, since a
+    news lead introduces the event that later definite mentions refer back to."""
+    for exact in (True, False):
+        hits = [(m, t) for m, t in candidates
+                if (doc[m.trigger_token].lemma_.lower() == lemma if exact
+                    else _suffix_match(doc[m.trigger_token].lemma_.lower(), lemma))]
+        if hits:
+            return hits[-1] if nearest else hits[0]
+    return None
+
+
+def _suffix_match(a: str, b: str) -> bool:
+    return a != b and ((len(b) > 4 and a.endswith(b)) or (len(a) > 4 and b.endswith(a)))
+
+
+def linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, nearest: bool) -> TimeRef | None:
+    """'killed in the airstrikes': the date of the airstrikes mentioned before."""
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            hit = matching(noun.lemma_.lower(), earlier, doc, nearest)
+            if hit is not None:
+                why = hit[1].reason.split("; ")[0]
+                return replace(hit[1], reason=f"{why}; date of the '{noun.text}' in sentence {hit[0].sentence_index}")
+    return None
+
+
+def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc,
+               paragraph: list[int]) -> TimeRef | None:
+    """'the strikes', 'those attacks', 'each strike hit ...', or the same multi-word trigger
+    again: an event already told (the nearest such in the paragraph, else the first in the article)."""
+    noun = trigger
+    if trigger.pos_ in ("VERB", "AUX"):  # "each strike hit its target": the subject names the event
+        noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), trigger)
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+    repeated = noun is trigger and " " in mention.trigger.text.strip()
+    if noun.pos_ != "NOUN" or not (definite or repeated):
+        return None
+    if not definite:
+        text = mention.trigger.text.lower()
+        earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
+    near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
+    hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
+           or matching(noun.lemma_.lower(), earlier, doc, nearest=False))
+    if hit is None:
+        return None
+    why = hit[1].reason.split("; ")[0]
+    return replace(hit[1], reason=f"{why}; '{noun.text}' refers back to sentence {hit[0].sentence_index}")
+
+
+def same_sentence(mention: Mention, ordered: list[Mention],
+                  own: dict[str, tuple[TimeRef | None, TimeRef | None]]) -> TimeRef | None:
+    """Another event of the same sentence dated by a phrase: one sentence, one time frame."""
+    others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
+              and own[m.id][0] is not None]
+    if not others:
+        return None
+    other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
+    date = own[other.id][0]
+    if date is None:
+        return None
+    why = date.reason.split("; ")[0]
+    return replace(date, reason=f"{why}; date of '{other.trigger.text}' in the same sentence")
+
+
+def inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> TimeRef | None:
+    for earlier in range(sentence - 1, -1, -1):
+        if paragraph[earlier] != paragraph[sentence]:
+            return None
+        if earlier in dated:
+            source = dated[earlier]
+            why = source.reason.split("; ")[0]
+            return replace(source, reason=f"{why}; inherited from the event in sentence {earlier}")
+    return None
