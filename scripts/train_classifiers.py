@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eventscope.ontology import read_table  # noqa: E402
 from eventscope.stages import classify as C  # noqa: E402
-from eventscope.stages.classify_features import relation, replace_actors, strip_markers  # noqa: E402
+from eventscope.stages.classify_features import replace_actors  # noqa: E402
 
 SEED = 13
 C_BY_VIEW = {"sparse": 10.0, "sent": 10.0, "tokens": 3.0}  # chosen by 5-fold CV on PLV_train
@@ -57,11 +57,9 @@ class Featurizer:
     def __init__(self, clf: C.EventClassifier, marked: list[str]) -> None:
         self.clf = clf
         self.marked = marked
-        plain = [strip_markers(m) for m in marked]
-        docs = list(clf.nlp.pipe([p[0] for p in plain]))
-        self.rels = [relation(d, s, t) for d, (_, s, t) in zip(docs, plain, strict=True)]
         self.replaced = [replace_actors(m) for m in marked]
-        dense = clf.views_of(marked, docs)
+        dense = clf.dense_views(marked)
+        self.rels = dense["relations"]
         self.sent, self.tokens = dense["sent"], dense["tokens"]
 
     def fit_sparse(self, idx: np.ndarray) -> dict[str, object]:
@@ -131,7 +129,7 @@ def main() -> None:
     clf.encoder = C.load_encoder()
     clf._nlp = None
     protos, proto_types, codes = cameo_prototypes(clf)
-    clf.cameo_protos = protos
+    clf.cameo_protos = protos.astype(np.float16).astype(np.float32)  # as stored
     fz = Featurizer(clf, marked)
     print(f"features for {len(marked)} sentences in {time.time() - t0:.0f} s", flush=True)
     if args.cv:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 from eventscope.model import (
     Actor,
@@ -161,6 +162,7 @@ def test_codec_agrees_with_model_from_dict() -> None:
     text = codec.encode(event)
     codec._cache.clear()
     assert codec.decode(text) == event == from_dict(Event, to_dict(event))
+    assert json.loads(text) == to_dict(event)
 
 
 def test_cue_counts_for_the_answer_not_for_what_is_answered() -> None:

@@ -117,11 +117,11 @@ class _Cluster:
         return min(pool, key=lambda d: order.index(d.precision))
 
     def best_place(self) -> Place | None:
-        if not self.places:
-            return None
-        order = ["point", "town", "admin2", "admin1", "region", "country"]
-        with_span = [p for p in self.places if p.span is not None] or self.places
-        return min(with_span, key=lambda p: order.index(p.precision.value))
+        """The place named with the earliest mention: a story places an event
+        where it first tells it (the lead); later sentences drift to other
+        places ("Blinken, speaking in Rome, said the strikes ...")."""
+        with_span = [p for p in self.places if p.span is not None]
+        return (with_span or self.places or [None])[0]
 
     def actors(self, which: str) -> tuple[Actor, ...]:
         merged: dict[str, Actor] = {}
@@ -194,10 +194,14 @@ def best_figure(claims: Iterable[Claim]) -> int | None:
 
 
 def _count(claims: list[Claim], kind: ClaimKind) -> Count | None:
+    """All claims of one kind; the best figure comes from the claims the parse tied
+    to this event, and from loosely attached ("unlinked:") ones only when no
+    other claim exists, so a stray figure cannot pull the best one down."""
     of_kind = tuple(c for c in claims if c.kind is kind)
     if not of_kind:
         return None
-    return Count(best=best_figure(of_kind), claims=of_kind)
+    linked = [c for c in of_kind if not c.reason.startswith("unlinked:")]
+    return Count(best=best_figure(linked or of_kind), claims=of_kind)
 
 
 def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:

@@ -161,15 +161,21 @@ class EventClassifier:
         replaced = [replace_actors(m) for m in marked]
         return hstack([dep, self.word_vec.transform(replaced), self.char_vec.transform(replaced)]).tocsr()
 
-    def views_of(self, marked: Sequence[str], parses: Sequence[Doc | Span] | None = None) -> dict[str, Any]:
-        """The three feature matrices (exposed for the training script, which must see the same)."""
+    def dense_views(self, marked: Sequence[str], parses: Sequence[Doc | Span] | None = None) -> dict[str, Any]:
+        """The MiniLM views ("sent", "tokens"), the clause embeddings and the relations."""
         plain, rels = self._relations(marked, parses)
         states = self.encoder.token_states(plain, layers=TOKEN_LAYERS)
         tokens = np.stack([token_view(layers, offsets, rel) for (layers, offsets), rel in zip(states, rels, strict=True)])
         sentence = self.encoder.encode(plain)  # cached by token_states: no second pass
         clause = self.encoder.encode([rel.clause for rel in rels])
         sent = np.hstack([clause, sentence, clause @ self.cameo_protos.T])
-        return {"sparse": self._sparse(marked, rels), "sent": sent, "tokens": tokens, "clause": clause}
+        return {"sent": sent, "tokens": tokens, "clause": clause, "relations": rels}
+
+    def views_of(self, marked: Sequence[str], parses: Sequence[Doc | Span] | None = None) -> dict[str, Any]:
+        """The three feature matrices the logistic regressions read, plus the clause embeddings."""
+        views = self.dense_views(marked, parses)
+        views["sparse"] = self._sparse(marked, views["relations"])
+        return views
 
     def _plv_matrix(self, marked: Sequence[str], parses: Sequence[Doc | Span] | None) -> tuple[np.ndarray, np.ndarray]:
         views = self.views_of(marked, parses)
