@@ -52,3 +52,8 @@ def browser_type_launch_args(browser_type_launch_args):
     if executable is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.events.json from the current output")

@@ -13,7 +13,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 
 def registrars() -> list[Registrar]:
-    from eventscope import gazetteer_cli, query, report
+    from eventscope import actor_cli, gazetteer_cli, query, report
     from eventscope.api import serve
     from eventscope.evaluate import cli as evaluate_cli
     from eventscope.export import register as register_export
@@ -27,4 +27,5 @@ def registrars() -> list[Registrar]:
         report.register,
         evaluate_cli.register,
         gazetteer_cli.register,
+        actor_cli.register,
     ]

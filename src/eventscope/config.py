@@ -36,6 +36,7 @@ class Settings:
     api_token: str | None = None  # needed for writes through the HTTP API
     api_read_token_required: bool = False  # if true, reads need the token too
     api_max_request_bytes: int = 2_000_000
+    actor_dictionary: Path | None = None  # a user actors.tsv whose rows override the built-in ones
 
     @property
     def gazetteer_path(self) -> Path:
@@ -59,7 +60,7 @@ def _coerce(name: str, raw: Any) -> Any:
             if text.lower() in ("0", "false", "no", "off"):
                 return False
             raise ValueError(text)
-        if name in ("data_dir", "db_path"):
+        if name in ("data_dir", "db_path", "actor_dictionary"):
             return Path(text)
     except ValueError:
         raise ConfigError(f"setting {name}: cannot read {text!r} as {default}") from None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -264,6 +265,13 @@ def from_dict(cls: type[R], data: Any) -> R:
     return typing.cast(R, _convert(cls, data))
 
 
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """Resolved field types of a record class; resolving them is slow, so once per class."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
 def _convert(tp: Any, value: Any) -> Any:
     if value is None:
         return None
@@ -277,10 +285,8 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin is dict:
         return dict(value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _convert(hints[f.name], value[f.name])
-                  for f in dataclasses.fields(tp) if f.name in value}
-        return tp(**kwargs)
+        hints = _field_types(tp)
+        return tp(**{name: _convert(hint, value[name]) for name, hint in hints.items() if name in value})
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(value)
     if tp is dt.date:

@@ -19,6 +19,7 @@ from eventscope.config import Settings
 from eventscope.errors import EventscopeError, StageError
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
 from eventscope.stages import actors, assemble, counts, detect, nlp, when, where
+from eventscope.stages.actor_dictionary import load_dictionary
 
 T = TypeVar("T")
 
@@ -69,13 +70,15 @@ class Pipeline:
         self.settings = settings or Settings()
         self.nlp = nlp_model if nlp_model is not None else nlp.load_model(self.settings.spacy_model)
         self.gazetteer = gazetteer if gazetteer is not None else where.load_gazetteer(self.settings)
+        self.actor_dictionary = load_dictionary(self.settings.actor_dictionary)
         self.timer = StageTimer()
 
     def extract_parsed(self, parsed: nlp.ParsedArticle) -> Extraction:
         article_id = parsed.article.id
         run = self.timer.run
         mentions = run("detect", article_id, lambda: detect.detect(parsed))
-        roles = run("actors", article_id, lambda: actors.resolve_actors(parsed, mentions))
+        roles = run("actors", article_id,
+                    lambda: actors.resolve_actors(parsed, mentions, self.actor_dictionary))
         dates = run("when", article_id, lambda: when.resolve_dates(parsed, mentions))
         places = run("where", article_id, lambda: where.resolve_places(parsed, mentions, self.gazetteer))
         claims = run("counts", article_id, lambda: counts.extract_claims(parsed, mentions))

@@ -129,6 +129,9 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     if sector_pick:
         reasons.insert(1 if country_pick else 0,
                        f"sector {sector} from '{sector_pick.match.surface}' ({_describe(sector_pick)})")
+    elif country_pick is not None and _people(country_pick, head_end):
+        sector = "CVL"  # "Palestinians", "three Iraqis": a plural demonym as head names people
+        reasons.insert(1, f"sector CVL: '{country_pick.match.surface}' (plural demonym) names people")
     elif country_pick and country_pick.match.entry.kind == "country":
         unknown.append(f"sector: '{country_pick.match.surface}' names the state as a whole, no role word")
     else:
@@ -163,6 +166,12 @@ def _skip_quantity(tokens: list[Token], matches: list[Match]) -> int:
             tokens[k].key in COLLECTIVE_WORDS or tokens[k].key[:1].isdigit() for k in range(i)):
         return i + 1
     return 0 if i < len(tokens) and tokens[i].key in BOUNDARY_WORDS else min(i, len(tokens) - 1) if tokens else 0
+
+
+def _people(cand: _Candidate | None, head_end: int) -> bool:
+    surface = cand.match.surface if cand else ""
+    return bool(cand and cand.in_head and cand.match.entry.kind == "demonym" and cand.match.end == head_end
+                and surface.endswith("s") and not surface.endswith(("ss", "ese")))
 
 
 def _head_start(tokens: list[Token], start: int, head_end: int) -> int:
@@ -224,8 +233,8 @@ def _pick_sector(candidates: list[_Candidate]) -> _Candidate | None:
         rest = [c for c in candidates if not c.in_head and _priority(c) >= 2]
         if rest:
             return min(rest, key=lambda c: c.match.start)
-    if best is None:
-        rest = [c for c in candidates if not c.in_head]
+    if best is None:  # a capital in a modifier phrase ("Afghans in Kabul") says where, not which organ
+        rest = [c for c in candidates if not c.in_head and _priority(c) >= 1]
         return max(rest, key=_priority, default=None)
     return best
 

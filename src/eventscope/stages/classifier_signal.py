@@ -22,6 +22,7 @@ missing, model not built) everything returns its input unchanged.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -29,13 +30,14 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventscope.errors import ConfigError
 from eventscope.model import Modality
 from eventscope.ontology import cameo_code, legacy_to_plover, read_table
 from eventscope.stages.coding import Candidate
 from eventscope.stages.lexicon import TriggerMatch, TriggerRule, lemma_of, trigger_rules
 from eventscope.stages.modality import modality_of
 
-Scorer = Callable[[str], Mapping[str, float]]
+Scorer = Callable[..., Mapping[str, float]]  # (marked sentence[, its spaCy span]) -> scores
 
 FILL_MIN = 0.30
 OFFPATH_MIN = 0.50
@@ -61,13 +63,27 @@ def enable() -> None:
 
 
 def _discover() -> Scorer | None:
-    """Find the PLOVER scorer in stages/classify.py, if that module and its model exist."""
+    """The PLOVER scorer of stages/classify.py, if that module and its trained model exist.
+
+    classify's `load_classifier().plover_probs(marked, parses=[sentence span])` reuses our
+    parse; a missing model (ConfigError) means: lexicon alone, said once in the reasons.
+    """
     try:
         classify = importlib.import_module("eventscope.stages.classify")
     except ImportError:
         return None
-    scorer = getattr(classify, "plover_scores", None)
-    return scorer if callable(scorer) else None
+    loader = getattr(classify, "load_classifier", None)
+    if not callable(loader):
+        return None
+    try:
+        clf = loader()
+    except ConfigError:
+        return None
+
+    def score(marked: str, sent: SpacySpan | None = None) -> Mapping[str, float]:
+        return clf.plover_probs([marked], parses=[sent] if sent is not None else None)[0]
+
+    return score
 
 
 def scorer() -> Scorer | None:
@@ -150,7 +166,9 @@ def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: S
     score_fn = scorer()
     if score_fn is None:
         return chosen
-    scores = _normalise(score_fn(mark(sent, source, target)))
+    marked = mark(sent, source, target)
+    takes_parse = len(inspect.signature(score_fn).parameters) >= 2  # one-argument scorers: tests, other models
+    scores = _normalise(score_fn(marked, sent) if takes_parse else score_fn(marked))
     if not scores:
         return chosen
     top, top_p = max(scores.items(), key=lambda kv: kv[1])

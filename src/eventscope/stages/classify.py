@@ -71,6 +71,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MODEL_FILES = ("plover_model.npz", "plover_vocab.json")
 YIELD_SHARPNESS = 20.0  # softmax scale on cosine differences when splitting YIELD
+ENSEMBLE = ("sparse", "sent", "tokens")
 
 
 def models_dir() -> Path:
@@ -179,7 +180,9 @@ class EventClassifier:
 
     def _plv_matrix(self, marked: Sequence[str], parses: Sequence[Doc | Span] | None) -> tuple[np.ndarray, np.ndarray]:
         views = self.views_of(marked, parses)
-        logp = sum(self.views[v].log_probs(views[v]) for v in ("sparse", "sent", "tokens"))
+        # The geometric mean of the three views' probabilities: the same argmax as their product,
+        # but not over-confident (the product of three sharp softmaxes is nearly one-hot).
+        logp = np.mean([self.views[v].log_probs(views[v]) for v in ENSEMBLE], axis=0)
         logp = logp - logp.max(axis=1, keepdims=True)
         probs = np.exp(logp)
         return probs / probs.sum(axis=1, keepdims=True), views["clause"]
@@ -198,7 +201,7 @@ class EventClassifier:
         probs, clause = self._plv_matrix(marked, parses)
         concede = self._concede_share(clause)
         out = []
-        for row, share in zip(probs, concede, strict=True):
+        for row, share in zip(probs, map(float, concede), strict=True):
             scores = {t: 0.0 for t in PLOVER_TYPES}
             for label, p in zip(self.classes, row, strict=True):
                 if label == "YIELD":

@@ -67,7 +67,9 @@ def code_dyad(parsed: ParsedArticle, source: Span, target: Span) -> Mention | No
         return None
     inside = {t.i for t in s_span} | {t.i for t in t_span}
     path, common = _path(s_span.root, t_span.root)
-    sent = s_span.root.sent
+    # the sentence(s) holding both actors (a mis-split sentence must not cut the dyad in two)
+    first, last = sorted((s_span.root.sent, t_span.root.sent), key=lambda x: x.start)
+    sent = parsed.doc[first.start:max(first.end, last.end)]
     sentence_index = next(i for i, s in enumerate(parsed.doc.sents) if s.start == sent.start)
 
     def coded(tokens: list[Token], step: str) -> list[tuple[Candidate, str]]:

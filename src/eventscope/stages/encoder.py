@@ -199,7 +199,7 @@ class SentenceEncoder:
             for row, i in enumerate(chunk):
                 n = len(encodings[i].ids)
                 states = {layer: kept[layer][row, :n] for layer in keep}
-                out[i] = ({layer: states[layer] for layer in layers}, [tuple(o) for o in encodings[i].offsets])
+                out[i] = ({layer: states[layer] for layer in layers}, [(int(a), int(b)) for a, b in encodings[i].offsets])
                 mean = states[N_LAYERS].mean(axis=0)
                 self._remember(texts[i], (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32))
         return out
