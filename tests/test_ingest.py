@@ -538,3 +538,14 @@ def test_wikievents_glued_articles_keep_their_opening(shared_dir: Path) -> None:
         assert article.title == ""
         # the story's first words are kept (the glued headline comes along with them)
         assert article.text.startswith(" ".join(record["text"].split()[:6]))
+
+
+def test_directory_walk_reports_files_it_does_not_read(tmp_path):
+    from eventscope.ingest import Rejected, read_inputs
+
+    (tmp_path / "story.txt").write_text("Rebels attacked a convoy near Goma on Monday, officials said.\n", encoding="utf-8")
+    (tmp_path / "photo.bin").write_bytes(b"\x00\x01\x02")
+    items = list(read_inputs([tmp_path], published="2021-06-29"))
+    rejected = [i for i in items if isinstance(i, Rejected)]
+    assert len(items) == 2 and len(rejected) == 1
+    assert rejected[0].source.endswith("photo.bin") and rejected[0].reason.startswith("skipped:")

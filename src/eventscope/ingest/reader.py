@@ -79,11 +79,16 @@ def read_path(path: str | os.PathLike[str], published: dt.date | None = None) ->
     target = Path(path)
     if target.is_dir():
         files = list(_walk(target))
+        if files and not any(f.suffix.lower() in DIRECTORY_EXTENSIONS for f in files):
+            files = []
+        kinds = ", ".join(sorted(DIRECTORY_EXTENSIONS))
         if not files:
-            kinds = ", ".join(sorted(DIRECTORY_EXTENSIONS))
             yield Rejected(source, f"directory holds no article files ({kinds})")
         for file in files:
-            yield from read_file(file, published=published)
+            if file.suffix.lower() in DIRECTORY_EXTENSIONS:
+                yield from read_file(file, published=published)
+            else:  # said, never dropped in silence; naming the file reads it by content
+                yield Rejected(str(file), f"skipped: not an article file ({kinds}); name it to read it anyway")
         return
     yield from read_file(target, published=published)
 
@@ -92,7 +97,7 @@ def _walk(directory: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in DIRECTORY_EXTENSIONS:
+            if not name.startswith("."):
                 yield Path(root) / name
 
 
