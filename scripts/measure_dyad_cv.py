@@ -64,25 +64,9 @@ def main() -> None:
     args = parser.parse_args()
     oof = out_of_fold(args.path)
     from eventscope.stages import classifier_signal
-    from eventscope.stages.classify_features import strip_markers
 
-    # The scorer is asked with our own marking of the sentence; look the probabilities up by plain
-    # text and actor offsets, which both markings share.
-    by_key = {}
-    for m, probs in oof.items():
-        text, s, t = strip_markers(m)
-        by_key[(text.strip(), tuple(s or ()), tuple(t or ()))] = probs
-    def scorer(marked: str) -> dict[str, float]:
-        text, s, t = strip_markers(marked)
-        found = by_key.get((text.strip(), tuple(s or ()), tuple(t or ())))
-        if found is not None:
-            return found
-        # spaCy split the PLV sentence: find the one that contains this piece
-        query = text.strip()
-        return next((v for k, v in by_key.items() if query and query in k[0]), {})
-
-    classifier_signal.set_scorer(scorer)
     measure = _load("measure_dyad")
+    classifier_signal.set_scorer(measure.lookup_scorer(oof))
     sys.argv = ["measure_dyad.py", str(args.path), "--errors", str(args.errors)]
     measure.main()
 

@@ -88,3 +88,15 @@ def test_event_location_predictions_pass_the_trigger_token(nlp, monkeypatch, fix
     preds = predict.predict_locations(items, nlp)
     assert seen == ["murdered"]
     assert score_locations(items, preds).metrics["event_location_accuracy"] == 1.0
+
+
+def test_a_figureless_killed_claim_is_a_death_but_no_count() -> None:
+    from dataclasses import replace
+
+    figureless = Count(None, (Claim(ClaimKind.KILLED, None, None, span=Span(0, 6, "killed")),))
+    zero = Count(0, (Claim(ClaimKind.KILLED, 0, 0),))
+    died, none_died, counted = events_to_predictions(
+        "a", [replace(_event(), fatalities=figureless), replace(_event(), fatalities=zero), _event()])
+    assert died.died is True and died.fatalities is None
+    assert none_died.died is False
+    assert counted.died is True and counted.fatalities == 5 and counted.mode is None

@@ -203,3 +203,18 @@ def test_worst_errors_take_turns_across_kinds() -> None:
                   + [ErrorRecord("d", "date", "2021", "2020", 1.2)])
     listed = worst_errors(score)
     assert len(listed) == 20 and listed[1].what == "date"
+
+
+def test_muc_death_counts_figureless_claims_and_skips_arrests() -> None:
+    gold = _gold("m", death=True, countries=("PER",))
+    doc = GoldDocument("m", "t", (gold,))
+    preds = {"m": [PredictedEvent("m", frozenset({"ASSAULT"}), date=DAY, countries=("PER",), died=True),
+                   PredictedEvent("m", frozenset({"COERCE"}), date=DAY, countries=("PER",), mode="arrest",
+                                  fatalities=3)]}
+    scope = frozenset({"ASSAULT", "COERCE"})
+    score = score_events(Dataset("muc4", "-", "events", (doc,), scope=scope), preds)
+    assert score.metrics["death_f1"] == 1.0  # the arrest is no incident: neither a death nor spurious
+    assert score.metrics["event_precision"] == 1.0
+    # elsewhere an arrest is an event like any other
+    other = score_events(Dataset("gold", "-", "events", (doc,), scope=scope), preds)
+    assert other.metrics["event_precision"] == 0.5

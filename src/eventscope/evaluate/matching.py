@@ -13,6 +13,7 @@ pairs (Hungarian algorithm), ties broken by the prediction's confidence.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -54,6 +55,33 @@ def event_compatible(gold: GoldEvent, pred: PredictedEvent) -> bool:
 
 def overlaps(a: Span | None, b: Span | None) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+# Where a noun phrase's head has ended: a preposition, a relative word, a comma, a dash or a bracket.
+_AFTER_HEAD = re.compile(r"\s(?:of|in|at|on|from|for|with|near|by|who|whom|which|that|whose|where|including)\s"
+                         r"|,|;|\s[-\u2013\u2014(]")
+_WORD = re.compile(r"[\w'\u2019.&-]*\w")
+
+
+def head_span(span: Span) -> Span:
+    """The head word of an argument phrase, without a parse: the last word before the first
+    preposition, relative word, comma or bracket ("the families of the victims" -> "families",
+    "168 people" -> "people").  Scoring by head, as RAMS and WikiEvents results are usually
+    reported, keeps a long phrase from matching a gold argument it merely contains."""
+    cut = _AFTER_HEAD.search(span.text)
+    front = span.text[:cut.start()] if cut else span.text
+    words = list(_WORD.finditer(front))
+    if not words:
+        return span
+    last = words[-1]
+    return Span(span.start + last.start(), span.start + last.end(), last.group())
+
+
+def argument_matches(gold_spans: Sequence[Span], predicted: Span) -> bool:
+    """A predicted argument fills a gold one when its head word lies in a gold span (any
+    coreferent mention of the gold entity)."""
+    head = head_span(predicted)
+    return any(overlaps(gold, head) for gold in gold_spans)
 
 
 def trigger_overlaps(gold: GoldEvent, pred: PredictedEvent) -> bool:

@@ -3,7 +3,8 @@
 * Event data (gold, MUC-4, ACLED): `Pipeline.extract_many` → material events
   (modality "occurred"; recalled events included, since gold files label them).
 * Trigger data (RAMS, WikiEvents): every mention (any modality: these corpora
-  annotate mentions, not facts) plus every casualty claim as its own unit.
+  annotate mentions, not facts) plus every casualty claim as its own unit, whose
+  targets are the claim's victims (`stages.actors.claim_victims`).
 * Dyads (PLV, PLOVER GSR): `stages.detect.code_dyad(parsed, source, target)` for
   the type and `stages.actors.lookup_actor(text)` for each marked actor.
 * Snippets (CASE 2021): the ACLED sub-type of the most confident event.
@@ -33,7 +34,7 @@ from eventscope.evaluate.records import (
     PredictedLabel,
     PredictedLocation,
 )
-from eventscope.model import Article, Event, Modality, Span, from_dict
+from eventscope.model import Article, ClaimKind, Event, Modality, Span, from_dict
 
 Progress = Callable[[int], None]
 
@@ -68,10 +69,22 @@ def from_event(doc_id: str, event: Event) -> PredictedEvent:
         countries=event.countries, place_name=place.name if place else None,
         admin1=place.admin1 if place else None, lat=place.lat if place else None, lon=place.lon if place else None,
         actor1=event.actor1, actor2=event.actor2,
-        fatalities=event.fatalities.best if event.fatalities else None, acled_sub_type=event.acled_sub_type,
+        fatalities=event.fatalities.best if event.fatalities else None, died=died(event),
+        mode=event.plover_mode, acled_sub_type=event.acled_sub_type,
         trigger=trigger, arguments=tuple(arguments), confidence=event.confidence,
         evidence_text=" ".join(e.text for e in event.evidence),
     )
+
+
+def died(event: Event) -> bool:
+    """Someone died in the event: a killed claim that is not zero.  A claim without a figure ("the
+    mayor was killed", "bodies were found") is a death too, though it gives no fatality count."""
+    if event.fatalities is None:
+        return False
+    if event.fatalities.best:
+        return True
+    return any(claim.kind == ClaimKind.KILLED and (claim.max is None or claim.max > 0)
+               and not (claim.min == 0 and claim.max is None) for claim in event.fatalities.claims)
 
 
 def events_to_predictions(doc_id: str, events: Iterable[Event]) -> list[PredictedEvent]:
@@ -96,8 +109,21 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
         for claim in extraction.claims.get(mention.id, ()):
             if claim.span is not None:
                 kind = getattr(claim.kind, "value", str(claim.kind))
-                out.append(PredictedEvent(doc_id, frozenset({f"claim:{kind}"}), trigger=claim.span, **common))
+                out.append(PredictedEvent(doc_id, frozenset({f"claim:{kind}"}), trigger=claim.span,
+                                          **{**common, "arguments": _claim_arguments(extraction, claim, arguments)}))
     return out
+
+
+def _claim_arguments(extraction: Any, claim: Any, arguments: list[PredictedArgument]) -> tuple[PredictedArgument, ...]:
+    """A casualty claim is its own death/injury unit: its targets are the people it counts
+    (`stages.actors.claim_victims`), not what the attack hit; attacker and place stay the mention's.
+    Without victims read off the claim, the mention's targets stand."""
+    parsed = getattr(extraction, "parsed", None)
+    victims = stage_function(("actors",), "claim_victims")(parsed, claim) if parsed is not None else ()
+    if not victims:
+        return tuple(arguments)
+    kept = [a for a in arguments if a.role != "target"]
+    return tuple(kept + [PredictedArgument("target", v.text, v.span) for v in victims])
 
 
 def predict_documents(docs: Sequence[GoldDocument], pipeline: Any, unit: str,

@@ -6,12 +6,16 @@
 * Per-field accuracy is over gold events paired with a same-type prediction by
   the MUC-style alignment (`matching.align_fields`); `field_coverage` says what
   share of gold events had a counterpart, so a high accuracy on few pairs shows.
-* Arguments (attacker, target, place): on the detection pairs for trigger data,
+* Arguments (attacker, target, place): a predicted argument fills a gold one when
+  its head word lies in a gold span (`matching.argument_matches`), each gold
+  argument filled once; on the detection pairs for trigger data,
   on the aligned pairs for event data; a gold argument of a missed
   event is a miss, predicted arguments of spurious events are not counted
   (event precision already charges for those).
 * `death_f1`: gold events whose human target died against predictions with a
-  positive fatality figure, paired by the alignment.
+  non-zero killed claim (a figure-less "were killed" counts), paired by the alignment.
+* MUC-4 incidents: predictions in custody or protest modes (arrests, curfews,
+  demonstrations) are not incidents and are left out (`NOT_INCIDENT_MODES`).
 """
 
 from __future__ import annotations
@@ -21,12 +25,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 from eventscope.evaluate.matching import (
     align_fields,
+    argument_matches,
     date_agrees,
     event_compatible,
     haversine_km,
     match,
     match_triggers,
-    overlaps,
     place_name_agrees,
     text_matches,
 )
@@ -99,7 +103,7 @@ def _arguments_hit(gold_args: Sequence[GoldArgument], pred: PredictedEvent, role
     for argument in predicted:
         for k, gold in enumerate(free):
             if gold.spans and argument.span is not None:
-                ok = any(overlaps(s, argument.span) for s in gold.spans)
+                ok = argument_matches(gold.spans, argument.span)
             else:
                 ok = text_matches(gold.texts, argument.text)
             if ok:
@@ -107,6 +111,32 @@ def _arguments_hit(gold_args: Sequence[GoldArgument], pred: PredictedEvent, role
                 free.pop(k)
                 break
     return hits, len(predicted)
+
+
+def _died(pred: PredictedEvent) -> bool:
+    """A death: the prediction says so (any non-zero killed claim, figure or not), else a positive figure."""
+    return pred.died if pred.died is not None else bool(pred.fatalities)
+
+
+# Event data whose gold events are incidents of violence (MUC-4: attacks, bombings, arson, kidnappings,
+# robberies by armed groups) and not custody or administrative measures: the PLOVER modes of an
+# in-scope type that no incident type covers.  An arrest, a curfew or a ban is COERCE in PLOVER but
+# never a MUC-4 template, so these predictions are left out rather than counted as spurious incidents.
+NOT_INCIDENT_MODES: dict[str, frozenset[tuple[str, str | None]]] = {
+    "muc4": frozenset({("COERCE", "arrest"), ("COERCE", "restrict"), ("COERCE", "curfew"), ("COERCE", None),
+                       ("COERCE", "ban"), ("COERCE", "deport"), ("COERCE", "censor"),
+                       ("PROTEST", "demo"), ("PROTEST", "boycott"), ("PROTEST", "hunger"),
+                       ("PROTEST", "obstruct"), ("PROTEST", "riot"), ("PROTEST", None),
+                       ("ASSAULT", "crowd-control")}),
+}
+
+
+def is_incident(dataset_name: str, pred: PredictedEvent) -> bool:
+    """Whether a prediction can stand for one of the dataset's gold events (see NOT_INCIDENT_MODES)."""
+    excluded = NOT_INCIDENT_MODES.get(dataset_name)
+    if not excluded:
+        return True
+    return not all((label, pred.mode) in excluded for label in pred.labels)
 
 
 def _is_claim(pred: PredictedEvent) -> bool:
@@ -132,7 +162,8 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
     for doc in dataset.items:
         if not isinstance(doc, GoldDocument):
             continue
-        preds = [p for p in predictions.get(doc.id, ()) if not dataset.scope or p.labels & dataset.scope]
+        preds = [p for p in predictions.get(doc.id, ())
+                 if (not dataset.scope or p.labels & dataset.scope) and is_incident(dataset.name, p)]
         golds = list(doc.events)
         if dataset.unit == "trigger":
             pairs, extra = match_triggers(golds, preds)
@@ -197,8 +228,8 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
                 sub_pred.append((counterpart.acled_sub_type if counterpart else None) or "(none)")
         if any(g.death is not None for g in golds) or dataset.name == "muc4":
             death["gold"] += sum(1 for g in scored if g.death)
-            death["pred"] += sum(1 for p in preds if p.fatalities)
-            death["tp"] += sum(1 for g, p in field_pairs if scored[g].death and preds[p].fatalities)
+            death["pred"] += sum(1 for p in preds if _died(p))
+            death["tp"] += sum(1 for g, p in field_pairs if scored[g].death and _died(preds[p]))
     precision, recall, f1 = prf(tp, n_pred, n_gold)
     if dataset.precision_meaningful:
         score.metrics.update(event_precision=precision, event_recall=recall, event_f1=f1)

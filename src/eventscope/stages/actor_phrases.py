@@ -125,15 +125,21 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if token.ent_type_ in TIME_ENTITIES or not any(ch.isalnum() for ch in token.text):
         return None
     start, end = _np_bounds(token)
+    lookup_end = end
     if token.dep_ in MODIFIER_DEPS and token.head.i == trigger.i:
-        end = trigger.i + 1  # "Israeli airstrikes": code the modifier with the noun it modifies
+        # "Israeli airstrikes": code the modifier with the noun it modifies, but the actor's
+        # words in the text are the modifier's own ("Israeli", "the IRA's"), not the event noun.
+        end = min(max(t.i for t in token.subtree) + 1, trigger.i)
+        lookup_end = trigger.i + 1
     span_text = doc[start:end].text
     span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), span_text)
-    lookup_text = span_text
+    lookup_text = doc[start:lookup_end].text
     if modifier is not None:  # "Russian negotiators" out of "US and Russian negotiators"
         last = max(t.i for g in [modifier, *modifier.conjuncts] for t in g.subtree)
-        lookup_text = f"{doc[modifier.left_edge.i:modifier.i + 1].text} {doc[last + 1:end].text}"
+        lookup_text = f"{doc[modifier.left_edge.i:modifier.i + 1].text} {doc[last + 1:lookup_end].text}"
     actor = lookup_actor(lookup_text, dictionary, span=span)
+    if lookup_end != end:
+        actor = dataclasses.replace(actor, text=span_text)
     actor = _with_apposition(actor, token, dictionary)
     if actor.country is None and token.pos_ == "PROPN":
         actor = _with_left_apposition(actor, doc, start, dictionary)

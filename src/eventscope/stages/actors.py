@@ -34,11 +34,12 @@ Everything
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from eventscope.model import ActorRoles, Mention
+from eventscope.model import Actor, ActorRoles, Claim, Mention, Span
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
@@ -53,7 +54,7 @@ from eventscope.stages.actor_phrases import (
 )
 from eventscope.stages.nlp import ParsedArticle
 
-__all__ = ["lookup_actor", "resolve_actors"]
+__all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
@@ -61,6 +62,15 @@ NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the emba
 PARTNER_PREPS = frozenset({"to", "with"})
 # Verbs whose subject undergoes the event ("Scores died"): the subject is actor2.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate"})
+# A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
+# only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
+UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
+TALK_ABOUT_VERBS = frozenset({
+    "see", "witness", "call", "condemn", "deplore", "denounce", "describe", "report", "investigate",
+    "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
+    "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil"})
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"})
 
 
@@ -70,6 +80,66 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
     dictionary = dictionary or load_dictionary()
     home = _dateline_country(parsed, dictionary)
     return {m.id: _roles(parsed, m, dictionary, home) for m in mentions}
+
+
+# Words that name the harm, not who suffered it ("13 deaths", "a death toll of 11").
+CASUALTY_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "wound"})
+
+
+def claim_victims(parsed: ParsedArticle, claim: Claim,
+                  dictionary: ActorDictionary | None = None) -> tuple[Actor, ...]:
+    """Who a casualty claim says was killed or hurt: the top noun phrase inside the claim's
+    span ("killing 168 people" -> "168 people", "Tamerlan was killed" -> "Tamerlan").
+
+    A claim of an attack is its own death/injury event whose victims are the counted
+    people, not the attack's target ("a bomb at the market killed five": the market
+    was attacked, five died).  A bare figure ("the 130 injured") is kept as written.
+    """
+    if claim.span is None:
+        return ()
+    dictionary = dictionary or load_dictionary()
+    doc = parsed.doc
+    region = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+    if region is None:
+        return ()
+    inside = {t.i for t in region}
+    nominals = [t for t in region if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                and t.lemma_.lower() not in CASUALTY_NOUNS]
+    heads = [_of_object(t, inside) for t in nominals if not _under_nominal(t, inside)]
+    victims: list[Actor] = []
+    for head in heads:
+        why = f"victims of the casualty claim '{claim.span.text}'"
+        if head.pos_ == "NUM" or head.ent_type_ in ("CARDINAL", "QUANTITY"):
+            start, end = head.left_edge.i, head.right_edge.i + 1
+            text = doc[start:end].text
+            span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
+            victims.append(dataclasses.replace(lookup_actor(text, dictionary, span=span),
+                                               reason=f"{why}; a figure standing for people"))
+        else:
+            victims += code_actors(doc, [(head, why)], dictionary, head)
+    return tuple(victims)
+
+
+def _of_object(noun: Token, inside: set[int]) -> Token:
+    """'the slaying of seven demonstrators': the people are under 'of', not the event noun."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in noun.children):
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found = next((p for p in prep.children if p.dep_ == "pobj" and p.i in inside), None)
+            if found is not None:
+                return found
+    return noun
+
+
+def _under_nominal(token: Token, inside: set[int]) -> bool:
+    """Whether a noun above `token` inside the claim holds it ("168" under "people")."""
+    head = token.head
+    while head.i != token.i and head.i in inside:
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and head.lemma_.lower() not in CASUALTY_NOUNS:
+            return True
+        token, head = head, head.head
+    return False
 
 
 def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tuple[str, str] | None:
@@ -289,6 +359,8 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
         return [(head, f"noun modified by clause '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
     if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
         return [], ""  # "five were wounded": a passive without "by" has no known agent
+    if verb.dep_ == "pcomp":
+        return _gerund_subject(verb)
     current = verb
     for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is
         head = current.head
@@ -303,6 +375,27 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
                     f"subject of '{verb.text}' borrowed from '{head.text}'"
         current = head
     return [], ""
+
+
+def _gerund_subject(verb: Token) -> tuple[Found, str]:
+    """A gerund after a preposition does what the clause's subject does ("Australia is engaged
+    in torturing", "the men ran up before detonating the bomb"), except that "accused X of
+    killing" / "blamed X for killing" name X, the object, as the one who did it."""
+    prep = verb.head
+    holder = prep.head
+    if prep.dep_ != "prep" or prep is holder or holder.pos_ not in ("VERB", "AUX", "ADJ"):
+        return [], ""
+    if prep.lower_ in ("of", "for"):
+        objects = [c for c in holder.children if c.dep_ in OBJECT_DEPS]
+        if objects:
+            return [(o, f"dobj of '{holder.text}', who is said to have done '{verb.text}'") for o in objects], \
+                f"'{verb.text}' done by the object of '{holder.text}'"
+    if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "amod"):
+        holder = holder.head  # "is engaged in torturing"
+    # A passive subject counts too: "he was killed after attacking a checkpoint" -- he attacked.
+    subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return [(c, f"nsubj of '{holder.text}', shared by '{prep.text} {verb.text}'") for c in subjects], \
+        f"subject of '{verb.text}' borrowed from '{holder.text}'" if subjects else ""
 
 
 def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
@@ -334,6 +427,13 @@ def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         # "US troops came under rocket attack": the subject is the target.
         a2 += [(c, f"nsubj of '{head.head.text}' that came under '{noun.text}'")
                for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in UNDERGO_VERBS:
+        # "the republic has suffered bombings": the subject took the attack, did not make it.
+        if not a2:
+            a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")
+                   for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in TALK_ABOUT_VERBS:
+        pass  # "Macron called the explosion an attack": who speaks of an attack did not make it
     elif noun.dep_ in OBJECT_DEPS and not _has_actor_modifier(a1):
         a1 = [(c, f"nsubj of '{head.text}', whose object is '{noun.text}'")
               for c in head.children if c.dep_ in SUBJECT_DEPS] or a1
@@ -343,9 +443,27 @@ def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
     elif noun.dep_ in SUBJECT_DEPS and not a2:
         a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
                for c in head.children if c.dep_ in OBJECT_DEPS]
+    if not a1:
+        a1 = _responsible_for(noun)
     if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         why.append(f"no actor modifies '{noun.text}'")
     return a1, a2, why
+
+
+def _responsible_for(noun: Token) -> Found:
+    """'the IRA accepted responsibility for the bombings', 'police blamed the group for the
+    attack': who claims or is blamed for an attack made it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    holder = prep.head
+    verb = holder.head if holder.lemma_.lower() in RESPONSIBILITY_NOUNS else holder
+    if holder.lemma_.lower() in RESPONSIBILITY_NOUNS and verb.pos_ in ("VERB", "AUX"):
+        return [(c, f"nsubj of '{verb.text} {holder.text} for {noun.text}'")
+                for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if holder.lemma_.lower() in BLAME_VERBS:
+        return [(c, f"dobj of '{holder.text}' for '{noun.text}'") for c in holder.children if c.dep_ in OBJECT_DEPS]
+    return []
 
 
 def _has_actor_modifier(found: Found) -> bool:

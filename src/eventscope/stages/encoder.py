@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from eventscope.errors import ConfigError
 
@@ -131,7 +132,7 @@ class _Layer:
 class SentenceEncoder:
     """all-MiniLM-L6-v2 sentence embeddings (384-d, unit norm) with an LRU cache by text."""
 
-    def __init__(self, path: Path | None = None, cache_size: int = 50_000) -> None:
+    def __init__(self, path: Path | None = None, cache_size: int = 50_000, threads: int | None = 1) -> None:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -150,6 +151,10 @@ class SentenceEncoder:
         self.ln0 = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         self.layers = [_Layer(w, i) for i in range(N_LAYERS)]
         self.cache_size = cache_size
+        # BLAS threads for the forward pass.  One by default: with the pipeline's process pool, or
+        # any other load on the cores, OpenBLAS's spinning threads made encoding 10x slower here
+        # (1.5 vs 15.8 sentences/s under load).  None leaves the library's own setting.
+        self.threads = threads
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def token_ids(self, text: str) -> list[int]:
@@ -158,6 +163,12 @@ class SentenceEncoder:
 
     def _hidden(self, batch: list[list[int]], keep: tuple[int, ...] = ()) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
         """Last-layer token states (b, t, 384), the padding mask (b, t), and the states of layers `keep`."""
+        if self.threads is None:
+            return self._run_layers(batch, keep)
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            return self._run_layers(batch, keep)
+
+    def _run_layers(self, batch: list[list[int]], keep: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
         t = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), t), dtype=np.int64)
         mask = np.zeros((len(batch), t), dtype=np.float32)
