@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -61,8 +62,21 @@ def main() -> None:
     parser.add_argument("path", nargs="?", type=Path,
                         default=ROOT.parent / "shared" / "bench" / "plv" / "PLV_train.tsv")
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--cache", type=Path, help="JSON file to keep the out-of-fold probabilities in (reused if present)")
     args = parser.parse_args()
-    oof = out_of_fold(args.path)
+    if args.cache and args.cache.is_file():
+        oof = json.loads(args.cache.read_text(encoding="utf-8"))
+    else:
+        oof = out_of_fold(args.path)
+        if args.cache:
+            args.cache.write_text(json.dumps(oof), encoding="utf-8")
+    gold = dict(zip(*_load("train_classifiers").read_plv(args.path), strict=True))
+    labels = [gold[m] for m in oof]
+    guesses = [max(p, key=p.get) for p in oof.values()]
+    from sklearn.metrics import accuracy_score, f1_score
+
+    print(f"classifier alone (out of fold): accuracy={accuracy_score(labels, guesses):.3f} "
+          f"macro_f1={f1_score(labels, guesses, average='macro'):.3f}")
     from eventscope.stages import classifier_signal
 
     measure = _load("measure_dyad")

@@ -112,6 +112,14 @@ def test_admin1_names_for_acled_style_places(tiny_gazetteer: Gazetteer) -> None:
     assert tiny_gazetteer.lookup("Baghdad").admin1 == "Baghdad"
 
 
+def test_same_admin1_accepts_the_spellings_datasets_use(tiny_gazetteer: Gazetteer) -> None:
+    assert tiny_gazetteer.same_admin1("Barisal", "Barishal Division")
+    assert tiny_gazetteer.same_admin1("Ninawa", "Ninewa", country="IRQ")
+    assert tiny_gazetteer.same_admin1("Al-Anbar", "Anbar")
+    assert not tiny_gazetteer.same_admin1("Barisal", "Dhaka")
+    assert not tiny_gazetteer.same_admin1("", "Dhaka")
+
+
 def test_border_region_lies_between_the_two_countries(tiny_gazetteer: Gazetteer) -> None:
     border = tiny_gazetteer.border("SYR", "IRQ")
     assert border is not None and set(border.countries) == {"SYR", "IRQ"}

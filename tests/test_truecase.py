@@ -17,7 +17,7 @@ from eventscope.stages.truecase import (
 )
 
 ENGLISH = frozenset({"guerrillas", "attacked", "the", "town", "of", "on", "they", "said", "killed", "bodies",
-                     "were", "found", "in", "may", "a", "bomb", "exploded", "president", "said", "lima",
+                     "were", "found", "in", "may", "a", "bomb", "exploded", "president", "lima",
                      "sector", "capital", "shining", "path", "members", "near", "return", "to", "and", "mayor",
                      "text", "jan", "officials"})
 

@@ -174,6 +174,20 @@ class Gazetteer:
                 return c.place
         return None
 
+    def same_admin1(self, a: str, b: str, country: str | None = None) -> bool:
+        """Whether two spellings name one first-level division ("Barisal"/"Barishal Division",
+        "Ninawa"/"Ninewa"), for scorers comparing Place.admin1 with a dataset's admin1 column."""
+        if not a or not b:
+            return False
+        if folded_key(exact_key(a)) == folded_key(exact_key(b)):
+            return True
+
+        def ids(name: str) -> set[int]:
+            return {c.place.id for c in self.candidates(name) if c.place.kind == "admin1" and c.level < 2
+                    and (country is None or c.place.country == country)}
+
+        return bool(ids(a) & ids(b))
+
     def border(self, a: str, b: str) -> GazPlace | None:
         """The border region of two countries: midpoint of their closest pairs of towns."""
         return _border(self, *sorted((a, b)))

@@ -101,7 +101,10 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
         if roles is not None:
             arguments += [PredictedArgument("attacker", a.text, a.span) for a in roles.actor1]
             arguments += [PredictedArgument("target", a.text, a.span) for a in roles.actor2]
-        if place is not None:
+        if place is not None and place.span is not None:
+            # The place argument is the text that names where the event happened; a place the
+            # where stage inferred without naming it here (the article's dominant country) is
+            # a geocoding guess, not an argument, and would be matched by its name anywhere.
             arguments.append(PredictedArgument("place", place.name, place.span))
         common = dict(arguments=tuple(arguments), confidence=mention.confidence,
                       acled_sub_type=mention.acled_sub_type)

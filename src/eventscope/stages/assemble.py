@@ -136,8 +136,18 @@ class _Cluster:
             return False
         return not (head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode)
 
+    def same_mode(self, mention: Mention) -> bool:
+        modes = {m.plover_mode for m in self.mentions}
+        return mention.plover_mode is not None and mention.plover_mode in modes
+
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> bool:
-        if not self.same_kind(mention) or not _dates_agree(self.best_date(), date):
+        cluster_date = self.best_date()
+        if not self.same_kind(mention) or not _dates_agree(cluster_date, date):
+            return False
+        if is_weak_date(cluster_date) != is_weak_date(date) and not self.same_mode(mention):
+            # One side is dated only by the publication date or dateline: that agrees
+            # with any date, so ask for the same weapon/mode before calling it one event
+            # ("kidnapped ..." vs "murdered ... in February").
             return False
         if not (_actors_agree(self.actors("actor1"), roles.actor1)
                 and _actors_agree(self.actors("actor2"), roles.actor2)):

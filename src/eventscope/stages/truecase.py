@@ -26,6 +26,7 @@ Title words ("COL", "PRESIDENT") are capitalised when a name follows them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -198,7 +199,7 @@ def _lower(c: str) -> str:
 
 def _adjacent(text: str, span: list[_Word]) -> bool:
     """Words of one phrase: only spaces, one line break or a hyphen between them."""
-    for a, b in zip(span, span[1:], strict=False):
+    for a, b in itertools.pairwise(span):
         gap = text[a.end:b.start]
         if gap.strip(" \n-") or gap.count("\n") > 1 or not gap:
             return False

@@ -209,12 +209,25 @@ def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
     return found
 
 
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def _toponyms(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
     sent = doc[sent_start:sent_end]
-    letters = [c for c in sent.text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if _is_caps(sent.text):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
     return sentence_toponyms(doc, sent)
+
+
+def _trusted(place: GazPlace, caps: bool, focus: _Focus) -> bool:
+    """In all-caps text a person's name reads like a town ("HARRISON"); there a town counts only if
+    it lies in a country the article names, or is a big city.  Mixed-case text is trusted as parsed."""
+    if not caps or place.kind in ("country", "region", "compass") or place.population >= 1_000_000:
+        return True
+    codes = place.countries or ((place.country,) if place.country else ())
+    return any(focus.weights.get(code, 0.0) >= 0.3 for code in codes)
 
 
 def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
@@ -230,8 +243,9 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
     lead: set[str] = set()
     lead_place: Place | None = None
     for n, sent in enumerate(doc.sents):
+        caps = _is_caps(sent.text)
         for topo in _toponyms(doc, sent.start, sent.end, gazetteer):
-            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text)
+            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, caps)
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
             for code in codes:
                 counts[code] += 2 if n < 2 else 1
@@ -241,7 +255,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
                     lead.add(code)
             if n < 2 and is_place_use and lead_place is None:
                 found, span, how = resolve_name(gazetteer, doc, topo)
-                if found is not None:
+                if found is not None and (not caps or found.kind == "country" or found.population >= 1_000_000):
                     lead_place = found.to_place(span=span, reason=f"the lead's first place ({how})")
     title = parsed.article.title
     for word in re.findall(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", title):
@@ -258,7 +272,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
                   place_uses=uses)
 
 
-def _unambiguous_countries(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
+def _unambiguous_countries(gazetteer: Gazetteer, text: str, caps: bool = False) -> tuple[str, ...]:
     ranked = gazetteer.rank(gazetteer.candidates(text))
     if not ranked:
         return ()
@@ -266,6 +280,8 @@ def _unambiguous_countries(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
     codes = best.countries or ((best.country,) if best.country else ())
     if best.kind in ("country", "region", "compass"):
         return codes
+    if caps and best.population < 1_000_000:
+        return ()  # all-caps text: only country names and big cities say what the article is about
     # a town votes only if every sizeable homonym lies in the same country
     rivals = {c.place.country for _, c in ranked[:8] if c.place.population >= best.population / 20}
     return codes if len(rivals) <= 1 else ()
@@ -280,7 +296,7 @@ def dateline_place(parsed: ParsedArticle, gazetteer: Gazetteer, focus: _Focus) -
             return None
         text = match.group(1).strip()
         span = Span(match.start(1), match.start(1) + len(text), text)
-    place = gazetteer.lookup(text, focus.weights)
+    place = gazetteer.lookup(text)  # datelines name well-known cities: no focus, population decides
     return (place, span) if place is not None else None
 
 
@@ -315,12 +331,13 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: _Focus,
                    threshold: float) -> Place | None:
     toponyms = _toponyms(doc, start, end, gazetteer)
+    caps = _is_caps(doc[start:end].text)
     scored = score_toponyms(doc, trigger, toponyms, gazetteer=gazetteer)
     for prob, topo in scored:
         if prob < threshold:
             break
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if found is not None:
+        if found is not None and _trusted(found, caps, focus):
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
     # Second chance, below the linker's threshold: a toponym under a locative preposition inside the
     # event's own clause ("US troops in eastern Syria came under rocket attack": the clause of "attack"
@@ -332,10 +349,10 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         root = doc[topo.start:topo.end].root
         if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-            if found is not None:
+            if found is not None and _trusted(found, caps, focus):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
-    if scored and scored[0][0] >= threshold:
+    if scored and scored[0][0] >= threshold and not caps:
         prob, topo = scored[0]
         span = topo.span(doc)
         return Place(name=span.text, country=focus.dominant, precision=PlacePrecision.TOWN, span=span,

@@ -141,7 +141,9 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
         "followed_by_noun": float(topo.end < len(doc) and doc[topo.end].pos_ in ("NOUN", "PROPN")
                                   and doc[topo.end].tag_ != "POS"),
         "sentence_start": float(topo.start == doc[topo.start].sent.start),
-        "all_caps": float(doc[topo.start:topo.end].text.isupper()),
+        # an upper-case name in mixed-case text is an acronym (ISIS, SAA), rarely a place; in an
+        # all-caps wire (MUC) every name is upper case and the cue says nothing
+        "all_caps": float(doc[topo.start:topo.end].text.isupper() and not _caps_sentence(verb.sent.text)),
         f"trigger={verb.lemma_.lower()}": 1.0,
         "trigger_passive": float(any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)),
         "trigger_is_noun": float(verb.pos_ in ("NOUN", "PROPN")),
@@ -175,6 +177,11 @@ def gazetteer_kind(gazetteer: Gazetteer, text: str) -> tuple[str, int]:
     best = gazetteer.rank(tuple(cands))[0][1].place
     kind = "city" if best.kind == "capital" else best.kind
     return kind, best.population
+
+
+def _caps_sentence(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""Argument scoring on trigger data: head-word matching, spanless places, victims of casualty claims."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from eventscope.evaluate.matching import argument_matches, head_span
+from eventscope.evaluate.predict import triggers_to_predictions
+from eventscope.evaluate.records import GoldArgument, PredictedArgument, PredictedEvent
+from eventscope.evaluate.score_events import _arguments_hit
+from eventscope.model import Actor, ActorRoles, Article, Claim, ClaimKind, Mention, Place, Span
+from eventscope.stages.nlp import parse
+
+
+def _span(text: str, start: int = 0) -> Span:
+    return Span(start, start + len(text), text)
+
+
+@pytest.mark.parametrize(("phrase", "head"), [
+    ("the families of the six service members", "families"),
+    ("168 people", "people"),
+    ("Iraq's military", "military"),
+    ("the Murrah Federal Building in Oklahoma City", "Building"),
+    ("Tamerlan Tsarnaev, 26,", "Tsarnaev"),
+    ("IS", "IS"),
+])
+def test_head_word_of_a_phrase(phrase: str, head: str) -> None:
+    found = head_span(_span(phrase, 10))
+    assert found.text == head
+    assert phrase[found.start - 10:found.end - 10] == head
+
+
+def test_a_long_phrase_that_only_contains_the_gold_argument_does_not_match() -> None:
+    text = "the families of the six service members"
+    members = Span(32, 39, "members")
+    assert text[members.start:members.end] == "members"
+    assert not argument_matches([members], _span(text))
+    assert argument_matches([members], _span("six service members", 20))
+
+
+def test_each_gold_argument_is_filled_once() -> None:
+    gold = [GoldArgument("target", ("people",), (Span(20, 26, "people"),))]
+    pred = PredictedEvent("d", frozenset({"ASSAULT"}), arguments=(
+        PredictedArgument("target", "168 people", Span(16, 26, "168 people")),
+        PredictedArgument("target", "people", Span(20, 26, "people"))))
+    assert _arguments_hit(gold, pred, "target") == (1, 2)
+
+
+def _mention() -> Mention:
+    return Mention("a:0:7", "a", 0, Span(7, 15, "attacked"), 1, "ASSAULT", "190", -10.0, confidence=0.8)
+
+
+def test_a_place_without_a_span_is_no_place_argument() -> None:
+    mention = _mention()
+    extraction = SimpleNamespace(mentions=[mention], roles={}, claims={},
+                                 places={mention.id: Place("Nigeria", country="NGA")})
+    (unit,) = triggers_to_predictions("a", extraction)
+    assert unit.arguments == ()
+
+
+@pytest.mark.slow
+def test_a_casualty_claim_unit_targets_its_victims(nlp) -> None:
+    text = "Rebels attacked the market on Monday, killing five traders."
+    parsed = parse(Article(id="a", text=text), nlp)
+    mention = _mention()
+    claimed = "killing five traders"
+    start = text.index(claimed)
+    extraction = SimpleNamespace(
+        parsed=parsed, mentions=[mention],
+        roles={mention.id: ActorRoles(actor1=(Actor("Rebels", "rebels", span=_span("Rebels")),),
+                                      actor2=(Actor("the market", "market", span=Span(16, 26, "the market")),))},
+        places={}, claims={mention.id: (Claim(ClaimKind.KILLED, 5, 5, span=Span(start, start + len(claimed), claimed)),)})
+    attack, claim = triggers_to_predictions("a", extraction)
+    assert [a.text for a in attack.arguments if a.role == "target"] == ["the market"]
+    assert [a.text for a in claim.arguments if a.role == "target"] == ["five traders"]
+    assert [a.text for a in claim.arguments if a.role == "attacker"] == ["Rebels"]
