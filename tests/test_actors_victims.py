@@ -64,3 +64,24 @@ def test_a_gerund_after_a_preposition_shares_the_clause_subject(nlp) -> None:
     assert [a.text for a in roles.actor1] == ["Some"] or "fighters" in roles.actor1[0].text
     roles = _roles(nlp, "Police accused the group of killing five people.", "killing")
     assert [a.text for a in roles.actor1] == ["group"]
+
+
+def test_a_weapon_object_gives_way_to_what_it_hit(nlp) -> None:
+    roles = _roles(nlp, "The militants detonated the bomb at the police station.", "detonated")
+    assert [a.text for a in roles.actor2] == ["police station"]
+
+
+def test_an_attack_inside_a_series_takes_the_series_arguments(nlp) -> None:
+    roles = _roles(nlp, "The Taliban launched a series of attacks on police posts.", "attacks")
+    assert [a.text for a in roles.actor1] == ["Taliban"]
+
+
+def test_a_bare_figure_object_is_the_victims(nlp) -> None:
+    roles = _roles(nlp, "The bomb killed 13 people and wounded 71.", "wounded")
+    assert [a.text for a in roles.actor2] == ["71"]
+
+
+def test_what_exploded_is_no_attacker(nlp) -> None:
+    assert _roles(nlp, "The car bomb exploded near the station, killing two soldiers.", "killing").actor1 == ()
+    roles = _roles(nlp, "The militant detonated a bomb near the station.", "detonated")
+    assert [a.text for a in roles.actor1] == ["militant"]

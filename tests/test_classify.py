@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventscope.stages.classify import PLOVER_TYPES, PLV_LABELS, load_classifier, models_dir, plover_scores
+from eventscope.stages.classify import PLOVER_TYPES, PLV_LABELS, RbfSvm, load_classifier, models_dir, plover_scores
 from eventscope.stages.classify_acled import CASE_LABELS, acled_sub_type
-from eventscope.stages.classify_features import relation, replace_actors, strip_markers
+from eventscope.stages.classify_features import Relation, relation, replace_actors, sparse_features, strip_markers
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
@@ -51,6 +51,30 @@ def test_relation_finds_predicate_and_clause(nlp):
     assert "NEG" in rel.features
     assert rel.clause.startswith("SRC") and "release TGT" in rel.clause
     assert text[rel.pred_chars[0][0]:rel.pred_chars[0][1]] == "release"
+
+
+def test_sparse_features_add_lexicon_types():
+    rel = Relation(("P=condemn", "L=condemn", "P=condemn|NEG", "W=unknownword"), "SRC condemn TGT", "condemn",
+                   ((0, 7),), (), (0, 7))
+    feats = sparse_features(rel)
+    assert feats[:4] == rel.features
+    assert "LXP=ACCUSE" in feats and "LXL=ACCUSE" in feats
+    assert not any(f.startswith("LXW=") for f in feats)  # a word the lexicon does not know adds nothing
+
+
+def test_rbf_svm_matches_scikit_learn():
+    from sklearn.svm import SVC
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5))
+    y = np.repeat(["A", "B", "C"], 20)
+    x[y == "B"] += 2.0
+    svc = SVC(C=3.0, gamma="scale", class_weight="balanced").fit(x, y)
+    svm = RbfSvm(np.zeros(5, np.float32), np.eye(5, dtype=np.float32), svc.support_vectors_,
+                 svc.dual_coef_, svc.intercept_, svc.n_support_, float(svc._gamma))
+    z = x.astype(np.float16).astype(np.float64)  # RbfSvm rounds its PCA coordinates to float16
+    assert np.allclose(svm.ovr_decision(x), svc.decision_function(z), atol=1e-6)
+    assert np.allclose(np.exp(svm.log_probs(x)).sum(axis=1), 1.0)
 
 
 def test_artifacts_small_and_complete():

@@ -222,6 +222,25 @@ def test_settings_md_toml_example_loads(tmp_path: Path, monkeypatch: pytest.Monk
     assert settings != Settings(data_dir=settings.data_dir), "the example changes no setting"
 
 
+# ---------------------------------------------------------------- architecture
+
+def test_every_stage_module_is_in_architecture_md() -> None:
+    text = _read(DOCS / "architecture.md")
+    missing = [p.name for p in sorted((PACKAGE / "stages").glob("*.py"))
+               if p.name != "__init__.py" and p.name not in text]
+    assert not missing, f"docs/architecture.md does not place the stage modules {missing}"
+
+
+def test_every_exception_is_in_architecture_md() -> None:
+    import eventscope.errors as errors
+
+    text = _read(DOCS / "architecture.md")
+    names = [name for name, value in vars(errors).items()
+             if isinstance(value, type) and issubclass(value, errors.EventscopeError)]
+    missing = [name for name in names if name not in text]
+    assert not missing, f"docs/architecture.md's error tree lacks {missing}"
+
+
 # ---------------------------------------------------------------- evaluation
 
 def _metric_names() -> set[str]:

@@ -163,3 +163,22 @@ def test_real_gazetteer_loads_fast_and_ranks(tmp_path: Path) -> None:
     assert gaz.lookup("France").kind == "country"
     assert gaz.lookup("Tripoli", {"LBN": 1.0}).country == "LBN"
     assert gaz.lookup("Dayr az Zawr").country == "SYR"
+
+
+def test_cli_lookup_and_bench_on_a_small_gazetteer(tiny_gazetteer: Gazetteer, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from eventscope.gazetteer_cli import bench_gazetteer, register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    data_dir = str(tiny_gazetteer.path.parent)
+    args = parser.parse_args(["gazetteer", "lookup", "Tripoli", "--focus", "LBN", "--data-dir", data_dir])
+    assert args.handler(args) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (first["name"], first["country"]) == ("Tripoli", "LBN")
+    args = parser.parse_args(["gazetteer", "lookup", "Nowhereville", "--data-dir", data_dir])
+    assert args.handler(args) == 1
+    figures = bench_gazetteer(tiny_gazetteer.path, n=200)
+    assert figures["lookups"] == 220 and figures["lookups_per_second"] > 0
+    assert figures["load_seconds"] < 2.0

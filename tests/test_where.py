@@ -130,3 +130,8 @@ def test_no_place_rather_than_a_wrong_one(nlp, gaz: Gazetteer) -> None:
     mention = mention_at(parsed, "attack")
     assert resolve_places(parsed, [mention], gaz)[mention.id] is None
     assert event_location_span(parsed, mention.trigger_token, gaz) is None
+
+
+def test_no_mentions_no_places(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="empty", text="Nothing happened in Baghdad."), nlp)
+    assert resolve_places(parsed, [], gaz) == {}

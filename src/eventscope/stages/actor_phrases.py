@@ -122,7 +122,7 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
                 coded, text=token.text, span=span,
                 reason=_join(reason, f"pronoun '{token.text}' -> nearest earlier subject "
                                      f"'{doc[start:end].text}'", coded.reason))
-    if token.ent_type_ in TIME_ENTITIES or not any(ch.isalnum() for ch in token.text):
+    if (token.ent_type_ in TIME_ENTITIES and not _counted_people(token)) or not any(ch.isalnum() for ch in token.text):
         return None
     start, end = _np_bounds(token)
     lookup_end = end
@@ -152,6 +152,13 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if reason.startswith(VIA_PREP) and not actor_like(actor, token, reason):
         return None  # "wrote on Twitter", "on Monday": not actors
     return dataclasses.replace(actor, reason=_join(reason, actor.reason))
+
+
+def _counted_people(token: Token) -> bool:
+    """A bare figure as a verb's subject or object stands for people ("wounded 71", "496 had been
+    killed", "killing the three"); a figure anywhere else is a date, an amount or a quantity."""
+    return token.ent_type_ == "CARDINAL" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") \
+        and token.head.pos_ in ("VERB", "AUX")
 
 
 def _join(*parts: str) -> str:

@@ -34,12 +34,11 @@ Everything
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from eventscope.model import Actor, ActorRoles, Claim, Mention, Span
+from eventscope.model import ActorRoles, Mention
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
@@ -52,6 +51,7 @@ from eventscope.stages.actor_phrases import (
     code_actors,
     noun_phrase,
 )
+from eventscope.stages.actor_victims import claim_victims
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
@@ -62,6 +62,8 @@ NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the emba
 PARTNER_PREPS = frozenset({"to", "with"})
 # Verbs whose subject undergoes the event ("Scores died"): the subject is actor2.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate"})
+# Verbs whose subject, without an object, is the device ("the bomb exploded", "it went off"): no actor.
+DEVICE_SUBJECT_VERBS = frozenset({"explode", "detonate", "go", "blow", "blast", "erupt", "burst"})
 # A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
 # only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
 UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
@@ -69,6 +71,8 @@ TALK_ABOUT_VERBS = frozenset({
     "see", "witness", "call", "condemn", "deplore", "denounce", "describe", "report", "investigate",
     "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
     "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil"})
+SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
+                          "barrage", "volley", "salvo", "succession"})
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"})
@@ -80,66 +84,6 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
     dictionary = dictionary or load_dictionary()
     home = _dateline_country(parsed, dictionary)
     return {m.id: _roles(parsed, m, dictionary, home) for m in mentions}
-
-
-# Words that name the harm, not who suffered it ("13 deaths", "a death toll of 11").
-CASUALTY_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "wound"})
-
-
-def claim_victims(parsed: ParsedArticle, claim: Claim,
-                  dictionary: ActorDictionary | None = None) -> tuple[Actor, ...]:
-    """Who a casualty claim says was killed or hurt: the top noun phrase inside the claim's
-    span ("killing 168 people" -> "168 people", "Tamerlan was killed" -> "Tamerlan").
-
-    A claim of an attack is its own death/injury event whose victims are the counted
-    people, not the attack's target ("a bomb at the market killed five": the market
-    was attacked, five died).  A bare figure ("the 130 injured") is kept as written.
-    """
-    if claim.span is None:
-        return ()
-    dictionary = dictionary or load_dictionary()
-    doc = parsed.doc
-    region = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
-    if region is None:
-        return ()
-    inside = {t.i for t in region}
-    nominals = [t for t in region if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-                and t.lemma_.lower() not in CASUALTY_NOUNS]
-    heads = [_of_object(t, inside) for t in nominals if not _under_nominal(t, inside)]
-    victims: list[Actor] = []
-    for head in heads:
-        why = f"victims of the casualty claim '{claim.span.text}'"
-        if head.pos_ == "NUM" or head.ent_type_ in ("CARDINAL", "QUANTITY"):
-            start, end = head.left_edge.i, head.right_edge.i + 1
-            text = doc[start:end].text
-            span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text)
-            victims.append(dataclasses.replace(lookup_actor(text, dictionary, span=span),
-                                               reason=f"{why}; a figure standing for people"))
-        else:
-            victims += code_actors(doc, [(head, why)], dictionary, head)
-    return tuple(victims)
-
-
-def _of_object(noun: Token, inside: set[int]) -> Token:
-    """'the slaying of seven demonstrators': the people are under 'of', not the event noun."""
-    if noun.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in noun.children):
-        return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            found = next((p for p in prep.children if p.dep_ == "pobj" and p.i in inside), None)
-            if found is not None:
-                return found
-    return noun
-
-
-def _under_nominal(token: Token, inside: set[int]) -> bool:
-    """Whether a noun above `token` inside the claim holds it ("168" under "people")."""
-    head = token.head
-    while head.i != token.i and head.i in inside:
-        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and head.lemma_.lower() not in CASUALTY_NOUNS:
-            return True
-        token, head = head, head.head
-    return False
 
 
 def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tuple[str, str] | None:
@@ -184,6 +128,8 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
     why: list[str] = []
+    if _device_subject(verb):
+        a1 = []  # "the bomb exploded": the subject is the weapon; "a man detonated it" has an object
     if not a1 and not patient_subject:
         a1 = _agent_of_attack_noun(verb)
     if not a1 and not patient_subject:
@@ -228,6 +174,11 @@ def _verb_targets(verb: Token) -> Found:
             tier1.append(_through_light_object(child, verb))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             tier1 += [(p, f"object of '{child.text}' after '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
+    if len(tier1) > len(objects) and any(_is_weapon(obj) for obj in objects):
+        # "detonated the bomb at the base", "fired rockets at the airport": the object is the
+        # weapon, the prepositional object is what was hit.
+        weapons = {obj.i for obj in objects if _is_weapon(obj)}
+        tier1 = [(t, r) for t, r in tier1 if t.i not in weapons]
     light = [obj for obj in objects if not obj.ent_type_ and obj.pos_ == "NOUN"]
     tier2: Found = [
         (p, f"object of '{prep.text}' after '{holder.text}'")
@@ -277,6 +228,12 @@ def _inside_thing(objects: list[Token]) -> Found:
                     found += [(p, f"agent of '{clause.text}', the clause on '{obj.text}'")
                               for p in arg.children if p.dep_ == "pobj"]
     return found
+
+
+def _is_weapon(token: Token) -> bool:
+    """A weapon or blast with no one named behind it ("the bomb", "explosives", "rockets")."""
+    actor = lookup_actor(noun_phrase(token))
+    return actor.country is None and actor.affiliation is None and "(instrument " in actor.reason
 
 
 def _known_phrase(token: Token) -> bool:
@@ -333,6 +290,11 @@ def _through_light_object(obj: Token, verb: Token) -> tuple[Token, str]:
     return obj, f"dobj of '{verb.text}'"
 
 
+def _device_subject(verb: Token) -> bool:
+    return verb.lemma_.lower() in DEVICE_SUBJECT_VERBS and not any(c.dep_ in OBJECT_DEPS for c in verb.children) \
+        and (verb.lemma_.lower() != "go" or any(c.lower_ == "off" for c in verb.children))
+
+
 def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
@@ -345,8 +307,11 @@ def _agent_of_attack_noun(verb: Token) -> Found:
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
                     a1, _a2, _why = _noun_arguments(noun)
+                    # "shot in their home": a pronoun owner counts only if the noun is an attack word.
+                    attack_word = "(instrument " in lookup_actor(noun.text).reason
                     found += [(tok, f"{reason}, the attack '{noun.text}' in which '{verb.text}' happened")
-                              for tok, reason in a1 if tok.dep_ in ("compound", "amod", "nmod", "poss")]
+                              for tok, reason in a1 if tok.dep_ in ("compound", "amod", "nmod", "poss")
+                              and (attack_word or tok.pos_ != "PRON")]
     return found
 
 
@@ -367,8 +332,8 @@ def _inherited_subject(verb: Token) -> tuple[Found, str]:
         # Not through ccomp: "..., the agency reported" did not do what it reports.
         if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or head is current:
             break
-        if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in head.children):
-            break  # "shattered by an explosion, killing 168": the passive's subject is no agent
+        if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in head.children) or _device_subject(head):
+            break  # "shattered by an explosion, killing 168", "it exploded, killing two": no agent
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({current.dep_})")], \
@@ -445,6 +410,13 @@ def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
                for c in head.children if c.dep_ in OBJECT_DEPS]
     if not a1:
         a1 = _responsible_for(noun)
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
+        # "launched a series of attacks", "a spate of attacks carried out by X": the
+        # series noun stands where the attack noun would.
+        outer_a1, outer_a2, _why = _noun_arguments(holder)
+        a1 = a1 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a1 if t.i != noun.i]
+        a2 = a2 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a2 if t.i != noun.i]
     if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         why.append(f"no actor modifies '{noun.text}'")
     return a1, a2, why

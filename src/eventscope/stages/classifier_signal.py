@@ -43,6 +43,8 @@ FILL_MIN = 0.30
 OFFPATH_MIN = 0.50
 OVERRIDE_MIN = 0.90
 OVERRIDE_MAX_OTHER = 0.05
+RATIO_BARE = 16.0  # switch when the classifier finds its type this many times likelier than the lexicon's
+RATIO_SPECIFIC = 64.0  # ... and for a lexicon row with a required particle/object
 
 _state: dict[str, Scorer | bool | None] = {"scorer": None, "disabled": False, "discovered": False}
 
@@ -111,19 +113,30 @@ def _normalise(scores: Mapping[str, float]) -> dict[str, float]:
     return out
 
 
-def mark(sent: SpacySpan, source: SpacySpan, target: SpacySpan) -> str:
+def mark(sent: SpacySpan, source: SpacySpan | None, target: SpacySpan | None) -> str:
     """The sentence with <s>…</s> and <t>…</t> around the actors, as the classifier was trained."""
     base = sent.start_char
     text = sent.text
-    cuts = sorted([(source.start_char - base, "<s>"), (source.end_char - base, "</s>"),
-                   (target.start_char - base, "<t>"), (target.end_char - base, "</t>")],
-                  key=lambda c: (c[0], c[1].startswith("<") and not c[1].startswith("</")))
+    cuts: list[tuple[int, str]] = []
+    for span, (open_tag, close_tag) in ((source, ("<s>", "</s>")), (target, ("<t>", "</t>"))):
+        if span is not None:
+            cuts += [(span.start_char - base, open_tag), (span.end_char - base, close_tag)]
+    cuts.sort(key=lambda c: (c[0], not c[1].startswith("</")))
     out, pos = "", 0
     for at, tag in cuts:
-        at = max(0, min(len(text), at))
+        at = max(pos, min(len(text), at))
         out += text[pos:at] + tag
         pos = at
     return out + text[pos:]
+
+
+def _scores(sent: SpacySpan, source: SpacySpan | None, target: SpacySpan | None) -> dict[str, float]:
+    score_fn = scorer()
+    if score_fn is None:
+        return {}
+    marked = mark(sent, source, target)
+    takes_parse = len(inspect.signature(score_fn).parameters) >= 2  # one-argument scorers: tests, other models
+    return _normalise(score_fn(marked, sent) if takes_parse else score_fn(marked))
 
 
 def _with_type(base: Candidate | None, plover: str, anchor: Token, alternatives: list[Candidate],
@@ -163,12 +176,7 @@ def _lemma_types(token: Token) -> set[str]:
 
 def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: SpacySpan,
                 source: SpacySpan, target: SpacySpan) -> Candidate | None:
-    score_fn = scorer()
-    if score_fn is None:
-        return chosen
-    marked = mark(sent, source, target)
-    takes_parse = len(inspect.signature(score_fn).parameters) >= 2  # one-argument scorers: tests, other models
-    scores = _normalise(score_fn(marked, sent) if takes_parse else score_fn(marked))
+    scores = _scores(sent, source, target)
     if not scores:
         return chosen
     top, top_p = max(scores.items(), key=lambda kv: kv[1])
@@ -187,6 +195,9 @@ def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: S
             return _with_type(chosen, top, chosen.token, alternatives, f"ambiguous trigger; {note}", top_p)
         if top_p >= OVERRIDE_MIN and mine < OVERRIDE_MAX_OTHER:
             return _with_type(chosen, top, chosen.token, alternatives, f"strong disagreement; {note}", top_p)
+        ratio = RATIO_SPECIFIC if chosen.match.rule.specificity else RATIO_BARE
+        if top_p >= ratio * max(mine, 1e-6):
+            return _with_type(chosen, top, chosen.token, alternatives, f"classifier {ratio:g}x surer; {note}", top_p)
     reasons = dict(chosen.reasons)
     reasons["classifier"] = note + ("; agrees" if top == chosen.plover else "; lexicon kept")
     confidence = min(0.97, chosen.confidence + 0.1) if top == chosen.plover else chosen.confidence
@@ -216,5 +227,32 @@ def _bare(anchor: Token, plover: str, score: float) -> Candidate:
 
 
 def refine_sentence(cand: Candidate, sent: SpacySpan) -> Candidate:
-    """Sentence-level detect has no marked actors; the PLV-trained classifier is not asked there."""
-    return cand
+    """Sentence-level detect: ask the classifier only for an ambiguous trigger (a bare lexicon row
+    of a lemma whose rows carry several PLOVER types, e.g. "strike"), marking the trigger's
+    subject as source and its object as target, and let it choose among the lemma's types."""
+    types = _lemma_types(cand.token)
+    if len(types) < 2 or cand.match.rule.specificity or scorer() is None:
+        return cand
+    token = cand.token
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None:
+        obj = next((g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"), None)
+    source = token.doc[subj.left_edge.i:subj.right_edge.i + 1] if subj is not None else None
+    target = token.doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
+    scores = _scores(sent, source, target)
+    if not scores:
+        return cand
+    top, top_p = max(((t, scores.get(t, 0.0)) for t in types), key=lambda kv: kv[1])
+    mine = scores.get(cand.plover, 0.0)
+    note = f"classifier {top} {top_p:.2f}, lexicon's {cand.plover} {mine:.2f} (among {'/'.join(sorted(types))})"
+    if top != cand.plover and top_p > mine:
+        code = cameo_code(_defaults()[top])  # the lemma's rows for that type need objects we did not see
+        reasons = dict(cand.reasons)
+        reasons.update({"plover": reasons["plover"] + f"; ambiguous, classifier chose {top}",
+                        "cameo": f"{code.code} {code.name}", "decided_by": "classifier", "classifier": note})
+        reasons.pop("mode", None)
+        return replace(cand, plover=top, cameo=code.code, mode=code.mode, goldstein=code.goldstein, reasons=reasons)
+    reasons = dict(cand.reasons)
+    reasons["classifier"] = note + ("; agrees" if top == cand.plover else "; lexicon kept")
+    return replace(cand, reasons=reasons)

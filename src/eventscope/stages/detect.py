@@ -103,7 +103,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[Candidate]:
             continue
         cand = code_token(token)
         if cand is not None:
-            found.append(cand)
+            found.append(classifier_signal.refine_sentence(cand, sent))
     # a weak trigger ("ordered ...") gives way to an event in its own subtree ("ordered the release")
     found = [c for c in found if not c.match.rule.weak
              or not any(o is not c and o.token.i in {t.i for t in c.token.subtree} for o in found)]
@@ -115,7 +115,7 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
     mentions: list[Mention] = []
     for index, sent in enumerate(parsed.doc.sents):
         for cand in sorted(_sentence_candidates(sent), key=lambda c: c.token.i):
-            mentions.append(to_mention(parsed, index, classifier_signal.refine_sentence(cand, sent)))
+            mentions.append(to_mention(parsed, index, cand))
     return mentions
 
 

@@ -31,20 +31,19 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventscope.config import Settings, load_settings
-from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Mention, Place, PlacePrecision, Span
-from eventscope.stages.nlp import ParsedArticle, load_model
+from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_link import (
     Toponym,
     best_toponym,
     governing_preposition,
     load_link_model,
     score_toponyms,
-    sentence_toponyms,
 )
+from eventscope.stages.where_toponyms import is_caps, toponyms_of
 
 __all__ = ["event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
 
@@ -153,78 +152,12 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(start=piece.start_char, end=piece.end_char, text=piece.text)
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
-
-    Used only to distrust upper-case words such as "SECTOR" or "TANK" that are also
-    small towns somewhere.  The pipeline is already loaded by the nlp stage
-    (load_model caches it); without a lemmatizer table the set is empty.
-    """
-    try:
-        nlp = load_model(Settings().spacy_model)
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    except (ConfigError, KeyError, AttributeError, ValueError):
-        return frozenset()
-    return frozenset(word for pos in table for word in table[pos] if "_" not in word)
-
-
-def _plausible_caps_place(place: GazPlace, n_words: int, common: bool) -> bool:
-    """In upper-case text any word can look like a name; keep only matches a reader would take as places."""
-    if place.kind in ("country", "region", "compass") or (place.kind == "admin1" and not common):
-        return True
-    if n_words > 1:
-        return place.population >= 1000
-    return place.population >= (1_000_000 if common else 20_000)
-
-
-def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
-                        words: frozenset[str] = frozenset()) -> list[Toponym]:
-    """Toponyms found by looking word n-grams up, for upper-case text where NER is blind.
-
-    Only exact or article-folded keys count here (no consonant skeletons: "ATTACK"
-    and "Attock" share one), and single common English words need a big place.
-    """
-    found, i = [], start
-    while i < end:
-        hit = None
-        for width in (4, 3, 2, 1):
-            j = i + width
-            if j > end or not all(t.is_alpha or t.text in "-'." for t in doc[i:j]):
-                continue
-            if width == 1 and (len(doc[i]) < 4 or doc[i].is_stop):
-                continue
-            cands = tuple(c for c in gazetteer.candidates(doc[i:j].text) if c.level < 2)
-            ranked = gazetteer.rank(cands)
-            place = ranked[0][1].place if ranked else None
-            common = all(t.lower_ in words for t in doc[i:j])
-            if place is not None and _plausible_caps_place(place, width, common):
-                hit = Toponym(i, j, "GPE")
-                break
-        if hit:
-            found.append(hit)
-            i = hit.end
-        else:
-            i += 1
-    return found
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def _toponyms(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
-    sent = doc[sent_start:sent_end]
-    if _is_caps(sent.text):
-        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
-    return sentence_toponyms(doc, sent)
-
-
-def _trusted(place: GazPlace, caps: bool, focus: _Focus) -> bool:
-    """In all-caps text a person's name reads like a town ("HARRISON"); there a town counts only if
-    it lies in a country the article names, or is a big city.  Mixed-case text is trusted as parsed."""
-    if not caps or place.kind in ("country", "region", "compass") or place.population >= 1_000_000:
+def _trusted(place: GazPlace, caps: bool, focus: _Focus, label: str = "GPE") -> bool:
+    """A name the parser could not call a place (all-caps text, or tagged PERSON/ORG/...) often
+    matches some town ("HARRISON", "Amancio Rodriguez"); such a match counts only if it lies in a
+    country the article names, or is a big city.  GPE/LOC/FAC names in mixed case are trusted."""
+    doubtful = caps or label not in ("GPE", "LOC", "FAC")
+    if not doubtful or place.kind in ("country", "region", "compass") or place.population >= 1_000_000:
         return True
     codes = place.countries or ((place.country,) if place.country else ())
     return any(focus.weights.get(code, 0.0) >= 0.3 for code in codes)
@@ -243,9 +176,10 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
     lead: set[str] = set()
     lead_place: Place | None = None
     for n, sent in enumerate(doc.sents):
-        caps = _is_caps(sent.text)
-        for topo in _toponyms(doc, sent.start, sent.end, gazetteer):
-            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, caps)
+        caps = is_caps(sent.text)
+        for topo in toponyms_of(doc, sent.start, sent.end, gazetteer):
+            doubtful = caps or topo.label not in ("GPE", "LOC", "FAC")
+            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, doubtful)
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
             for code in codes:
                 counts[code] += 2 if n < 2 else 1
@@ -330,14 +264,14 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
 
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: _Focus,
                    threshold: float) -> Place | None:
-    toponyms = _toponyms(doc, start, end, gazetteer)
-    caps = _is_caps(doc[start:end].text)
+    toponyms = toponyms_of(doc, start, end, gazetteer)
+    caps = is_caps(doc[start:end].text)
     scored = score_toponyms(doc, trigger, toponyms, gazetteer=gazetteer)
     for prob, topo in scored:
         if prob < threshold:
             break
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if found is not None and _trusted(found, caps, focus):
+        if found is not None and _trusted(found, caps, focus, topo.label):
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
     # Second chance, below the linker's threshold: a toponym under a locative preposition inside the
     # event's own clause ("US troops in eastern Syria came under rocket attack": the clause of "attack"
@@ -349,7 +283,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         root = doc[topo.start:topo.end].root
         if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-            if found is not None and _trusted(found, caps, focus):
+            if found is not None and _trusted(found, caps, focus, topo.label):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
     if scored and scored[0][0] >= threshold and not caps:
@@ -407,6 +341,6 @@ def event_location_span(parsed: ParsedArticle, trigger_token: int,
     doc = parsed.doc
     sent = doc[trigger_token].sent
     gazetteer = gazetteer or _default_gazetteer()
-    toponyms = _toponyms(doc, sent.start, sent.end, gazetteer)
+    toponyms = toponyms_of(doc, sent.start, sent.end, gazetteer)
     best = best_toponym(doc, trigger_token, toponyms, gazetteer=gazetteer)
     return best[1].span(doc) if best else None

@@ -1,0 +1,87 @@
+"""Toponym candidates of a sentence: NER entities in mixed-case text, gazetteer n-grams in all-caps text.
+
+Why two ways: spaCy's small English model finds places in ordinary text but is
+blind in all-caps wire copy (MUC-4: "A BOMB EXPLODED IN USULUTAN"); there word
+n-grams are looked up in the gazetteer instead, with guards against the many
+English words and surnames that are also some town's name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from eventscope.config import Settings
+from eventscope.errors import ConfigError
+from eventscope.gazetteer import Gazetteer, GazPlace
+from eventscope.stages.nlp import load_model
+from eventscope.stages.where_link import Toponym, sentence_toponyms
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
+
+    Used only to distrust upper-case words such as "SECTOR" or "TANK" that are also
+    small towns somewhere.  The pipeline is already loaded by the nlp stage
+    (load_model caches it); without a lemmatizer table the set is empty.
+    """
+    try:
+        nlp = load_model(Settings().spacy_model)
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (ConfigError, KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(word for pos in table for word in table[pos] if "_" not in word)
+
+
+def _plausible_caps_place(place: GazPlace, n_words: int, common: bool) -> bool:
+    """In upper-case text any word can look like a name; keep only matches a reader would take as places."""
+    if place.kind in ("country", "region", "compass") or (place.kind == "admin1" and not common):
+        return True
+    if n_words > 1:
+        return place.population >= 1000
+    return place.population >= (1_000_000 if common else 20_000)
+
+
+def _gazetteer_toponyms(doc: Doc, gazetteer: Gazetteer, start: int, end: int,
+                        words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """Toponyms found by looking word n-grams up, for upper-case text where NER is blind.
+
+    Only exact or article-folded keys count here (no consonant skeletons: "ATTACK"
+    and "Attock" share one), and single common English words need a big place.
+    """
+    found, i = [], start
+    while i < end:
+        hit = None
+        for width in (4, 3, 2, 1):
+            j = i + width
+            if j > end or not all(t.is_alpha or t.text in "-'." for t in doc[i:j]):
+                continue
+            if width == 1 and (len(doc[i]) < 4 or doc[i].is_stop):
+                continue
+            cands = tuple(c for c in gazetteer.candidates(doc[i:j].text) if c.level < 2)
+            ranked = gazetteer.rank(cands)
+            place = ranked[0][1].place if ranked else None
+            common = all(t.lower_ in words for t in doc[i:j])
+            if place is not None and _plausible_caps_place(place, width, common):
+                hit = Toponym(i, j, "GPE")
+                break
+        if hit:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
+    sent = doc[sent_start:sent_end]
+    if is_caps(sent.text):
+        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
+    return sentence_toponyms(doc, sent)
