@@ -34,7 +34,8 @@ from sklearn.linear_model import LogisticRegression
 
 from eventscope.config import load_settings
 from eventscope.gazetteer import load_gazetteer
-from eventscope.stages.nlp import load_model
+from eventscope.model import Article
+from eventscope.stages.nlp import load_model, parse_many
 from eventscope.stages.where_link import (
     WEIGHTS_PATH,
     LinkModel,
@@ -129,9 +130,12 @@ def parse_cached(nlp, texts: list[str], cache: Path | None) -> list:
 
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
+        if len(docs) == len(texts) and all(d.text.lower() == t.lower() for d, t in zip(docs, texts, strict=True)):
             return docs
-    docs = list(nlp.pipe(texts, batch_size=256))
+    # parse exactly as the pipeline and the eval harness do (nlp.parse_many: truecasing, batches of 64),
+    # so the features the weights are fitted on are the features they meet at run time
+    articles = [Article(id=str(n), text=t) for n, t in enumerate(texts)]
+    docs = [p.doc for p in parse_many(articles, nlp, batch_size=64)]
     if cache is not None:
         bin_ = DocBin(docs=docs)
         bin_.to_disk(cache)

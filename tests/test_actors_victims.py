@@ -85,3 +85,7 @@ def test_what_exploded_is_no_attacker(nlp) -> None:
     assert _roles(nlp, "The car bomb exploded near the station, killing two soldiers.", "killing").actor1 == ()
     roles = _roles(nlp, "The militant detonated a bomb near the station.", "detonated")
     assert [a.text for a in roles.actor1] == ["militant"]
+
+
+def test_the_owner_of_a_place_is_no_attacker(nlp) -> None:
+    assert _roles(nlp, "The villagers were shot in their home.", "shot").actor1 == ()

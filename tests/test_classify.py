@@ -9,9 +9,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventscope.stages.classify import PLOVER_TYPES, PLV_LABELS, RbfSvm, load_classifier, models_dir, plover_scores
+from eventscope.stages.classify import (
+    PLOVER_TYPES,
+    PLV_LABELS,
+    RbfSvm,
+    load_classifier,
+    models_dir,
+    plover_scores,
+)
 from eventscope.stages.classify_acled import CASE_LABELS, acled_sub_type
-from eventscope.stages.classify_features import Relation, relation, replace_actors, sparse_features, strip_markers
+from eventscope.stages.classify_features import (
+    Relation,
+    relation,
+    replace_actors,
+    sparse_features,
+    strip_markers,
+)
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:

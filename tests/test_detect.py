@@ -49,9 +49,11 @@ def test_seed_airstrikes_are_aerial_195(seed) -> None:
 def test_seed_rocket_attack_and_artillery_are_heavy_weapons(seed) -> None:
     rocket = by_trigger(sentence_mentions(seed, "came under rocket attack"), "rocket attack")
     assert rocket and rocket[0].plover_mode == "heavy-weapons" and rocket[0].cameo == "194"
-    artillery = by_trigger(sentence_mentions(seed, "with artillery fire"), "artillery fire")
+    # "responded ... with artillery fire": one mention on the verb (its subject is the attacker)
+    artillery = by_trigger(sentence_mentions(seed, "with artillery fire"), "responded")
     assert artillery and artillery[0].plover == "ASSAULT" and artillery[0].plover_mode == "heavy-weapons"
     assert artillery[0].acled_sub_type == "Shelling/artillery/missile attack"
+    assert "fire" in artillery[0].reasons["merged"]
     attacked = by_trigger(sentence_mentions(seed, "were attacked by multiple rockets"), "attacked")
     assert attacked and attacked[0].plover_mode == "heavy-weapons"
 

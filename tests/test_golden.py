@@ -119,8 +119,10 @@ def test_golden_article(case: str, pipeline, request) -> None:
 
     snapshot_path = GOLDEN / f"{case}.events.json"
     current = snapshot(events)
-    if request.config.getoption("--update-golden") or not snapshot_path.exists():
+    if request.config.getoption("--update-golden"):
         snapshot_path.write_text(json.dumps(current, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not snapshot_path.exists():
+        pytest.fail(f"{snapshot_path.name} is missing: write it with `pytest --update-golden` and review it")
     assert json.loads(snapshot_path.read_text(encoding="utf-8")) == current, (
         f"{snapshot_path.name} differs: review with `pytest --update-golden` and `git diff`"
     )

@@ -34,6 +34,7 @@ ES.PointsLayer = L.Layer.extend({
   initialize(options) {
     L.setOptions(this, options);
     this._data = { lat: [], lon: [], type: [], fatalities: [], id: [] };
+    this._order = new Uint32Array(0);
     this._selected = null;
   },
   onAdd(map) {
@@ -50,6 +51,9 @@ ES.PointsLayer = L.Layer.extend({
   },
   setData(data) {
     this._data = data;
+    // Draw order once per data set: the deadliest last, so they stay on top.
+    this._order = Uint32Array.from([...data.lat.keys()].sort((a, b) => (data.fatalities[a] || 0) - (data.fatalities[b] || 0)));
+    this._projectedZoom = null;
     this._redraw();
   },
   select(id) {
@@ -58,6 +62,22 @@ ES.PointsLayer = L.Layer.extend({
   },
   radius(fatalities) {
     return fatalities ? Math.min(4 + 2.5 * Math.sqrt(fatalities), 22) : 4;
+  },
+  // World pixel coordinates of every point at the current zoom: computed once per zoom level, so a pan
+  // only shifts them (one subtraction per point) instead of re-projecting 50,000 lat/lons.
+  _project() {
+    const map = this._map;
+    const zoom = map.getZoom();
+    if (this._projectedZoom === zoom && this._px) return;
+    const { lat, lon } = this._data;
+    this._px = new Float64Array(lat.length);
+    this._py = new Float64Array(lat.length);
+    for (let i = 0; i < lat.length; i++) {
+      const p = map.project([lat[i], lon[i]], zoom);
+      this._px[i] = p.x;
+      this._py[i] = p.y;
+    }
+    this._projectedZoom = zoom;
   },
   _redraw() {
     const map = this._map;
@@ -73,25 +93,38 @@ ES.PointsLayer = L.Layer.extend({
     canvas.style.height = `${size.y}px`;
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const { lat, lon, type, fatalities, id } = this._data;
-    const xs = new Float32Array(lat.length);
-    const ys = new Float32Array(lat.length);
-    const order = [...lat.keys()].sort((a, b) => (fatalities[a] || 0) - (fatalities[b] || 0)); // big on top
+    const { type, fatalities, id } = this._data;
+    const n = type.length;
+    if (!this._order || this._order.length !== n) this.setData(this._data);
+    this._project();
+    const origin = map.getPixelOrigin();
+    const dx = origin.x + topLeft.x;
+    const dy = origin.y + topLeft.y;
+    const xs = new Float32Array(n);
+    const ys = new Float32Array(n);
+    // One path per type (one fill call each) instead of one per point: 50,000 fills take ~10x longer.
+    const paths = new Map();
+    let selected = -1;
+    for (const i of this._order) {
+      const x = this._px[i] - dx;
+      const y = this._py[i] - dy;
+      xs[i] = x;
+      ys[i] = y;
+      if (x < -30 || y < -30 || x > size.x + 30 || y > size.y + 30) continue;
+      if (id[i] === this._selected) selected = i;
+      let path = paths.get(type[i]);
+      if (!path) { path = new Path2D(); paths.set(type[i], path); }
+      const r = this.radius(fatalities[i]);
+      path.moveTo(x + r, y);
+      path.arc(x, y, r, 0, 2 * Math.PI);
+    }
     ctx.globalAlpha = 0.75;
     ctx.strokeStyle = "#fff";
     ctx.lineWidth = 0.8;
-    let selected = -1;
-    for (const i of order) {
-      const p = map.latLngToContainerPoint([lat[i], lon[i]]);
-      xs[i] = p.x;
-      ys[i] = p.y;
-      if (p.x < -30 || p.y < -30 || p.x > size.x + 30 || p.y > size.y + 30) continue;
-      if (id[i] === this._selected) selected = i;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, this.radius(fatalities[i]), 0, 2 * Math.PI);
-      ctx.fillStyle = ES.typeColor(type[i]);
-      ctx.fill();
-      if (lat.length < 5000) ctx.stroke();
+    for (const [t, path] of paths) {
+      ctx.fillStyle = ES.typeColor(t);
+      ctx.fill(path);
+      if (n < 5000) ctx.stroke(path);
     }
     if (selected >= 0) {
       ctx.globalAlpha = 1;
