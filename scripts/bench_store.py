@@ -2,6 +2,7 @@
 
     python scripts/bench_store.py query  [--events 100000] [--db PATH]
     python scripts/bench_store.py ingest [--articles 100] [--rams PATH]
+    python scripts/bench_store.py fill   [--events 50000] [--window 5000] [--no-countries]
 
 query:  builds a database of synthetic merged events (written straight through
         the backend's row writers, no pipeline), then times filtered
@@ -13,6 +14,15 @@ ingest: the same articles (the first N RAMS dev windows from ../shared/bench,
         interleaved (extract, ingest, extract, ingest, extract); throughput
         ratio = median extract time / median ingest time.  Also the store's
         own time: `add_article` over the extractions already made (best of 3).
+fill:   `add_article` of synthetic articles (10 events each, `synthetic_event`:
+        8 countries, actors with countries, dates over ten years) into a new
+        database; prints the ingest rate (events/s, CPU and wall clock) of the first
+        and the last `--window` events.  Flat rates = candidate lookups that do
+        not grow with the store.  Articles arrive in date order over ten years
+        (constant events per day, as a news stream); `--random-dates` dates them
+        at random instead, so the last events land among 10x more neighbours
+        (merge and relation work per event grows with that density, not with
+        the store's size).  `--no-countries` drops the actor countries.
 """
 
 from __future__ import annotations
@@ -201,6 +211,61 @@ def bench_ingest(args: argparse.Namespace) -> None:
           f"time -> expected ratio {t_extract / (t_extract + t_store):.1%}")
 
 
+def synthetic_article(a: int, rng: random.Random, countries: bool = True,
+                      day: dt.date | None = None) -> tuple[Article, list[Event], list]:
+    """One article of 10 synthetic events, each with its own evidence sentence; `day`: events dated
+    0-2 days before it (else `synthetic_event`'s random date)."""
+    import dataclasses
+
+    from eventscope.model import Sentence
+
+    article_id = f"fill{a:06d}"
+    events, sentences, pos = [], [], 0
+    for k in range(10):
+        event = synthetic_event(a * 10 + k, rng)
+        if not countries:
+            event = dataclasses.replace(event, actor1=tuple(dataclasses.replace(x, country=None) for x in event.actor1),
+                                        actor2=tuple(dataclasses.replace(x, country=None) for x in event.actor2))
+        if day is not None:
+            event = dataclasses.replace(event, date=TimeRef(day - dt.timedelta(days=rng.randrange(3)),
+                                                            precision=DatePrecision.DAY))
+        text = event.evidence[0].text
+        sentences.append(Sentence(k, pos, pos + len(text), text))
+        events.append(dataclasses.replace(
+            event, id=f"{article_id}:{k}", articles=(article_id,),
+            evidence=(Evidence(article_id, k, pos, pos + len(text), text),)))
+        pos += len(text) + 1
+    body = " ".join(s.text for s in sentences)
+    return Article(id=article_id, text=body, title=f"Fill {a}", published=dt.date(2020, 1, 1),
+                   source="bench"), events, sentences
+
+
+def bench_fill(args: argparse.Namespace) -> None:
+    rng = random.Random(11)
+    window = args.window
+    path = Path(tempfile.mkdtemp()) / "fill.db"
+    marks: dict[int, tuple[float, float]] = {}  # events stored -> (CPU, wall) seconds since start
+    start = (time.process_time(), time.perf_counter())
+    with SQLiteStore(path) as store:
+        for a in range(args.events // 10):
+            # a news stream: article dates advance over ten years, so the events per day stay the same
+            day = None if args.random_dates else dt.date(2015, 1, 1) + dt.timedelta(days=a * 36500 // args.events)
+            article, events, sentences = synthetic_article(a, rng, countries=not args.no_countries, day=day)
+            store.add_article(article, events, sentences)
+            done = (a + 1) * 10
+            if done in (window, args.events - window, args.events):
+                marks[done] = (time.process_time() - start[0], time.perf_counter() - start[1])
+                print(f"  {done} events stored, {marks[done][1]:.0f} s", file=sys.stderr, flush=True)
+        stats = store.stats()
+    print(f"{args.events} synthetic events ({'no ' if args.no_countries else ''}actor countries, "
+          f"{'random' if args.random_dates else 'stream'} dates) in {marks[args.events][1]:.0f} s wall, "
+          f"{marks[args.events][0]:.0f} s CPU; {stats['events']} stored events, {stats['relations']} relations")
+    for k, clock in enumerate(("CPU", "wall")):
+        first = window / marks[window][k]
+        last = window / (marks[args.events][k] - marks[args.events - window][k])
+        print(f"  {clock:4s} first {window}: {first:7.1f} events/s   last {window}: {last:7.1f} events/s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -211,12 +276,18 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--articles", type=int, default=100)
     i.add_argument("--repeat", type=int, default=2, help="ingest runs (extract runs one more)")
     i.add_argument("--rams", default=str(ROOT.parent / "shared" / "bench" / "rams" / "dev.jsonlines"))
+    f = sub.add_parser("fill")
+    f.add_argument("--events", type=int, default=50_000)
+    f.add_argument("--window", type=int, default=5_000)
+    f.add_argument("--no-countries", action="store_true")
+    f.add_argument("--random-dates", action="store_true",
+                   help="dates at random over ten years (events per day grow as the store fills)")
     parser.add_argument("--wall", action="store_true", help="wall-clock time instead of CPU time")
     args = parser.parse_args(argv)
     if args.wall:
         global CLOCK
         CLOCK = time.perf_counter
-    bench_query(args) if args.what == "query" else bench_ingest(args)
+    {"query": bench_query, "ingest": bench_ingest, "fill": bench_fill}[args.what](args)
     return 0
 
 

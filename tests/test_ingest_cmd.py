@@ -108,6 +108,27 @@ def test_kill_9_midway_then_resume_equals_a_clean_run(tmp_path: Path) -> None:
         assert got[table] == expected[table], table
 
 
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
+    """`--workers 2`: same database, same failures (named per article) as one process; a rerun skips all."""
+    from eventscope.config import Settings
+    from eventscope.store.ingest import ingest_articles, pool_extractor
+
+    corpus = fake_pipeline.write_corpus(tmp_path / "in.jsonl", 60)
+    settings = Settings(batch_size=8)
+    pooled = pool_extractor(settings, 2, fake_pipeline.FakePipeline)
+    dumps, failures = [], []
+    for name, extractor in (("one", fake_pipeline.fake_extract), ("pool", pooled)):
+        with SQLiteStore(tmp_path / f"{name}.db") as store:
+            report = ingest_articles(store, fake_pipeline.read_jsonl([str(corpus)]), extractor)
+            dumps.append(store.dump())
+            failures.append(sorted(f.article_id for f in report.failures))
+    assert dumps[0] == dumps[1] and failures[0] == failures[1]
+    assert "a0017" in failures[1]  # the article the fake stage fails on, by name
+    with SQLiteStore(tmp_path / "pool.db") as store:
+        again = ingest_articles(store, fake_pipeline.read_jsonl([str(corpus)]), pooled)
+    assert again.stored == 0 and again.skipped == 60 - 2  # the 2 unreadable lines are rejected again
+
+
 @pytest.mark.slow
 def test_real_pipeline_end_to_end(tmp_path: Path, fixtures_dir: Path) -> None:
     """The reference article twice and the second agency's story through the real pipeline and reader."""

@@ -8,9 +8,9 @@ when nothing about them disagrees:
 - the same PLOVER type, and modes that are equal or unknown on one side;
 - dates that overlap, where a date only inherited from the publication date
   (no time phrase) agrees with anything;
-- actor1 and actor2 that share a canonical name or country when both sides
-  name one;
-- places that share a country when both are known.
+- actor1 that shares a country or known group when both sides name one, and
+  no role reversal (the target of one acting in the other is a reply);
+- places that do not name two local spots in different countries.
 
 Conflicting casualty claims are never merged into one number: every claim is
 kept, and the best figure is ACLED's lowest credible one.  Negated and
@@ -38,6 +38,7 @@ from eventscope.model import (
     Mention,
     Modality,
     Place,
+    PlacePrecision,
     TimeRef,
 )
 from eventscope.stages.nlp import ParsedArticle
@@ -80,16 +81,28 @@ def _dates_agree(a: TimeRef, b: TimeRef) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
+_LOCAL_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2,
+                               PlacePrecision.ADMIN1})
+
+
+def _places_conflict(a: Place | None, b: Place | None) -> bool:
+    """Two places named in the text, both local, in different countries.  A country
+    or a region ("the Iraq-Syria border") may span both, so it never conflicts."""
+    if a is None or b is None or not (a.span and b.span and a.country and b.country):
+        return False
+    return (a.country != b.country and a.precision in _LOCAL_PRECISIONS
+            and b.precision in _LOCAL_PRECISIONS)
+
+
 def _actor_keys(actors: Iterable[Actor]) -> set[str]:
-    """Names and countries of the actors the dictionary knows; an unresolved
-    phrase ("the group", "first strike") neither agrees nor disagrees."""
+    """Countries of the actors, and names of known groups without one; an unresolved
+    or generic phrase ("the group", "militiamen") neither agrees nor disagrees."""
     keys: set[str] = set()
     for actor in actors:
-        if actor.country is None and actor.sector is None:
-            continue
-        keys.add(actor.name.lower())
         if actor.country:
             keys.add(actor.country)
+        elif actor.sector and actor.name[:1].isupper():  # a named group with no country
+            keys.add(actor.name.lower())
     return keys
 
 
@@ -136,6 +149,31 @@ class _Cluster:
             return False
         return not (head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode)
 
+    def _roles_reversed(self, roles: ActorRoles) -> bool:
+        """The target of this event acts in the other, or the reverse: a reply, not
+        the same event ("came under rocket attack ... responded with artillery")."""
+        own1, own2 = _actor_keys(self.actors("actor1")), _actor_keys(self.actors("actor2"))
+        new1, new2 = _actor_keys(roles.actor1), _actor_keys(roles.actor2)
+        return bool((new1 & own2 and not new1 & own1) or (new2 & own1 and not new2 & own2))
+
+    def affinity(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> int:
+        """How strongly a compatible mention belongs here; the best cluster wins and,
+        on a tie, the latest one (a story tells one event, then the next)."""
+        score = 0
+        cluster_date = self.best_date()
+        if not is_weak_date(cluster_date) and not is_weak_date(date):
+            score += 3
+        if self.same_mode(mention):
+            score += 2
+        if _actor_keys(self.actors("actor1")) & _actor_keys(roles.actor1):
+            score += 2
+        best_place = self.best_place()
+        if place and best_place and place.country and place.country == best_place.country:
+            score += 1
+        if any(abs(m.sentence_index - mention.sentence_index) <= 1 for m in self.mentions):
+            score += 1
+        return score
+
     def same_mode(self, mention: Mention) -> bool:
         modes = {m.plover_mode for m in self.mentions}
         return mention.plover_mode is not None and mention.plover_mode in modes
@@ -144,17 +182,21 @@ class _Cluster:
         cluster_date = self.best_date()
         if not self.same_kind(mention) or not _dates_agree(cluster_date, date):
             return False
-        if is_weak_date(cluster_date) != is_weak_date(date) and not self.same_mode(mention):
+        if (is_weak_date(cluster_date) != is_weak_date(date) and not self.same_mode(mention)
+                and not _actor_keys(self.actors("actor1")) & _actor_keys(roles.actor1)):
             # One side is dated only by the publication date or dateline: that agrees
-            # with any date, so ask for the same weapon/mode before calling it one event
-            # ("kidnapped ..." vs "murdered ... in February").
+            # with any date, so ask for positive evidence (the same weapon/mode or the
+            # same known attacker) before calling it one event ("kidnapped ..." vs
+            # "murdered ... in February").
             return False
-        if not (_actors_agree(self.actors("actor1"), roles.actor1)
-                and _actors_agree(self.actors("actor2"), roles.actor2)):
+        # Only the actor must agree: one strike can hit several targets, and each
+        # sentence may name a different victim ("killed Soleimani", "al-Muhandis
+        # was also killed in the attack").
+        if not _actors_agree(self.actors("actor1"), roles.actor1):
             return False
-        best_place = self.best_place()
-        return not (place and best_place and place.country and best_place.country
-                    and place.country != best_place.country and place.span and best_place.span)
+        if self._roles_reversed(roles):
+            return False
+        return not _places_conflict(self.best_place(), place)
 
 
 # Nouns that name a happening; "the first strike hit ..." refers back to a strike.
@@ -314,7 +356,9 @@ def assemble(
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
         place = places.get(mention.id)
-        target = next((c for c in clusters if c.accepts(mention, mention_roles, date, place)), None)
+        candidates = [c for c in clusters if c.accepts(mention, mention_roles, date, place)]
+        target = max(reversed(candidates), default=None,
+                     key=lambda c: c.affinity(mention, mention_roles, date, place))
         if target is None and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters)
                            if c.same_kind(mention) and _dates_agree(c.best_date(), date)), None)

@@ -43,6 +43,7 @@ FILL_MIN = 0.30
 OFFPATH_MIN = 0.50
 OVERRIDE_MIN = 0.90
 OVERRIDE_MAX_OTHER = 0.05
+SENTENCE_MIN = 0.5  # detect: an ambiguous trigger changes type only on a clear classifier preference
 RATIO_BARE = 16.0  # switch when the classifier finds its type this many times likelier than the lexicon's
 RATIO_SPECIFIC = 64.0  # ... and for a lexicon row with a required particle/object
 
@@ -238,15 +239,17 @@ def refine_sentence(cand: Candidate, sent: SpacySpan) -> Candidate:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
         obj = next((g for c in token.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"), None)
-    source = token.doc[subj.left_edge.i:subj.right_edge.i + 1] if subj is not None else None
-    target = token.doc[obj.left_edge.i:obj.right_edge.i + 1] if obj is not None else None
+    if subj is None or obj is None:
+        return cand  # the classifier learned from marked actor pairs; without both it guesses
+    source = token.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    target = token.doc[obj.left_edge.i:obj.right_edge.i + 1]
     scores = _scores(sent, source, target)
     if not scores:
         return cand
     top, top_p = max(((t, scores.get(t, 0.0)) for t in types), key=lambda kv: kv[1])
     mine = scores.get(cand.plover, 0.0)
     note = f"classifier {top} {top_p:.2f}, lexicon's {cand.plover} {mine:.2f} (among {'/'.join(sorted(types))})"
-    if top != cand.plover and top_p > mine:
+    if top != cand.plover and top_p >= SENTENCE_MIN and top_p >= 2 * mine:
         code = cameo_code(_defaults()[top])  # the lemma's rows for that type need objects we did not see
         reasons = dict(cand.reasons)
         reasons.update({"plover": reasons["plover"] + f"; ambiguous, classifier chose {top}",

@@ -17,6 +17,7 @@ from eventscope.stages.nlp import ParsedArticle
 
 # CAMEO codes that say "violence" without saying how; a weapon word picks the specific code.
 GENERIC_ASSAULT = frozenset({"18", "180", "19", "190", "1823", "20", "200", "183"})
+NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
@@ -70,6 +71,8 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
     """
     if token.ent_type_ in NAME_ENTITIES and token.pos_ == "PROPN":
         return None
+    if token.ent_type_ in NUMERIC_ENTITIES:
+        return None  # "1 March 2019" is a date, not a march
     match = match_trigger(token)
     if match is None or match.rule.cameo is None:
         return None

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from eventscope.model import Mention, Modality, Span
 from eventscope.stages import classifier_signal, dyad
 from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
+from eventscope.stages.lexicon import lemma_of
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
@@ -61,6 +62,11 @@ def _restates(child: Token, head: Token, same_code: bool = False) -> bool:
     """
     if child.head.i == head.i and child.dep_ in RESTATE_DEPS:
         return True
+    if child.head.i == head.i and child.dep_ == "advcl" and child.tag_ == "VBG":
+        return True  # "two bombs exploded, killing three people": the killing is the explosion's result
+    if (child.dep_ == "conj" and child.tag_ == "VBG" and child.head.dep_ == "advcl"
+            and child.head.tag_ == "VBG" and child.head.head.i == head.i):
+        return True  # "... killing three and injuring 260"
     return (child.dep_ == "pobj" and child.head.head.i == head.i and child.head.dep_ in ("prep", "agent")
             and (same_code or child.head.lower_ in RESTATE_PREPS))
 
@@ -79,7 +85,19 @@ def _merge_restatements(candidates: list[Candidate]) -> list[Candidate]:
         changed = False
         for a in kept:
             for b in kept:
-                if a is b or a.plover != b.plover or not _restates(b.token, a.token, a.cameo == b.cameo):
+                if a is b or not _restates(b.token, a.token, a.cameo == b.cameo):
+                    continue
+                if a.plover != b.plover:
+                    # "went on strike": the noun is the object a's own row asked for, so it is part
+                    # of a's trigger, whatever type the noun alone would have had
+                    # (a verb complement, "vowed to strike", stays its own mention with its own modality)
+                    if (lemma_of(b.token) in a.match.evidence.split() and not b.match.rule.specificity
+                            and b.token.pos_ in ("NOUN", "PROPN")):
+                        reasons = dict(a.reasons)
+                        reasons["merged"] = (reasons.get("merged", "") + f" '{b.token.text}'").strip()
+                        kept = [replace(a, reasons=reasons) if c is a else c for c in kept if c is not b]
+                        changed = True
+                        break
                     continue
                 winner = _better(a, b)
                 loser = b if winner is a else a

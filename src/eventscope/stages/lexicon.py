@@ -175,6 +175,9 @@ def mode_context(token: Token) -> list[Token]:
         if child.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod", "poss"):
             seen.append(child)
             seen.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod"))
+            for conj in (c for c in child.children if c.dep_ == "conj"):  # "gunmen and suicide bombers"
+                seen.append(conj)
+                seen.extend(c for c in conj.children if c.dep_ in ("compound", "amod", "nmod"))
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by", "from", "of", "using"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 seen.append(pobj)

@@ -1,6 +1,7 @@
 """The event database: storage interface, SQLite backend, deduplication and linking.
 
-    base.py        EventStore (the interface), EventFilters, AddResult, EventMeta, Failure
+    base.py        EventStore (the interface), EventFilters, AddResult, EventMeta, Failure,
+                   StoredArticle, MapPoints
     schema.py      tables and registered migrations (schema_version)
     sqlite.py      SQLiteStore: one file, WAL, one transaction per article (+ sqlite_read.py, sqlquery.py)
     dedup.py       near-duplicate articles: MinHash signatures, LSH band keys
@@ -12,6 +13,14 @@
 Query functions for the CLI, API and web page are in `eventscope.query`.
 """
 
-from eventscope.store.base import AddResult, EventFilters, EventMeta, EventStore, Failure
+from eventscope.store.base import (
+    AddResult,
+    EventFilters,
+    EventMeta,
+    EventStore,
+    Failure,
+    MapPoints,
+    StoredArticle,
+)
 
-__all__ = ["AddResult", "EventFilters", "EventMeta", "EventStore", "Failure"]
+__all__ = ["AddResult", "EventFilters", "EventMeta", "EventStore", "Failure", "MapPoints", "StoredArticle"]

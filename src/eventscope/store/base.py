@@ -74,6 +74,44 @@ class EventMeta:
     claims_by_article: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the store holds it: metadata, and (from `EventStore.article`) text and events.
+
+    `text` is the body the evidence offsets point into, `sentences` its
+    sentences with offsets.  An article stored before the store kept body
+    text (schema version 1) has `text` None and only the sentences behind its
+    events' evidence, with offsets -1.
+    """
+
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    agencies: tuple[str, ...]
+    status: str  # ok | failed
+    reason: str | None
+    n_events: int
+    duplicate_of: str | None
+    text: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    events: tuple[str, ...] = ()  # ids of the merged events it reports, in member order
+
+
+@dataclass(frozen=True)
+class MapPoints:
+    """Columnar map points (newest first): parallel lists, so 50,000 points stay a small JSON."""
+
+    ids: list[str]
+    lat: list[float]
+    lon: list[float]
+    type: list[str]
+    fatalities: list[int | None]
+    date: list[str | None]
+    truncated: bool  # more located events match than the limit
+
+
 class EventStore(abc.ABC):
     """A database of merged events.  Use as a context manager; `close` when done."""
 
@@ -121,6 +159,18 @@ class EventStore(abc.ABC):
     @abc.abstractmethod
     def failures(self) -> list[Failure]:
         """Every article recorded as failed, in ingest order."""
+
+    @abc.abstractmethod
+    def articles(self, limit: int, offset: int = 0, status: str | None = None) -> tuple[int, list[StoredArticle]]:
+        """(how many match, one page of them latest ingested first); metadata only; status 'ok'/'failed'/None."""
+
+    @abc.abstractmethod
+    def article(self, article_id: str) -> StoredArticle | None:
+        """One article with its body text, sentences (with offsets) and event ids, or None."""
+
+    @abc.abstractmethod
+    def points(self, filters: EventFilters, limit: int) -> MapPoints:
+        """Located events matching the filters (limit/offset ignored), newest first, at most `limit`."""
 
     @abc.abstractmethod
     def dump(self) -> dict[str, list[Any]]:

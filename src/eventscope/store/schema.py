@@ -21,6 +21,10 @@ Tables (version 1):
     actors          actor names/countries per event and role (actor filter);
                     actor_names holds the distinct names
     relations       response / retaliation / escalation links between events
+
+Version 2 (`_indexed_candidates_and_article_text`): candidate-lookup indexes
+(`events.span_days`, `actors.span_start`), `article_texts` (body text and
+sentence offsets), the map-points covering index.
 """
 
 from __future__ import annotations
@@ -171,4 +175,45 @@ _V1 = [
         PRIMARY KEY (event_id, related_event_id, kind)
     )""",
     "CREATE INDEX relations_related ON relations (related_event_id)",
+]
+
+
+@migration(2)
+def _indexed_candidates_and_article_text(con: sqlite3.Connection) -> None:
+    """Version 2: indexed merge/relation candidate lookups, article body text, map-points index.
+
+    * `events.span_days` (span_end - span_start, in days) with an index, so the
+      longest stored span bounds a candidate search from below (`max(span_days)`
+      is one index seek) and the lookups become narrow index ranges;
+    * `events_candidates` / `events_candidates_country`: PLOVER type + modality
+      (+ country) + span start, covering span_end, for `SQLiteStore._candidates`;
+    * `actors.span_start` (the event's) with name/country indexes on it, for the
+      relation lookup (`SQLiteStore._relink`): same actor, near in time;
+    * `articles_duplicate_of`: removing an article clears `duplicate_of` links;
+    * `article_texts`: each stored article's body text and its sentence offsets
+      (JSON [[start, end], ...] by sentence index), for the web page's article view;
+    * `events_points`: covering index for the map points (date, id, lat, lon, type, fatalities).
+    """
+    for statement in _V2:
+        con.execute(statement)
+
+
+_V2 = [
+    "ALTER TABLE events ADD COLUMN span_days INTEGER",
+    "UPDATE events SET span_days = CAST(julianday(span_end) - julianday(span_start) AS INTEGER) "
+    "WHERE span_start IS NOT NULL",
+    "CREATE INDEX events_span_days ON events (span_days)",
+    "CREATE INDEX events_candidates ON events (plover, modality, span_start, span_end)",
+    "CREATE INDEX events_candidates_country ON events (plover, modality, country, span_start, span_end)",
+    "ALTER TABLE actors ADD COLUMN span_start TEXT",
+    "UPDATE actors SET span_start = (SELECT e.span_start FROM events e WHERE e.id = actors.event_id)",
+    "CREATE INDEX actors_name_span ON actors (name_key, span_start)",
+    "CREATE INDEX actors_country_span ON actors (country, span_start)",
+    "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+    """CREATE TABLE article_texts (
+        article_id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,                   -- the article body (Article.text), offsets as in Evidence
+        sentences TEXT NOT NULL               -- JSON [[start, end], ...] by sentence index
+    )""",
+    "CREATE INDEX events_points ON events (date, id, lat, lon, plover, fatalities_best)",
 ]

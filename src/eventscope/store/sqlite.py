@@ -10,7 +10,7 @@ How an article is added (`add_article`):
      take its old reports out first (`remove_article`);
   2. MinHash it and look up near-duplicates through the stored LSH bands;
   3. for each of its events, find stored events of the same type whose date
-     window overlaps, ask `linking.merge_decision`, and give each article
+     window overlaps (and country agrees; an index range, `_candidates`), ask `linking.merge_decision`, and give each article
      event its best candidate (one report per article per event);
   4. rebuild every touched event from its reports (`linking.merge_events`)
      and its index rows (evidence + FTS, claims, actors);
@@ -32,7 +32,15 @@ from eventscope.errors import StoreError
 from eventscope.model import Article, Event, Sentence
 from eventscope.store import codec, dedup, linking, schema, sqlite_read, sqlquery
 from eventscope.store import relations as rel
-from eventscope.store.base import AddResult, EventFilters, EventMeta, EventStore, Failure
+from eventscope.store.base import (
+    AddResult,
+    EventFilters,
+    EventMeta,
+    EventStore,
+    Failure,
+    MapPoints,
+    StoredArticle,
+)
 from eventscope.store.linking import DEFAULT_RULES, LinkingRules
 from eventscope.store.relations import Relation
 
@@ -72,7 +80,11 @@ class SQLiteStore(EventStore):
                 return AddResult(article.id, skipped=True)
             self._remove(article.id)  # changed content, or a failure retried
             near = self._insert_article(article, "ok", None, len(events))
+            sentences = list(sentences)
             sentence_text = {s.index: s.text for s in sentences}
+            self.con.execute("INSERT INTO article_texts (article_id, text, sentences) VALUES (?, ?, ?)",
+                             (article.id, article.text,
+                              json.dumps([[s.index, s.start, s.end] for s in sentences], separators=(",", ":"))))
             placed = self._place_events(article, events, near, sentence_text)
             touched = [event_id for event_id, _ in placed]
             for event_id in touched:
@@ -171,17 +183,41 @@ class SQLiteStore(EventStore):
         return placed
 
     def _candidates(self, event: Event) -> list[tuple[str, Event, set[str]]]:
+        """Stored events `linking.merge_decision` could merge `event` into: an index range, not a scan.
+
+        Same PLOVER type and modality, span within the widest date tolerance,
+        and, when the event has a country, the same country or none (differing
+        countries never merge).  The span's start is bounded from below by the
+        longest stored span (`span_days`), so the search is a narrow range of
+        `events_candidates(_country)` whatever the store's size.
+        """
         interval = linking.date_interval(event)
         if interval is None:
             return []
         pad = dt.timedelta(days=max(self.rules.date_tolerance_days.values()))
+        lo, hi = interval[0] - pad, interval[1] + pad
+        window = ((lo - dt.timedelta(days=self._longest_span())).isoformat(), hi.isoformat(), lo.isoformat())
+        country = event.place.country if event.place else None
+        head = (event.plover, event.modality.value)
+        if country:
+            ids = ("SELECT id FROM events INDEXED BY events_candidates_country WHERE plover = ? AND modality = ? "
+                   "AND country = ? AND span_start BETWEEN ? AND ? AND span_end >= ? UNION ALL "
+                   "SELECT id FROM events INDEXED BY events_candidates_country WHERE plover = ? AND modality = ? "
+                   "AND country IS NULL AND span_start BETWEEN ? AND ? AND span_end >= ?")
+            params: tuple[Any, ...] = (*head, country, *window, *head, *window)
+        else:
+            ids = ("SELECT id FROM events INDEXED BY events_candidates WHERE plover = ? AND modality = ? "
+                   "AND span_start BETWEEN ? AND ? AND span_end >= ?")
+            params = (*head, *window)
         rows = self.con.execute(
             "SELECT e.id, e.record, group_concat(m.article_id, char(31)) FROM events e "
-            "JOIN event_articles m ON m.event_id = e.id WHERE e.plover = ? AND e.modality = ? "
-            "AND e.span_start <= ? AND e.span_end >= ? GROUP BY e.id ORDER BY e.id",
-            (event.plover, event.modality.value, (interval[1] + pad).isoformat(),
-             (interval[0] - pad).isoformat())).fetchall()
+            f"JOIN event_articles m ON m.event_id = e.id WHERE e.id IN ({ids}) GROUP BY e.id ORDER BY e.id",
+            params).fetchall()
         return [(event_id, codec.decode(record), set(arts.split("\x1f"))) for event_id, record, arts in rows]
+
+    def _longest_span(self) -> int:
+        """Days of the longest stored event span (one seek on `events_span_days`)."""
+        return int(self.con.execute("SELECT coalesce(max(span_days), 0) FROM events").fetchone()[0])
 
     def _remove(self, article_id: str) -> None:
         touched = [r[0] for r in self.con.execute(
@@ -189,6 +225,7 @@ class SQLiteStore(EventStore):
         self.con.execute("DELETE FROM event_articles WHERE article_id = ?", (article_id,))
         self.con.execute("DELETE FROM lsh_bands WHERE article_id = ?", (article_id,))
         self.con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.con.execute("DELETE FROM article_texts WHERE article_id = ?", (article_id,))
         self.con.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
         for event_id in touched:
             self._rebuild(event_id)
@@ -234,19 +271,23 @@ class SQLiteStore(EventStore):
         self.con.execute(
             "INSERT INTO events (id, record, date, date_end, date_precision, country, admin1, lat, lon, plover,"
             " cameo, acled_type, acled_sub_type, modality, recalled, fatalities_best, n_articles,"
-            " corroboration, first_reported, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " corroboration, first_reported, span_start, span_end, span_days)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (event.id, codec.encode(event), _iso(event.date.date), _iso(event.date.date_end),
              event.date.precision.value, place.country if place else None, place.admin1 if place else None,
              place.lat if place else None, place.lon if place else None, event.plover, event.cameo,
              event.acled_type, event.acled_sub_type, event.modality.value, int(event.recalled),
              event.fatalities.best if event.fatalities else None, n_articles, corroboration, first,
-             _iso(interval[0]) if interval else None, _iso(interval[1]) if interval else None))
+             _iso(interval[0]) if interval else None, _iso(interval[1]) if interval else None,
+             (interval[1] - interval[0]).days if interval else None))
         self.con.executemany("INSERT OR IGNORE INTO actor_names (name_key) VALUES (?)",
                              [((a.name or a.text).casefold(),) for a in (*event.actor1, *event.actor2)])
         for role in ("actor1", "actor2"):
             self.con.executemany(
-                "INSERT INTO actors (event_id, role, name, name_key, country, sector) VALUES (?,?,?,?,?,?)",
-                [(event.id, role, a.name, (a.name or a.text).casefold(), a.country, a.sector)
+                "INSERT INTO actors (event_id, role, name, name_key, country, sector, span_start)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(event.id, role, a.name, (a.name or a.text).casefold(), a.country, a.sector,
+                  _iso(interval[0]) if interval else None)
                  for a in getattr(event, role)])
 
     def _write_member_rows(self, event_id: str, article_id: str, member: Event,
@@ -286,12 +327,17 @@ class SQLiteStore(EventStore):
             countries = sorted({a.country for a in (*event.actor1, *event.actor2) if a.country})
             if not names and not countries:
                 continue  # every relation rule needs an actor in common
+            # events sharing an actor name or country whose span starts in the window: two index ranges
+            lo, hi = (interval[0] - pad).isoformat(), (interval[1] + pad).isoformat()
+            floor = (interval[0] - pad - dt.timedelta(days=self._longest_span())).isoformat()
             rows = self.con.execute(
-                f"SELECT id, record FROM events WHERE plover IN ({','.join('?' * len(hostile))}) "
-                "AND span_start <= ? AND span_end >= ? AND id != ? AND id IN (SELECT event_id FROM actors "
-                f"WHERE name_key IN ({','.join('?' * len(names))}) OR country IN ({','.join('?' * len(countries))}))",
-                (*hostile, (interval[1] + pad).isoformat(), (interval[0] - pad).isoformat(), event_id,
-                 *names, *countries))
+                "SELECT id, record FROM events WHERE id IN ("
+                f"SELECT event_id FROM actors INDEXED BY actors_name_span WHERE name_key IN ({','.join('?' * len(names))}) "
+                "AND span_start BETWEEN ? AND ? UNION SELECT event_id FROM actors INDEXED BY actors_country_span "
+                f"WHERE country IN ({','.join('?' * len(countries))}) AND span_start BETWEEN ? AND ?) "
+                f"AND plover IN ({','.join('?' * len(hostile))}) AND span_start <= ? AND span_end >= ? AND id != ? "
+                "ORDER BY id",
+                (*names, floor, hi, *countries, floor, hi, *hostile, hi, lo, event_id))
             mine = self._cue_context(event_id)
             found: list[Relation] = []
             for other_id, record in rows.fetchall():
@@ -349,6 +395,15 @@ class SQLiteStore(EventStore):
 
     def stats(self) -> dict[str, int]:
         return sqlite_read.stats(self.con)
+
+    def articles(self, limit: int, offset: int = 0, status: str | None = None) -> tuple[int, list[StoredArticle]]:
+        return sqlite_read.articles(self.con, limit, offset, status)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        return sqlite_read.article(self.con, article_id)
+
+    def points(self, filters: EventFilters, limit: int) -> MapPoints:
+        return sqlite_read.points(self.con, filters, limit)
 
     def dump(self) -> dict[str, list[Any]]:
         return sqlite_read.dump(self.con)

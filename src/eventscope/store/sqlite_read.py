@@ -1,15 +1,19 @@
-"""Reading side of the SQLite backend: event metadata, relations, failures, counts, the canonical dump.
+"""Reading side of the SQLite backend: event metadata, relations, failures, counts, articles, map
+points, the canonical dump.
 
 Plain functions over a connection, so `sqlite.py` keeps to the writing logic.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from eventscope.store.base import EventMeta, Failure
+from eventscope.model import Sentence
+from eventscope.store import sqlquery
+from eventscope.store.base import EventFilters, EventMeta, Failure, MapPoints, StoredArticle
 from eventscope.store.relations import Relation
 
 
@@ -68,8 +72,68 @@ def dump(con: sqlite3.Connection) -> dict[str, list[Any]]:
         "actors": "SELECT * FROM actors",
         "actor_names": "SELECT * FROM actor_names",
         "relations": "SELECT * FROM relations",
+        "article_texts": "SELECT * FROM article_texts",
         "fts": "SELECT v.event_id, v.sentence_index FROM evidence_fts f JOIN evidence v ON v.id = f.rowid",
     }
     return {name: sorted((list(r) for r in con.execute(sql)), key=repr) for name, sql in tables.items()}
 
 
+_ARTICLE_COLUMNS = "id, url, title, published, source, agencies, status, reason, n_events, duplicate_of"
+
+
+def _stored_article(row: Sequence[Any]) -> StoredArticle:
+    return StoredArticle(id=row[0], url=row[1], title=row[2], published=row[3], source=row[4],
+                         agencies=tuple(json.loads(row[5] or "[]")), status=row[6], reason=row[7],
+                         n_events=row[8], duplicate_of=row[9])
+
+
+def articles(con: sqlite3.Connection, limit: int, offset: int = 0,
+             status: str | None = None) -> tuple[int, list[StoredArticle]]:
+    where, params = ("", []) if status is None else (" WHERE status = ?", [status])
+    total = con.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
+    rows = con.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles{where} ORDER BY seq DESC LIMIT ? OFFSET ?",
+                       [*params, limit, offset]).fetchall()
+    return total, [_stored_article(r) for r in rows]
+
+
+def article(con: sqlite3.Connection, article_id: str) -> StoredArticle | None:
+    """Metadata + body text and sentence offsets (`article_texts`) + event ids.
+
+    Articles stored before `article_texts` existed fall back to the sentences
+    kept behind their events' evidence (offsets -1, text None).
+    """
+    import dataclasses
+
+    row = con.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    kept: dict[int, str] = {}
+    events: list[str] = []
+    for event_id, blob in con.execute(
+            "SELECT event_id, sentences FROM event_articles WHERE article_id = ? ORDER BY member_id", (article_id,)):
+        events.append(event_id)
+        kept.update({int(k): v for k, v in json.loads(blob).items()})
+    body = con.execute("SELECT text, sentences FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
+    if body is not None:
+        text = body[0]
+        sentences = tuple(Sentence(i, start, end, text[start:end]) for i, start, end in json.loads(body[1]))
+    else:
+        text = None
+        sentences = tuple(Sentence(i, -1, -1, kept[i]) for i in sorted(kept))
+    return dataclasses.replace(_stored_article(row), text=text, sentences=sentences,
+                               events=tuple(dict.fromkeys(events)))
+
+
+def points(con: sqlite3.Connection, filters: EventFilters, limit: int) -> MapPoints:
+    """Four indexed columns per located event; `events_points` covers the unfiltered newest-first walk."""
+    where, params = sqlquery.where_clause(filters)
+    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {located}" if where else f" WHERE {located}"
+    rows = con.execute(
+        f"SELECT e.id, e.lat, e.lon, e.plover, e.fatalities_best, e.date FROM events e{where} "
+        "ORDER BY e.date DESC, e.id LIMIT ?", [*params, limit + 1]).fetchall()
+    truncated = len(rows) > limit
+    rows = rows[:limit]
+    return MapPoints(ids=[r[0] for r in rows], lat=[round(r[1], 4) for r in rows],
+                     lon=[round(r[2], 4) for r in rows], type=[r[3] or "" for r in rows],
+                     fatalities=[r[4] for r in rows], date=[r[5] for r in rows], truncated=truncated)

@@ -18,13 +18,17 @@ ES.actorText = function (actors) {
   }).join("; ");
 };
 
-// Highlight each evidence span inside its sentence.  The store keeps sentence text, not sentence offsets,
-// so a span is found by its text within the sentence; overlapping spans are merged.
-ES.highlight = function (sentence, spans) {
+// Highlight each evidence span inside its sentence.  `base` is the sentence's offset in the article text
+// (null when the store kept only the sentence): a span is placed by its article offsets when they point at its
+// text, else found by its text within the sentence; overlapping spans are merged.
+ES.highlight = function (sentence, spans, base = null) {
   const ranges = [];
   for (const span of spans) {
-    const at = sentence.indexOf(span.text);
-    if (at >= 0 && span.text) ranges.push([at, at + span.text.length, span.field]);
+    if (!span.text) continue;
+    let at = -1;
+    if (base !== null && base >= 0 && sentence.slice(span.start - base, span.end - base) === span.text) at = span.start - base;
+    else at = sentence.indexOf(span.text);
+    if (at >= 0) ranges.push([at, at + span.text.length, span.field]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged = [];
@@ -44,31 +48,54 @@ ES.highlight = function (sentence, spans) {
   return parts;
 };
 
+// The article as stored: the whole body text when the store has it (text between sentences kept as is),
+// else only the sentences behind the evidence with "…" for what is left out.  Evidence sentences are
+// shaded and their spans marked; the view scrolls to the first evidence sentence.
 ES.articleView = function (article, event) {
   const evidence = event.evidence.filter((ev) => ev.article_id === article.id);
   const claimSentences = new Set();
   for (const count of [event.fatalities, event.injuries]) {
     for (const c of (count && count.claims) || []) if (c.sentence_index !== null) claimSentences.add(c.sentence_index);
   }
+  const full = typeof article.text === "string";
   const body = ES.el("div", { class: "article-text" });
-  let previous = null;
-  for (const s of article.sentences) {
-    if (previous !== null && s.index > previous + 1) body.append(ES.el("span", { class: "gap" }, " … "));
+  const sentenceEl = (s) => {
     const spans = evidence.filter((ev) => ev.sentence_index === s.index);
     const isEvidence = spans.length > 0;
-    body.append(ES.el("span", {
+    return ES.el("span", {
       class: `sentence${isEvidence ? " evidence" : ""}${claimSentences.has(s.index) ? " claim-sentence" : ""}`,
       dataset: { index: s.index },
-    }, isEvidence ? ES.highlight(s.text, spans) : s.text), " ");
-    previous = s.index;
+    }, isEvidence ? ES.highlight(s.text, spans, full ? s.start : null) : s.text);
+  };
+  if (full) {
+    let pos = 0;
+    for (const s of article.sentences) {
+      if (s.start > pos) body.append(article.text.slice(pos, s.start));
+      body.append(sentenceEl(s));
+      pos = Math.max(pos, s.end);
+    }
+    if (pos < article.text.length) body.append(article.text.slice(pos));
+  } else {
+    let previous = null;
+    for (const s of article.sentences) {
+      if (previous !== null && s.index > previous + 1) body.append(ES.el("span", { class: "gap" }, " … "));
+      body.append(sentenceEl(s), " ");
+      previous = s.index;
+    }
   }
+  requestAnimationFrame(() => {
+    const first = body.querySelector(".sentence.evidence");
+    if (first) body.scrollTop = Math.max(0, first.offsetTop - 8);
+  });
   const link = article.url ? ES.el("a", { href: article.url, target: "_blank", rel: "noopener" }, "source") : null;
   return ES.el("div", { class: "article", dataset: { article: article.id } },
     ES.el("h4", {}, article.title || article.id),
     ES.el("div", { class: "muted" }, [article.published, (article.agencies || []).join(", "), article.source]
       .filter(Boolean).join(" · "), link ? " · " : "", link),
     body,
-    ES.el("div", { class: "muted small" }, "Shown: the sentences the store keeps of this article (… marks omitted text)."));
+    ES.el("div", { class: "muted small" }, full
+      ? "The whole article; evidence sentences shaded, evidence spans marked."
+      : "Shown: the sentences the store keeps of this article (… marks omitted text)."));
 };
 
 ES.claimsView = function (title, count, sentences) {
