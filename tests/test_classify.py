@@ -62,6 +62,7 @@ def test_relation_finds_predicate_and_clause(nlp):
     rel = relation(nlp(text), src, tgt)
     assert rel.predicate == "release"
     assert "NEG" in rel.features
+    assert "LMP=YIELD" in rel.features  # detect's lexicon: releasing people is CAMEO 0841 (YIELD)
     assert rel.clause.startswith("SRC") and "release TGT" in rel.clause
     assert text[rel.pred_chars[0][0]:rel.pred_chars[0][1]] == "release"
 

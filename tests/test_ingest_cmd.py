@@ -111,13 +111,15 @@ def test_kill_9_midway_then_resume_equals_a_clean_run(tmp_path: Path) -> None:
 def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
     """`--workers 2`: same database, same failures (named per article) as one process; a rerun skips all."""
     from eventscope.config import Settings
-    from eventscope.store.ingest import ingest_articles, pool_extractor
+    from eventscope.store.ingest import ingest_articles, pipeline_extractor, pool_extractor
 
     corpus = fake_pipeline.write_corpus(tmp_path / "in.jsonl", 60)
     settings = Settings(batch_size=8)
     pooled = pool_extractor(settings, 2, fake_pipeline.FakePipeline)
     dumps, failures = [], []
-    for name, extractor in (("one", fake_pipeline.fake_extract), ("pool", pooled)):
+    # the same batches in one process: unreadable lines are recorded as a batch is read, in both
+    one = pipeline_extractor(fake_pipeline.FakePipeline(settings))
+    for name, extractor in (("one", one), ("pool", pooled)):
         with SQLiteStore(tmp_path / f"{name}.db") as store:
             report = ingest_articles(store, fake_pipeline.read_jsonl([str(corpus)]), extractor)
             dumps.append(store.dump())

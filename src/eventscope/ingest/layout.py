@@ -56,9 +56,10 @@ def is_hard_wrapped(raw_lines: list[str]) -> bool:
 
 # A sentence end glued to the next sentence ("online reported.Major General ..."): text whose
 # paragraph breaks were lost when it was scraped (WikiEvents keeps its articles this way).
-# Two letters before the stop keep "U.S.Army" and "p.m.Local" whole; an upper-case word after
+# Two letters or digits before the stop ("October 16.Twin bombs") keep "U.S.Army" and
+# "p.m.Local" whole; an upper-case word after
 # it keeps upper-case wire copy ("SAID.THE") out of reach.
-_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=“?[A-Z][a-z])|(?<=[^\W\d_][.!?][”\"])(?=[A-Z“][a-z])")
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W_]{2}[.!?])(?=“?[A-Z][a-z])|(?<=[^\W\d_][.!?][”\"])(?=[A-Z“][a-z])")
 
 
 _MAYBE_GLUED = re.compile(r"[.!?][”\"]?“?[A-Z][a-z]")

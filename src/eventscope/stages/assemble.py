@@ -106,6 +106,10 @@ def _actor_keys(actors: Iterable[Actor]) -> set[str]:
     return keys
 
 
+def _actor_names(actors: Iterable[Actor]) -> set[str]:
+    return {a.name.lower() for a in actors if a.country or a.sector}
+
+
 def _actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
     ka, kb = _actor_keys(a), _actor_keys(b)
     return not ka or not kb or bool(ka & kb)
@@ -152,8 +156,9 @@ class _Cluster:
     def _roles_reversed(self, roles: ActorRoles) -> bool:
         """The target of this event acts in the other, or the reverse: a reply, not
         the same event ("came under rocket attack ... responded with artillery")."""
-        own1, own2 = _actor_keys(self.actors("actor1")), _actor_keys(self.actors("actor2"))
-        new1, new2 = _actor_keys(roles.actor1), _actor_keys(roles.actor2)
+        # Names, not countries: in a civil war both sides share one country.
+        own1, own2 = _actor_names(self.actors("actor1")), _actor_names(self.actors("actor2"))
+        new1, new2 = _actor_names(roles.actor1), _actor_names(roles.actor2)
         return bool((new1 & own2 and not new1 & own1) or (new2 & own1 and not new2 & own2))
 
     def affinity(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> int:
