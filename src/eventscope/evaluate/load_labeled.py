@@ -159,7 +159,7 @@ def load_event_location(path: Path) -> Dataset:
                 raise DatasetError(str(path), f"line {number}: span {start}..{end} outside the text")
         location_spans = tuple(Span(s, e, text[s:e]) for s, e in places)
         for v_index, (start, end) in enumerate(verbs):
-            items.append(GoldLocation(f"{record.get('_id', number)}:{v_index}", text, Span(start, end, text[start:end]),
+            items.append(GoldLocation(f"{record.get('_id', 'line')}:{number}:{v_index}", text, Span(start, end, text[start:end]),
                                       location_spans, source=f"{path}:{number}"))
     if not items:
         raise DatasetError(str(path), "no sentences with a VERB span")

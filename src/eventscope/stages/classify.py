@@ -20,10 +20,11 @@ classifier parses with the spaCy model given to it (default: the project's).
 The PLOVER model: three logistic regressions over the views of
 `classify_features.py` plus an RBF SVM over the token view, trained on PLV_train
 by `scripts/train_classifiers.py`, combined by the geometric mean of their
-probabilities (5-fold CV on PLV_train, seed 13: macro-F1 0.834, accuracy 0.856;
+probabilities (5-fold CV on PLV_train, seed 13: macro-F1 0.837, accuracy 0.860;
 the best single view scores 0.822 / 0.848).  The SVM's one-vs-one decisions are
 turned into scores as scikit-learn's "ovr" decision function does, then into
-probabilities by a softmax with a fixed scale (SVM_SCALE, chosen in CV).  It predicts PLV's 15 labels; YIELD is split into CONCEDE and RETREAT by the
+probabilities by a softmax with a fixed scale (SVM_SCALE, chosen in CV).
+It predicts PLV's 15 labels; YIELD is split into CONCEDE and RETREAT by the
 clause's similarity to the CAMEO event names of each (PLOVER 0.8 puts CAMEO 080-083
 under CONCEDE and 084-087 under RETREAT; see data/plover_legacy.tsv).
 

@@ -1,6 +1,8 @@
 """Stage detect: event triggers in each sentence, coded once in CAMEO, PLOVER and ACLED.
 
-How one mention is coded, step by step (each step writes a reason):
+How one mention is coded, step by step (each step writes a reason; the per-token coding is
+stages/coding.py, the lexicon matcher stages/lexicon.py, modality stages/modality.py, the
+classifier hook stages/classifier_signal.py, the actor-pair coder stages/dyad.py):
 
 1. trigger   a token whose lemma (+ required particle/object) is in data/triggers.tsv;
              the most specific row wins ("call for revenge" beats "call for").
@@ -11,8 +13,10 @@ How one mention is coded, step by step (each step writes a reason):
              the weapon word's mode overrides the code's default mode when it is more precise.
 4. acled     from (PLOVER type, mode, CAMEO, target cue) in data/acled.tsv.
 5. modality  stages/modality.py (negation, denial, threat, hedges, future).
-6. classify  when stages/classify.py is present, its scores can pick between the lexicon's
-             candidate types for an ambiguous trigger; the reason says which signal decided.
+6. recode    data/recode.tsv: a future cooperative act is an intent (AGREE), a refused one a
+             rejection (REJECT), "X says Y must ..." a demand (REQUEST).
+7. classify  when stages/classify.py and its model are present, its scores can pick between the
+             lexicon's types for an ambiguous trigger; `reasons["decided_by"]` names the signal.
 
 Over-generation guards: speech verbs are not in the lexicon; tokens inside names
 ("Popular Mobilization Forces") and noun modifiers ("attack damage") are skipped; a noun
