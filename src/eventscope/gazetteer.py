@@ -159,9 +159,17 @@ class Gazetteer:
         return scored
 
     def lookup(self, text: str, focus: Mapping[str, float] | None = None,
-               admin_hint: bool = False) -> GazPlace | None:
-        """The best place for a name, or None when the gazetteer does not know it."""
-        ranked = self.rank(self.candidates(text), focus, admin_hint)
+               admin_hint: bool = False, max_level: int = 2) -> GazPlace | None:
+        """The best place for a name, or None when the gazetteer does not know it.
+
+        `max_level` drops looser matches: 1 ignores consonant skeletons, 0 wants the exact
+        spelling.  Callers pass it for names the parser did not call a place (a PERSON or
+        ORG), where a loose match is usually a coincidence ("Machinegun" ~ "Mohnyin").
+        """
+        cands = self.candidates(text)
+        if max_level < 2:
+            cands = tuple(c for c in cands if c.level <= max_level)
+        ranked = self.rank(cands, focus, admin_hint)
         return ranked[0][1].place if ranked else None
 
     def country(self, iso3: str) -> GazPlace | None:

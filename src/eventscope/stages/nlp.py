@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from eventscope.errors import ConfigError
 from eventscope.model import Article, Sentence
+from eventscope.stages.truecase import truecase
 
 
 @dataclass(frozen=True)
@@ -46,27 +47,44 @@ def load_model(name: str) -> Language:
         ) from None
 
 
-def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+def sentences_of(doc: Doc, text: str | None = None) -> tuple[Sentence, ...]:
+    """Sentence boundaries from the parse; the text is the article's own (the parse may
+    have read a truecased copy of it, with the same offsets)."""
+    source = doc.text if text is None else text
     return tuple(
-        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=source[s.start_char:s.end_char])
         for i, s in enumerate(doc.sents)
     )
+
+
+def _with_text_of(doc: Doc, text: str) -> Doc:
+    """The same parse over `text` (same length, other letter case): a parse of a
+    truecased copy, handed to the stages with the article's own words, so every span
+    and every evidence quote reads as the source wrote it."""
+    if doc.text == text:
+        return doc
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    restored = Doc(
+        doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
+        sent_starts=[bool(t.is_sent_start) for t in doc],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc],
+    )
+    return restored
 
 
 def parse(article: Article, nlp: Language) -> ParsedArticle:
     """Parse the article's text, truecased when it is mostly upper case (wire copy, MUC-4): the model
     was trained on mixed case.  Only letter case changes, so offsets stay those of `article.text`."""
-    from eventscope.stages.truecase import truecase
-
-    doc = nlp(truecase(article.text, nlp))
-    return ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc))
+    doc = _with_text_of(nlp(truecase(article.text, nlp)), article.text)
+    return ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc, article.text))
 
 
 def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[ParsedArticle]:
     """Parse in `nlp.pipe` batches, which is several times faster than one by one (truecased like `parse`)."""
-    from eventscope.stages.truecase import truecase
-
     pending: list[Article] = list(articles) if not isinstance(articles, list) else articles
     texts = (truecase(a.text, nlp) for a in pending)
     for article, doc in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc))
+        doc = _with_text_of(doc, article.text)
+        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc, article.text))
