@@ -156,12 +156,7 @@ def predict_dyads(items: Sequence[GoldDyad], nlp_model: Any, progress: Progress 
     out = []
     for count, (item, parsed) in enumerate(zip(items, _parsed([(i.id, i.text) for i in items], nlp_model),
                                                strict=True), 1):
-        try:
-            coded = code_dyad(parsed, item.source_span, item.target_span)
-        except (AttributeError, TypeError):  # a record without a marked target: no dyad to code
-            if item.source_span is not None and item.target_span is not None:
-                raise
-            coded = None
+        coded = code_dyad(parsed, item.source_span, item.target_span)  # one actor may be unmarked
         label = coded if isinstance(coded, str) or coded is None else getattr(coded, "plover", None)
         source = lookup_actor(item.source_span.text) if item.source_span else None
         target = lookup_actor(item.target_span.text) if item.target_span else None

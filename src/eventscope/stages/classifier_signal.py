@@ -205,6 +205,20 @@ def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: S
     return replace(chosen, reasons=reasons, confidence=round(confidence, 3))
 
 
+def code_one_actor(sent: SpacySpan, present: SpacySpan, source: SpacySpan | None,
+                   target: SpacySpan | None) -> Candidate | None:
+    """A sentence that names only one side of the dyad: the classifier decides alone,
+    anchored on the verb that governs the named actor."""
+    scores = _scores(sent, source, target)
+    if not scores:
+        return None
+    top, top_p = max(scores.items(), key=lambda kv: kv[1])
+    if top_p < FILL_MIN:
+        return None
+    anchor = next((t for t in present.root.ancestors if t.pos_ in ("VERB", "AUX")), sent.root)
+    return _bare(anchor, top, top_p)
+
+
 def _anchor(sent: SpacySpan, source: SpacySpan, target: SpacySpan) -> Token:
     """The word that governs both actors (their lowest common ancestor), else the sentence root."""
     up_s = [source.root, *source.root.ancestors]

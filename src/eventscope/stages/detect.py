@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventscope.model import Mention, Modality, Span
-from eventscope.stages import classifier_signal, dyad
+from eventscope.stages import acled_refine, classifier_signal, dyad
 from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
 from eventscope.stages.lexicon import lemma_of
 from eventscope.stages.nlp import ParsedArticle
@@ -138,9 +138,9 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
     for index, sent in enumerate(parsed.doc.sents):
         for cand in sorted(_sentence_candidates(sent), key=lambda c: c.token.i):
             mentions.append(to_mention(parsed, index, cand))
-    return mentions
+    return acled_refine.refine_acled(parsed, mentions)
 
 
-def code_dyad(parsed: ParsedArticle, source: Span, target: Span) -> Mention | None:
+def code_dyad(parsed: ParsedArticle, source: Span | None, target: Span | None) -> Mention | None:
     """The event coded between two actor spans of one sentence (PLV / PLOVER GSR task)."""
     return dyad.code_dyad(parsed, source, target)

@@ -61,10 +61,16 @@ def _best(cands: list[Candidate]) -> Candidate | None:
     return min(cands, key=lambda c: (_depth(c.token), -c.match.rule.specificity, c.token.pos_ != "VERB"))
 
 
-def code_dyad(parsed: ParsedArticle, source: Span, target: Span) -> Mention | None:
-    s_span, t_span = _head_of(parsed, source), _head_of(parsed, target)
+def code_dyad(parsed: ParsedArticle, source: Span | None, target: Span | None) -> Mention | None:
+    s_span = _head_of(parsed, source) if source is not None else None
+    t_span = _head_of(parsed, target) if target is not None else None
     if s_span is None or t_span is None:
-        return None
+        # Only one actor is named: no path between actors to read, so the classifier
+        # (trained on such rows too) codes the sentence with that one actor marked.
+        present = s_span if s_span is not None else t_span
+        if present is None:
+            return None
+        return _code_one_actor(parsed, present, s_span, t_span)
     inside = {t.i for t in s_span} | {t.i for t in t_span}
     path, common = _path(s_span.root, t_span.root)
     # the sentence(s) holding both actors (a mis-split sentence must not cut the dyad in two)
@@ -143,3 +149,13 @@ def _with_confidence(cand: Candidate | None, value: float) -> Candidate | None:
 
 def _with_reasons(cand: Candidate, reasons: dict[str, str]) -> Candidate:
     return replace(cand, reasons=reasons)
+
+
+def _code_one_actor(parsed: ParsedArticle, present: SpacySpan, source: SpacySpan | None,
+                    target: SpacySpan | None) -> Mention | None:
+    sent = present.root.sent
+    sentence_index = next(i for i, x in enumerate(parsed.doc.sents) if x.start == sent.start)
+    chosen = classifier_signal.code_one_actor(sent, present, source, target)
+    if chosen is None:
+        return None
+    return to_mention(parsed, sentence_index, chosen)
