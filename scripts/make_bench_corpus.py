@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_samples import muc_articles  # noqa: E402
+from make_samples import muc_articles
 
 
 def main(shared: Path) -> None:

@@ -138,7 +138,8 @@ class _Cluster:
         where it first tells it (the lead); later sentences drift to other
         places ("Blinken, speaking in Rome, said the strikes ...")."""
         with_span = [p for p in self.places if p.span is not None]
-        return (with_span or self.places or [None])[0]
+        pool = with_span or self.places
+        return pool[0] if pool else None
 
     def actors(self, which: str) -> tuple[Actor, ...]:
         merged: dict[str, Actor] = {}

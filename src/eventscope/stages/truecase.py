@@ -242,7 +242,7 @@ def english_test(nlp: Any) -> Callable[[str], bool]:
         rules = lookups.get_table("lemma_rules")
     except (KeyError, AttributeError, ValueError):
         return lambda _word: True
-    stop_words = getattr(getattr(nlp, "Defaults", None), "stop_words", set())
+    stop_words: set[str] = getattr(getattr(nlp, "Defaults", None), "stop_words", set())
     known = frozenset(w for pos in index for w in index[pos] if "_" not in w) | frozenset(stop_words)
     irregular = frozenset(w for pos in exceptions for w in exceptions[pos])
     suffixes = tuple({(old, new) for pos in rules for old, new in rules[pos] if old})
