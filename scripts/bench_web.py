@@ -14,8 +14,11 @@
 Synthetic events: 16 PLOVER types (ASSAULT most common), places jittered
 around 30 capitals of the Middle East and Africa, dates over ten years (about 14 a day,
 the rate of a busy conflict-event dataset),
-fatalities for most assaults, actors from a pool of 400 names.
-Fixed seed, so runs compare.
+fatalities for most assaults, actors from a pool of 400 names; article
+sentences of words drawn at random (`--template-text`: one fixed sentence
+form, as the first version had, which makes the fill measure the
+near-duplicate check).  Fixed seed, so runs compare.  The fill reports wall
+and CPU seconds and the CPU ingest rate of the first and last 5,000 events.
 """
 
 from __future__ import annotations
@@ -67,8 +70,19 @@ TYPES = [("ASSAULT", "190", -10.0, 30), ("PROTEST", "141", -6.5, 12), ("ACCUSE",
 PER_ARTICLE = 10
 
 
-def synthetic_articles(n_events: int, years: int = 10, seed: int = 7):
+def sentence_text(article: int, i: int, words: random.Random | None) -> str:
+    """One sentence of a synthetic article.  `words`: eight words drawn from a 5,000-word vocabulary, so
+    distinct articles share few 3-shingles (as distinct news stories do); None: the fixed template of the
+    first version of this script, which makes every article a near-duplicate candidate (LSH band) of
+    every other, so the fill then measures the near-duplicate check, not the event store."""
+    if words is None:
+        return f"Sentence {i} of synthetic article {article} about clashes."
+    return f"Sentence {i} of article {article}: " + " ".join(f"w{words.randrange(5000)}" for _ in range(8)) + "."
+
+
+def synthetic_articles(n_events: int, years: int = 10, seed: int = 7, template_text: bool = False):
     rng = random.Random(seed)
+    words = None if template_text else random.Random(seed + 1)  # own stream: the events stay the same
     # No actor countries: the store links hostile events that share an actor name or country within 30 days,
     # and 30 shared countries would make every fill step compare hundreds of events (a store cost, not a page
     # cost); 400 names keep the links realistic and the fill in minutes.
@@ -79,13 +93,14 @@ def synthetic_articles(n_events: int, years: int = 10, seed: int = 7):
     for a in range(n_events // PER_ARTICLE):
         published = start + dt.timedelta(days=rng.randrange(years * 365))
         article_id = f"bench{a:06d}"
-        text = " ".join(f"Sentence {i} of synthetic article {a} about clashes." for i in range(PER_ARTICLE))
+        lines = [sentence_text(a, i, words) for i in range(PER_ARTICLE)]
+        text = " ".join(lines)
         article = Article(id=article_id, text=text, title=f"Synthetic {a}", published=published,
                           source="bench", agencies=("AP",))
         sentences, events = [], []
         pos = 0
         for i in range(PER_ARTICLE):
-            sentence = f"Sentence {i} of synthetic article {a} about clashes."
+            sentence = lines[i]
             sentences.append(Sentence(i, pos, pos + len(sentence), sentence))
             plover, cameo, goldstein, _w = rng.choices(TYPES, weights)[0]
             iso3, lat, lon = rng.choice(PLACES)
@@ -103,14 +118,25 @@ def synthetic_articles(n_events: int, years: int = 10, seed: int = 7):
         yield article, events, sentences
 
 
-def fill(db: Path, n_events: int, years: int) -> float:
-    start = time.perf_counter()
+def fill(db: Path, n_events: int, years: int, template_text: bool = False) -> dict[str, float]:
+    """Fill the store; wall and CPU seconds, and the rate (events/s, CPU) of the first and last 5,000 events."""
+    start, cpu = time.perf_counter(), time.process_time()
+    marks: dict[int, float] = {}
+    window = min(5000, n_events // 2)
     with SQLiteStore(db) as store:
-        for k, (article, events, sentences) in enumerate(synthetic_articles(n_events, years), 1):
+        for k, (article, events, sentences) in enumerate(synthetic_articles(n_events, years,
+                                                                            template_text=template_text), 1):
             store.add_article(article, events, sentences)
+            done = k * PER_ARTICLE
+            if done in (window, n_events - window, n_events):
+                marks[done] = time.process_time() - cpu
             if k % 500 == 0:
-                print(f"  {k * PER_ARTICLE} events stored, {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    return time.perf_counter() - start
+                print(f"  {done} events stored, {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    out = {"fill_seconds": round(time.perf_counter() - start, 1), "fill_cpu_seconds": round(time.process_time() - cpu, 1)}
+    if len(marks) == 3:
+        out[f"fill_first_{window}_events_per_cpu_s"] = round(window / marks[window], 1)
+        out[f"fill_last_{window}_events_per_cpu_s"] = round(window / (marks[n_events] - marks[n_events - window]), 1)
+    return out
 
 
 def free_port() -> int:
@@ -136,12 +162,14 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path("/tmp/eventscope-bench-50k.db"))
     parser.add_argument("--years", type=int, default=10, help="the events' dates span this many years")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--template-text", action="store_true",
+                        help="the first version's article text (every article a near-duplicate candidate)")
     args = parser.parse_args()
     results: dict[str, object] = {"events": args.events}
     if args.rebuild or not args.db.exists():
         for suffix in ("", "-wal", "-shm"):
             Path(str(args.db) + suffix).unlink(missing_ok=True)
-        results["fill_seconds"] = round(fill(args.db, args.events, args.years), 1)
+        results.update(fill(args.db, args.events, args.years, args.template_text))
     store = SQLiteStore(args.db)
     results["stored_events"] = store.stats()["events"]
     app = create_app(Settings(db_path=args.db), store)

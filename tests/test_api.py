@@ -138,6 +138,9 @@ def test_articles_list_and_one(client: TestClient) -> None:
     assert len(article["events"]) == 7
     indexes = [s["index"] for s in article["sentences"]]
     assert indexes == sorted(indexes) and 0 in indexes and 29 in indexes
+    # the whole body text, every sentence with its offsets into it
+    assert article["text"].startswith("US troops in eastern Syria came under rocket attack Monday")
+    assert all(article["text"][x["start"]:x["end"]] == x["text"] for x in article["sentences"])
     assert client.get("/api/articles/nope").json()["error"]["type"] == "NotFound"
 
 

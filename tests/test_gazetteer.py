@@ -182,3 +182,13 @@ def test_cli_lookup_and_bench_on_a_small_gazetteer(tiny_gazetteer: Gazetteer, ca
     figures = bench_gazetteer(tiny_gazetteer.path, n=200)
     assert figures["lookups"] == 220 and figures["lookups_per_second"] > 0
     assert figures["load_seconds"] < 2.0
+
+
+def test_max_level_drops_consonant_skeleton_matches(tiny_gazetteer: Gazetteer) -> None:
+    # "Dair Zor" meets Deir ez-Zor only through its consonant skeleton: a coincidence for a name
+    # the parser tagged PERSON/ORG, so such callers pass max_level=1
+    loose = tiny_gazetteer.lookup("Dair Zor")
+    assert loose is not None and loose.name == "Deir ez-Zor"
+    assert all(c.level == 2 for c in tiny_gazetteer.candidates("Dair Zor"))
+    assert tiny_gazetteer.lookup("Dair Zor", max_level=1) is None
+    assert tiny_gazetteer.lookup("Deir ez-Zor", max_level=0) is not None

@@ -43,7 +43,7 @@ from eventscope.stages.where_link import (
     load_link_model,
     score_toponyms,
 )
-from eventscope.stages.where_toponyms import is_caps, toponyms_of
+from eventscope.stages.where_toponyms import blind_caps, toponyms_of
 
 __all__ = ["event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
 
@@ -205,7 +205,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> _Focus:
     lead: set[str] = set()
     lead_place: Place | None = None
     for n, sent in enumerate(doc.sents):
-        caps = is_caps(sent.text)
+        caps = blind_caps(doc, sent.start, sent.end)
         for topo in toponyms_of(doc, sent.start, sent.end, gazetteer):
             doubtful = caps or topo.label not in ("GPE", "LOC", "FAC")
             codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, doubtful,
@@ -308,7 +308,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: _Focus,
                    threshold: float) -> Place | None:
     toponyms = toponyms_of(doc, start, end, gazetteer)
-    caps = is_caps(doc[start:end].text)
+    caps = blind_caps(doc, start, end)
     scored = score_toponyms(doc, trigger, toponyms, gazetteer=gazetteer)
     rejected: set[Toponym] = set()
     for prob, topo in scored:
@@ -332,13 +332,23 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             if found is not None and _trusted(found, caps, focus, topo.label):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
-    if scored and scored[0][0] >= threshold and not caps and scored[0][1] not in rejected:
+    # a name the gazetteer lacks is a place if the parser called it one, or if the text puts something
+    # in it: the small model tags many villages PERSON ("in Shah Wali Kot"), but an unknown PERSON/ORG
+    # elsewhere ("FMLN", "Col Emilio") is no place
+    if (scored and scored[0][0] >= threshold and not caps and scored[0][1] not in rejected
+            and _place_like(doc, scored[0][1])):
         prob, topo = scored[0]
         span = topo.span(doc)
         return Place(name=span.text, country=focus.dominant, precision=PlacePrecision.TOWN, span=span,
                      reason=f"sentence: event place by parse (p={prob:.2f}), not in the gazetteer"
                             + (f"; country from article focus {focus.dominant}" if focus.dominant else ""))
     return None
+
+
+def _place_like(doc: Doc, topo: Toponym) -> bool:
+    if topo.label in ("GPE", "LOC", "FAC"):
+        return True
+    return governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
 
 
 def _event_clause(doc: Doc, trigger: int) -> Token:
@@ -357,7 +367,10 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: _Focus, lead_p
     if dated is not None:
         place, span = dated
         codes = set(place.countries or ((place.country,) if place.country else ()))
-        if not focus.lead or codes & focus.lead:
+        # a foreign bureau's dateline ("MOSCOW (USSR) --" over a story on El Salvador): the focus counts
+        # the dateline strongly, so another country dominates only when the article is about it
+        elsewhere = focus.dominant is not None and focus.dominant not in codes
+        if not elsewhere and (not focus.lead or codes & focus.lead):
             return place.to_place(span=span, reason="dateline; the lead names its country or no country")
         if max((focus.place_uses.get(code, 0.0) for code in codes), default=0.0) >= 0.5:
             return place.to_place(span=span, reason="dateline; the article often puts things in its country")

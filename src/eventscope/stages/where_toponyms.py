@@ -16,6 +16,7 @@ from eventscope.config import Settings
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.stages.nlp import load_model
+from eventscope.stages.truecase import mostly_upper
 from eventscope.stages.where_link import Toponym, sentence_toponyms
 
 
@@ -80,8 +81,19 @@ def is_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def blind_caps(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are upper case text the parser read as it stands, blind to names.
+
+    The nlp stage parses a truecased copy of a mostly upper-case article (stages/truecase.py)
+    and hands over the parse with the article's own words: its entities and tags are then
+    nearly as good as in mixed case, and only an upper-case passage of an otherwise
+    mixed-case article is read blind.
+    """
+    return is_caps(doc[start:end].text) and not mostly_upper(doc.text)
+
+
 def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
     sent = doc[sent_start:sent_end]
-    if is_caps(sent.text):
+    if blind_caps(doc, sent_start, sent_end):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
     return sentence_toponyms(doc, sent)

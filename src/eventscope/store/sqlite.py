@@ -14,7 +14,11 @@ How an article is added (`add_article`):
      event its best candidate (one report per article per event);
   4. rebuild every touched event from its reports (`linking.merge_events`)
      and its index rows (evidence + FTS, claims, actors);
-  5. recompute the relations of every touched event in both directions.
+  5. recompute the relations of every touched event in both directions
+     (candidates: events sharing an actor name or country whose span starts
+     near this one's, through `actors (name_key|country, span_start)`).
+The article's body text and sentence offsets go to `article_texts`, for the
+web page's article view (`article`).
 """
 
 from __future__ import annotations
@@ -335,7 +339,9 @@ class SQLiteStore(EventStore):
                 f"SELECT event_id FROM actors INDEXED BY actors_name_span WHERE name_key IN ({','.join('?' * len(names))}) "
                 "AND span_start BETWEEN ? AND ? UNION SELECT event_id FROM actors INDEXED BY actors_country_span "
                 f"WHERE country IN ({','.join('?' * len(countries))}) AND span_start BETWEEN ? AND ?) "
-                f"AND plover IN ({','.join('?' * len(hostile))}) AND span_start <= ? AND span_end >= ? AND id != ? "
+                # unary + keeps SQLite from driving this from (plover, span_start): that range starts at the
+                # store's first day; the actor ranges above are the narrow ones
+                f"AND +plover IN ({','.join('?' * len(hostile))}) AND +span_start <= ? AND +span_end >= ? AND id != ? "
                 "ORDER BY id",
                 (*names, floor, hi, *countries, floor, hi, *hostile, hi, lo, event_id))
             mine = self._cue_context(event_id)
