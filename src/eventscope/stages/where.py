@@ -11,9 +11,18 @@ The fallback chain, in order, for one mention (each step says why it is trusted)
    or the lead names none.  A "WASHINGTON:" dateline tops stories about strikes
    in Syria; there the lead names Syria and Iraq, not the US, so the dateline
    is skipped.
-4. The lead: the first place the lead ties to an event, else the article's
-   focus country when one country clearly dominates the article (country precision).
+4. The lead: the first place the lead ties to an event, else the dateline
+   when no other country dominates the article, else the article's focus
+   country when one country clearly dominates (country precision).  The focus
+   gives the dateline's country DATELINE_VOTES votes at least, so passing
+   mentions of another country do not outvote "SAN SALVADOR, 3 JAN 90 --".
 5. Otherwise None: no place is better than a wrong one.
+
+A gazetteer match must also be believable (_trusted): names the parser tagged
+PERSON/ORG/NORP or left untagged match on spelling only, never on a consonant
+skeleton; a PERSON name is a place only as a big city of the article's country;
+and once the article's country is known (dateline, dominant country), a small
+town abroad is taken for a homonym and the next step of the chain decides.
 
 Names are read with compass words ("eastern Syria"), "X-Y border" / "the
 border with X" / "the border region", and a following place noun ("Baghdad
@@ -367,10 +376,7 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: _Focus, lead_p
     if dated is not None:
         place, span = dated
         codes = set(place.countries or ((place.country,) if place.country else ()))
-        # a foreign bureau's dateline ("MOSCOW (USSR) --" over a story on El Salvador): the focus counts
-        # the dateline strongly, so another country dominates only when the article is about it
-        elsewhere = focus.dominant is not None and focus.dominant not in codes
-        if not elsewhere and (not focus.lead or codes & focus.lead):
+        if not focus.lead or codes & focus.lead:
             return place.to_place(span=span, reason="dateline; the lead names its country or no country")
         if max((focus.place_uses.get(code, 0.0) for code in codes), default=0.0) >= 0.5:
             return place.to_place(span=span, reason="dateline; the article often puts things in its country")
