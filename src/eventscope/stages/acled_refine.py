@@ -20,6 +20,7 @@ from importlib import resources
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention
+from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
 
 CONFIDENT = 0.40  # classifier probability (within the allowed labels) needed to override the table
@@ -39,9 +40,27 @@ def allowed_labels() -> dict[tuple[str, str], tuple[str, ...]]:
     return table
 
 
-def allowed_for(mention: Mention) -> tuple[str, ...]:
+# Sub-types that say who was hit: ACLED's "Attack" family is violence against civilians,
+# an armed clash is between armed groups.  The parse's target word settles that, not the text's tone.
+NOT_FOR_TARGET = {
+    "armed": frozenset({"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP", "FORCE_AGAINST_PROTEST", "MOB_VIOL"}),
+    "civilian": frozenset({"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}),
+    "protester": frozenset({"ARMED_CLASH", "ATTACK"}),
+}
+
+
+def allowed_for(mention: Mention, target: str | None = None) -> tuple[str, ...]:
     table = allowed_labels()
-    return table.get((mention.plover, mention.plover_mode or "*")) or table.get((mention.plover, "*"), ())
+    allowed = table.get((mention.plover, mention.plover_mode or "*")) or table.get((mention.plover, "*"), ())
+    banned = NOT_FOR_TARGET.get(target or "", frozenset())
+    return tuple(label for label in allowed if label not in banned)
+
+
+def _target(parsed: ParsedArticle, mention: Mention) -> str | None:
+    if not 0 <= mention.trigger_token < len(parsed.doc):
+        return None
+    cue = target_cue(parsed.doc[mention.trigger_token])
+    return cue[0] if cue else None
 
 
 def _context(parsed: ParsedArticle, mention: Mention) -> str:
@@ -61,7 +80,7 @@ def _context(parsed: ParsedArticle, mention: Mention) -> str:
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
     from eventscope.stages.classify import acled_sub_type, load_classifier
 
-    todo = [(i, m, allowed_for(m)) for i, m in enumerate(mentions)]
+    todo = [(i, m, allowed_for(m, _target(parsed, m))) for i, m in enumerate(mentions)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:

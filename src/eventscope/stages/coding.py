@@ -55,7 +55,8 @@ def _recode(key: str, code: str) -> tuple[CameoCode, str] | None:
     return None
 
 
-def _target_cue(token: Token) -> tuple[str, str] | None:
+def target_cue(token: Token) -> tuple[str, str] | None:
+    """(civilian | protester | armed, word) when the trigger's object or passive subject says who was hit."""
     words = _target_words()
     for child in token.subtree:
         if child.dep_ in ("dobj", "pobj", "nsubjpass") and lemma_of(child) in words:
@@ -140,7 +141,7 @@ def to_mention(parsed: ParsedArticle, sentence_index: int, cand: Candidate) -> M
     acled = None
     reasons = dict(cand.reasons)
     if cand.plover in ("ASSAULT", "PROTEST", "COERCE", "AGREE", "SUPPORT", "RETREAT", "MOBILIZE"):
-        target = _target_cue(cand.token)
+        target = target_cue(cand.token)
         cues = [lemma_of(t) for t in cand.token.subtree] + [lemma_of(cand.token)]
         acled = acled_for(cand.plover, cand.mode, cand.cameo, target=target[0] if target else None, cues=cues)
         if acled is not None:
