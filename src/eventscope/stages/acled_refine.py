@@ -25,6 +25,7 @@ from eventscope.stages.nlp import ParsedArticle
 
 CONFIDENT = 0.40  # classifier probability (within the allowed labels) needed to override the table
 CONTEXT_SENTENCES = 1  # sentences on each side, within the paragraph, read with the mention's own
+CONTEXT_MAX_WORDS = 70  # a longer window falls back to the sentence alone: encoding cost grows with length
 
 
 @functools.cache
@@ -74,7 +75,10 @@ def _context(parsed: ParsedArticle, mention: Mention) -> str:
     while last + 1 < len(sentences) and last - mention.sentence_index < CONTEXT_SENTENCES \
             and "\n\n" not in text[sentences[last].end:sentences[last + 1].start]:
         last += 1
-    return " ".join(s.text.strip() for s in sentences[first:last + 1])
+    window = " ".join(s.text.strip() for s in sentences[first:last + 1])
+    if len(window.split()) > CONTEXT_MAX_WORDS:
+        return sentences[mention.sentence_index].text.strip()
+    return window
 
 
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
