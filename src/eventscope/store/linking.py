@@ -96,6 +96,8 @@ def place_agreement(a: Place | None, b: Place | None, rules: LinkingRules) -> tu
     if a is None or b is None:
         return None, "place unknown on one side"
     if a.country and b.country and a.country != b.country:
+        if PlacePrecision.REGION in (a.precision, b.precision):
+            return None, f"a region may span both countries ({a.country}, {b.country})"
         return False, f"countries differ ({a.country} vs {b.country})"
     km = distance_km(a, b)
     if a.precision in _FINE_PLACES and b.precision in _FINE_PLACES and km is not None:
@@ -116,7 +118,9 @@ def place_agreement(a: Place | None, b: Place | None, rules: LinkingRules) -> tu
 # ----------------------------------------------------------------- actors
 
 def actor_keys(actors: Sequence[Actor]) -> set[str]:
-    """Canonical names (case-folded) and countries: what an overlap is judged on."""
+    """Canonical names (case-folded) and countries of resolved actors: what an overlap is
+    judged on.  An unresolved phrase ("those", "the group") neither agrees nor disagrees."""
+    actors = [a for a in actors if a.country or a.sector]
     keys = {f"name:{a.name.casefold()}" for a in actors if a.name}
     keys |= {f"country:{a.country}" for a in actors if a.country}
     return keys
@@ -171,7 +175,7 @@ def merge_decision(new: Event, old: Event, *, near_duplicate: bool = False,
     signs.append(place_reason)
     for role in ("actor1", "actor2"):
         agree = overlap(getattr(new, role), getattr(old, role))
-        if agree is False:
+        if agree is False and role == "actor1":  # reports describe targets differently; who acted must agree
             return MergeDecision(False, 0.0, f"{role} differ")
         if agree:
             positive += 1

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from eventscope.errors import StoreError
-from eventscope.model import Article, Event, Sentence
+from eventscope.model import Article, Event, PlacePrecision, Sentence
 from eventscope.store import codec, dedup, linking, schema, sqlite_read, sqlquery
 from eventscope.store import relations as rel
 from eventscope.store.base import (
@@ -191,7 +191,7 @@ class SQLiteStore(EventStore):
 
         Same PLOVER type and modality, span within the widest date tolerance,
         and, when the event has a country, the same country or none (differing
-        countries never merge).  The span's start is bounded from below by the
+        countries never merge, unless one place is a region that may span both).  The span's start is bounded from below by the
         longest stored span (`span_days`), so the search is a narrow range of
         `events_candidates(_country)` whatever the store's size.
         """
@@ -201,7 +201,9 @@ class SQLiteStore(EventStore):
         pad = dt.timedelta(days=max(self.rules.date_tolerance_days.values()))
         lo, hi = interval[0] - pad, interval[1] + pad
         window = ((lo - dt.timedelta(days=self._longest_span())).isoformat(), hi.isoformat(), lo.isoformat())
-        country = event.place.country if event.place else None
+        # A region ("the Iraq-Syria border") may lie in more than its one country: search all.
+        regional = event.place is not None and event.place.precision is PlacePrecision.REGION
+        country = event.place.country if event.place and not regional else None
         head = (event.plover, event.modality.value)
         if country:
             ids = ("SELECT id FROM events INDEXED BY events_candidates_country WHERE plover = ? AND modality = ? "
