@@ -41,6 +41,7 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
+from eventscope.stages.counts import best_figure  # ACLED's lowest-credible-figure rule, owned by counts
 from eventscope.stages.nlp import ParsedArticle
 
 DROPPED_MODALITIES = frozenset({Modality.NEGATED, Modality.HYPOTHETICAL})
@@ -242,13 +243,6 @@ def stable_event_id(article_id: str, mention: Mention) -> str:
     """Same article, same first mention -> same id on every run."""
     digest = hashlib.sha1(f"{article_id}|{mention.trigger.start}|{mention.plover}".encode()).hexdigest()
     return f"ev_{digest[:16]}"
-
-
-def best_figure(claims: Iterable[Claim]) -> int | None:
-    """ACLED's rule: the lowest credible figure; a range contributes its lower bound."""
-    lows = [c.min if c.min is not None else c.max for c in claims]
-    known = [v for v in lows if v is not None]
-    return min(known) if known else None
 
 
 def _count(claims: list[Claim], kind: ClaimKind) -> Count | None:

@@ -33,6 +33,7 @@ from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.syntax import clause_head
 
 __all__ = ["best_figure", "casualty_terms", "extract_claims"]
 
@@ -227,15 +228,6 @@ def _phrase(head: Token, *, bare: bool = False) -> str:
 # ---------------------------------------------------------------- which mention a claim belongs to
 
 
-def _clause(token: Token) -> Token:
-    current = token
-    for _ in range(64):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-            return current
-        if current.head.i == current.i:
-            return current
-        current = current.head
-    return current
 
 
 def _cause_noun(token: Token) -> Token | None:
@@ -301,16 +293,16 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
             return picked
     if here:
         ancestors = [token.i, *(a.i for a in token.ancestors)]
-        clause = _clause(token)
+        clause = clause_head(token)
         clause_line = {clause.i, *(a.i for a in clause.ancestors)}
 
         def rank(m: Mention) -> tuple[int, int, int]:
             trigger = doc[m.trigger_token]
             if m.trigger_token in ancestors:
                 tier = 0
-            elif _clause(trigger).i == clause.i:
+            elif clause_head(trigger).i == clause.i:
                 tier = 1
-            elif _clause(trigger).i in clause_line or clause.i in {a.i for a in trigger.ancestors}:
+            elif clause_head(trigger).i in clause_line or clause.i in {a.i for a in trigger.ancestors}:
                 tier = 2
             else:
                 tier = 3

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.syntax import clause_head
 from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence
 from eventscope.stages.when_expr import (
     TimeExpression,
@@ -193,16 +194,6 @@ def _paragraphs(parsed: ParsedArticle) -> list[int]:
 # ---------------------------------------------------------------- placing phrases in the parse
 
 
-def _clause_head(token: Token) -> Token:
-    """The verb whose clause holds `token` (the token itself when it is that verb)."""
-    current = token
-    for _ in range(64):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-            return current
-        if current.head.i == current.i:
-            return current
-        current = current.head
-    return current
 
 
 def _is_future(clause: Token) -> bool:
@@ -239,7 +230,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
             span = doc.char_span(sentence.start + expr.start, sentence.start + expr.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            clause = _clause_head(span.root)
+            clause = clause_head(span.root)
             past = not _is_future(clause)
             resolved = None
             if expr.kind != "offset":
@@ -320,7 +311,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
                    reference: dt.date | None) -> tuple[TimeRef | None, TimeRef | None]:
     """(date from the trigger's sentence, report date of a governing speech verb)."""
     doc = trigger.doc
-    clause = _clause_head(trigger)
+    clause = clause_head(trigger)
     subtree = {t.i for t in trigger.subtree}
     clause_line = set(_ancestors(clause))
     ranked: list[tuple[int, int, int, _Found]] = []
