@@ -340,15 +340,8 @@ def test_a_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.slow
 def test_extract_on_a_missing_file_gives_one_error_line(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    from eventscope import cli
-
-    # run_extract's `out=sys.stdout, err=sys.stderr` defaults are bound at import, before capsys
-    # swaps the streams; point them at the current streams so capsys sees what a terminal would.
-    monkeypatch.setattr(cli.run_extract, "__defaults__", (sys.stdout, sys.stderr))
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # run_extract looks sys.stdout/sys.stderr up per call, so capsys sees what a terminal would.
     missing = tmp_path / "missing.txt"
     code = main(["extract", str(missing)])
     captured = capsys.readouterr()

@@ -18,7 +18,8 @@ from eventscope.stages.actor_lookup import lookup_actor
 
 
 def run_actor(texts: list[str], dictionary_path: str | None = None, as_json: bool = False,
-              out: TextIO = sys.stdout) -> int:
+              out: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
     dictionary = load_dictionary(dictionary_path)
     for text in texts:
         actor = lookup_actor(text, dictionary)

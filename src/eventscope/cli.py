@@ -87,7 +87,9 @@ def event_json(event: Event, article_id: str) -> dict:
     return data
 
 
-def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     from eventscope.ingest import Rejected, read_inputs
     from eventscope.pipeline import extract_events
 

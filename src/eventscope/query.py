@@ -136,7 +136,9 @@ def filters_from_args(args: argparse.Namespace) -> EventFilters:
     )
 
 
-def run_events(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_events(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     from eventscope.config import load_settings
 
     settings = load_settings(Path(args.config) if args.config else None, db_path=args.db)

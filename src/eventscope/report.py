@@ -204,7 +204,9 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None, time
         raise ConfigError(f"{executable}: could not print {pdf_path} (exit {done.returncode}: {tail[0]})")
 
 
-def run_report(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_report(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     from eventscope.config import load_settings
     from eventscope.query import open_store
 

@@ -11,7 +11,9 @@ DEFAULT_HOST = "127.0.0.1"  # loopback unless the operator opens it up on purpos
 DEFAULT_PORT = 8765
 
 
-def run_serve(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     import uvicorn
 
     from eventscope.api.app import create_app

@@ -48,7 +48,9 @@ def export_events(store: EventStore, fmt: str, path: Path, filters: EventFilters
     return WRITERS[fmt](_pairs(store, events), path)
 
 
-def run_export(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_export(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     from eventscope.config import load_settings
     from eventscope.query import filters_from_args, open_store
 

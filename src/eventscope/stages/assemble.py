@@ -26,6 +26,8 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventscope.model import (
     Actor,
     ActorRoles,
@@ -95,6 +97,12 @@ def _places_conflict(a: Place | None, b: Place | None) -> bool:
             and b.precision in _LOCAL_PRECISIONS)
 
 
+def _is_empty_reference(actor: Actor) -> bool:
+    word = actor.text.lower()
+    return (actor.country is None and actor.sector is None and word in STOP_WORDS
+            and actor.name.lower() == word)  # a pronoun the actors stage resolved keeps its name
+
+
 def _actor_keys(actors: Iterable[Actor]) -> set[str]:
     """Countries of the actors, and names of known groups without one; an unresolved
     or generic phrase ("the group", "militiamen") neither agrees nor disagrees."""
@@ -143,11 +151,14 @@ class _Cluster:
         return pool[0] if pool else None
 
     def actors(self, which: str) -> tuple[Actor, ...]:
+        """The role's actors over every mention, once each.  A bare function word left
+        unresolved ("those", "it") says nothing when another mention names the actor."""
         merged: dict[str, Actor] = {}
         for roles in self.roles:
             for actor in getattr(roles, which):
                 merged.setdefault(actor.name.lower(), actor)
-        return tuple(merged.values())
+        named = {k: a for k, a in merged.items() if not _is_empty_reference(a)}
+        return tuple((named or merged).values())
 
     def same_kind(self, mention: Mention) -> bool:
         head = self.head

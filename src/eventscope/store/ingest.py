@@ -240,9 +240,11 @@ def make_progress(console: Console) -> Progress:
                     TimeElapsedColumn(), console=console, transient=False)
 
 
-def run_ingest(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr, *,
+def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None, *,
                extractor: Extractor | None = None, reader: Callable[..., Iterable[Any]] | None = None) -> int:
     """The `ingest` command; `extractor` and `reader` replace the pipeline and reader in tests."""
+    out = sys.stdout if out is None else out  # looked up per call, so callers and tests can redirect
+    err = sys.stderr if err is None else err
     from eventscope.config import load_settings
     from eventscope.store.sqlite import SQLiteStore
 
