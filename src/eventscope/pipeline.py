@@ -18,7 +18,7 @@ from typing import TypeVar
 from eventscope.config import Settings
 from eventscope.errors import EventscopeError, StageError
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
-from eventscope.stages import actors, assemble, counts, detect, nlp, when, where
+from eventscope.stages import actors, assemble, classifier_signal, counts, detect, nlp, when, where
 from eventscope.stages.actor_dictionary import load_dictionary
 
 T = TypeVar("T")
@@ -71,6 +71,8 @@ class Pipeline:
         self.nlp = nlp_model if nlp_model is not None else nlp.load_model(self.settings.spacy_model)
         self.gazetteer = gazetteer if gazetteer is not None else where.load_gazetteer(self.settings)
         self.actor_dictionary = load_dictionary(self.settings.actor_dictionary)
+        # The classifiers are a process-wide switch of detect's (it has no settings of its own).
+        (classifier_signal.enable if self.settings.classifiers else classifier_signal.disable)()
         self.timer = StageTimer()
 
     def extract_parsed(self, parsed: nlp.ParsedArticle) -> Extraction:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from eventscope.config import load_settings
 from eventscope.errors import InputError
 from eventscope.model import Article
 
@@ -65,7 +66,7 @@ def bench(paths: Sequence[Path], n: int | None = None, pipeline: Any = None,
     if pipeline is None:
         from eventscope.pipeline import Pipeline
 
-        pipeline = Pipeline()
+        pipeline = Pipeline(load_settings())
     words = sum(len(a.text.split()) for a in articles)
 
     # spaCy alone first: it also warms the model, so the pipeline run is not charged for the first load.

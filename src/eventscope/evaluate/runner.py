@@ -115,11 +115,13 @@ def evaluate(name: str, path: Path, *, limit: int | None = None, predictions_pat
     def pipeline() -> Any:
         if make_pipeline is not None:
             return make_pipeline()
+        from eventscope.config import load_settings
+
         try:
             from eventscope.pipeline import Pipeline
         except ImportError as exc:
             raise ConfigError(f"the extraction pipeline cannot be loaded ({exc})") from None
-        return Pipeline()
+        return Pipeline(load_settings())
 
     def model() -> Any:
         if nlp_model is not None:

@@ -20,6 +20,7 @@ from importlib import resources
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention
+from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
 
@@ -83,6 +84,9 @@ def _context(parsed: ParsedArticle, mention: Mention) -> str:
 
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
     from eventscope.stages.classify import acled_sub_type, load_classifier
+
+    if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
+        return mentions
 
     todo = [(i, m, allowed_for(m, _target(parsed, m))) for i, m in enumerate(mentions)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
