@@ -16,12 +16,14 @@ Flow (see DESIGN.md):
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -161,6 +163,23 @@ class TimeRef:
     phrase: Span | None = None
     reason: str = ""
 
+    def interval(self) -> tuple[dt.date, dt.date] | None:
+        """The days it covers: a month or year is the whole calendar unit; a week, a
+        range or a day runs from `date` to `date_end` (a week without one: 7 days)."""
+        if self.date is None:
+            return None
+        start = self.date
+        if self.precision is DatePrecision.MONTH:
+            start = start.replace(day=1)
+            end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+        elif self.precision is DatePrecision.YEAR:
+            start, end = start.replace(month=1, day=1), start.replace(month=12, day=31)
+        elif self.precision is DatePrecision.WEEK:
+            end = self.date_end or start + dt.timedelta(days=6)
+        else:
+            end = self.date_end or start
+        return start, max(start, end)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -241,11 +260,17 @@ class Event:
 
 # --------------------------------------------------------------------------
 # JSON round trip.  Dates become ISO strings, enums their values, tuples lists.
+# Each record type gets an encoder and a decoder built once from its type hints
+# (resolving hints is slow; the store encodes and decodes on every ingest).
+
+Converter = Callable[[Any], Any]
+R = TypeVar("R")
+
 
 def to_dict(record: Any) -> Any:
     """Turn a record (or a list/dict of records) into plain JSON-ready data."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return _encoder(type(record))(record)
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, dt.date):
@@ -257,40 +282,62 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-R = TypeVar("R")
-
-
 def from_dict(cls: type[R], data: Any) -> R:
     """Rebuild a record of type `cls` from `to_dict` output."""
-    return typing.cast(R, _convert(cls, data))
+    return typing.cast(R, _decoder(typing.cast(Any, cls))(data))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _optional(inner: Converter) -> Converter:
+    return lambda value: None if value is None else inner(value)
 
 
 @functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
-    """Resolved field types of a record class; resolving them is slow, so once per class."""
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
     hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _encoder(tp: Any) -> Converter:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(options[0], value)
+        return _optional(_encoder(next(a for a in typing.get_args(tp) if a is not type(None))))
     if origin is tuple:
-        (item_type, *_rest) = typing.get_args(tp)
-        return tuple(_convert(item_type, v) for v in value)
-    if origin is dict:
-        return dict(value)
+        item = _encoder(typing.get_args(tp)[0])
+        return lambda value: [item(x) for x in value]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _field_types(tp)
-        return tp(**{name: _convert(hint, value[name]) for name, hint in hints.items() if name in value})
+        plan = [(name, _encoder(hint)) for name, hint in _field_types(tp)]
+        return lambda value: {name: encode(getattr(value, name)) for name, encode in plan}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(value)
+        return lambda value: value.value
     if tp is dt.date:
-        return dt.date.fromisoformat(value)
+        return lambda value: value.isoformat()
+    if tp in (str, int, float, bool):
+        return _identity
+    return to_dict  # dict[str, str] and anything untyped: walk it
+
+
+@functools.cache
+def _decoder(tp: Any) -> Converter:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return _decoder(next(a for a in typing.get_args(tp) if a is not type(None)))
+    if origin is tuple:
+        item = _decoder(typing.get_args(tp)[0])
+        return _optional(lambda value: tuple(item(x) for x in value))
+    if origin is dict:
+        return _optional(dict)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        plan = [(name, _decoder(hint)) for name, hint in _field_types(tp)]
+        return _optional(lambda value: tp(**{name: decode(value[name]) for name, decode in plan if name in value}))
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _optional(tp)
+    if tp is dt.date:
+        return _optional(dt.date.fromisoformat)
     if tp is float:
-        return float(value)
-    return value
+        return _optional(float)
+    return _identity

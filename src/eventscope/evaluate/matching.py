@@ -12,7 +12,6 @@ pairs (Hungarian algorithm), ties broken by the prediction's confidence.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -21,16 +20,10 @@ from scipy.optimize import linear_sum_assignment
 
 from eventscope.evaluate.records import GoldEvent, PredictedEvent
 from eventscope.evaluate.tables import fold, same_country
+from eventscope.gazetteer import distance_km
 from eventscope.model import Span
 
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+haversine_km = distance_km  # the gazetteer's great-circle distance, named as the scorers use it
 
 
 def type_agrees(gold: GoldEvent, pred: PredictedEvent) -> bool:

@@ -54,20 +54,7 @@ _UNDATED = TimeRef(date=None, reason="no date found")
 
 def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
     """The days a TimeRef covers, from its precision (a month covers the whole month)."""
-    if ref.date is None:
-        return None
-    start = ref.date
-    if ref.date_end is not None:
-        return start, ref.date_end
-    if ref.precision is DatePrecision.YEAR:
-        return start.replace(month=1, day=1), start.replace(month=12, day=31)
-    if ref.precision is DatePrecision.MONTH:
-        first = start.replace(day=1)
-        following = (first + dt.timedelta(days=32)).replace(day=1)
-        return first, following - dt.timedelta(days=1)
-    if ref.precision is DatePrecision.WEEK:
-        return start, start + dt.timedelta(days=6)
-    return start, start
+    return ref.interval()
 
 
 def is_weak_date(ref: TimeRef) -> bool:

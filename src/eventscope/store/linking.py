@@ -24,13 +24,12 @@ Relations between events (response, retaliation, escalation) live in `relations.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from eventscope.gazetteer import distance_km
 from eventscope.model import Actor, Count, DatePrecision, Event, Place, PlacePrecision
 
 T = TypeVar("T")
@@ -61,20 +60,7 @@ DEFAULT_RULES = LinkingRules()
 
 def date_interval(event: Event) -> tuple[dt.date, dt.date] | None:
     """The days an event may have happened on, from its date and precision."""
-    ref = event.date
-    if ref.date is None:
-        return None
-    start = ref.date
-    if ref.precision == DatePrecision.MONTH:
-        start = start.replace(day=1)
-        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    elif ref.precision == DatePrecision.YEAR:
-        start, end = start.replace(month=1, day=1), start.replace(month=12, day=31)
-    elif ref.precision == DatePrecision.WEEK:
-        end = ref.date_end or start + dt.timedelta(days=6)
-    else:
-        end = ref.date_end or start
-    return start, max(start, end)
+    return event.date.interval()
 
 
 def _gap_days(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
@@ -83,12 +69,10 @@ def _gap_days(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 
 # ----------------------------------------------------------------- places
 
-def distance_km(a: Place, b: Place) -> float | None:
+def place_distance_km(a: Place, b: Place) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def place_agreement(a: Place | None, b: Place | None, rules: LinkingRules) -> tuple[bool | None, str]:
@@ -99,7 +83,7 @@ def place_agreement(a: Place | None, b: Place | None, rules: LinkingRules) -> tu
         if PlacePrecision.REGION in (a.precision, b.precision):
             return None, f"a region may span both countries ({a.country}, {b.country})"
         return False, f"countries differ ({a.country} vs {b.country})"
-    km = distance_km(a, b)
+    km = place_distance_km(a, b)
     if a.precision in _FINE_PLACES and b.precision in _FINE_PLACES and km is not None:
         if km <= rules.max_km:
             return True, f"places {km:.0f} km apart (<= {rules.max_km:.0f} km)"
