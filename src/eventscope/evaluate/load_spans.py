@@ -40,6 +40,8 @@ def _json_lines(path: Path) -> Iterator[tuple[int, dict]]:
                 yield number, record
     except UnicodeDecodeError as exc:
         raise DatasetError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise DatasetError(str(path), f"cannot read ({exc.strerror})") from None
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, list[Span], list[tuple[int, int]]]:

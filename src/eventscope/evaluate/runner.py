@@ -90,12 +90,39 @@ def worst_errors(score: Score, k: int = 20) -> list[ErrorRecord]:
     return out
 
 
+# Datasets shipped as one file, and the names that file may have when PATH is its folder (a release
+# folder holds dev.jsonl or test.jsonl, meta.json, a coref/ folder …).  The other loaders read folders.
+_FILE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "plv": ("*.tsv",),
+    "plover-gsr": ("*.json",),
+    "rams": ("*.jsonlines", "*.jsonl"),
+    "wikievents": ("*.jsonl", "*.jsonlines"),
+    "event-location": ("*.jsonl",),
+}
+
+
+def data_files(name: str, path: Path) -> list[Path]:
+    """The data files of dataset NAME at PATH: PATH itself, or the matching files directly in the folder."""
+    patterns = _FILE_PATTERNS.get(name)
+    if patterns is None or not path.is_dir():
+        return [path]
+    found = sorted({f for pattern in patterns for f in path.glob(pattern)
+                    if f.is_file() and f.name != "meta.json"})
+    if not found:
+        raise DatasetError(str(path), f"no {' or '.join(patterns)} file in this folder for dataset {name}")
+    return found
+
+
 def load_dataset(name: str, path: Path, limit: int | None = None) -> Dataset:
     if name not in LOADERS:
         raise DatasetError(name, f"unknown dataset; choose one of {', '.join(LOADERS)}")
     if not path.exists():
         raise DatasetError(str(path), "no such file or folder")
-    dataset = LOADERS[name](path)
+    files = data_files(name, path)
+    dataset = LOADERS[name](files[0])
+    for more in files[1:]:
+        dataset = dataclasses.replace(dataset, items=dataset.items + LOADERS[name](more).items,
+                                      path=f"{dataset.path}, {more}")
     if limit is not None and limit >= 0:
         dataset = dataclasses.replace(dataset, items=dataset.items[:limit])
     return dataset
