@@ -124,6 +124,27 @@ def _mdy(m: re.Match[str]) -> Resolver | None:
     return _day_month(m[2], m[1], m[3])
 
 
+def _day_range(first_text: str, last_text: str, month_text: str, year_text: str | None) -> Resolver | None:
+    """ "3-5 May", "between 3 and 5 May 2021", "May 3 to 5": the last day is read like a day and month
+    (its year from the reference when none is written), the first day in the same month."""
+    first, last = int(first_text), int(last_text)
+    if not 1 <= first < last <= 31:
+        return None
+    end_of = _day_month(last_text, month_text, year_text)
+
+    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
+        end = end_of(ref, past)
+        if end is None or end.date is None:
+            return None
+        return _ref(end.date.replace(day=first), P.RANGE, f"days {first} to {last} of the month", end.date)
+
+    return resolve
+
+
+def _mdy_range(m: re.Match[str]) -> Resolver | None:
+    return _day_range(m[2], m[3], m[1], m[4])
+
+
 def _month_year(m: re.Match[str]) -> Resolver | None:
     month = MONTHS[m[1].lower().rstrip(".")]
     return lambda ref, past: _ref(dt.date(_year(m[2], ref), month, 1), P.MONTH, "month and year")
@@ -295,6 +316,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("absolute", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), _numeric),
     ("relative", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b\.?(?:,?\s+(\d{{4}}|'?\d{{2}}(?![\d,])))?", FLAGS), _dmy),
     ("relative", re.compile(rf"\b({MONTH_RE})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}})\b)?", FLAGS), _mdy),
+    ("relative", re.compile(rf"\b(?:between\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+and|(?:from\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through))\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?", FLAGS),
+     lambda m: _day_range(m[1] or m[2], m[3], m[4], m[5])),
+    ("relative", re.compile(rf"\b({MONTH_RE})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:\d])(?:,?\s+(\d{{4}})\b)?", FLAGS),
+     _mdy_range),
     ("absolute", re.compile(rf"\b({MONTH_RE})\b\.?,?\s+(?:of\s+)?(\d{{4}})\b", FLAGS), _month_year),
     ("relative", re.compile(rf"\b(?:(in|during|until|till|through|on|by|from|of|last|this|next|earlier|later)[\s-]+)?(?:(early|mid|late)[\s-]+)?({FULL_MONTH_RE})\b(?!\s+\d)", FLAGS), _bare_month),
     ("absolute", re.compile(r"(?:\b(?:in|during|by|until|of|early|mid|late|throughout)[\s-]+|(?<=since\s))(1[89]\d{2}|20\d{2})\b(?![-/]\d)", FLAGS), _bare_year),
