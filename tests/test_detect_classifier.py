@@ -63,3 +63,11 @@ def test_plv_names_are_normalised(nlp, fake_scores) -> None:
     fake_scores.update({"YIELD": 0.9})
     m = _dyad(nlp, "The junta and the monks were in the news.", "The junta", "the monks")
     assert m is not None and m.plover == "CONCEDE"
+
+
+def test_modality_recode_is_not_overridden(nlp, fake_scores) -> None:
+    # "will meet" is the intent to meet (AGREE, CAMEO 036); a classifier sure of CONSULT reads only the verb
+    fake_scores.update({"CONSULT": 0.97, "AGREE": 0.01})
+    m = _dyad(nlp, "Putin will meet Erdogan in Ankara next week.", "Putin", "Erdogan")
+    assert m is not None and m.plover == "AGREE" and m.cameo == "036"
+    assert "lexicon kept" in m.reasons["classifier"]

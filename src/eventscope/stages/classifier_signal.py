@@ -11,6 +11,7 @@ signal decided (`reasons["decided_by"]`):
                                              -> the classifier picks among those types
 4. a strong disagreement (classifier >= OVERRIDE_MIN on one type, < OVERRIDE_MAX_OTHER on the lexicon's)
                                              -> the classifier's type
+Rules 3 and 4 leave alone a type the lexicon recoded by modality ("will meet" -> AGREE, see data/recode.tsv).
 Otherwise the lexicon's choice stands and the classifier's score is noted in the reason.
 
 When the classifier's type wins, the CAMEO code is the type's default from
@@ -188,7 +189,10 @@ def refine_dyad(chosen: Candidate | None, alternatives: list[Candidate], sent: S
     mine = scores.get(chosen.plover, 0.0)
     note = f"classifier {top} {top_p:.2f}, lexicon's {chosen.plover} {mine:.2f}"
     off_path = chosen.reasons.get("dyad", "") in ("elsewhere in the sentence", "governing the source and target")
-    if top != chosen.plover:
+    # A type the lexicon recoded by modality (data/recode.tsv: "will meet" is an intent, AGREE) stands: the
+    # classifier reads the act's words, not the will/not/must around them, so its disagreement says little.
+    recoded = chosen.plover != cameo_code(chosen.match.rule.cameo or chosen.cameo).plover
+    if top != chosen.plover and not (recoded and not off_path):
         if off_path and top_p >= OFFPATH_MIN:
             return _with_type(chosen, top, chosen.token, alternatives, f"lexicon trigger off the path; {note}", top_p)
         ambiguous = len(_lemma_types(chosen.token)) > 1 and chosen.match.rule.specificity == 0
