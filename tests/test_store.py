@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import StoreError
-from eventscope.model import Article
+from eventscope.model import Article, Claim, ClaimKind, Count, Span
 from eventscope.store import schema
 from eventscope.store.base import EventFilters
 from eventscope.store.sqlite import SQLiteStore
 from test_store_helpers import (
+    evidence,
     line_sentences,
+    make_event,
     reference_article,
     reference_events,
     reuters_article,
@@ -204,3 +206,18 @@ def test_same_event_id_from_two_articles_is_refused(store: SQLiteStore) -> None:
     with pytest.raises(StoreError, match="already stored"):
         store.add_article(other, reference_events(a)[:1])
     assert store.stats()["articles"] == 1  # the transaction rolled back
+
+
+def test_abducted_and_arrested_figures_are_kept_with_their_claims(store: SQLiteStore) -> None:
+    a = reference_article()
+    ev = evidence(a, "came under rocket attack")
+    span = Span(ev.start, ev.end, ev.text)
+    taken = Count(best=3, claims=(Claim(ClaimKind.ABDUCTED, 3, None, "police", span, ev.sentence_index),))
+    held = Count(best=12, claims=(Claim(ClaimKind.ARRESTED, 12, 12, None, span, ev.sentence_index),))
+    event = make_event(a, "came under rocket attack", abducted=taken, arrested=held)
+    store.add_article(a, [event], line_sentences(a.text))
+    (stored,) = store.query(EventFilters(limit=None))
+    assert stored.abducted == taken and stored.arrested == held
+    assert [kind for kind, _ in stored.counts] == [ClaimKind.ABDUCTED, ClaimKind.ARRESTED]
+    kinds = sorted(c["kind"] for claims in store.meta([stored.id])[stored.id].claims_by_article.values() for c in claims)
+    assert kinds == ["abducted", "arrested"]

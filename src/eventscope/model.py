@@ -244,6 +244,8 @@ class Event:
     place: Place | None = None
     fatalities: Count | None = None
     injuries: Count | None = None
+    abducted: Count | None = None
+    arrested: Count | None = None
     modality: Modality = Modality.OCCURRED
     recalled: bool = False  # a past event the article recalls, not the news itself
     confidence: float = 0.5
@@ -256,6 +258,13 @@ class Event:
     @property
     def countries(self) -> tuple[str, ...]:
         return (self.place.country,) if self.place and self.place.country else ()
+
+    @property
+    def counts(self) -> tuple[tuple[ClaimKind, Count], ...]:
+        """The figures the event has, by kind: killed, injured, abducted, arrested."""
+        pairs = ((ClaimKind.KILLED, self.fatalities), (ClaimKind.INJURED, self.injuries),
+                 (ClaimKind.ABDUCTED, self.abducted), (ClaimKind.ARRESTED, self.arrested))
+        return tuple((kind, count) for kind, count in pairs if count is not None)
 
 
 # --------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def event_json(event: Event, meta: EventMeta | None = None) -> dict[str, Any]:
 FLAT_COLUMNS = ("id", "date", "date_end", "date_precision", "plover", "plover_mode", "cameo", "goldstein",
                 "acled_type", "acled_sub_type", "actor1", "actor1_country", "actor2", "actor2_country",
                 "place", "country", "admin1", "lat", "lon", "place_precision", "fatalities", "injuries",
-                "modality", "recalled", "n_articles", "corroboration", "first_reported", "sources")
+                "abducted", "arrested", "modality", "recalled", "n_articles", "corroboration", "first_reported", "sources")
 
 
 def flat_row(event: Event, meta: EventMeta | None = None) -> dict[str, Any]:
@@ -114,6 +114,8 @@ def flat_row(event: Event, meta: EventMeta | None = None) -> dict[str, Any]:
         "lon": place.lon if place else None, "place_precision": place.precision.value if place else None,
         "fatalities": event.fatalities.best if event.fatalities else None,
         "injuries": event.injuries.best if event.injuries else None,
+        "abducted": event.abducted.best if event.abducted else None,
+        "arrested": event.arrested.best if event.arrested else None,
         "modality": event.modality.value, "recalled": event.recalled,
         "n_articles": meta.n_articles if meta else len(event.articles),
         "corroboration": meta.corroboration if meta else None,

@@ -146,8 +146,9 @@ def build_context(store: EventStore, region: Region, date_from: dt.date, date_to
 
     casualties = []
     for event in events:
-        for kind, count in (("killed", event.fatalities), ("injured", event.injuries)):
-            if count is None or not count.claims:
+        for claim_kind, count in event.counts:
+            kind = claim_kind.value
+            if not count.claims:
                 continue
             article = event.articles[0] if event.articles else None
             casualties.append({**row(event), "kind": kind, "best": count.best, "claims": [

@@ -34,8 +34,10 @@ def event_row(event: Event) -> dict[str, Any]:
                                              "precision": place.precision.value},
         "fatalities": event.fatalities.best if event.fatalities else None,
         "injuries": event.injuries.best if event.injuries else None,
+        "abducted": event.abducted.best if event.abducted else None,
+        "arrested": event.arrested.best if event.arrested else None,
         "modality": event.modality.value, "recalled": event.recalled,
-        "n_claims": sum(len(c.claims) for c in (event.fatalities, event.injuries) if c),
+        "n_claims": sum(len(count.claims) for _kind, count in event.counts),
     }
 
 

@@ -14,7 +14,7 @@ from eventscope.model import Event, to_dict
 from eventscope.store.base import EventMeta
 
 _FLOAT = {"goldstein", "lat", "lon"}
-_INT = {"fatalities", "injuries", "n_articles", "corroboration"}
+_INT = {"fatalities", "injuries", "abducted", "arrested", "n_articles", "corroboration"}
 _BOOL = {"recalled"}
 
 

@@ -204,6 +204,8 @@ def merge_events(members: Sequence[tuple[Event, str]]) -> Event:
         place=place,
         fatalities=_merge_counts([e.fatalities for e in events]),
         injuries=_merge_counts([e.injuries for e in events]),
+        abducted=_merge_counts([e.abducted for e in events]),
+        arrested=_merge_counts([e.arrested for e in events]),
         modality=first.modality,
         recalled=all(e.recalled for e in events),
         confidence=max(e.confidence for e in events),

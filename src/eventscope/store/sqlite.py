@@ -308,9 +308,7 @@ class SQLiteStore(EventStore):
         self.con.execute(
             "INSERT INTO evidence_fts (rowid, sentence) SELECT min(id), sentence FROM evidence "
             "WHERE event_id = ? AND id >= ? GROUP BY article_id, sentence_index", (event_id, first_id))
-        for count in (member.fatalities, member.injuries):
-            if count is None:
-                continue
+        for _kind, count in member.counts:
             self.con.executemany(
                 "INSERT INTO claims (event_id, article_id, kind, min, max, source, sentence_index, text)"
                 " VALUES (?,?,?,?,?,?,?,?)",
