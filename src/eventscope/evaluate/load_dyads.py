@@ -102,6 +102,40 @@ def load_plv(path: Path) -> Dataset:
     return Dataset("plv", str(path), "dyads", tuple(items), scope=table.scope, labels_note="labels/plv.tsv")
 
 
+_ELISION = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_WORD = re.compile(r"[\w'.-]+")
+_FUNCTION_WORDS = frozenset("a an the of and or in on at for to from by with its their his her".split())
+
+
+def align_actor(text: str, surface: str) -> Span | None:
+    """Where the coder's actor text stands in the sentence.  GSR coders write the actor as they read it:
+    verbatim ("Italy"), elided ("U.S. ... negotiators" for "U.S. and Russian negotiators") or normalised
+    ("West German" for "German goods", "United Nations military personnel").  In that order: the text
+    itself, its elided pieces in order, else the longest run of its words that the sentence contains
+    (a run of function words alone does not count)."""
+    folded = text.casefold()
+    start = folded.find(surface.casefold())
+    if start >= 0:
+        return Span(start, start + len(surface), text[start:start + len(surface)])
+    pieces = [p for p in _ELISION.split(surface) if p]
+    if len(pieces) > 1:
+        first = folded.find(pieces[0].casefold())
+        last = folded.find(pieces[-1].casefold(), first + len(pieces[0])) if first >= 0 else -1
+        if last >= 0:
+            return Span(first, last + len(pieces[-1]), text[first:last + len(pieces[-1])])
+    words = _WORD.findall(surface)
+    for size in range(len(words) - 1, 0, -1):
+        for offset in range(len(words) - size + 1):
+            run = words[offset:offset + size]
+            if all(w.casefold() in _FUNCTION_WORDS for w in run):
+                continue
+            pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in run) + r"(?![\w])"
+            found = re.search(pattern, text, re.IGNORECASE)
+            if found:
+                return Span(found.start(), found.end(), found.group(0))
+    return None
+
+
 def _actors(value: object, text: str, where: str) -> tuple[GoldActor, ...]:
     if not isinstance(value, list):  # "" or a stray string: no actor coded
         return ()
@@ -110,10 +144,7 @@ def _actors(value: object, text: str, where: str) -> tuple[GoldActor, ...]:
         if not isinstance(entry, dict) or not entry.get("actorText"):
             raise DatasetError(where, "actor entry without actorText")
         surface = str(entry["actorText"])
-        start = text.find(surface)
-        if start < 0:
-            start = text.casefold().find(surface.casefold())
-        span = Span(start, start + len(surface), text[start:start + len(surface)]) if start >= 0 else None
+        span = align_actor(text, surface)
         code = str(entry.get("code") or "")
         sector = str(entry.get("sector") or "")
         out.append(GoldActor(surface, normalise_country(code) or (code.upper() or None),
