@@ -115,3 +115,86 @@ def test_best_figure_is_lowest_credible():
 def test_month_interval_covers_whole_month():
     ref = TimeRef(dt.date(2021, 2, 1), precision=DatePrecision.MONTH)
     assert date_interval(ref) == (dt.date(2021, 2, 1), dt.date(2021, 2, 28))
+
+
+KILLING = (
+    "Gunmen killed Danilo Barillas in the capital today. "
+    "They shot him down with machinegun fire near his home. "
+    "Police said the killers fled in a car. "
+    "In March rebels murdered a judge in the north. "
+    "Unknown men later fired on a bus in the south."
+)
+TODAY = TimeRef(dt.date(1989, 8, 1), phrase=Span(46, 51, "today"))
+UNDATED = TimeRef(dt.date(1989, 8, 1), reason="publication date; no time phrase")
+CAPITAL = Place("Guatemala City", 14.64, -90.51, "GTM", precision=PlacePrecision.TOWN, span=Span(36, 43, "capital"))
+
+
+def _killing_article() -> ParsedArticle:
+    article = Article(id="k1", text=KILLING, published=dt.date(1989, 8, 1))
+    sentences, start = [], 0
+    for index, chunk in enumerate(KILLING.split(". ")):
+        end = start + len(chunk) + (0 if chunk.endswith(".") else 1)
+        sentences.append(Sentence(index, start, end, KILLING[start:end]))
+        start = end + 1
+    return ParsedArticle(article=article, doc=spacy.blank("en")(KILLING), sentences=tuple(sentences))
+
+
+def _at(word: str, sentence: int, mode: str | None = None) -> Mention:
+    start = KILLING.index(word)
+    return Mention(id=f"k1:{sentence}:{start}", article_id="k1", sentence_index=sentence,
+                   trigger=Span(start, start + len(word), word), trigger_token=0, plover="ASSAULT",
+                   plover_mode=mode, cameo="180", goldstein=-9.0)
+
+
+def _victim(text: str) -> ActorRoles:
+    return ActorRoles(actor2=(Actor(text=text, name=text),))
+
+
+def test_undated_mention_of_the_same_victim_joins_the_dated_one():
+    """'killed Danilo Barillas today' and 'shot him down' (no date of its own, another mode):
+    the shared victim says it is one killing."""
+    parsed = _killing_article()
+    killed, shot = _at("killed", 0), _at("shot", 1, mode="firearms")
+    events = assemble(parsed, [killed, shot], roles={killed.id: _victim("Danilo Barillas"),
+                                                     shot.id: _victim("Barillas")},
+                      dates={killed.id: TODAY, shot.id: UNDATED}, places={killed.id: CAPITAL, shot.id: None},
+                      claims={})
+    assert len(events) == 1 and events[0].date.date == dt.date(1989, 8, 1)
+
+
+def test_undated_next_sentence_joins_only_at_the_same_place():
+    parsed = _killing_article()
+    killed, shot = _at("killed", 0), _at("shot", 1, mode="firearms")
+    south = Place("Escuintla", 14.3, -90.78, "GTM", precision=PlacePrecision.TOWN, span=Span(230, 235, "south"))
+    merged = assemble(parsed, [killed, shot], roles={}, dates={killed.id: TODAY, shot.id: UNDATED},
+                      places={killed.id: CAPITAL, shot.id: CAPITAL}, claims={})
+    assert len(merged) == 1  # the very next sentence, the same town
+    apart = assemble(parsed, [killed, shot], roles={}, dates={killed.id: TODAY, shot.id: UNDATED},
+                     places={killed.id: CAPITAL, shot.id: south}, claims={})
+    assert len(apart) == 2  # the next sentence, but another town
+
+
+def test_undated_mention_does_not_join_a_recalled_event_by_proximity():
+    """A mention without a date is news; the sentence after a recalled murder is not that murder
+    unless the actors say so."""
+    parsed = _killing_article()
+    murdered, fired = _at("murdered", 3), _at("fired", 4, mode="firearms")
+    march = TimeRef(dt.date(1989, 3, 1), precision=DatePrecision.MONTH, phrase=Span(150, 158, "In March"))
+    events = assemble(parsed, [murdered, fired], roles={}, dates={murdered.id: march, fired.id: UNDATED},
+                      places={}, claims={})
+    assert len(events) == 2 and sum(e.recalled for e in events) == 1
+
+
+def test_same_day_events_in_towns_far_apart_stay_apart():
+    """'A bomb exploded in San Juan Bautista today ... a woman was murdered in Huamaguilla':
+    two towns 40+ km apart (or a town the gazetteer lacks, by another name) are two scenes."""
+    parsed = _killing_article()
+    killed, murdered = _at("killed", 0), _at("murdered", 3)
+    today_too = TimeRef(dt.date(1989, 8, 1), phrase=Span(150, 158, "In March"))
+    far = Place("Escuintla", 14.3, -90.78, "GTM", precision=PlacePrecision.TOWN, span=Span(180, 185, "north"))
+    unknown = Place("Huamaguilla", None, None, "GTM", precision=PlacePrecision.TOWN, span=Span(180, 185, "north"))
+    near = Place("Mixco", 14.63, -90.61, "GTM", precision=PlacePrecision.TOWN, span=Span(180, 185, "north"))
+    for other, expected in ((far, 2), (unknown, 2), (near, 1)):
+        events = assemble(parsed, [killed, murdered], roles={}, dates={killed.id: TODAY, murdered.id: today_too},
+                          places={killed.id: CAPITAL, murdered.id: other}, claims={})
+        assert len(events) == expected, other.name

@@ -127,3 +127,53 @@ def test_any_word_salad_gives_consistent_claims(nlp, words: list[str]) -> None:
         assert claim.min is None or claim.min >= 0
         assert claim.min is None or claim.max is None or claim.min <= claim.max
         assert claim.span is not None and text[claim.span.start:claim.span.end] == claim.span.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels vowed to kill the mayor.",  # an intention, not a death
+    "Why are we killing priests in El Salvador?",  # a question asserts nothing
+    "The delay killed the agreement.",  # the object is no one
+    "He faces an assassination attempt charge.",  # a modifier, not a killing
+])
+def test_no_killed_claim(nlp, sentence: str) -> None:
+    parsed = parse(Article(id="t", text=sentence), nlp)
+    root = parsed.doc[:].root
+    mention = Mention(id="t:0:0", article_id="t", sentence_index=0,
+                      trigger=Span(root.idx, root.idx + len(root), root.text), trigger_token=root.i,
+                      plover="ASSAULT", cameo="190", goldstein=-10.0)
+    claims = [c for c in extract_claims(parsed, [mention]).get(mention.id, ()) if c.kind is ClaimKind.KILLED]
+    assert claims == [], [(c.min, c.max, c.reason) for c in claims]
+
+
+def test_part_of_the_dead_is_not_a_figure_of_its_own(nlp) -> None:
+    text = "Five people were killed in the blast. Two of the dead were children."
+    parsed = parse(Article(id="t", text=text), nlp)
+    blast = _mention(parsed, "blast", "Five people")
+    claims = extract_claims(parsed, [blast])[blast.id]
+    assert [(c.min, c.max) for c in claims if c.kind is ClaimKind.KILLED] == [(5, 5)]
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Militants attacked a post near Dori. Three soldiers were killed. Seven militants died in the fighting.", 10),
+    ("Gunmen attacked a bus near Kaya. Two policemen were killed. Five others were killed later.", 7),
+])
+def test_tolls_of_different_groups_add_up(nlp, text: str, total: int) -> None:
+    """ACLED's fatality figure is the event's whole toll: figures for different groups in one
+    account add up, while rival figures for the same victims stay apart (see best_figure)."""
+    parsed = parse(Article(id="t", text=text), nlp)
+    attack = _mention(parsed, "attacked", "attacked")
+    others = [_mention(parsed, "killed", s.text) for s in parsed.sentences[1:] if "killed" in s.text]
+    claims = [c for cs in extract_claims(parsed, [attack, *others]).values() for c in cs if c.kind is ClaimKind.KILLED]
+    assert best_figure(claims) == total, [(c.min, c.reason) for c in claims]
+
+
+def test_figure_for_part_of_a_larger_toll_is_marked(nlp) -> None:
+    from eventscope.stages.counts import PART_OF_TOLL
+
+    text = ("At least eight people, including soldiers and rebels, were killed in the clashes.\n\n"
+            "Military spokesmen told EFE that two rebels were killed in the clashes.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    clashes = _mention(parsed, "clashes", "At least eight")
+    claims = [c for cs in extract_claims(parsed, [clashes]).values() for c in cs if c.kind is ClaimKind.KILLED]
+    by_figure = {c.min: c for c in claims}
+    assert PART_OF_TOLL in by_figure[2].reason and PART_OF_TOLL not in by_figure[8].reason

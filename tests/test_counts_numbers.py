@@ -65,7 +65,7 @@ def test_best_figure_is_the_lowest_credible() -> None:
 
 def test_data_tables_load() -> None:
     from eventscope.stages.counts import casualty_terms
-    from eventscope.stages.counts_parse import person_nouns
+    from eventscope.stages.counts_figures import person_nouns
     from eventscope.stages.numbers import number_words
     from eventscope.stages.when import speech_lemmas
 

@@ -55,6 +55,59 @@ def test_acled_bad_date_names_file_and_line(eval_dir: Path) -> None:
         load_dataset("acled", eval_dir / "acled_bad_date.csv")
 
 
+def _acled_docs(path: Path) -> list[GoldDocument]:
+    return [d for d in load_dataset("acled", path).items if isinstance(d, GoldDocument)]
+
+
+def test_acled_2023_fixture_reads_every_row(eval_dir: Path) -> None:
+    docs = _acled_docs(eval_dir / "acled_2023.csv")
+    assert len(docs) == 38 and len({d.id for d in docs}) == 38
+    events = [d.events[0] for d in docs]
+    assert all(e.countries and e.place and e.place.lat is not None for e in events)
+    assert all(d.published and e.date and d.published > e.date.end for d, e in zip(docs, events, strict=True))
+    djibo = next(d for d in docs if d.id == "BFA170001")
+    assert djibo.events[0].fatalities == (5, 5) and djibo.events[0].place.admin1 == "Sahel"
+    assert "Djibo (Djibo, Soum, Sahel)" in djibo.text
+    assert sum(1 for e in events if e.fatalities == (0, 0)) >= 8  # 'no fatalities reported' rows
+
+
+def test_acled_legacy_export_layout(eval_dir: Path) -> None:
+    """The older export tool: data_id first, "14 March 2023" dates, numeric inter codes, iso3 last, CRLF."""
+    docs = _acled_docs(eval_dir / "acled_export_legacy.csv")
+    assert len(docs) == 16 and docs[0].id == "SYR10451"
+    first = docs[0].events[0]
+    assert first.date is not None and first.date.start == dt.date(2023, 3, 14) and first.countries == ("SYR",)
+    week = next(d for d in docs if d.id == "NGA10453").events[0].date
+    assert week is not None and week.precision == "week"
+
+
+def test_acled_api_json(eval_dir: Path) -> None:
+    docs = _acled_docs(eval_dir / "acled_api.json")
+    assert [d.id for d in docs] == ["SOM9001", "SOM9002"]
+    assert docs[1].events[0].fatalities == (3, 3) and docs[1].published == dt.date(2023, 3, 12)
+
+
+def test_acled_spreadsheet_forms(tmp_path: Path) -> None:
+    """Capitalised pre-2019 headers, ';' separators, a note over two lines, a date as the timestamp,
+    and no sub-event type (matched by the event type)."""
+    sheet = tmp_path / "acled_old.csv"
+    sheet.write_text('EVENT_ID_CNTY;EVENT_DATE;EVENT_TYPE;COUNTRY;LOCATION;LATITUDE;LONGITUDE;NOTES;FATALITIES;TIMESTAMP\n'
+                     'MLI1;03/05/2017;Remote violence;Mali;Gao;16,2717;-0,0447;"A mine exploded near Gao.\n'
+                     'Two soldiers were killed.";2;2017-05-09\n', encoding="cp1252")
+    (doc,) = _acled_docs(sheet)
+    event = doc.events[0]
+    assert doc.text.endswith("Two soldiers were killed.") and event.accepted == {"ASSAULT"}
+    assert event.date is not None and event.date.start == dt.date(2017, 5, 3)
+    assert doc.published == dt.date(2017, 5, 9) and event.place is not None and event.place.lat == pytest.approx(16.2717)
+
+
+def test_acled_unknown_event_type_names_file_and_line(tmp_path: Path) -> None:
+    sheet = tmp_path / "acled_bad.csv"
+    sheet.write_text("event_id_cnty,event_date,event_type,notes\nX1,2023-01-02,Picnic,Something.\n")
+    with pytest.raises(DatasetError, match=r"acled_bad.csv:2: unknown event_type 'Picnic'"):
+        load_dataset("acled", sheet)
+
+
 def test_muc4_prefers_mixed_case_and_reads_alternatives(eval_dir: Path) -> None:
     data = load_dataset("muc4", eval_dir / "muc4")
     docs = {d.id: d for d in data.items if isinstance(d, GoldDocument)}

@@ -209,3 +209,14 @@ def test_subject_naming_an_earlier_event(seed: ParsedArticle) -> None:
     first, hit = _dates(seed, ("airstrikes", "came under rocket attack Monday"),
                         ("hit", "each strike hit its intended target"))
     assert hit.date == first.date == dt.date(2021, 6, 27)  # not Monday, the day McNulty spoke
+
+
+def test_a_paragraph_keeps_the_time_it_opens_with(nlp) -> None:
+    # no event is coded in the first sentence, yet its fronted date frames the next one
+    text = "On 8 June 2023, the convoy reached Odesa. A rocket struck the port, wounding nine."
+    got = _one(nlp, text, "struck", published=dt.date(2023, 6, 15))
+    assert (got.date, got.precision) == (dt.date(2023, 6, 8), DatePrecision.DAY)
+    assert "opens with" in got.reason
+    # a time that is not fronted does not frame the paragraph
+    text = "The convoy reached Odesa on 8 June 2023. A rocket struck the port, wounding nine."
+    assert _one(nlp, text, "struck", published=dt.date(2023, 6, 15)).date == dt.date(2023, 6, 15)

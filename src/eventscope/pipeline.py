@@ -18,7 +18,7 @@ from typing import TypeVar
 from eventscope.config import Settings
 from eventscope.errors import EventscopeError, StageError
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
-from eventscope.stages import actors, assemble, classifier_signal, counts, detect, nlp, when, where
+from eventscope.stages import actors, admin_chain, assemble, classifier_signal, counts, detect, nlp, when, where
 from eventscope.stages.actor_dictionary import load_dictionary
 
 T = TypeVar("T")
@@ -82,7 +82,10 @@ class Pipeline:
         roles = run("actors", article_id,
                     lambda: actors.resolve_actors(parsed, mentions, self.actor_dictionary))
         dates = run("when", article_id, lambda: when.resolve_dates(parsed, mentions))
-        places = run("where", article_id, lambda: where.resolve_places(parsed, mentions, self.gazetteer))
+        # where, then the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle
+        # which town of a name is meant
+        places = run("where", article_id, lambda: admin_chain.refine_places(
+            parsed, mentions, where.resolve_places(parsed, mentions, self.gazetteer), self.gazetteer))
         claims = run("counts", article_id, lambda: counts.extract_claims(parsed, mentions))
         events = run(
             "assemble", article_id,

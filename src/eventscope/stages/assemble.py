@@ -6,14 +6,20 @@ per mention over-count (PETRARCH's 315% extra events).  Two mentions merge
 when nothing about them disagrees:
 
 - the same PLOVER type, and modes that are equal or unknown on one side;
-- dates that overlap, where a date only inherited from the publication date
-  (no time phrase) agrees with anything;
-- actor1 that shares a country or known group when both sides name one, and
+- dates that overlap; a date only inherited from the publication date (no
+  time phrase) agrees with anything, so joining it to a dated event needs
+  positive evidence: the same known attacker or the same named victim, or, for
+  an event of the news itself (not a recalled one), the same mode or the very
+  next sentence at the same place;
+- actor1 that shares a country or known group when both sides name one (an
+  all-capitals description such as "TERRORISTS" is not a known group), and
   no role reversal (the target of one acting in the other is a reply);
-- places that do not name two local spots in different countries.
+- places that do not name two local spots in different countries, nor two
+  towns more than 40 km apart (or, for a town the gazetteer lacks, by another name).
 
 Conflicting casualty claims are never merged into one number: every claim is
-kept, and the best figure is ACLED's lowest credible one.  Negated and
+kept, and the best figure is ACLED's lowest credible one among the claims the
+parse tied to the event, leaving out figures for part of a larger toll.  Negated and
 hypothetical mentions are dropped here (they did not happen); threatened,
 denied and future ones are kept with their modality, so only `occurred`
 events are material.  An event dated well before publication is `recalled`.
@@ -23,10 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventscope.model import (
     Actor,
@@ -40,75 +43,33 @@ from eventscope.model import (
     Mention,
     Modality,
     Place,
-    PlacePrecision,
     TimeRef,
 )
-from eventscope.stages.counts import best_figure  # ACLED's lowest-credible-figure rule, owned by counts
+from eventscope.stages.assemble_match import (
+    actor_keys,
+    actor_names,
+    actors_agree,
+    date_interval,
+    dates_agree,
+    is_empty_reference,
+    is_recalled,
+    is_weak_date,
+    places_conflict,
+    same_place,
+    targets_overlap,
+)
+from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule and claim markers, owned by counts
+    PART_OF_TOLL,
+    UNLINKED,
+    best_figure,
+)
 from eventscope.stages.nlp import ParsedArticle
 
+__all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_event_id"]
+
 DROPPED_MODALITIES = frozenset({Modality.NEGATED, Modality.HYPOTHETICAL})
-RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
 _NO_ROLES = ActorRoles()
 _UNDATED = TimeRef(date=None, reason="no date found")
-
-
-def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
-    """The days a TimeRef covers, from its precision (a month covers the whole month)."""
-    return ref.interval()
-
-
-def is_weak_date(ref: TimeRef) -> bool:
-    """A date with no phrase behind it was inherited (publication date, dateline)."""
-    return ref.phrase is None
-
-
-def _dates_agree(a: TimeRef, b: TimeRef) -> bool:
-    if is_weak_date(a) or is_weak_date(b):
-        return True
-    ia, ib = date_interval(a), date_interval(b)
-    if ia is None or ib is None:
-        return True
-    return ia[0] <= ib[1] and ib[0] <= ia[1]
-
-
-_LOCAL_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2,
-                               PlacePrecision.ADMIN1})
-
-
-def _places_conflict(a: Place | None, b: Place | None) -> bool:
-    """Two places named in the text, both local, in different countries.  A country
-    or a region ("the Iraq-Syria border") may span both, so it never conflicts."""
-    if a is None or b is None or not (a.span and b.span and a.country and b.country):
-        return False
-    return (a.country != b.country and a.precision in _LOCAL_PRECISIONS
-            and b.precision in _LOCAL_PRECISIONS)
-
-
-def _is_empty_reference(actor: Actor) -> bool:
-    word = actor.text.lower()
-    return (actor.country is None and actor.sector is None and word in STOP_WORDS
-            and actor.name.lower() == word)  # a pronoun the actors stage resolved keeps its name
-
-
-def _actor_keys(actors: Iterable[Actor]) -> set[str]:
-    """Countries of the actors, and names of known groups without one; an unresolved
-    or generic phrase ("the group", "militiamen") neither agrees nor disagrees."""
-    keys: set[str] = set()
-    for actor in actors:
-        if actor.country:
-            keys.add(actor.country)
-        elif actor.sector and actor.name[:1].isupper():  # a named group with no country
-            keys.add(actor.name.lower())
-    return keys
-
-
-def _actor_names(actors: Iterable[Actor]) -> set[str]:
-    return {a.name.lower() for a in actors if a.country or a.sector}
-
-
-def _actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
-    ka, kb = _actor_keys(a), _actor_keys(b)
-    return not ka or not kb or bool(ka & kb)
 
 
 @dataclass
@@ -144,7 +105,7 @@ class _Cluster:
         for roles in self.roles:
             for actor in getattr(roles, which):
                 merged.setdefault(actor.name.lower(), actor)
-        named = {k: a for k, a in merged.items() if not _is_empty_reference(a)}
+        named = {k: a for k, a in merged.items() if not is_empty_reference(a)}
         return tuple((named or merged).values())
 
     def same_kind(self, mention: Mention) -> bool:
@@ -157,8 +118,8 @@ class _Cluster:
         """The target of this event acts in the other, or the reverse: a reply, not
         the same event ("came under rocket attack ... responded with artillery")."""
         # Names, not countries: in a civil war both sides share one country.
-        own1, own2 = _actor_names(self.actors("actor1")), _actor_names(self.actors("actor2"))
-        new1, new2 = _actor_names(roles.actor1), _actor_names(roles.actor2)
+        own1, own2 = actor_names(self.actors("actor1")), actor_names(self.actors("actor2"))
+        new1, new2 = actor_names(roles.actor1), actor_names(roles.actor2)
         return bool((new1 & own2 and not new1 & own1) or (new2 & own1 and not new2 & own2))
 
     def affinity(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> int:
@@ -170,7 +131,7 @@ class _Cluster:
             score += 3
         if self.same_mode(mention):
             score += 2
-        if _actor_keys(self.actors("actor1")) & _actor_keys(roles.actor1):
+        if actor_keys(self.actors("actor1")) & actor_keys(roles.actor1):
             score += 2
         best_place = self.best_place()
         if place and best_place and place.country and place.country == best_place.country:
@@ -179,29 +140,42 @@ class _Cluster:
             score += 1
         return score
 
+    def adjacent(self, mention: Mention) -> bool:
+        """Told in the same or the next sentence: a story goes on about the event it just named
+        ("... was killed today.  Gunmen shot him down ...")."""
+        return any(0 <= mention.sentence_index - m.sentence_index <= 1 for m in self.mentions)
+
     def same_mode(self, mention: Mention) -> bool:
         modes = {m.plover_mode for m in self.mentions}
         return mention.plover_mode is not None and mention.plover_mode in modes
 
-    def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> bool:
+    def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
+                published: dt.date | None = None) -> bool:
         cluster_date = self.best_date()
-        if not self.same_kind(mention) or not _dates_agree(cluster_date, date):
+        if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
-        if (is_weak_date(cluster_date) != is_weak_date(date) and not self.same_mode(mention)
-                and not _actor_keys(self.actors("actor1")) & _actor_keys(roles.actor1)):
+        if is_weak_date(cluster_date) != is_weak_date(date):
             # One side is dated only by the publication date or dateline: that agrees
-            # with any date, so ask for positive evidence (the same weapon/mode or the
-            # same known attacker) before calling it one event ("kidnapped ..." vs
-            # "murdered ... in February").
-            return False
+            # with any date, so ask for positive evidence before calling it one event
+            # ("kidnapped ..." vs "murdered ... in February"): the same known attacker or
+            # victim; or, for an event of the news itself, the same weapon/mode or the
+            # very next sentence at the same place.  A mention with no date of its own
+            # is news by default, so joining it to a recalled event needs the actors.
+            strong = date if is_weak_date(cluster_date) else cluster_date
+            same_actors = (bool(actor_keys(self.actors("actor1")) & actor_keys(roles.actor1))
+                           or targets_overlap(self.actors("actor2"), roles.actor2))
+            same_story = self.same_mode(mention) or (self.adjacent(mention)
+                                                     and same_place(self.best_place(), place))
+            if not (same_actors or (same_story and not is_recalled(strong, published))):
+                return False
         # Only the actor must agree: one strike can hit several targets, and each
         # sentence may name a different victim ("killed Soleimani", "al-Muhandis
         # was also killed in the attack").
-        if not _actors_agree(self.actors("actor1"), roles.actor1):
+        if not actors_agree(self.actors("actor1"), roles.actor1):
             return False
         if self._roles_reversed(roles):
             return False
-        return not _places_conflict(self.best_place(), place)
+        return not places_conflict(self.best_place(), place)
 
 
 # Nouns that name a happening; "the first strike hit ..." refers back to a strike.
@@ -246,12 +220,15 @@ def stable_event_id(article_id: str, mention: Mention) -> str:
 def _count(claims: list[Claim], kind: ClaimKind) -> Count | None:
     """All claims of one kind; the best figure comes from the claims the parse tied
     to this event, and from loosely attached ("unlinked:") ones only when no
-    other claim exists, so a stray figure cannot pull the best one down."""
+    other claim exists, so a stray figure cannot pull the best one down; likewise
+    a figure for part of the victims ("two rebels" of "eight people") counts only
+    when the event has no whole toll."""
     of_kind = tuple(c for c in claims if c.kind is kind)
     if not of_kind:
         return None
-    linked = [c for c in of_kind if not c.reason.startswith("unlinked:")]
-    return Count(best=best_figure(linked or of_kind), claims=of_kind)
+    linked = [c for c in of_kind if UNLINKED not in c.reason]
+    whole = [c for c in linked if PART_OF_TOLL not in c.reason]
+    return Count(best=best_figure(whole or linked or of_kind), claims=of_kind)
 
 
 def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
@@ -288,13 +265,6 @@ def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
-def _is_recalled(date: TimeRef, published: dt.date | None) -> bool:
-    interval = date_interval(date)
-    if interval is None or published is None or is_weak_date(date):
-        return False
-    return (published - interval[1]).days > RECALLED_AFTER_DAYS
-
-
 def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     head = cluster.head
     article = parsed.article
@@ -328,8 +298,10 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
         place=place,
         fatalities=_count(claims, ClaimKind.KILLED),
         injuries=_count(claims, ClaimKind.INJURED),
+        abducted=_count(claims, ClaimKind.ABDUCTED),
+        arrested=_count(claims, ClaimKind.ARRESTED),
         modality=head.modality,
-        recalled=_is_recalled(date, article.reference_date),
+        recalled=is_recalled(date, article.reference_date),
         confidence=round(confidence, 3),
         evidence=_evidence(parsed, cluster),
         sources=tuple(sources),
@@ -354,12 +326,13 @@ def assemble(
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
         place = places.get(mention.id)
-        candidates = [c for c in clusters if c.accepts(mention, mention_roles, date, place)]
+        candidates = [c for c in clusters
+                      if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
         if target is None and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters)
-                           if c.same_kind(mention) and _dates_agree(c.best_date(), date)), None)
+                           if c.same_kind(mention) and dates_agree(c.best_date(), date)), None)
         if target is None:
             target = _Cluster()
             clusters.append(target)

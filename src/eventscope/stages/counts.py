@@ -7,6 +7,13 @@ the victims are its object, its passive subject, the noun it modifies or its
 militiamen"), read by `numbers.parse_quantity`.  "No casualties" and "no one
 was hurt" are claims of zero.
 
+A question asserts no death ("Why are we killing priests?"), nor does an
+intention ("vowed to kill"), nor an object that is no one ("killed the
+agreement").  Figures for different groups in one account add up ("Three
+soldiers were killed.  Seven militants died." -> 10, as ACLED codes a whole
+toll), and a figure for a group inside a larger toll for anyone ("two rebels"
+of "eight people") is marked as a part, so it cannot become the best figure.
+
 The source is the speaker of the verb of saying that governs the casualty
 clause ("Two Iraqi militia officials told The Associated Press that ..."), or
 the object of "according to".  Conflicting claims are all kept; ACLED's rule
@@ -15,7 +22,7 @@ picks the best figure (`best_figure`).
 A claim goes to the mention that governs it in the parse, else to the event it
 names ("killed in the airstrikes" -> the airstrikes mentioned earlier), else to
 the nearest violent event before it, and the reason says which; such a guess
-starts its reason with "unlinked:" so that assembly can weigh it.  No claim is
+carries "unlinked:" in its reason so that assembly can weigh it.  No claim is
 dropped while the article has a mention to hold it.
 """
 
@@ -35,9 +42,15 @@ from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import clause_head
 
-__all__ = ["best_figure", "casualty_terms", "extract_claims"]
+__all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims"]
+
+# Markers in a claim's reason that assembly weighs: a claim attached by proximity only, and a
+# figure for part of the victims of a larger toll told in the same article.
+UNLINKED = "unlinked:"
+PART_OF_TOLL = "part of a larger toll:"
 
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_NEW_EVENT_WORDS = frozenset({"another", "other", "separate", "new", "fresh", "further", "second", "different"})
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "after", "under"})
 # Subjects that name no one: a claim they make is credited to the last named speaker.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "both", "each", "all",
@@ -49,7 +62,7 @@ def casualty_terms() -> dict[tuple[str, str], Term]:
     """(lemma, family) -> Term, from `data/casualty_terms.tsv`; family is verb, adjective or noun."""
     path = resources.files("eventscope") / "data" / "casualty_terms.tsv"
     families = {"verb_object": "verb", "verb_subject": "verb", "adjective": "adjective",
-                "noun": "noun", "toll": "noun", "zero_only": "noun"}
+                "noun": "noun", "noun_implied": "noun", "toll": "noun", "zero_only": "noun"}
     table: dict[tuple[str, str], Term] = {}
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -83,10 +96,11 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
     paragraphs = _paragraph_of(parsed)
     out: dict[str, list[Claim]] = {}
     last_source: dict[int, str] = {}  # paragraph -> last named source, for "they said"
+    victims: dict[Claim, tuple[str, int]] = {}  # claim -> (who its victims are, paragraph)
     for sentence in parsed.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or _is_question(sentence.text):
+            continue  # "Why are we killing priests?", "Have those killed been identified?" claim nothing
         para = paragraphs[sentence.index]
         for reading in read_casualties(span, casualty_terms()):
             source, source_why = _source(reading.token, span)
@@ -103,13 +117,40 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
                           sentence_index=sentence.index, reason=reason)
             held = out.setdefault(mention.id, [])
             if _adds_victims(reading.token):
-                claim = _add_to_previous(held, claim)
+                claim = _add_to_previous(held, claim, "'also'")
+            elif (other := _other_side(out, claim, reading.victim, para, victims)) is not None:
+                # another group's toll in the same account: it adds to the event that holds the first
+                holder, other_victim = other
+                held = out[holder]
+                claim = _add_to_previous(held, claim, f"other victims ({other_victim} and {reading.victim})")
             if claim not in held:
                 held.append(claim)
+                victims[claim] = (reading.victim, para)
         speaker = _last_speaker(span)
         if speaker is not None:
             last_source[para] = speaker
+    _mark_parts(out, victims)
     return {key: tuple(value) for key, value in out.items()}
+
+
+def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int]]) -> None:
+    """Mark figures for a named group ("two rebels were killed") when the article also gives a
+    whole toll at least as large for anyone ("at least eight people, including soldiers, rebels
+    and civilians, were killed"): a part, not a rival figure for the lowest-credible rule."""
+    totals = [(c.kind, c.min) for held in out.values() for c in held
+              if c.min is not None and victims.get(c, ("", 0))[0] in _WHOLE]
+    for held in out.values():
+        for index, claim in enumerate(held):
+            victim = victims.get(claim, ("", 0))[0]
+            if claim.min is None or victim in _ANYONE:
+                continue
+            whole = [low for kind, low in totals if kind is claim.kind and low is not None and low >= claim.min]
+            if whole:
+                held[index] = replace(claim, reason=f"{claim.reason}; {PART_OF_TOLL} {min(whole)} in all")
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" \n\"'”)]").endswith("?")
 
 
 def _adds_victims(token: Token) -> bool:
@@ -117,7 +158,36 @@ def _adds_victims(token: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "additionally") for c in token.children)
 
 
-def _add_to_previous(held: list[Claim], claim: Claim) -> Claim:
+# Victim nouns that may cover anyone: a second figure for them restates or rivals the first.
+_ANYONE = frozenset({"", "people", "person", "individual", "victim", "casualty", "fatality", "body", "dead",
+                     "corpse", "he", "she", "they", "them", "who", "one", "many"})
+_WHOLE = frozenset({"people", "person", "individual", "victim", "casualty", "fatality"})  # "eight people": anyone
+
+
+def _other_side(out: dict[str, list[Claim]], claim: Claim, victim: str, para: int,
+                victims: dict[Claim, tuple[str, int]]) -> tuple[str, str] | None:
+    """(mention id, victims) of the latest claim of the same kind and source in this paragraph,
+    when its victims and this claim's are different groups ("Three soldiers were killed.  Seven
+    militants died."): figures for different groups add up; for the same group, or one that may
+    be anyone ("people"), they rival each other and are kept apart."""
+    if claim.min is None or victim in _ANYONE:
+        return None
+    latest: tuple[int, str, Claim] | None = None
+    for mention_id, held in out.items():
+        for prev in held:
+            if (prev.kind is claim.kind and prev.source == claim.source and prev.min is not None
+                    and victims.get(prev, ("", -1))[1] == para
+                    and (latest is None or (prev.sentence_index or 0) >= (latest[2].sentence_index or 0))):
+                latest = (prev.sentence_index or 0, mention_id, prev)
+    if latest is None:
+        return None
+    prev_victim = victims[latest[2]][0]
+    if prev_victim in _ANYONE or (prev_victim == victim and victim != "other"):
+        return None
+    return latest[1], prev_victim
+
+
+def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'") -> Claim:
     """Fold `claim` into the latest claim of its kind and source on the same event (removed from `held`)."""
     for index in range(len(held) - 1, -1, -1):
         prev = held[index]
@@ -126,7 +196,7 @@ def _add_to_previous(held: list[Claim], claim: Claim) -> Claim:
             high = prev.max + claim.max if prev.max is not None and claim.max is not None else None
             return Claim(kind=claim.kind, min=prev.min + claim.min, max=high, source=claim.source,
                          span=prev.span, sentence_index=prev.sentence_index,
-                         reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ('also')")
+                         reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})")
     return claim
 
 
@@ -255,6 +325,8 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
     noun itself."""
     lemma = cause.lemma_.lower()
     same = [m for m in here if m.trigger_token == cause.i]
+    if not same and any(c.lower_ in _NEW_EVENT_WORDS for c in cause.children if c.dep_ in ("det", "amod")):
+        return None  # "murdered in another attack": not the attack told before
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "that", "this") for c in cause.children)
     if same and not definite:
         return same[0], f"attached to '{same[0].trigger.text}', named as the cause"

@@ -5,27 +5,37 @@ For each casualty word the victims are found by its role in the parse:
     verb_object   "killed four militiamen", "four militiamen were killed", "people killed in"
     verb_subject  "four soldiers died"
     adjective     "8 dead", "left 8 injured", "shot dead", "two wounded soldiers"
-    noun          "12 deaths", "the bodies of two men", "the murder of six Jesuits", "no injuries"
+    noun          "12 deaths", "the bodies of two men", "the murder of six Jesuits", "no injuries",
+                  "Fatalities: 2", "fatalities coded as 10"
+    noun_implied  as noun, and alone a killing still says someone died ("the massacre", "Diaz' murder")
     toll          "the death toll rose to 12"
     zero_only     "no casualties" (a figure of zero for killed and injured)
 
-The figure is the victims' number; a singular noun or a name is one person,
-a bare plural is a claim without a figure (the text says people died, not
-how many).
+The figure is the victims' number (`counts_figures.count_of`); a singular noun
+or a name is one person, a bare plural is a claim without a figure (the text
+says people died, not how many).  When the parse leaves the object hanging
+(all-capitals wire copy), the first noun after a killing verb is taken; a
+relative pronoun stands for its antecedent; "two of the dead" is a part of a
+toll told elsewhere and no figure of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventscope.model import ClaimKind
-from eventscope.stages.numbers import Quantity, number_words, parse_quantity
+from eventscope.stages.counts_figures import (
+    ZERO_WORDS,
+    count_of,
+    is_number,
+    is_person,
+    of_object,
+)
+from eventscope.stages.numbers import Quantity
 
 
 @dataclass(frozen=True)
@@ -47,10 +57,14 @@ class Reading:
     start: int  # character span covering figure and casualty word
     end: int
     reason: str
+    victim: str = ""  # lemma of the victims' head noun ("soldier"), empty for a bare figure
 
 
-_ZERO_WORDS = frozenset({"no", "none", "nobody", "noone", "zero"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+# Entity labels that never name a victim: "killing the Esquipulas agreement", "wounded Bogota's pride".
+_NOT_PEOPLE = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "DATE", "TIME",
+                         "MONEY", "PERCENT", "LANGUAGE"})
+# Objects of a killing verb that are other words, not people, when parsed as a lone common noun.
+_VICTIM_DEPS = ("npadvmod", "dep", "attr", "oprd", "appos")
 
 
 def _upper_case_term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, str] | None:
@@ -90,116 +104,6 @@ def _term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, st
     return None
 
 
-_NOT_FIGURES = frozenset({"a", "an", "no", "none", "nobody", "nil"})
-
-
-def _is_number(token: Token) -> bool:
-    entry = number_words().get(token.lower_)
-    return (token.like_num or token.pos_ == "NUM"
-            or (entry is not None and token.lower_ not in _NOT_FIGURES
-                and entry.kind in ("at_least", "unit", "teen", "ten", "exact")))
-
-
-def _number_text(token: Token) -> tuple[str, int, int]:
-    """The figure phrase around a number token: 'at least seven', 'between 10 and 15', '1,200'."""
-    parts = [t for t in token.subtree if t.dep_ in ("quantmod", "advmod", "nummod", "compound", "cc", "conj",
-                                                     "prep", "pobj") or t.i == token.i]
-    left = min(t.i for t in parts)
-    right = token.i
-    for t in parts:
-        if t.i > token.i and (t.like_num or t.lower_ in ("and", "to", "or", "-")) and t.i == right + 1:
-            right = t.i
-    doc = token.doc
-    while left < token.i and doc[left].dep_ in ("prep",) and doc[left].lower_ not in ("between", "up", "over", "under"):
-        left += 1
-    text = doc.text[doc[left].idx:doc[right].idx + len(doc[right])]
-    return text, doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
-    """How many people `noun` stands for: (quantity or None when unknown, start, end, why)."""
-    start, end = noun.idx, noun.idx + len(noun)
-    if noun.lower_ in _ZERO_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return Quantity(0, 0, "'no'"), start, end, "zero"
-    parts = [noun, *(c for c in noun.children if c.dep_ == "conj")]
-    if len(parts) > 1 and noun.pos_ != "PROPN":  # "himself and 12 others", "a civilian and two soldiers"
-        counts = [count_of_one(p) for p in parts]
-        if all(c is not None and c.min is not None and c.max is not None for c in counts):
-            low = sum(c.min for c in counts if c and c.min is not None)
-            high = sum(c.max for c in counts if c and c.max is not None)
-            return Quantity(low, high, "sum"), start, max(end, parts[-1].idx + len(parts[-1])), f"sum of {len(parts)} groups"
-    if _is_number(noun):
-        text, s, e = _number_text(noun)
-        quantity = parse_quantity(text)
-        if quantity is not None:
-            return quantity, s, max(e, end), f"figure '{text}'"
-    figures = [c for c in noun.children if c.dep_ in ("nummod", "amod", "quantmod", "compound") and _is_number(c)]
-    if figures:
-        text, s, e = _number_text(figures[0])
-        quantity = parse_quantity(text)
-        left = _modifier_before(noun, s, e)
-        if left is not None:  # "more than 30": "more" hangs on the noun, not on the figure
-            wider = noun.doc.text[left:e]
-            quantity, text, s = parse_quantity(wider) or quantity, wider, left
-        if quantity is not None:
-            return quantity, min(s, start), max(e, end), f"figure '{text}'"
-    if noun.pos_ == "PROPN" or noun.lower_ in _PERSON_PRONOUNS:
-        total = 1 + sum(1 for c in noun.conjuncts if c.pos_ == "PROPN")
-        return Quantity(total, total, "named"), start, end, f"{total} named person(s)"
-    if noun.tag_ in ("NN",) and noun.pos_ == "NOUN":
-        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
-        if (not dets or dets[0] in ("a", "an", "one", "the", "this", "that")) and _is_person(noun):
-            return Quantity(1, 1, "one"), start, end, "a singular noun naming a person: one"
-    return None, start, end, "no figure given"
-
-
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    """Nouns that name a person, from `data/person_nouns.tsv`."""
-    path = resources.files("eventscope") / "data" / "person_nouns.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _is_person(noun: Token) -> bool:
-    lemma = noun.lemma_.lower()
-    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
-    return lemma in person_nouns() or any(f"{c} {lemma}" in person_nouns() for c in compounds)
-
-
-def count_of_one(noun: Token) -> Quantity | None:
-    """The count of one conjunct, without summing its own conjuncts."""
-    if noun.pos_ == "PROPN" or noun.lower_ in _PERSON_PRONOUNS:
-        return Quantity(1, 1, "named")
-    figures = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
-    if figures:
-        return parse_quantity(_number_text(figures[0])[0])
-    if _is_number(noun):
-        return parse_quantity(_number_text(noun)[0])
-    if noun.tag_ == "NN" and _is_person(noun):
-        return Quantity(1, 1, "one")
-    return None
-
-
-def _modifier_before(noun: Token, figure_start: int, figure_end: int) -> int | None:
-    """Start of a count modifier ('more than', 'up to') right before a figure, within the noun phrase.
-
-    The parser hangs "more" on the noun and "than 30" on the figure; the
-    longest stretch ending at the figure that still reads as a count wins."""
-    doc = noun.doc
-    for token in doc[noun.left_edge.i:noun.i]:
-        if token.idx >= figure_start:
-            return None
-        if parse_quantity(doc.text[token.idx:figure_end]) is not None:
-            return token.idx
-    return None
-
-
-def _of_object(noun: Token) -> Token | None:
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-
-
 def _victims_of_verb(token: Token, role: str) -> Token | None:
     deps = {c.dep_: c for c in token.children}
     if role == "verb_subject":
@@ -207,14 +111,117 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
     if "nsubjpass" in deps:
         return deps["nsubjpass"]
     if "dobj" in deps:
-        return deps["dobj"]
+        obj = deps["dobj"]
+        after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+        if (after is not None and after.head.i in (token.i, obj.i) and after.dep_ in _VICTIM_DEPS and after.pos_ == "PROPN"
+                and after.ent_type_ not in _NOT_PEOPLE and not is_number(obj) and not is_person(obj)):
+            return after  # a name the parser split ("KILLED DOLORES HINOSTROZA"): the name is the victim
+        return obj
     if token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head  # "four people killed in ...", "the wounded soldiers"
     if "nsubj" in deps and token.tag_ == "VBN":  # "... and five injured"
         return deps["nsubj"]
     if token.dep_ == "conj":  # "four were killed and eight wounded": a figure of its own first
         return _neighbour_figure(token) or _first_child(token.head, ("nsubjpass", "dobj"))
+    shared = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if shared is not None and "nsubj" not in {c.dep_ for c in shared.children}:
+        # "lynched and burned 13 men", "shot and killed two": the coordinated verb's object is shared
+        shared_obj = _first_child(shared, ("dobj",))
+        if shared_obj is not None:
+            return shared_obj
+    # All-capitals or long wire sentences sometimes leave the object hanging as another
+    # dependent ("MURDERED THIRD PUBLIC ORDER JUDGE MARIA ELENA DIAZ" parsed as npadvmod):
+    # the first noun after an active killing verb is still its object.
+    return next((c for c in token.rights if c.dep_ in _VICTIM_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def names_no_one(victims: Token) -> bool:
+    """A casualty word's 'victims' that are plainly not people: an entity of a non-person kind
+    ("killing the Esquipulas agreement") or a lone singular common noun that names no person
+    ("killed the bill").  Figures, plurals, pronouns and names are left alone."""
+    if victims.ent_type_ in _NOT_PEOPLE:
+        return True
+    if victims.pos_ != "NOUN" or victims.tag_ != "NN" or is_number(victims) or victims.lower_ in ZERO_WORDS:
+        return False
+    if any(c.dep_ in ("nummod", "conj") for c in victims.children) or is_person(victims):
+        return False
+    return victims.lemma_.lower() not in _COLLECTIVE
+
+
+# Singular nouns that stand for people as a group ("the population", "the crew").
+_COLLECTIVE = frozenset({"population", "crew", "family", "group", "unit", "patrol", "team", "squad", "battalion",
+                         "platoon", "company", "convoy", "staff", "personnel", "community", "village",
+                         "one", "other", "person", "people", "everyone", "someone", "anyone", "nobody"})
+
+
+def _possessor(noun: Token) -> Token | None:
+    """'Lopez Albujar's murder', 'his death': the person the noun is about (not "Sunday's attack")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.ent_type_ in _NOT_PEOPLE:
+        return None
+    if owner.pos_ == "PROPN" or owner.lower_ in ("his", "her") or is_person(owner):
+        return owner
     return None
+
+
+_STATED_AS = frozenset({"coded", "recorded", "estimated", "put", "set", "given", "reported", "counted"})
+
+
+def _labelled_figure(token: Token) -> Token | None:
+    """A figure given as a label's value: 'Fatalities: 2', 'Deaths - 3', and ACLED's
+    'fatalities coded as 10' / 'the toll was estimated at 40'."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in (":", "-", "=", "\u2013"):
+        figure = doc[token.i + 2]
+        return figure if is_number(figure) else None
+    window = list(doc[token.i + 1:min(len(doc), token.i + 5)])
+    for index, word in enumerate(window[:-1]):
+        if word.lower_ in _STATED_AS and window[index + 1].lower_ in ("as", "at"):
+            return next((t for t in window[index + 2:] if is_number(t)), None)
+    return None
+
+
+_UNREALISED = frozenset({"attempted", "failed", "foiled", "planned", "alleged", "possible", "future", "next",
+                         "thwarted", "would-be"})
+
+
+def _names_a_killing(token: Token) -> bool:
+    """'the massacre', 'Valencia's murder': one particular killing told as a fact, not a modifier
+    ("murder charges", "assassination attempt") nor one that did not happen ("attempted murder")."""
+    if token.dep_ in ("compound", "amod", "nmod") or token.tag_ not in ("NN", "NNP"):
+        return False  # plurals are mostly generic ("the killings must stop")
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children):
+        return False  # "a massacre", "murder is a crime": no particular killing
+    return not any(c.lower_ in _UNREALISED for c in token.children if c.dep_ in ("amod", "compound"))
+
+
+# What "two of ..." picks out when it is a part of victims already counted: "two of the dead were children".
+_TOLD_GROUPS = frozenset({"dead", "killed", "victim", "casualty", "fatality", "body", "wounded", "injured",
+                          "those", "them", "these"})
+
+
+def _part_of_told(victims: Token) -> bool:
+    """'two of the dead', 'one of those killed', 'three of them': a part of victims counted
+    elsewhere, not a figure of its own (it would pull the lowest figure down)."""
+    if not is_number(victims):
+        return False
+    group = of_object(victims)
+    return group is not None and group.lemma_.lower() in _TOLD_GROUPS
+
+
+def _infinitive(token: Token) -> bool:
+    """'plans to kill', 'threatened to murder': an intention, not a report of deaths."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _victim_word(victims: Token) -> str:
+    """The noun that says who the victims are: "soldier" for "three soldiers", the antecedent
+    for "who"; nothing for a bare figure ("killing 3") or the casualty word itself."""
+    if victims.lower_ in ("who", "whom", "that", "which") and victims.head.dep_ == "relcl":
+        victims = victims.head.head
+    if is_number(victims) or victims.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return ""
+    return victims.lemma_.lower()
 
 
 def _first_child(verb: Token, deps: tuple[str, ...]) -> Token | None:
@@ -227,7 +234,7 @@ def _first_child(verb: Token, deps: tuple[str, ...]) -> Token | None:
 
 
 def _victims_of_adjective(token: Token) -> Token | None:
-    figure = next((c for c in token.children if c.dep_ in ("nummod", "nsubj", "npadvmod") and _is_number(c)), None)
+    figure = next((c for c in token.children if c.dep_ in ("nummod", "nsubj", "npadvmod") and is_number(c)), None)
     if figure is not None:
         return figure
     if token.dep_ == "amod":
@@ -256,10 +263,10 @@ def _neighbour_figure(token: Token) -> Token | None:
         if token.i - offset < token.sent.start:
             return None
         left = token.doc[token.i - offset]
-        if _is_number(left):
+        if is_number(left):
             return left
         if offset == 1 and left.pos_ in ("NOUN", "PRON") and any(
-                c.dep_ == "nummod" and _is_number(c) for c in left.children):
+                c.dep_ == "nummod" and is_number(c) for c in left.children):
             return left  # "... and three others injured"
         if left.pos_ not in ("NOUN", "ADJ", "PROPN") or left.dep_ not in ("compound", "amod"):
             return None
@@ -282,13 +289,15 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
         elif family == "adjective":
             victims = _victims_of_adjective(token)
         else:
-            figure = next((c for c in token.children if c.dep_ in ("nummod", "amod") and _is_number(c)), None)
+            figure = next((c for c in token.children if c.dep_ in ("nummod", "amod") and is_number(c)), None)
+            figure = figure or _labelled_figure(token)
             no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
-            victims = token if no else figure or (_of_object(token) if term.role == "noun" else None)
+            victims = token if no else figure or (
+                (of_object(token) or _possessor(token)) if term.role in ("noun", "noun_implied") else None)
             if victims is None and term.role == "noun" and token.dep_ in ("oprd", "attr", "xcomp"):
                 victims = _first_child(token.head, ("nsubjpass", "nsubj"))  # "were taken hostage"
         if victims is None and family in ("verb", "adjective"):
-            victims = _neighbour_figure(token)
+            victims = _neighbour_figure(token) or _labelled_figure(token)
         if victims is None and family == "verb" and token.is_upper and token.pos_ == "PROPN":
             # a parse of all-capitals text: the word it is compounded with, else no figure
             victims = token.head if token.dep_ == "compound" and token.head.i > token.i else token
@@ -297,7 +306,15 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
                 readings.append(Reading(token, term.kind, None, None, start, end,
                                         f"{term.kind.value}: '{token.text}', no figure (capitals, no parse)"))
                 continue
-        if victims is None:
+        if victims is None and term.role == "noun_implied" and _names_a_killing(token):
+            start, end = token.idx, token.idx + len(token)
+            readings.append(Reading(token, term.kind, None, None, start, end,
+                                    f"{term.kind.value}: '{token.text}' names a killing, no figure given"))
+            continue
+        if victims is None or (family == "verb" and _infinitive(token)):
+            continue
+        if victims is not token and term.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (
+                names_no_one(victims) or _part_of_told(victims)):
             continue
         quantity, start, end, why = count_of(victims)
         negated = any(c.dep_ == "neg" for c in token.children)
@@ -312,5 +329,6 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
             if (kind, victims.i) in seen:
                 continue
             seen.add((kind, victims.i))
-            readings.append(Reading(token, kind, lo, hi, start, end, f"{kind.value}: '{token.text}', {why}"))
+            readings.append(Reading(token, kind, lo, hi, start, end, f"{kind.value}: '{token.text}', {why}",
+                                    _victim_word(victims)))
     return readings

@@ -20,9 +20,12 @@ phrase belongs to which mention.  The fallback chain, step by step:
    that ... were attacked"): the report's date, an upper bound for the event's.
 6. The date of the previous event in the same paragraph: news paragraphs keep
    talking about the same happening until they name a new time.
-7. The event named as the cause anywhere earlier in the article.
-8. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
-9. The publication date, with a reason saying it is a fallback.
+7. The time an earlier sentence of the paragraph opens with ("On 8 June 2023,
+   forces shelled Odesa. The strike injured 9."), even if no event was coded
+   there: a fronted time adverbial frames what follows.
+8. The event named as the cause anywhere earlier in the article.
+9. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
+10. The publication date, with a reason saying it is a fallback.
 
 Phrases inside quotation marks are relative to when the words were spoken
 when a nearby verb of saying has a date ("... the strikes last night,"
@@ -121,6 +124,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     for mention in ordered:
         trigger = doc[mention.trigger_token]
         own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference)
+    frames = _opening_frames(parsed, found)
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
@@ -135,6 +139,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             same_sentence(mention, ordered, own),
             speech,
             inherit(sentence, paragraph, dated),
+            _opening_frame(sentence, paragraph, frames),
             linked(trigger, earlier, doc, nearest=False),
         )
         # A date lent by another event must not carry a future date into a past-tense event.
@@ -146,6 +151,35 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             earlier.append((mention, chosen))
             results[mention.id] = chosen
     return results
+
+
+_FRAME_MAX_OFFSET = 3  # a fronted time adverbial starts within the sentence's first three tokens
+
+
+def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, TimeRef]:
+    """Sentence -> the time phrase it opens with ("On 8 June 2023, ...", "On Monday, ..."), if any."""
+    frames: dict[int, TimeRef] = {}
+    for item in found:
+        sentence = parsed.sentences[item.sentence]
+        first = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if (item.resolved is None or item.resolved.date is None or item.bound or first is None
+                or item.sentence in frames or min(item.tokens) - first.start >= _FRAME_MAX_OFFSET):
+            continue
+        frames[item.sentence] = item.resolved
+    return frames
+
+
+def _opening_frame(sentence: int, paragraph: list[int], frames: dict[int, TimeRef]) -> TimeRef | None:
+    """Step 7: a paragraph that opened with a time ("On 8 June 2023, forces shelled Odesa. The strike
+    injured 9.") stays in it until another is named, even when no event was coded in that sentence."""
+    for earlier in range(sentence - 1, -1, -1):
+        if paragraph[earlier] != paragraph[sentence]:
+            return None
+        if earlier in frames:
+            frame = frames[earlier]
+            why = frame.reason.split("; ")[0]
+            return replace(frame, reason=f"{why}; the time sentence {earlier} opens with")
+    return None
 
 
 def _fallback(reference: dt.date | None, dateline_day: dt.date | None) -> TimeRef:

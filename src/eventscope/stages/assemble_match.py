@@ -1,0 +1,134 @@
+"""What makes two mentions of one article one happening: the tests assembly applies.
+
+Kept apart from `assemble` (which clusters mentions and builds the events) so each
+stays small.  Every test errs on the side of "nothing disagrees": a missing date,
+place or actor never keeps two mentions apart, a named one that differs does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventscope.gazetteer import distance_km
+from eventscope.model import Actor, Place, PlacePrecision, TimeRef
+
+RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
+
+
+def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
+    """The days a TimeRef covers, from its precision (a month covers the whole month)."""
+    return ref.interval()
+
+
+def is_weak_date(ref: TimeRef) -> bool:
+    """A date with no phrase behind it was inherited (publication date, dateline)."""
+    return ref.phrase is None
+
+
+def dates_agree(a: TimeRef, b: TimeRef) -> bool:
+    if is_weak_date(a) or is_weak_date(b):
+        return True
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+_TOWN_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN})
+_LOCAL_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2,
+                               PlacePrecision.ADMIN1})
+
+
+TOWNS_APART_KM = 40  # two towns further apart than this are two scenes, not one
+
+
+def places_conflict(a: Place | None, b: Place | None) -> bool:
+    """Two places named in the text, both local, in different countries, or two towns
+    named in the text far apart ("a bomb in San Juan Bautista ... a woman murdered in
+    Huamaguilla").  A country or a region ("the Iraq-Syria border") may span both, and
+    a division its towns, so they never conflict."""
+    if a is None or b is None or not (a.span and b.span and a.country and b.country):
+        return False
+    if a.country != b.country:
+        return a.precision in _LOCAL_PRECISIONS and b.precision in _LOCAL_PRECISIONS
+    towns = a.precision in _TOWN_PRECISIONS and b.precision in _TOWN_PRECISIONS
+    if not towns:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):  # a town the gazetteer lacks: its name is all we know
+        return a.name.casefold() != b.name.casefold()
+    return distance_km(a.lat, a.lon, b.lat, b.lon) > TOWNS_APART_KM  # type: ignore[arg-type]
+
+
+def same_place(a: Place | None, b: Place | None) -> bool:
+    """Nothing says two places differ: one is unknown, or both are the same gazetteer entry or name."""
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return a.name.casefold() == b.name.casefold()
+
+
+def is_empty_reference(actor: Actor) -> bool:
+    word = actor.text.lower()
+    return (actor.country is None and actor.sector is None and word in STOP_WORDS
+            and actor.name.lower() == word)  # a pronoun the actors stage resolved keeps its name
+
+
+def actor_keys(actors: Iterable[Actor]) -> set[str]:
+    """Countries of the actors, and names of known groups without one; an unresolved
+    or generic phrase ("the group", "militiamen") neither agrees nor disagrees."""
+    keys: set[str] = set()
+    for actor in actors:
+        if actor.country:
+            keys.add(actor.country)
+        elif actor.sector and is_proper_name(actor.name):  # a named group with no country
+            keys.add(actor.name.lower())
+    return keys
+
+
+def is_proper_name(name: str) -> bool:
+    """'Shining Path', 'FMLN': a name.  In all-capitals wire copy every phrase starts with a
+    capital, so an upper-case phrase counts as a name only when it is one short word (an
+    acronym); 'TERRORISTS' and 'URBAN GUERRILLAS' are descriptions."""
+    if name.isupper():
+        return " " not in name.strip() and len(name.strip()) <= 6
+    return name[:1].isupper()
+
+
+def actor_names(actors: Iterable[Actor]) -> set[str]:
+    return {a.name.lower() for a in actors if a.country or a.sector}
+
+
+def head_words(actors: Iterable[Actor]) -> set[str]:
+    """Content words of the actors' surface text and name ("Danilo Barillas" -> danilo, barillas)."""
+    words: set[str] = set()
+    for actor in actors:
+        for text in (actor.text, actor.name):
+            words |= {w for w in text.lower().replace("[", " ").replace("]", " ").split()
+                      if len(w) > 2 and w not in STOP_WORDS and w.isalpha()}
+    return words
+
+
+_GENERIC_TARGETS = frozenset({"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier",
+                              "members", "others", "man", "men", "woman", "women", "children"})
+
+
+def targets_overlap(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    """The same victim named in both ("Danilo Barillas ... was killed", "shot Barillas down"):
+    a shared word that is not a generic person noun."""
+    return bool((head_words(a) & head_words(b)) - _GENERIC_TARGETS)
+
+
+def actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    ka, kb = actor_keys(a), actor_keys(b)
+    return not ka or not kb or bool(ka & kb)
+
+
+def is_recalled(date: TimeRef, published: dt.date | None) -> bool:
+    interval = date_interval(date)
+    if interval is None or published is None or is_weak_date(date):
+        return False
+    return (published - interval[1]).days > RECALLED_AFTER_DAYS
