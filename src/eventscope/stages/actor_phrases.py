@@ -37,6 +37,9 @@ TIME_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERC
 # Marks an argument found through a preposition: kept only if it looks like an actor.
 VIA_PREP = "object of"
 NOUN_TARGET = "target"  # "strike on Abu Kamal": kept if it has a name, a role or an entity
+MODIFIED_BY_CLAUSE = "noun modified by clause"  # "militants who attacked": kept if it looks like an actor
+# Determiners and words that say nobody did it ("no group has claimed ...").
+NOBODY = frozenset({"no", "nobody", "none", "noone"})
 
 
 def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: Token,
@@ -111,6 +114,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         token = token.head.head  # "militants who attacked": the noun the clause modifies
+        if not actor_like(lookup_actor(noun_phrase(token), dictionary), token, reason):
+            return None  # "the cafe which killed 13": the parser's noun is no actor
     elif token.lower_ in ANAPHORS and token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
         if antecedent is not None:
@@ -124,16 +129,22 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
                                      f"'{doc[start:end].text}'", coded.reason))
     if (token.ent_type_ in TIME_ENTITIES and not _counted_people(token)) or not any(ch.isalnum() for ch in token.text):
         return None
+    if token.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ in NOBODY for c in token.children):
+        return None  # "no group has claimed responsibility": nobody is named
     start, end = _np_bounds(token)
     lookup_end = end
-    if token.dep_ in MODIFIER_DEPS and token.head.i == trigger.i:
+    modifier_of_trigger = _modifies(token, trigger)
+    lookup_text = ""
+    if modifier_of_trigger:
         # "Israeli airstrikes": code the modifier with the noun it modifies, but the actor's
-        # words in the text are the modifier's own ("Israeli", "the IRA's"), not the event noun.
+        # words in the text are the modifier's own ("Israeli", "the IRA's"), not the event noun;
+        # other modifiers between them are left out ("previous terrorist attacks": "previous" alone).
         end = min(max(t.i for t in token.subtree) + 1, trigger.i)
         lookup_end = trigger.i + 1
+        lookup_text = f"{doc[start:end].text} {trigger.text}"
     span_text = doc[start:end].text
     span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), span_text)
-    lookup_text = doc[start:lookup_end].text
+    lookup_text = lookup_text or doc[start:lookup_end].text
     if modifier is not None:  # "Russian negotiators" out of "US and Russian negotiators"
         last = max(t.i for g in [modifier, *modifier.conjuncts] for t in g.subtree)
         lookup_text = f"{doc[modifier.left_edge.i:modifier.i + 1].text} {doc[last + 1:lookup_end].text}"
@@ -145,8 +156,10 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         actor = _with_left_apposition(actor, doc, start, dictionary)
         actor = _with_earlier_mention(actor, doc, token, dictionary)
     actor = _with_locative(actor, trigger, dictionary)
-    if token.dep_ in MODIFIER_DEPS and not _names_a_party(actor):
+    if (token.dep_ in MODIFIER_DEPS or modifier_of_trigger) and not _names_a_party(actor):
         return None  # "rocket attack", "Manchester bombing": a weapon or a place, not an actor
+    if reason.startswith(MODIFIED_BY_CLAUSE) and not actor_like(actor, token, reason):
+        return None  # "an opportunity to attack", "the cafe which killed": not who acted
     if reason.startswith(NOUN_TARGET) and not (actor_like(actor, token, VIA_PREP) or token.pos_ == "PROPN"):
         return None
     if reason.startswith(VIA_PREP) and not actor_like(actor, token, reason):
@@ -154,11 +167,23 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     return dataclasses.replace(actor, reason=_join(reason, actor.reason))
 
 
+def _modifies(token: Token, trigger: Token) -> bool:
+    """A modifier of the trigger noun, or a conjunct of one ("van-and-knife attack")."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ in MODIFIER_DEPS and first.head.i == trigger.i
+
+
 def _counted_people(token: Token) -> bool:
     """A bare figure as a verb's subject or object stands for people ("wounded 71", "496 had been
-    killed", "killing the three"); a figure anywhere else is a date, an amount or a quantity."""
-    return token.ent_type_ == "CARDINAL" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") \
-        and token.head.pos_ in ("VERB", "AUX")
+    killed", "killing the three", "the slaughter of hundreds"); a figure anywhere else is a date,
+    an amount or a quantity."""
+    if token.ent_type_ != "CARDINAL":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        return True
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass", "dative") and token.head.pos_ in ("VERB", "AUX")
 
 
 def _join(*parts: str) -> str:

@@ -8,7 +8,10 @@ Verb triggers
 - actor1: nsubj; the "by" agent of a passive; a verb without a subject of its
   own borrows it from the verb it is coordinated with or complements ("vowed
   to avenge", "is ready to contribute") or from the noun its clause modifies
-  ("militias that attacked");
+  ("militias that attacked"), the owner of a plan ("the IRA's decision to
+  carry out") or the object of a call ("called on Muslims to kill") --
+  `actor_clauses.py`; none for a participle on a noun ("the soldiers
+  killed"), whose noun is actor2;
 - actor2, in tiers (the first that finds something wins): the passive subject,
   an object, or the object of against/on/at/into...; the object of to/with when
   the verb's object is a thing ("sent experts to Saudi Arabia"); when the
@@ -17,12 +20,10 @@ Verb triggers
   Montenegro", as CAMEO coders do) or a target one phrase down ("called for
   revenge against the US"); the subject of a non-finite object clause ("found
   X guilty"); the target of a complement verb ("threatened to break relations
-  with Russia").
-Noun triggers ("US airstrikes on Iran-backed militias")
-- actor1: possessive, compound or adjective modifiers that name a country or
-  group, or "by"; when the noun is the object of a light verb ("carried out
-  airstrikes"), that verb's subject; actor2: on/against/at/of; "came under
-  rocket attack" makes the subject the target.
+  with Russia"); coordinated verbs share an object ("beating and kicking
+  them"); a weapon that is set off or fired is no target, and "on/at X" after
+  a harmed person is where, not whom ("wounding 13 people on a street").
+Noun triggers ("US airstrikes on Iran-backed militias"): `actor_nouns.py`.
 Everything
 - coordination gives a list ("Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada",
   "US and Russian negotiators"); named members after "including" replace the
@@ -39,10 +40,17 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from eventscope.model import ActorRoles, Mention
+from eventscope.stages.actor_clauses import (
+    OBJECT_DEPS,
+    device_subject,
+    inherited_subject,
+    is_passive,
+    reduced_passive,
+)
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
 from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.actor_nouns import TARGET_PREPS, known_phrase, noun_arguments
 from eventscope.stages.actor_phrases import (
-    NOUN_TARGET,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VIA_PREP,
@@ -56,25 +64,14 @@ from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
-TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
-NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
 PARTNER_PREPS = frozenset({"to", "with"})
 # Verbs whose subject undergoes the event ("Scores died"): the subject is actor2.
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate"})
-# Verbs whose subject, without an object, is the device ("the bomb exploded", "it went off"): no actor.
-DEVICE_SUBJECT_VERBS = frozenset({"explode", "detonate", "go", "blow", "blast", "erupt", "burst"})
-# A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
-# only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
-UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
-TALK_ABOUT_VERBS = frozenset({
-    "see", "witness", "call", "condemn", "deplore", "denounce", "describe", "report", "investigate",
-    "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
-    "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil"})
-SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
-                          "barrage", "volley", "salvo", "succession"})
-RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
-BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence"})
+# Verbs whose object is the weapon used ("detonated a car bomb", "fired rockets").
+WEAPON_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "hurl", "throw", "drop", "set", "lob",
+                          "use", "deploy", "carry", "trigger"})
+
+
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"})
 
 
@@ -100,7 +97,7 @@ def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
     doc = parsed.doc
     trigger = doc[mention.trigger_token]
     if _is_noun(trigger):
-        a1, a2, why = _noun_arguments(trigger)
+        a1, a2, why = noun_arguments(trigger)
     else:
         a1, a2, why = _verb_arguments(trigger)
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
@@ -128,15 +125,25 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
     why: list[str] = []
-    if _device_subject(verb):
+    if device_subject(verb):
         a1 = []  # "the bomb exploded": the subject is the weapon; "a man detonated it" has an object
     if not a1 and not patient_subject:
         a1 = _agent_of_attack_noun(verb)
     if not a1 and not patient_subject:
-        a1, inherited = _inherited_subject(verb)
+        a1, inherited = inherited_subject(verb)
         if inherited:
             why.append(inherited)
     a2 = patient_subject or _verb_targets(verb)
+    if not a2:
+        # "bombarding and starving people", "beating and kicking them": coordinated verbs share the object
+        a2 = [(o, f"dobj of '{c.text}', coordinated with '{verb.text}'") for c in verb.children
+              if c.dep_ == "conj" and c.pos_ == "VERB" for o in c.children if o.dep_ in OBJECT_DEPS and _is_party(o)]
+    if not a2 and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "opponents can be thrown in jail or exterminated": the passive subject is shared
+        a2 = [(c, f"passive subject of '{verb.head.text}', shared by '{verb.text}'")
+              for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not a2 and reduced_passive(verb):
+        a2 = [(verb.head, f"noun modified by passive '{verb.text}'")]
     if not a2:
         # "threatened to break relations with Russia", "is ready to send troops to X":
         # the complement verb's target.
@@ -147,7 +154,7 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
                 a2 = [(t, f"{r}, complement of '{verb.text}'") for t, r in _verb_targets(comp)]
                 if a2:
                     break
-    if not a2 and verb.dep_ in ("acl", "relcl") and _is_passive(verb):
+    if not a2 and verb.dep_ in ("acl", "relcl") and is_passive(verb):
         a2.append((verb.head, f"noun modified by passive '{verb.text}'"))
     return a1, a2, why
 
@@ -169,12 +176,21 @@ def _verb_targets(verb: Token) -> Found:
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             tier1.append((child, f"passive subject of '{verb.text}'"))
-        elif child.dep_ in OBJECT_DEPS or child.dep_ == "oprd":
+        elif child.dep_ in OBJECT_DEPS or (child.dep_ == "oprd" and child.pos_ != "ADJ"):
             objects.append(child)
             tier1.append(_through_light_object(child, verb))
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > verb.i:
+            # a fronted "At Oxford St, four workers were killed" sets the scene
             tier1 += [(p, f"object of '{child.text}' after '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
-    if len(tier1) > len(objects) and any(_is_weapon(obj) for obj in objects):
+    people = [obj for obj in objects if _is_party(obj)]
+    if people:
+        # "wounding 13 people on a busy street": with whom it was done to named, "on/at X" is where
+        tier1 = [(t, r) for t, r in tier1 if not (t.dep_ == "pobj" and t.head.head.i == verb.i)]
+    if verb.lemma_.lower() in WEAPON_VERBS:
+        # "detonated his belt", "fired rockets": what is set off or fired is no target
+        weapons = {obj.i for obj in objects if _is_weapon(obj)}
+        tier1 = [(t, r) for t, r in tier1 if t.i not in weapons]
+    elif len(tier1) > len(objects) and any(_is_weapon(obj) for obj in objects):
         # "detonated the bomb at the base", "fired rockets at the airport": the object is the
         # weapon, the prepositional object is what was hit.
         weapons = {obj.i for obj in objects if _is_weapon(obj)}
@@ -187,7 +203,7 @@ def _verb_targets(verb: Token) -> Found:
         for p in prep.children if p.dep_ == "pobj"]
     if tier2 and all(_is_thing(obj) for obj in objects):
         return tier2
-    if tier1 and not all(_is_thing(obj) and not _known_phrase(obj) for obj, _ in tier1):
+    if tier1 and not all(_is_thing(obj) and not known_phrase(obj) for obj, _ in tier1):
         return tier1
     # The object is a thing ("a report", "the threats"): look inside and around it.
     inner = _inside_thing(objects) or _place_target(verb, objects) or _deeper_target(verb)
@@ -236,11 +252,6 @@ def _is_weapon(token: Token) -> bool:
     return actor.country is None and actor.affiliation is None and "(instrument " in actor.reason
 
 
-def _known_phrase(token: Token) -> bool:
-    actor = lookup_actor(noun_phrase(token))
-    return actor.country is not None or actor.sector is not None
-
-
 def _place_target(verb: Token, objects: list[Token]) -> Found:
     """'Serbia lifted a curfew in Montenegro', 'protesters demonstrated in Serbia':
     with no actor as object, event coders (CAMEO, the PLOVER GSR) code the country
@@ -271,6 +282,13 @@ def _finite(clause: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children)
 
 
+def _is_party(obj: Token) -> bool:
+    """Someone, not something: a name, a pronoun, a counted group or a noun with a sector ("13 people")."""
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "CARDINAL"):
+        return True
+    return lookup_actor(noun_phrase(obj)).sector is not None and not _is_weapon(obj)
+
+
 def _is_thing(obj: Token) -> bool:
     """An object that is not an actor ("aid", "relations"): no name, no entity, not plural people."""
     return obj.pos_ == "NOUN" and not obj.ent_type_ and not any(
@@ -290,15 +308,6 @@ def _through_light_object(obj: Token, verb: Token) -> tuple[Token, str]:
     return obj, f"dobj of '{verb.text}'"
 
 
-def _device_subject(verb: Token) -> bool:
-    return verb.lemma_.lower() in DEVICE_SUBJECT_VERBS and not any(c.dep_ in OBJECT_DEPS for c in verb.children) \
-        and (verb.lemma_.lower() != "go" or any(c.lower_ == "off" for c in verb.children))
-
-
-def _is_passive(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
 def _agent_of_attack_noun(verb: Token) -> Found:
     """'killed in IS attacks', 'wounded in a Taliban ambush': the attack noun's modifier acted."""
     found: Found = []
@@ -306,139 +315,11 @@ def _agent_of_attack_noun(verb: Token) -> Found:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
-                    a1, _a2, _why = _noun_arguments(noun)
+                    a1, _a2, _why = noun_arguments(noun)
                     # "shot in their home": a pronoun owner counts only if the noun is an attack word.
                     attack_word = "(instrument " in lookup_actor(noun.text).reason
                     found += [(tok, f"{reason}, the attack '{noun.text}' in which '{verb.text}' happened")
                               for tok, reason in a1 if tok.dep_ in ("compound", "amod", "nmod", "poss")
                               and (attack_word or tok.pos_ != "PRON")]
     return found
-
-
-def _inherited_subject(verb: Token) -> tuple[Found, str]:
-    """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
-    head = verb.head
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if _is_passive(verb) or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
-            return [], ""  # "facilities used by ...", "where the militiamen were killed"
-        return [(head, f"noun modified by clause '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
-    if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
-        return [], ""  # "five were wounded": a passive without "by" has no known agent
-    if verb.dep_ == "pcomp":
-        return _gerund_subject(verb)
-    current = verb
-    for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is
-        head = current.head
-        # Not through ccomp: "..., the agency reported" did not do what it reports.
-        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or head is current:
-            break
-        if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in head.children) or _device_subject(head):
-            break  # "shattered by an explosion, killing 168", "it exploded, killing two": no agent
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({current.dep_})")], \
-                    f"subject of '{verb.text}' borrowed from '{head.text}'"
-        current = head
-    return [], ""
-
-
-def _gerund_subject(verb: Token) -> tuple[Found, str]:
-    """A gerund after a preposition does what the clause's subject does ("Australia is engaged
-    in torturing", "the men ran up before detonating the bomb"), except that "accused X of
-    killing" / "blamed X for killing" name X, the object, as the one who did it."""
-    prep = verb.head
-    holder = prep.head
-    if prep.dep_ != "prep" or prep is holder or holder.pos_ not in ("VERB", "AUX", "ADJ"):
-        return [], ""
-    if prep.lower_ in ("of", "for"):
-        objects = [c for c in holder.children if c.dep_ in OBJECT_DEPS]
-        if objects:
-            return [(o, f"dobj of '{holder.text}', who is said to have done '{verb.text}'") for o in objects], \
-                f"'{verb.text}' done by the object of '{holder.text}'"
-    if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "amod"):
-        holder = holder.head  # "is engaged in torturing"
-    # A passive subject counts too: "he was killed after attacking a checkpoint" -- he attacked.
-    subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-    return [(c, f"nsubj of '{holder.text}', shared by '{prep.text} {verb.text}'") for c in subjects], \
-        f"subject of '{verb.text}' borrowed from '{holder.text}'" if subjects else ""
-
-
-def _noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
-    a1: Found = []
-    a2: Found = []
-    why: list[str] = []
-    for child in noun.children:
-        if child.dep_ == "poss":
-            a1.append((child, f"possessive of '{noun.text}'"))
-        elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            if child.i < noun.i:
-                a1.append((child, f"{child.dep_} '{child.text}' of '{noun.text}'"))
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            a1 += [(p, f"'by' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
-        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
-            a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
-        elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
-            a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "dobj"]
-        elif child.dep_ == "acl":
-            # "attacks carried out by the IRA", "bombings targeted at the military"
-            for arg in child.children:
-                if arg.dep_ == "agent":
-                    a1 += [(p, f"agent of '{child.text}' on '{noun.text}'") for p in arg.children if p.dep_ == "pobj"]
-                elif arg.dep_ == "prep" and arg.lower_ in TARGET_PREPS:
-                    a2 += [(p, f"{VIA_PREP} '{arg.text}' after '{child.text}' on '{noun.text}'")
-                           for p in arg.children if p.dep_ == "pobj"]
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
-        # "US troops came under rocket attack": the subject is the target.
-        a2 += [(c, f"nsubj of '{head.head.text}' that came under '{noun.text}'")
-               for c in head.head.children if c.dep_ in SUBJECT_DEPS]
-    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in UNDERGO_VERBS:
-        # "the republic has suffered bombings": the subject took the attack, did not make it.
-        if not a2:
-            a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")
-                   for c in head.children if c.dep_ in SUBJECT_DEPS]
-    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in TALK_ABOUT_VERBS:
-        pass  # "Macron called the explosion an attack": who speaks of an attack did not make it
-    elif noun.dep_ in OBJECT_DEPS and not _has_actor_modifier(a1):
-        a1 = [(c, f"nsubj of '{head.text}', whose object is '{noun.text}'")
-              for c in head.children if c.dep_ in SUBJECT_DEPS] or a1
-        if not a2:
-            a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
-                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
-    elif noun.dep_ in SUBJECT_DEPS and not a2:
-        a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
-               for c in head.children if c.dep_ in OBJECT_DEPS]
-    if not a1:
-        a1 = _responsible_for(noun)
-    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
-        # "launched a series of attacks", "a spate of attacks carried out by X": the
-        # series noun stands where the attack noun would.
-        outer_a1, outer_a2, _why = _noun_arguments(holder)
-        a1 = a1 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a1 if t.i != noun.i]
-        a2 = a2 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a2 if t.i != noun.i]
-    if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-        why.append(f"no actor modifies '{noun.text}'")
-    return a1, a2, why
-
-
-def _responsible_for(noun: Token) -> Found:
-    """'the IRA accepted responsibility for the bombings', 'police blamed the group for the
-    attack': who claims or is blamed for an attack made it."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for":
-        return []
-    holder = prep.head
-    verb = holder.head if holder.lemma_.lower() in RESPONSIBILITY_NOUNS else holder
-    if holder.lemma_.lower() in RESPONSIBILITY_NOUNS and verb.pos_ in ("VERB", "AUX"):
-        return [(c, f"nsubj of '{verb.text} {holder.text} for {noun.text}'")
-                for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if holder.lemma_.lower() in BLAME_VERBS:
-        return [(c, f"dobj of '{holder.text}' for '{noun.text}'") for c in holder.children if c.dep_ in OBJECT_DEPS]
-    return []
-
-
-def _has_actor_modifier(found: Found) -> bool:
-    return any(tok.pos_ == "PROPN" or tok.dep_ == "poss" for tok, _ in found)
-
 

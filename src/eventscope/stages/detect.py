@@ -19,7 +19,9 @@ classifier hook stages/classifier_signal.py, the actor-pair coder stages/dyad.py
              lexicon's types for an ambiguous trigger; `reasons["decided_by"]` names the signal.
 
 Over-generation guards: speech verbs are not in the lexicon; tokens inside names
-("Popular Mobilization Forces") and noun modifiers ("attack damage") are skipped; a noun
+("Popular Mobilization Forces") and noun modifiers ("attack damage") are skipped, except
+violence words, which name an event there too ("homicide rate", "assassination attempt",
+"slain soldiers"; not "combat troops", "attack helicopter", see NOT_EVENT_HEADS); a noun
 that restates the event of a governing verb or noun in the same sentence ("killed in the
 airstrikes", "carried out airstrikes", "each strike hit") is merged into one mention —
 the more specific of the two (a weapon mode beats none) is kept and the other is named
@@ -42,19 +44,49 @@ from eventscope.stages.nlp import ParsedArticle
 __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
 
 # Dependencies through which a noun restates its governor's event ("killed in the strike").
-RESTATE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acl", "relcl", "appos", "oprd", "xcomp"})
+RESTATE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acl", "relcl", "appos", "oprd", "xcomp",
+                          "compound", "amod"})
+# Verbs that report a casualty of an attack rather than name it ("killed in the airstrike").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 RESTATE_PREPS = frozenset({"in", "during", "by", "with", "under", "from", "of", "to", "on"})
 
 
+# Nouns that a violence word in a compound describes rather than names an event of: a unit, a
+# vehicle or weapon built for it, a place, or a person known by an event the story tells elsewhere
+# ("combat troops", "attack helicopter", "war zone", "bombing suspect").
+NOT_EVENT_HEADS = frozenset({
+    "troop", "force", "unit", "brigade", "battalion", "squad", "team", "soldier", "pilot", "mission", "role",
+    "helicopter", "aircraft", "plane", "jet", "drone", "ship", "vessel", "boat", "submarine", "vehicle", "tank",
+    "dog", "rifle", "weapon", "gear", "boot", "uniform", "zone", "experience", "readiness", "capability",
+    "game", "film", "movie", "video", "book", "novel", "story", "memorial", "museum", "veteran", "hero",
+    "correspondent", "reporter", "photographer", "college", "chest", "room", "cabinet", "footing", "flag",
+    "center", "centre", "camp", "chamber", "cell", "facility", "device", "technique", "method", "tactic",
+    "suspect", "mastermind", "plotter", "witness", "survivor",
+})
+
+
 def _is_trigger_position(token: Token) -> bool:
-    """Skip words that are names or noun modifiers rather than events ("attack damage")."""
+    """Skip words that are names or modifiers rather than events ("Iran-backed", "attack helicopter").
+    A violence noun as a compound ("homicide rate", "assassination attempt", "rape victim") and a
+    violence adjective ("slain soldiers") still name an event; `_modifier_allowed` checks the code."""
     if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN":
         return False
     if token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN"):
-        return False
-    if token.dep_ == "amod" or (token.i > 0 and token.nbor(-1).text == "-" and token.pos_ == "VERB"):
+        return token.pos_ == "NOUN" and lemma_of(token.head) not in NOT_EVENT_HEADS
+    if token.i > 0 and token.nbor(-1).text == "-" and token.pos_ == "VERB":
         return False  # "Iran-backed", "state-sanctioned": a participle describing a noun
     return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
+
+
+def _modifier_allowed(cand: Candidate) -> bool:
+    """A modifier is a trigger only for violence: a compound noun coded ASSAULT, an adjective or
+    participle by a row written for that position (pos A), or a verb form of an ASSAULT row."""
+    token = cand.token
+    if token.dep_ == "compound":
+        return cand.plover == "ASSAULT"
+    if token.dep_ == "amod":
+        return cand.plover == "ASSAULT" and (cand.match.rule.pos == "A" or token.tag_ == "VBN")
+    return True
 
 
 def _restates(child: Token, head: Token, same_code: bool = False) -> bool:
@@ -79,6 +111,16 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
     """The more informative of two mentions of one happening: a weapon mode, then specificity."""
     def score(c: Candidate) -> tuple[int, int, int]:
         return (int(c.mode is not None), c.match.rule.specificity, int(c.token.pos_ == "VERB"))
+    # a modifier restating its noun ("deadly blast", "terror attack") leaves the noun the trigger
+    if a.token.dep_ in ("amod", "compound") and a.token.head.i == b.token.i:
+        return b
+    if b.token.dep_ in ("amod", "compound") and b.token.head.i == a.token.i:
+        return a
+    # "killed in a battle": the casualty is the counts stage's claim; the attack noun names the event
+    if lemma_of(a.token) in CASUALTY_VERBS and b.token.pos_ == "NOUN" and lemma_of(b.token) not in CASUALTY_VERBS:
+        return b
+    if lemma_of(b.token) in CASUALTY_VERBS and a.token.pos_ == "NOUN" and lemma_of(a.token) not in CASUALTY_VERBS:
+        return a
     return a if score(a) >= score(b) else b
 
 
@@ -124,7 +166,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[Candidate]:
         if not _is_trigger_position(token):
             continue
         cand = code_token(token)
-        if cand is not None:
+        if cand is not None and _modifier_allowed(cand):
             found.append(classifier_signal.refine_sentence(cand, sent))
     # a weak trigger ("ordered ...") gives way to an event in its own subtree ("ordered the release")
     found = [c for c in found if not c.match.rule.weak

@@ -33,13 +33,17 @@ class TriggerRule:
     weak: bool  # only used when no other trigger competes
     note: str
     line: int
+    # required lemma of the word the trigger modifies ("head=wound"); last, with a default, so that
+    # rules built in code (classifier-only anchors) need not name it
+    heads: tuple[frozenset[str], ...] = ()
 
     @property
     def specificity(self) -> int:
-        return len(self.preps) + len(self.objects) + len(self.deps) + int(self.intransitive)
+        return len(self.preps) + len(self.objects) + len(self.deps) + len(self.heads) + int(self.intransitive)
 
     def describe(self) -> str:
         need = [f"+{'/'.join(sorted(p))}" for p in self.preps] + [f"+{'/'.join(sorted(o))[:40]}" for o in self.objects]
+        need += [f"on {'/'.join(sorted(h))[:40]}" for h in self.heads]
         return self.lemma + (" " + " ".join(need) if need else "")
 
 
@@ -65,13 +69,14 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
         preps: list[frozenset[str]] = []
         objects: list[frozenset[str]] = []
         deps: list[frozenset[str]] = []
+        heads: list[frozenset[str]] = []
         intransitive = False
         for clause in filter(None, row["requires"].split(";")):
             if clause == "noobj":
                 intransitive = True
                 continue
             key, _, words = clause.partition("=")
-            target = {"prep": preps, "obj": objects, "dep": deps}.get(key)
+            target = {"prep": preps, "obj": objects, "dep": deps, "head": heads}.get(key)
             if target is None or not words:
                 raise ConfigError(f"triggers.tsv: row {line} ({row['lemma']}): bad requires clause {clause!r}")
             target.append(frozenset(words.split("|")))
@@ -80,7 +85,7 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
             cameo_code(code)  # fail early on a code the ontology does not know
         rules.setdefault(row["lemma"], []).append(TriggerRule(
             lemma=row["lemma"], pos=row["pos"] or "*", preps=tuple(preps), objects=tuple(objects),
-            deps=tuple(deps), intransitive=intransitive,
+            deps=tuple(deps), heads=tuple(heads), intransitive=intransitive,
             cameo=code, control=row["control"] == "1", weak=row["control"] == "w", note=row["note"], line=line))
     return {lemma: tuple(sorted(rs, key=lambda r: (-r.specificity, r.line))) for lemma, rs in rules.items()}
 
@@ -105,6 +110,8 @@ def _pos_ok(rule: TriggerRule, token: Token) -> bool:
         return token.pos_ in ("VERB", "NOUN", "PROPN", "AUX", "ADJ")
     if rule.pos == "V":
         return token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB"))
+    if rule.pos == "A":  # an adjective or participle describing a noun ("slain soldiers", "fatal wounds")
+        return token.pos_ == "ADJ" or token.tag_ in ("JJ", "VBN")
     return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
 
 
@@ -124,6 +131,8 @@ def dependents(token: Token) -> list[Token]:
                 found.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
         found.append(token.head)  # "took hostages": the governing verb can be the needed word
+    if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        found.append(token.head)  # "a disease to battle": the noun is the infinitive's object
     return found
 
 
@@ -158,6 +167,9 @@ def match_trigger(token: Token) -> TriggerMatch | None:
             evidence.append(sorted(hit)[0])
         for labels in rule.deps if ok else ():
             if not any(c.dep_ in labels for c in token.children):
+                ok = False
+        for words in rule.heads if ok else ():
+            if token.head.i == token.i or lemma_of(token.head) not in words:
                 ok = False
         if ok and rule.intransitive and any(c.dep_ in ("dobj", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "with")
                                             for c in token.children):

@@ -1,0 +1,202 @@
+"""Noun triggers of the actors stage ("US airstrikes on Iran-backed militias", "the IRA's bombing").
+
+actor1: possessive, compound or adjective modifiers that name a country or group, or "by";
+when the noun is the object of a light verb ("carried out airstrikes"), that verb's subject
+(or whoever the verb's clause gives it to); who claims or is blamed for the attack.
+actor2: on/against/at/of; "came under rocket attack" makes the subject the target; the
+people named on a mass-killing noun ("the Armenian genocide") and the objects of a harm
+verb on it ("the massacre, which left 89 people dead").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.stages.actor_clauses import OBJECT_DEPS, inherited_subject, is_passive
+from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.actor_phrases import (
+    NOUN_TARGET,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    VIA_PREP,
+    Found,
+    noun_phrase,
+)
+from eventscope.stages.lexicon import lemma_of
+
+# Verbs through which an event noun as subject does harm to the object ("the blast killed five").
+DAMAGE_VERBS = frozenset({"hit", "strike", "kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "target",
+                          "level", "flatten", "raze", "devastate", "ravage", "rock", "shake", "tear", "rip", "claim",
+                          "leave", "wreck", "demolish", "gut", "engulf", "shatter", "pound", "batter",
+                          "displace", "trap", "bury", "terrorize", "traumatize"})
+TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
+NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
+
+# A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
+# only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
+UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
+TALK_ABOUT_VERBS = frozenset({
+    "record", "register", "count", "tally", "recognize", "recognise", "acknowledge", "commemorate", "cite",
+    "flee", "escape", "avoid", "study", "monitor", "track", "follow", "observe", "analyze", "analyse", "research",
+    "see", "witness", "call", "condemn", "deplore", "denounce", "describe", "report", "investigate",
+    "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
+    "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil"})
+
+
+SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
+                          "barrage", "volley", "salvo", "succession"})
+
+
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence", "indict", "prosecute",
+                         "try", "suspect", "implicate", "involve", "jail", "punish", "fine", "detain", "execute"})
+
+
+# Blame verbs whose "in"/"with" names the deed ("implicated in the poisoning", "charged with murder").
+PART_IN_VERBS = frozenset({"implicate", "involve", "charge", "suspect", "accuse"})
+# Verbs on an event noun whose object was harmed ("the massacre, which left 89 people dead").
+HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "claim"})
+# Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
+WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "battle", "combat"})
+# Nouns of mass killing: a people named on them is the victim ("the Armenian genocide").
+MASS_KILLING_NOUNS = frozenset({"genocide", "holocaust", "massacre", "slaughter", "extermination", "pogrom",
+                                "cleansing", "annihilation", "atrocity"})
+
+
+def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
+    a1: Found = []
+    a2: Found = []
+    why: list[str] = []
+    inner = noun
+    if noun.dep_ == "compound" and lemma_of(noun.head) in ("victim", "casualty"):
+        a2.append((noun.head, f"'{noun.head.text}' of '{noun.text}'"))  # "a rape victim"
+    elif noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        # "the assassination attempt against Maduro", "involved in the coup attempt": the
+        # phrase's head stands where the event noun would
+        noun = noun.head
+    for child in [c for c in inner.children] + ([c for c in noun.children if c.i != inner.i] if noun is not inner else []):
+        if child.dep_ == "poss" and lemma_of(inner) in WAR_NOUNS and child.ent_type_ in ("GPE", "LOC"):
+            continue  # "Northern Ireland's conflict": where, not who
+        if child.dep_ == "poss":
+            a1.append((child, f"possessive of '{noun.text}'"))
+        elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            if child.i < noun.i and victim_people(child, inner):
+                a2.append((child, f"{child.dep_} '{child.text}' of '{noun.text}', the people it was done to"))
+            elif child.i < noun.i and lemma_of(inner) in WAR_NOUNS and child.ent_type_ in ("GPE", "NORP", "LOC"):
+                continue  # "the Syrian war", "the Vietnam War": where it is fought, not who fights
+            elif child.i < noun.i:
+                a1.append((child, f"{child.dep_} '{child.text}' of '{noun.text}'"))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            a1 += [(p, f"'by' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
+            a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "dobj"]
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in HARM_VERBS:
+            # "that massacre, which left 89 people dead", "an attack killing five": the harmed
+            a2 += [(o, f"dobj of '{child.text}' on '{noun.text}'") for o in child.children if o.dep_ in OBJECT_DEPS]
+        elif child.dep_ == "acl":
+            # "attacks carried out by the IRA", "bombings targeted at the military"
+            for arg in child.children:
+                if arg.dep_ == "agent":
+                    a1 += [(p, f"agent of '{child.text}' on '{noun.text}'") for p in arg.children if p.dep_ == "pobj"]
+                elif arg.dep_ == "prep" and arg.lower_ in TARGET_PREPS:
+                    a2 += [(p, f"{VIA_PREP} '{arg.text}' after '{child.text}' on '{noun.text}'")
+                           for p in arg.children if p.dep_ == "pobj"]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+        # "US troops came under rocket attack": the subject is the target.
+        a2 += [(c, f"nsubj of '{head.head.text}' that came under '{noun.text}'")
+               for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in UNDERGO_VERBS:
+        # "the republic has suffered bombings": the subject took the attack, did not make it.
+        if not a2:
+            a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")
+                   for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in TALK_ABOUT_VERBS:
+        pass  # "Macron called the explosion an attack": who speaks of an attack did not make it
+    elif noun.dep_ in OBJECT_DEPS and not has_actor_modifier(a1, named_only=True):
+        # "the Kremlin launched its air strikes": the subject, rather than the pronoun standing for it
+        subjects = [(c, f"nsubj of '{head.text}', whose object is '{noun.text}'")
+                    for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and head.pos_ in ("VERB", "AUX") and not is_passive(head):
+            # "terrorists modifying drones to launch attacks", "the IRA's decision to carry out attacks"
+            inherited, _how = inherited_subject(head)
+            subjects = [(t, f"{r}, who '{head.text}' the '{noun.text}'") for t, r in inherited]
+        a1 = subjects or a1
+        if not a2:
+            a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
+                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+    elif noun.dep_ in SUBJECT_DEPS and not a2 and head.lemma_.lower() in DAMAGE_VERBS:
+        # "the strike hit the base", "the blast killed five"; not "skirmishes can trigger big wars"
+        a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
+               for c in head.children if c.dep_ in OBJECT_DEPS]
+    if not a1:
+        a1 = responsible_for(noun)
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
+        # "launched a series of attacks", "a spate of attacks carried out by X": the
+        # series noun stands where the attack noun would.
+        outer_a1, outer_a2, _why = noun_arguments(holder)
+        a1 = a1 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a1 if t.i != noun.i]
+        a2 = a2 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a2 if t.i != noun.i]
+    for other in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        # "the Armenian genocide – the 1915 massacre of 1.5 million people by Ottoman Turks": the
+        # apposition restates the event and may name who did it to whom
+        o1, o2, _ = noun_arguments(other)
+        a1 = a1 or [(t, f"{r}, apposition of '{noun.text}'") for t, r in o1]
+        a2 = a2 or [(t, f"{r}, apposition of '{noun.text}'") for t, r in o2]
+    if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        why.append(f"no actor modifies '{noun.text}'")
+    return a1, a2, why
+
+
+def victim_people(modifier: Token, noun: Token) -> bool:
+    """'the Armenian genocide', 'the Srebrenica massacre of Bosniaks': a people named on a
+    mass-killing noun is who was killed, not who killed (CAMEO 202/203 words)."""
+    if lemma_of(noun) in MASS_KILLING_NOUNS and modifier.ent_type_ == "NORP":
+        return True
+    return modifier.pos_ == "ADJ" and lookup_actor(modifier.text).sector == "CVL" and modifier.ent_type_ != "NORP"
+
+
+def responsible_for(noun: Token) -> Found:
+    """'the IRA accepted responsibility for the bombings', 'police blamed the group for the
+    attack': who claims or is blamed for an attack made it ("charged them with extortion and arson":
+    a listed deed counts as the first)."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "in", "with"):
+        return []
+    holder = prep.head
+    verb = holder.head if holder.lemma_.lower() in RESPONSIBILITY_NOUNS else holder
+    if holder.lemma_.lower() in RESPONSIBILITY_NOUNS and verb.pos_ in ("VERB", "AUX"):
+        return [(c, f"nsubj of '{verb.text} {holder.text} for {noun.text}'")
+                for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if prep.lower_ in ("in", "with") and holder.lemma_.lower() not in PART_IN_VERBS:
+        return []  # "arrested 12 people in the raids" names no one who made the raids
+    if holder.lemma_.lower() in BLAME_VERBS:
+        found = [(c, f"dobj of '{holder.text}' for '{noun.text}'") for c in holder.children if c.dep_ in OBJECT_DEPS]
+        # "Van Dyke was charged with murder in the shooting", "Putin implicated in the poisoning"
+        return found or [(c, f"passive subject of '{holder.text}' {prep.text} '{noun.text}'")
+                         for c in holder.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return []
+
+
+def has_actor_modifier(found: Found, named_only: bool = False) -> bool:
+    """A name or a possessive on the event noun; with `named_only`, a possessive pronoun
+    ("its air strikes") does not count: the clause's subject names the actor better."""
+    return any(names_someone(tok) or (tok.dep_ == "poss" and not (named_only and tok.pos_ == "PRON"))
+               for tok, _ in found)
+
+
+def names_someone(token: Token) -> bool:
+    """A proper name that can be a party ("Taliban", "US"), not a day or an event name ("Bloody Friday")."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "EVENT", "FAC", "LOC"):
+        return False
+    return token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or known_phrase(token)
+
+
+def known_phrase(token: Token) -> bool:
+    actor = lookup_actor(noun_phrase(token))
+    return actor.country is not None or actor.sector is not None

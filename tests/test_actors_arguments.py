@@ -1,0 +1,95 @@
+"""Attacker and target rules added for event-argument data (RAMS, WikiEvents): who did it to whom
+for nominal triggers, participles, object control, and what is not an actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.model import ActorRoles, Article, Mention, Span
+from eventscope.stages.actors import resolve_actors
+from eventscope.stages.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _roles(nlp, text: str, trigger: str, occurrence: int = 0) -> ActorRoles:
+    parsed = parse(Article(id="t", text=text), nlp)
+    token = [t for t in parsed.doc if t.text == trigger][occurrence]
+    mention = Mention(id="m", article_id="t", sentence_index=0,
+                      trigger=Span(token.idx, token.idx + len(token.text), token.text),
+                      trigger_token=token.i, plover="ASSAULT", cameo="190", goldstein=-10.0)
+    return resolve_actors(parsed, [mention])["m"]
+
+
+def _texts(actors) -> list[str]:
+    return [a.text for a in actors]
+
+
+def test_participle_modifying_a_noun_is_passive(nlp) -> None:
+    roles = _roles(nlp, "We mourn the six service members killed near the airfield.", "killed")
+    assert roles.actor1 == ()
+    assert _texts(roles.actor2) == ["six service members"]
+
+
+def test_nobody_is_no_attacker(nlp) -> None:
+    roles = _roles(nlp, "No group has claimed responsibility for the explosion.", "explosion")
+    assert roles.actor1 == ()
+
+
+def test_speech_verb_does_not_lend_its_subject(nlp) -> None:
+    text = 'After a while, the device detonated accidentally, killing the three on the spot," the police said.'
+    roles = _roles(nlp, text, "killing")
+    assert "police" not in " ".join(_texts(roles.actor1))
+
+
+def test_owner_of_a_plan_does_the_act(nlp) -> None:
+    roles = _roles(nlp, "The IRA's decision to carry out the attacks proved a disaster.", "attacks")
+    assert [a.text for a in roles.actor1] == ["IRA's"]
+
+
+def test_object_of_a_call_does_the_infinitive(nlp) -> None:
+    roles = _roles(nlp, "The video called on Russian Muslims to kill apostates.", "kill")
+    assert _texts(roles.actor1) == ["Russian Muslims"]
+
+
+def test_people_named_on_a_mass_killing_are_the_victims(nlp) -> None:
+    roles = _roles(nlp, "Turkey still denies the Armenian genocide.", "genocide")
+    assert roles.actor1 == ()
+    assert _texts(roles.actor2) == ["Armenian"]
+
+
+def test_place_named_on_a_war_is_not_a_side(nlp) -> None:
+    roles = _roles(nlp, "Millions fled the Syrian war.", "war")
+    assert roles.actor1 == ()
+
+
+def test_counted_people_under_of(nlp) -> None:
+    roles = _roles(nlp, "They recalled the slaughter of hundreds of thousands of Filipinos.", "slaughter")
+    assert _texts(roles.actor2) == ["hundreds of thousands of Filipinos"]
+
+
+def test_weapon_set_off_is_no_target(nlp) -> None:
+    roles = _roles(nlp, "The bomber detonated his explosive belt as people rushed to help.", "detonated")
+    assert "belt" not in " ".join(_texts(roles.actor2))
+
+
+def test_place_after_a_harmed_object_is_not_a_target(nlp) -> None:
+    roles = _roles(nlp, "A device exploded, wounding 13 people on a busy pedestrian street.", "wounding")
+    assert _texts(roles.actor2) == ["13 people"]
+
+
+def test_blamed_passive_subject_did_it(nlp) -> None:
+    roles = _roles(nlp, "Putin was implicated in the poisoning of a former officer.", "poisoning")
+    assert _texts(roles.actor1) == ["Putin"]
+
+
+def test_coordinated_verbs_share_the_object(nlp) -> None:
+    roles = _roles(nlp, "The men were beating and kicking them in the street.", "beating")
+    assert _texts(roles.actor2) == ["them"]
+
+
+def test_event_noun_as_subject_harms_only_through_a_harm_verb(nlp) -> None:
+    hit = _roles(nlp, "The blast killed five soldiers near the gate.", "blast")
+    assert _texts(hit.actor2) == ["five soldiers"]
+    caused = _roles(nlp, "Small skirmishes can trigger big wars.", "skirmishes")
+    assert caused.actor2 == ()
