@@ -113,14 +113,24 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
             if claim.span is not None:
                 kind = getattr(claim.kind, "value", str(claim.kind))
                 out.append(PredictedEvent(doc_id, frozenset({f"claim:{kind}"}), trigger=claim.span,
-                                          **{**common, "arguments": _claim_arguments(extraction, claim, arguments)}))
+                                          **{**common, "arguments": _claim_arguments(
+                                              extraction, claim, arguments, violent=mention.plover in VIOLENT)}))
     return out
 
 
-def _claim_arguments(extraction: Any, claim: Any, arguments: list[PredictedArgument]) -> tuple[PredictedArgument, ...]:
+# Types whose actor1 did the harm a casualty claim counts; the actor1 of a claim attached to any other
+# mention ("Maduro defends the troops who killed ...") is no attacker.
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _claim_arguments(extraction: Any, claim: Any, arguments: list[PredictedArgument], *,
+                     violent: bool = True) -> tuple[PredictedArgument, ...]:
     """A casualty claim is its own death/injury unit: its targets are the people it counts
-    (`stages.actors.claim_victims`), not what the attack hit; attacker and place stay the mention's.
-    Without victims read off the claim, the mention's targets stand."""
+    (`stages.actors.claim_victims`), not what the attack hit; place stays the mention's, and so does
+    the attacker when the mention is violent.  Without victims read off the claim, the mention's
+    targets stand."""
+    if not violent:
+        arguments = [a for a in arguments if a.role != "attacker"]
     parsed = getattr(extraction, "parsed", None)
     victims = stage_function(("actors",), "claim_victims")(parsed, claim) if parsed is not None else ()
     if not victims:
