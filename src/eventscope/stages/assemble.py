@@ -20,7 +20,9 @@ when nothing about them disagrees:
 Conflicting casualty claims are never merged into one number: every claim is
 kept, and the best figure is ACLED's lowest credible one among the claims the
 parse tied to the event, leaving out figures for part of a larger toll.  Negated and
-hypothetical mentions are dropped here (they did not happen); threatened,
+hypothetical mentions are dropped here (they did not happen), and so is a
+mention that only names a war or conflict (`STATE_NOUNS`) with no time of its own
+and no casualty figure; threatened,
 denied and future ones are kept with their modality, so only `occurred`
 events are material.  An event dated well before publication is `recalled`.
 """
@@ -325,6 +327,8 @@ def assemble(
             continue
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
+        if _only_a_state(parsed, mention, date, claims.get(mention.id, ())):
+            continue
         place = places.get(mention.id)
         candidates = [c for c in clusters
                       if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)]
@@ -343,3 +347,20 @@ def assemble(
             target.places.append(place)
         target.claims.extend(claims.get(mention.id, ()))
     return [_to_event(parsed, c) for c in clusters]
+
+
+# Nouns that name a state of affairs rather than a happening: "the Syrian conflict", "the war in
+# Yemen".  They stay mentions (detect finds them, trigger-level scoring counts them), but an event
+# needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
+STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
+
+
+def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
+    """A mention that names a war or conflict without a time of its own in its sentence or a figure."""
+    if claims or not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_NOUNS:
+        return False
+    sentence = parsed.sentence_of_token(mention.trigger_token)
+    return date.phrase is None or not sentence.start <= date.phrase.start < sentence.end

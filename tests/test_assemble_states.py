@@ -1,0 +1,34 @@
+"""A war named in passing is not an event; a war with a time or a toll of its own is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from eventscope.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _triggers(pipeline, text: str) -> list[str]:
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(2023, 6, 15))).events
+    return [ev.text.lower() for e in events for ev in e.evidence if ev.field == "trigger"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The group, which monitors the conflict through activists, published a report.", False),
+    ("He spoke about the war.", False),
+    ("War broke out between the two countries on Monday.", True),
+    ("The war in Yemen has killed thousands of people.", True),
+])
+def test_state_nouns(pipeline, text: str, kept: bool) -> None:
+    found = any(t in ("war", "conflict") for t in _triggers(pipeline, text))
+    assert found == kept, _triggers(pipeline, text)
