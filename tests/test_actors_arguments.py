@@ -93,3 +93,15 @@ def test_event_noun_as_subject_harms_only_through_a_harm_verb(nlp) -> None:
     assert _texts(hit.actor2) == ["five soldiers"]
     caused = _roles(nlp, "Small skirmishes can trigger big wars.", "skirmishes")
     assert caused.actor2 == ()
+
+
+def test_instrument_of_use_is_not_the_attacker(nlp) -> None:
+    from eventscope.model import Article
+    from eventscope.stages.actors import resolve_actors
+    from eventscope.stages.detect import detect
+    from eventscope.stages.nlp import parse
+
+    parsed = parse(Article(id="u", text="The militias were using the facilities to launch drone attacks on US troops."), nlp)
+    mentions = [m for m in detect(parsed) if "attack" in m.trigger.text]
+    roles = resolve_actors(parsed, mentions)
+    assert mentions and [a.text for a in roles[mentions[0].id].actor1] == ["militias"]

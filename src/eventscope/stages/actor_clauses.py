@@ -19,6 +19,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 DEVICE_SUBJECT_VERBS = frozenset({"explode", "detonate", "go", "blow", "blast", "erupt", "burst"})
 # Verbs whose infinitive is done by their subject even with an object ("promised them to attack").
 SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "threaten", "pledge", "swear"})
+# Verbs whose object is the instrument, not a doer: "were using the facilities to launch attacks".
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit"})
 # Verbs a result clause ("..., killing three") is wrongly hung on by the parser, whose subject did not do
 # it: speakers ("the police said"), searchers and believers ("police are hunting a suspect ...").
 NOT_AGENT_VERBS = frozenset({
@@ -73,7 +75,7 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
 def object_controller(clause: Token, head: Token) -> Found:
     """'called on Russian Muslims to kill', 'urged the militias to attack', 'ordered troops to fire':
     an infinitive after a verb's object is done by that object, not by the verb's subject."""
-    if clause.dep_ != "xcomp" or head.lemma_.lower() in SUBJECT_CONTROL_VERBS:
+    if clause.dep_ != "xcomp" or head.lemma_.lower() in SUBJECT_CONTROL_VERBS | INSTRUMENT_VERBS:
         return []
     found = [(c, f"dobj of '{head.text}', who is to '{clause.text}'") for c in head.children
              if c.dep_ in ("dobj", "dative") and c.i < clause.i]
