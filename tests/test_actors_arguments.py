@@ -105,3 +105,14 @@ def test_instrument_of_use_is_not_the_attacker(nlp) -> None:
     mentions = [m for m in detect(parsed) if "attack" in m.trigger.text]
     roles = resolve_actors(parsed, mentions)
     assert mentions and [a.text for a in roles[mentions[0].id].actor1] == ["militias"]
+
+
+def test_an_event_word_is_not_a_target(nlp) -> None:
+    from eventscope.model import Article
+    from eventscope.stages.actors import resolve_actors
+    from eventscope.stages.detect import detect
+    from eventscope.stages.nlp import parse
+
+    parsed = parse(Article(id="e", text="Iraq's military condemned the strikes on Monday."), nlp)
+    mentions = [m for m in detect(parsed) if m.plover == "ACCUSE"]
+    assert mentions and resolve_actors(parsed, mentions)[mentions[0].id].actor2 == ()

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import Actor, Span
 from eventscope.stages.actor_dictionary import ActorDictionary
 from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.lexicon import match_trigger
 
 Found = list[tuple[Token, str]]
 
@@ -60,6 +61,8 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                 span = actor.span
                 if agent and _instrument_only(actor):
                     continue  # "an IED killed ...": the weapon is not who acted
+                if _event_word_only(member, actor):
+                    continue  # "condemned the strikes": a happening, not who was condemned
                 if agent and actor.country and "is where the head is" in actor.reason:
                     actor = dataclasses.replace(
                         actor, country=None,
@@ -74,6 +77,13 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                     seen.add(key)
                     actors.append(actor)
     return tuple(actors)
+
+
+def _event_word_only(head: Token, actor: Actor) -> bool:
+    """An event noun of the trigger lexicon ("strikes", "attack") with nobody named in it: the
+    happening itself, which says nothing about who did it or to whom."""
+    return head.pos_ == "NOUN" and actor.country is None and actor.sector is None \
+        and actor.affiliation is None and match_trigger(head) is not None
 
 
 def _instrument_only(actor: Actor) -> bool:
