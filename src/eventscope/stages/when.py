@@ -139,7 +139,8 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             same_sentence(mention, ordered, own),
             speech,
             inherit(sentence, paragraph, dated),
-            _opening_frame(sentence, paragraph, frames),
+            # a paragraph that opened with a time stays in it, even when no event was coded there
+            inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
             linked(trigger, earlier, doc, nearest=False),
         )
         # A date lent by another event must not carry a future date into a past-tense event.
@@ -167,19 +168,6 @@ def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, Tim
             continue
         frames[item.sentence] = item.resolved
     return frames
-
-
-def _opening_frame(sentence: int, paragraph: list[int], frames: dict[int, TimeRef]) -> TimeRef | None:
-    """Step 7: a paragraph that opened with a time ("On 8 June 2023, forces shelled Odesa. The strike
-    injured 9.") stays in it until another is named, even when no event was coded in that sentence."""
-    for earlier in range(sentence - 1, -1, -1):
-        if paragraph[earlier] != paragraph[sentence]:
-            return None
-        if earlier in frames:
-            frame = frames[earlier]
-            why = frame.reason.split("; ")[0]
-            return replace(frame, reason=f"{why}; the time sentence {earlier} opens with")
-    return None
 
 
 def _fallback(reference: dt.date | None, dateline_day: dt.date | None) -> TimeRef:

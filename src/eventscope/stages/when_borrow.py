@@ -85,12 +85,14 @@ def same_sentence(mention: Mention, ordered: list[Mention],
     return replace(date, reason=f"{why}; date of '{other.trigger.text}' in the same sentence")
 
 
-def inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef]) -> TimeRef | None:
+def inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef],
+            how: str = "inherited from the event in sentence {n}") -> TimeRef | None:
+    """The time of the nearest earlier sentence of the same paragraph that has one in `dated`."""
     for earlier in range(sentence - 1, -1, -1):
         if paragraph[earlier] != paragraph[sentence]:
             return None
         if earlier in dated:
             source = dated[earlier]
             why = source.reason.split("; ")[0]
-            return replace(source, reason=f"{why}; inherited from the event in sentence {earlier}")
+            return replace(source, reason=f"{why}; {how.format(n=earlier)}")
     return None
