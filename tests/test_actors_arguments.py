@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.model import ActorRoles, Article, Mention, Span
-from eventscope.stages.actors import resolve_actors
-from eventscope.stages.nlp import parse
+from actor_support import roles_at
+from eventscope.model import ActorRoles
 
 pytestmark = pytest.mark.slow
 
 
 def _roles(nlp, text: str, trigger: str, occurrence: int = 0) -> ActorRoles:
-    parsed = parse(Article(id="t", text=text), nlp)
-    token = [t for t in parsed.doc if t.text == trigger][occurrence]
-    mention = Mention(id="m", article_id="t", sentence_index=0,
-                      trigger=Span(token.idx, token.idx + len(token.text), token.text),
-                      trigger_token=token.i, plover="ASSAULT", cameo="190", goldstein=-10.0)
-    return resolve_actors(parsed, [mention])["m"]
+    return roles_at(nlp, text, trigger, occurrence, plover="ASSAULT", cameo="190", goldstein=-10.0)
 
 
 def _texts(actors) -> list[str]:
@@ -96,23 +90,10 @@ def test_event_noun_as_subject_harms_only_through_a_harm_verb(nlp) -> None:
 
 
 def test_instrument_of_use_is_not_the_attacker(nlp) -> None:
-    from eventscope.model import Article
-    from eventscope.stages.actors import resolve_actors
-    from eventscope.stages.detect import detect
-    from eventscope.stages.nlp import parse
-
-    parsed = parse(Article(id="u", text="The militias were using the facilities to launch drone attacks on US troops."), nlp)
-    mentions = [m for m in detect(parsed) if "attack" in m.trigger.text]
-    roles = resolve_actors(parsed, mentions)
-    assert mentions and [a.text for a in roles[mentions[0].id].actor1] == ["militias"]
+    roles = _roles(nlp, "The militias were using the facilities to launch drone attacks on US troops.", "attacks")
+    assert _texts(roles.actor1) == ["militias"]
 
 
 def test_an_event_word_is_not_a_target(nlp) -> None:
-    from eventscope.model import Article
-    from eventscope.stages.actors import resolve_actors
-    from eventscope.stages.detect import detect
-    from eventscope.stages.nlp import parse
-
-    parsed = parse(Article(id="e", text="Iraq's military condemned the strikes on Monday."), nlp)
-    mentions = [m for m in detect(parsed) if m.plover == "ACCUSE"]
-    assert mentions and resolve_actors(parsed, mentions)[mentions[0].id].actor2 == ()
+    roles = roles_at(nlp, "Iraq's military condemned the strikes on Monday.", "condemned", plover="ACCUSE")
+    assert roles.actor2 == ()

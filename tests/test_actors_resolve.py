@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from actor_support import roles_at
 from eventscope.model import Actor, ActorRoles, Article, Mention, Span
 from eventscope.stages.actors import resolve_actors
 from eventscope.stages.nlp import parse
@@ -16,12 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def _roles(nlp, text: str, trigger: str, occurrence: int = 0) -> ActorRoles:
-    parsed = parse(Article(id="t", text=text), nlp)
-    token = [t for t in parsed.doc if t.text == trigger][occurrence]
-    mention = Mention(id="m", article_id="t", sentence_index=0,
-                      trigger=Span(token.idx, token.idx + len(token.text), token.text),
-                      trigger_token=token.i, plover="X", cameo="", goldstein=0.0)
-    return resolve_actors(parsed, [mention])["m"]
+    return roles_at(nlp, text, trigger, occurrence)
 
 
 def _codes(actors: tuple[Actor, ...]) -> list[tuple[str | None, str | None]]:
