@@ -6,9 +6,10 @@ a locative preposition ("in", "near", "at", "outside", "along") in the
 trigger's subtree, possibly through a place noun ("in the town of X", "on the
 outskirts of X").  Rather than hand-weighting those cues, a logistic model
 scores each candidate from dependency features (path length to the trigger,
-preposition, entity label, grammatical role); its weights were fitted on the
-event-location dev file by `scripts/train_event_location.py` (fixed seed) and
-live in data/event_location_weights.json.  If no candidate scores above the
+preposition, entity label, grammatical role, and how it ranks against the
+sentence's other candidates); the model (boosted trees, stages/where_model.py)
+was fitted on the event-location dev file by `scripts/train_event_location.py`
+(fixed seed) and lives in data/event_location_weights.json.  If no candidate scores above the
 model's threshold, the sentence gives no place for the event.
 
 Candidates are spaCy entities of place-like labels plus runs of proper nouns
@@ -18,20 +19,18 @@ model learns how far to trust each label.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
+from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model
 
-WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_weights.json"
+__all__ = ["WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
+           "governing_preposition", "load_link_model", "score_toponyms", "sentence_features", "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
@@ -45,7 +44,7 @@ PLACE_NOUNS = frozenset({
     "part", "parts", "center", "centre", "heart", "streets", "street", "border", "municipality", "port",
     "island", "valley", "villages", "towns", "cities", "areas", "regions", "provinces", "districts",
     "hamlet", "settlement", "enclave", "quarter", "locality", "department", "municipio",
-    "vicinity", "environs", "edge", "entrance", "west", "east", "north", "south", "territory"})
+    "vicinity", "environs", "edge", "entrance", "west", "east", "north", "south", "territory", "side", "sides"})
 _CLIMB = frozenset({"compound", "pobj", "appos", "conj", "amod", "nmod", "poss", "npadvmod", "dobj", "nummod",
                     "case", "cc", "punct"})
 
@@ -148,7 +147,14 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
         "trigger_passive": float(any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)),
         "trigger_is_noun": float(verb.pos_ in ("NOUN", "PROPN")),
         "many_candidates": min(n_candidates, 6) / 6,
+        f"trigger_dep={verb.dep_}": 1.0,
+        # "in Patuakhali district (Barisal)": a bracketed name glosses the one before it
+        "in_brackets": float(topo.start > 0 and doc[topo.start - 1].text in ("(", "[")),
+        "same_clause": float(_clause_of(root).i == _clause_of(verb).i),
     }
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        feats[f"subject_ent={subject.ent_type_ or subject.pos_}"] = 1.0
     if prep:
         feats[f"prep={prep if prep in LOCATIVE_PREPS else 'other'}"] = 1.0
         if attach is not None:
@@ -169,6 +175,56 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
     return feats
 
 
+def _clause_of(token: Token) -> Token:
+    """The nearest verb at or above a token (its clause), or the sentence root."""
+    for _ in range(40):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
+                      gazetteer: Gazetteer | None = None) -> list[dict[str, float]]:
+    """Features of every candidate of one trigger, each with how it compares to the others.
+
+    A candidate scored alone cannot tell it is the nearest place to the trigger, or the
+    container of a more specific one ("Manigram in Rupandehi district": the event is at
+    Manigram); the ranks and nesting flags added here say so."""
+    feats = [candidate_features(doc, trigger, t, len(toponyms), gazetteer) for t in toponyms]
+    if not feats:
+        return feats
+    roots = [doc[t.start:t.end].root for t in toponyms]
+    owner = {i: n for n, t in enumerate(toponyms) for i in range(t.start, t.end)}
+    paths = [f["path_len"] for f in feats]
+    dists = [f["linear_dist"] for f in feats]
+    pops = [f.get("gaz_population", 0.0) for f in feats]
+    locative = [n for n, f in enumerate(feats)
+                if f.get("prep_in_trigger_tree") and any(f.get(f"prep={p}") for p in _CORE_PREPS)]
+    for n, f in enumerate(feats):
+        f[f"path_rank={min(sorted(set(paths)).index(paths[n]), 2)}"] = 1.0
+        f[f"dist_rank={min(sorted(dists).index(dists[n]), 2)}"] = 1.0
+        f["path_gap"] = paths[n] - min(paths)
+        f["first_locative"] = float(bool(locative) and locative[0] == n)
+        f["locative_rank"] = float(locative.index(n)) / 3 if n in locative else 1.0
+        # nesting: the candidate hangs from another one ("X in Y", "X, Y", "outskirts of X in Y")
+        head = roots[n].head
+        for _ in range(4):
+            if head.i in owner and owner[head.i] != n:
+                f["inside_other"] = 1.0  # n is the container (Y)
+                feats[owner[head.i]]["has_container"] = 1.0
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+        f["smallest_pop"] = float(pops[n] > 0 and pops[n] == min(p for p in pops if p > 0))
+        f["country_among_others"] = float(len(toponyms) > 1 and "gaz=country" in f)
+    return feats
+
+
+_CORE_PREPS = ("in", "at", "near", "outside", "inside", "along", "across", "throughout", "around", "within", "on")
+
+
 def gazetteer_kind(gazetteer: Gazetteer, text: str) -> tuple[str, int]:
     """What the gazetteer makes of a name: its best entry's kind and population, or ('none', 0)."""
     cands = [c for c in gazetteer.candidates(text) if c.level < 2]
@@ -184,41 +240,19 @@ def _caps_sentence(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-@dataclass(frozen=True)
-class LinkModel:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-@lru_cache(maxsize=2)
-def load_link_model(path: Path = WEIGHTS_PATH) -> LinkModel:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return LinkModel(weights=dict(data["weights"]), bias=float(data["bias"]), threshold=float(data["threshold"]))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: event-location weights missing (run scripts/train_event_location.py)") from None
-    except (KeyError, ValueError, TypeError) as exc:
-        raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
-
-
-def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | None = None,
+def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel | None = None,
                    gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
     """Each candidate's probability of being where the trigger's event happened, best first."""
     model = model or load_link_model()
     toponyms = [t for t in toponyms if not (t.start <= trigger < t.end)]
-    scored = [(model.probability(candidate_features(doc, trigger, t, len(toponyms), gazetteer)), t)
-              for t in toponyms]
+    feats = sentence_features(doc, trigger, toponyms, gazetteer)
+    scored = [(model.probability(f), t) for f, t in zip(feats, toponyms, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     return scored
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
-                 model: LinkModel | None = None, gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
+                 model: LinkModel | TreeModel | None = None, gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
     """The candidate the event happened at, or None when none clears the model's threshold."""
     model = model or load_link_model()
     if toponyms is None:

@@ -1,0 +1,298 @@
+"""The article's geography and how a name is read: the countries an article is about (its focus),
+its dateline, whether a gazetteer match is believable, and a toponym read in context.
+
+Split from stages/where.py, which decides which place each event gets; this module knows nothing of
+events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from eventscope.errors import ConfigError
+from eventscope.gazetteer import Gazetteer, GazPlace
+from eventscope.gazetteer_build import COMPASS
+from eventscope.model import Place, Span
+from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.where_link import Toponym, governing_preposition
+from eventscope.stages.where_toponyms import blind_caps, toponyms_of
+
+ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "division", "department", "prefecture",
+                         "oblast", "county"})
+# Prepositions that put an event at a place; used where the linker's score alone is weak.
+CORE_LOCATIVES = frozenset({"in", "near", "at", "outside", "along", "inside", "across", "around", "throughout",
+                            "within", "on"})
+RIGHT_NOUNS = frozenset({"airport", "air", "base", "airbase", "border", "province", "governorate", "region",
+                         "strip", "valley", "heights", "peninsula", "state", "dam", "zone"})
+# "WASHINGTON:", "BAGHDAD, June 27 (Reuters) -", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA NACIONAL) --"
+# How loosely a name may match a gazetteer key, by the parser's label: a name it tagged as a person or
+# organisation (or left untagged) is a place only on a real spelling match, never on a consonant
+# skeleton ("Machinegun" ~ Mohnyin, "Rolando" ~ Rolandia); a PERSON name only on the exact spelling.
+MAX_LEVEL = {"PERSON": 0, "ORG": 1, "NORP": 1, "PROPN": 1}
+# A town smaller than this in a country the article does not name is taken for a homonym of a word of the
+# text, not the event place, once the article's own country is known (dateline or focus).
+SMALL_HOMONYM = 20_000
+# A PERSON-tagged name is a place only when it is this big and in the article's country.
+PERSON_PLACE_MIN = 100_000
+# Votes the dateline's country gets in the article focus, at least: about three lead mentions, so a few
+# passing mentions of another country ("talks on Cambodia") do not outvote "SAN SALVADOR, 3 JAN 90 --".
+DATELINE_VOTES = 6
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,60}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?::|--|—|–|-)\s")
+
+
+@dataclass(frozen=True)
+class Focus:
+    weights: dict[str, float]  # ISO3 -> weight in [0, 1], 1 for the most mentioned country
+    lead: frozenset[str]  # countries the lead names as places ("in Syria"), not as actors ("US troops")
+    dominant: str | None  # a country mentioned at least twice as often as any other
+    lead_place: Place | None = None  # the first place the lead puts something at ("in eastern Syria")
+    place_uses: dict[str, float] = field(default_factory=dict)  # like weights, counting "in X" uses only
+    home: frozenset[str] = frozenset()  # the dateline's country and the dominant one: where the article is
+
+    def in_home(self, place: GazPlace, min_weight: float) -> bool:
+        """Whether the place lies in the article's own country, or one it names with this weight."""
+        codes = place.countries or ((place.country,) if place.country else ())
+        return any(code in self.home or self.weights.get(code, 0.0) >= min_weight for code in codes)
+
+
+def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
+                 focus: Mapping[str, float] | None = None) -> tuple[GazPlace | None, Span, str]:
+    """The gazetteer entry for a toponym read in context, the span it covers, and how it was read.
+
+    How loose a spelling match may be depends on the toponym's label (see MAX_LEVEL)."""
+    start, end = topo.start, topo.end
+    level = MAX_LEVEL.get(topo.label, 2)
+    words = [t.lower_ for t in doc[max(0, start - 2):start]]
+    # compass word just before: "eastern Syria", "north-east Syria"
+    for width in (2, 1):
+        if len(words) >= width:
+            phrase = " ".join(words[-width:]).replace("-", " ")
+            if phrase in COMPASS:
+                place = gazetteer.lookup(f"{phrase} {doc[start:end].text}", focus, max_level=level)
+                if place is not None:
+                    return place, span_of(doc, start - width, end), f"compass '{phrase}'"
+    nxt = doc[end] if end < len(doc) else None
+    # "X-Y border" / "Syrian-Iraqi border" style and "X border"
+    border = _border_phrase(gazetteer, doc, start, end, focus)
+    if border is not None:
+        return border
+    if nxt is not None and nxt.lower_ in RIGHT_NOUNS:
+        widest = end + 1 if nxt.lower_ != "air" else min(len(doc), end + 2)
+        place = gazetteer.lookup(doc[start:widest].text, focus, max_level=level)
+        if place is not None:
+            return place, span_of(doc, start, widest), f"name with '{doc[end:widest].text}'"
+    admin_hint = nxt is not None and nxt.lower_ in ADMIN_WORDS
+    text = doc[start:end].text
+    place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
+    if place is None and text.lower().startswith("the "):
+        place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
+    return place, span_of(doc, start, end), "name"
+
+
+def _border_phrase(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
+                   focus: Mapping[str, float] | None) -> tuple[GazPlace, Span, str] | None:
+    if start >= 2 and doc[start - 1].text in ("-", "–", "/", "and"):
+        start -= 2  # "Iraq-Syria border": take in the first country too
+    elif start >= 2 and doc[start - 1].lower_ in ("with", "of") and doc[start - 2].lower_ == "border":
+        start -= 2  # "the border with Syria"
+    window = doc[start:min(len(doc), end + 4)]
+    if not any(t.lower_ == "border" for t in window):
+        return None
+    names = [t for t in window if t.pos_ in ("PROPN", "ADJ") and t.lower_ != "border"]
+    countries: list[str] = []
+    for tok in names:
+        country = gazetteer.country_named(tok.text) or _country_of_adjective(gazetteer, tok.text)
+        if country is not None and country.country and country.country not in countries:
+            countries.append(country.country)
+    if len(countries) == 1 and focus:
+        # "the border with Syria": the other side is the article's most named neighbour of that country
+        others = [c for c, _ in sorted(focus.items(), key=lambda kv: -kv[1])
+                  if c != countries[0] and gazetteer.border(countries[0], c) is not None]
+        countries += others[:1]
+    if len(countries) >= 2:
+        place = gazetteer.border(countries[0], countries[1])
+        if place is not None:
+            last = max([end, *(t.i + 1 for t in window if t.lower_ == "border" and t.i < end + 4)])
+            return place, span_of(doc, start, last), "border of " + "/".join(countries[:2])
+    return None
+
+
+_ADJECTIVE_ENDINGS = ("ian", "an", "i", "ese", "ish")
+
+
+def _country_of_adjective(gazetteer: Gazetteer, word: str) -> GazPlace | None:
+    """'Syrian' -> Syria, 'Iraqi' -> Iraq: only to read border phrases, never as a place by itself."""
+    lower = word.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            for guess in (stem, stem + "a", stem + "ia", stem + "y", stem + "e"):
+                country = gazetteer.country_named(guess)
+                if country is not None:
+                    return country
+    return None
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    piece = doc[max(0, start):end]
+    return Span(start=piece.start_char, end=piece.end_char, text=piece.text)
+
+
+def trusted(place: GazPlace, caps: bool, focus: Focus, label: str = "GPE") -> bool:
+    """A name the parser could not call a place (all-caps text, or tagged PERSON/ORG/...) often
+    matches some town ("HARRISON", "Amancio Rodriguez"); such a match counts only if it lies in a
+    country the article names, or is a big city.  GPE/LOC/FAC names in mixed case are trusted,
+    except a small town abroad when the article's own country is known (a homonym, most likely).
+    A PERSON name ("Leigh", "Obama") is a place only if it is a big city of the article's country."""
+    if place.kind in ("country", "region", "compass"):
+        return True
+    if label == "PERSON":
+        return place.population > PERSON_PLACE_MIN and focus.in_home(place, 0.5)
+    if focus.home and place.population < SMALL_HOMONYM and not focus.in_home(place, 0.3):
+        return False
+    doubtful = caps or label not in ("GPE", "LOC", "FAC")
+    if not doubtful or place.kind in ("country", "region", "compass") or place.population >= 1_000_000:
+        return True
+    codes = place.countries or ((place.country,) if place.country else ())
+    return any(focus.weights.get(code, 0.0) >= 0.3 for code in codes)
+
+
+def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
+    """Countries the article talks about, and the lead's first place.
+
+    Every toponym whose country is unambiguous votes for it (lead sentences
+    twice): a homonym like "Tripoli" does not vote, since its country is what
+    the focus is meant to decide.
+    """
+    doc = parsed.doc
+    counts: Counter[str] = Counter()
+    place_uses: Counter[str] = Counter()  # "in Syria", not "US troops"
+    lead: set[str] = set()
+    lead_place: Place | None = None
+    for n, sent in enumerate(doc.sents):
+        caps = blind_caps(doc, sent.start, sent.end)
+        for topo in toponyms_of(doc, sent.start, sent.end, gazetteer):
+            doubtful = caps or topo.label not in ("GPE", "LOC", "FAC")
+            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, doubtful,
+                                           MAX_LEVEL.get(topo.label, 2))
+            is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
+            for code in codes:
+                counts[code] += 2 if n < 2 else 1
+                if is_place_use:
+                    place_uses[code] += 1
+                if n < 2 and is_place_use:
+                    lead.add(code)
+            if n < 2 and is_place_use and lead_place is None:
+                found, span, how = resolve_name(gazetteer, doc, topo)
+                big = found is not None and (found.kind == "country" or found.population >= 1_000_000)
+                if found is not None and (big or not caps) and (big or topo.label != "PERSON"):
+                    lead_place = found.to_place(span=span, reason=f"the lead's first place ({how})")
+    dated = dateline_place(parsed, gazetteer)
+    dateline_codes = place_codes(dated[0]) if dated is not None else ()
+    top = max(counts.values(), default=0)
+    for code in dateline_codes:
+        counts[code] += max(DATELINE_VOTES, top // 2)
+    title = parsed.article.title
+    for word in re.findall(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", title):
+        country = gazetteer.country_named(word)
+        if country is not None and country.country:
+            counts[country.country] += 2
+    top = max(counts.values(), default=0)
+    weights = {code: count / top for code, count in counts.items()} if top else {}
+    ranked = counts.most_common(2)
+    dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    top_use = max(place_uses.values(), default=0)
+    uses = {code: count / top_use for code, count in place_uses.items()} if top_use else {}
+    home = frozenset(dateline_codes) | ({dominant} if dominant else set())
+    return Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place,
+                  place_uses=uses, home=home)
+
+
+def place_codes(place: GazPlace) -> tuple[str, ...]:
+    return place.countries or ((place.country,) if place.country else ())
+
+
+def _unambiguous_countries(gazetteer: Gazetteer, text: str, caps: bool = False,
+                           max_level: int = 2) -> tuple[str, ...]:
+    ranked = gazetteer.rank(tuple(c for c in gazetteer.candidates(text) if c.level <= max_level))
+    if not ranked:
+        return ()
+    best = ranked[0][1].place
+    codes = best.countries or ((best.country,) if best.country else ())
+    if best.kind in ("country", "region", "compass"):
+        return codes
+    if caps and best.population < 1_000_000:
+        return ()  # all-caps text: only country names and big cities say what the article is about
+    # a town votes only if every sizeable homonym lies in the same country
+    rivals = {c.place.country for _, c in ranked[:8] if c.place.population >= best.population / 20}
+    return codes if len(rivals) <= 1 else ()
+
+
+def dateline_place(parsed: ParsedArticle, gazetteer: Gazetteer,
+                   focus: Focus | None = None) -> tuple[GazPlace, Span | None] | None:
+    """The dateline's place, from Article.dateline or a leading 'CITY, date --' / 'CITY:' in the text."""
+    text, span = parsed.article.dateline, None
+    if not text:
+        match = _DATELINE.match(parsed.article.text)
+        if not match:
+            return None
+        text = match.group(1).strip()
+        span = Span(match.start(1), match.start(1) + len(text), text)
+    place = gazetteer.lookup(text)  # datelines name well-known cities: no focus, population decides
+    return (place, span) if place is not None else None
+
+
+def home_country(focus: Focus) -> str | None:
+    """The article's own country: the dominant one, else the dateline's when it is one country."""
+    if focus.dominant:
+        return focus.dominant
+    return next(iter(focus.home)) if len(focus.home) == 1 else None
+
+
+def foreign_homonym(place: GazPlace, focus: Focus) -> bool:
+    """A town (not a capital, under a million people) in a country the article never names, when the
+    article's own country is known: most likely a local place of the same name that the gazetteer lacks
+    (GeoNames' cities500 misses many villages), e.g. "La Laguna" in a Salvadoran report is not the
+    Canary Islands town."""
+    if not focus.home or place.kind in ("country", "region", "compass", "capital", "admin1"):
+        return False
+    codes = place.countries or ((place.country,) if place.country else ())
+    return place.population < 1_000_000 and not any(focus.weights.get(code, 0.0) > 0 for code in codes)
+
+
+DEMONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "actor_countries.tsv"
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality word (lower case) -> ISO3, from the actors' country table (its demonyms column)."""
+    out: dict[str, str] = {}
+    try:
+        lines = DEMONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{DEMONYMS_FILE}: cannot read ({exc.strerror})") from None
+    for line in lines:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 4 or cols[0] == "iso3":
+            continue
+        for word in filter(None, cols[3].split(";")):
+            out.setdefault(word.lower(), cols[0])
+    return out
+
+
+def nationality_focus(doc: Doc) -> str | None:
+    """The country whose nationality words ("Salvadoran soldiers") an article uses most, when it names
+    no place at all (a clandestine radio's communique): at least twice, and twice as often as any other."""
+    table = _demonyms()
+    counts = Counter(table[t.lower_] for t in doc if t.lower_ in table)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -1,0 +1,84 @@
+"""Stage where: a place not named in the event's own sentence is borrowed and marked so; places the
+gazetteer lacks; the nationality fallback; the event noun that names its place (real parses -> slow)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventscope.gazetteer import Gazetteer
+from eventscope.gazetteer_build import build_gazetteer
+from eventscope.model import Article, Mention, PlacePrecision, Span
+from eventscope.stages.nlp import ParsedArticle, parse
+from eventscope.stages.where import BORROWED, resolve_places
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
+    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("gaz_borrowed") / "gazetteer.sqlite"
+    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
+    return Gazetteer(path)
+
+
+def mention_at(parsed: ParsedArticle, word: str) -> Mention:
+    at = parsed.article.text.index(word)
+    token = next(t for t in parsed.doc if t.idx <= at < t.idx + len(t.text))
+    sentence = next(s.index for s in parsed.sentences if s.start <= at < s.end)
+    return Mention(id=f"{parsed.article.id}:{at}", article_id=parsed.article.id, sentence_index=sentence,
+                   trigger=Span(at, at + len(word), word), trigger_token=token.i, plover="ASSAULT", cameo="190",
+                   goldstein=-10.0)
+
+
+def place_of(parsed: ParsedArticle, gaz: Gazetteer, word: str):
+    mention = mention_at(parsed, word)
+    return resolve_places(parsed, [mention], gaz)[mention.id]
+
+
+def test_follow_up_sentence_borrows_the_place_without_a_span(nlp, gaz: Gazetteer) -> None:
+    text = "A car bomb exploded in Mosul on Monday. Two policemen were killed."
+    parsed = parse(Article(id="b1", text=text), nlp)
+    own = place_of(parsed, gaz, "exploded")
+    assert own.name == "Mosul" and own.span is not None and own.span.text == "Mosul"
+    follow = place_of(parsed, gaz, "killed")
+    assert follow.name == "Mosul" and follow.span is None
+    assert follow.reason.startswith(BORROWED) and "'Mosul'" in follow.reason
+
+
+def test_an_earlier_sentence_of_the_paragraph_gives_the_scene(nlp, gaz: Gazetteer) -> None:
+    text = ("Unidentified men placed three devices at the entrance of the mayor's home in Soyapango. "
+            "Two of the devices exploded.")
+    parsed = parse(Article(id="b2", text=text), nlp)
+    place = place_of(parsed, gaz, "exploded")
+    assert place.name == "Soyapango" and place.span is None and place.reason.startswith(BORROWED)
+
+
+def test_the_event_noun_names_its_place(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="b3", text="Officials still argue about the Mosul bombing."), nlp)
+    place = place_of(parsed, gaz, "bombing")
+    assert place is not None and place.name == "Mosul" and place.span.text == "Mosul"
+    assert "names its place" in place.reason
+
+
+def test_nationality_words_give_the_country_when_no_place_is_named(nlp, gaz: Gazetteer) -> None:
+    text = ("The Salvadoran army massacred peasants, the rebels said. Salvadoran soldiers fired on the "
+            "crowd, and the Salvadoran government denied it.")
+    parsed = parse(Article(id="b4", text=text), nlp)
+    place = place_of(parsed, gaz, "massacred")
+    assert (place.country, place.precision) == ("SLV", PlacePrecision.COUNTRY)
+    assert place.span is None and "nationality" in place.reason
+
+
+def test_a_town_abroad_of_an_unnamed_country_is_read_as_a_local_place(nlp, gaz: Gazetteer) -> None:
+    # The article is about Lebanon (dateline).  The gazetteer knows several towns "Santa Ana", none in
+    # Lebanon and none in a country the article names: the name is kept as a local place the
+    # gazetteer lacks, in the article's country, with no coordinates rather than wrong ones.
+    text = "BEIRUT, 3 JAN 90 -- Gunmen attacked the village of Santa Ana on Tuesday."
+    parsed = parse(Article(id="b5", text=text, dateline="BEIRUT"), nlp)
+    place = place_of(parsed, gaz, "attacked")
+    assert place is not None and place.country == "LBN" and place.lat is None
+    assert place.span is not None and place.span.text == "Santa Ana" and "gazetteer" in place.reason
