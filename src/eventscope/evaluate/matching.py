@@ -136,10 +136,12 @@ def align_fields(golds: Sequence[GoldEvent], preds: Sequence[PredictedEvent]) ->
 
 
 def place_name_agrees(gold: GoldEvent, pred: PredictedEvent) -> bool:
+    """The gazetteer's name of the predicted place, or its name as the text writes it, is a gold name
+    (the gazetteer says "Antigua Guatemala" where the text and the gold say "Antigua")."""
     if gold.place is None or not gold.place.names or not pred.place_name:
         return False
-    predicted = fold(pred.place_name)
-    return any(fold(name) == predicted for name in gold.place.names)
+    predicted = {fold(pred.place_name)} | ({fold(pred.place_text)} if pred.place_text else set())
+    return any(fold(name) in predicted for name in gold.place.names)
 
 
 def text_matches(gold_texts: Sequence[str], predicted: str) -> bool:

@@ -175,6 +175,7 @@ class PredictedEvent:
     date_end: dt.date | None = None
     countries: tuple[str, ...] = ()
     place_name: str | None = None
+    place_text: str | None = None  # the place as the text writes it ("Antigua" for Antigua Guatemala)
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
