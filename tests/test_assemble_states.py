@@ -32,3 +32,12 @@ def _triggers(pipeline, text: str) -> list[str]:
 def test_state_nouns(pipeline, text: str, kept: bool) -> None:
     found = any(t in ("war", "conflict") for t in _triggers(pipeline, text))
     assert found == kept, _triggers(pipeline, text)
+
+
+def test_an_undated_telling_of_a_recalled_bombing_at_the_same_town_joins_it(pipeline) -> None:
+    text = ("A court convicted a friend of the suspect in the April 15, 2013, bombing in Boston. "
+            "Twin bombs exploded in Boston near the finish line of the marathon, killing three people.")
+    events = [e for e in pipeline.extract_one(Article(id="b", text=text, published=dt.date(2014, 7, 21))).events
+              if e.plover == "ASSAULT"]
+    assert len(events) == 1, [(e.date.date, [ev.text for ev in e.evidence if ev.field == "trigger"]) for e in events]
+    assert events[0].date.date == dt.date(2013, 4, 15) and events[0].fatalities and events[0].fatalities.best == 3

@@ -45,6 +45,7 @@ from eventscope.model import (
     Mention,
     Modality,
     Place,
+    PlacePrecision,
     TimeRef,
 )
 from eventscope.stages.assemble_match import (
@@ -168,7 +169,11 @@ class _Cluster:
                            or targets_overlap(self.actors("actor2"), roles.actor2))
             same_story = self.same_mode(mention) or (self.adjacent(mention)
                                                      and same_place(self.best_place(), place))
-            if not (same_actors or (same_story and not is_recalled(strong, published))):
+            # The same weapon at the same named town is the same event even when it is an old one
+            # the story recalls ("the Boston Marathon bombing" ... "Twin bombs exploded near the finish
+            # line of the Boston Marathon, killing three").
+            same_scene = self.same_mode(mention) and _same_town(self.best_place(), place)
+            if not (same_actors or same_scene or (same_story and not is_recalled(strong, published))):
                 return False
         # Only the actor must agree: one strike can hit several targets, and each
         # sentence may name a different victim ("killed Soleimani", "al-Muhandis
@@ -178,6 +183,13 @@ class _Cluster:
         if self._roles_reversed(roles):
             return False
         return not places_conflict(self.best_place(), place)
+
+
+def _same_town(a: Place | None, b: Place | None) -> bool:
+    """Both places are known, town-level or finer, and the same."""
+    fine = (PlacePrecision.POINT, PlacePrecision.TOWN)
+    return (a is not None and b is not None and a.precision in fine and b.precision in fine
+            and same_place(a, b))
 
 
 # Nouns that name a happening; "the first strike hit ..." refers back to a strike.
