@@ -97,3 +97,9 @@ def test_instrument_of_use_is_not_the_attacker(nlp) -> None:
 def test_an_event_word_is_not_a_target(nlp) -> None:
     roles = roles_at(nlp, "Iraq's military condemned the strikes on Monday.", "condemned", plover="ACCUSE")
     assert roles.actor2 == ()
+
+
+def test_the_harmed_of_killed_in_the_attack_are_its_targets(nlp) -> None:
+    roles = _roles(nlp, "Militia leader Abu Mahdi al-Muhandis was also killed in the attack.", "attack")
+    assert _texts(roles.actor2) == ["Militia leader Abu Mahdi al-Muhandis"]
+    assert _texts(_roles(nlp, "Three soldiers died in the blast on Monday.", "blast").actor2) == ["Three soldiers"]

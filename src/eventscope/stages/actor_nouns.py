@@ -127,6 +127,11 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         if not a2:
             a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+    elif noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in HARM_VERBS | {"die"}:
+        # "al-Muhandis was also killed in the attack", "three died in the blast": the harmed are its targets
+        harm = head.head
+        a2 += [(c, f"{c.dep_} of '{harm.text}' in '{noun.text}'") for c in harm.children
+               if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)]
     elif noun.dep_ in SUBJECT_DEPS and not a2 and head.lemma_.lower() in DAMAGE_VERBS:
         # "the strike hit the base", "the blast killed five"; not "skirmishes can trigger big wars"
         a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")

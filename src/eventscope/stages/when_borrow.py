@@ -62,7 +62,11 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
         text = mention.trigger.text.lower()
         earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
     near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
+    # "... a drone killed Soleimani.  Al-Muhandis was also killed in the attack": within the paragraph
+    # a definite event noun names the latest event of its type even when that one was told by a verb
+    same_type = [(m, t) for m, t in near if m.plover == mention.plover]
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
+           or (same_type[-1] if same_type and definite else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False))
     if hit is None:
         return None
