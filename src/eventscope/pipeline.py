@@ -18,7 +18,17 @@ from typing import TypeVar
 from eventscope.config import Settings
 from eventscope.errors import EventscopeError, StageError
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
-from eventscope.stages import actors, admin_chain, assemble, classifier_signal, counts, detect, nlp, when, where
+from eventscope.stages import (
+    actors,
+    admin_chain,
+    assemble,
+    classifier_signal,
+    counts,
+    detect,
+    nlp,
+    when,
+    where,
+)
 from eventscope.stages.actor_dictionary import load_dictionary
 
 T = TypeVar("T")

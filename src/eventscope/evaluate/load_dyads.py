@@ -104,7 +104,8 @@ def load_plv(path: Path) -> Dataset:
 
 _ELISION = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _WORD = re.compile(r"[\w'.-]+")
-_FUNCTION_WORDS = frozenset("a an the of and or in on at for to from by with its their his her".split())
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "from", "by",
+                             "with", "its", "their", "his", "her"])
 
 
 def align_actor(text: str, surface: str) -> Span | None:
