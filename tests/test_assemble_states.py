@@ -41,3 +41,13 @@ def test_an_undated_telling_of_a_recalled_bombing_at_the_same_town_joins_it(pipe
               if e.plover == "ASSAULT"]
     assert len(events) == 1, [(e.date.date, [ev.text for ev in e.evidence if ev.field == "trigger"]) for e in events]
     assert events[0].date.date == dt.date(2013, 4, 15) and events[0].fatalities and events[0].fatalities.best == 3
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 3 May 2023, militants attacked a military post in Djibo. Five soldiers were killed.", "Armed clash"),
+    ("On 8 May 2023, Islamic State gunmen attacked a concert in Paris, killing 130 people.", "Attack"),
+    ("On 20 April 2023, the army and the RSF clashed in Khartoum. 14 people were killed.", "Armed clash"),
+])
+def test_acled_sub_type_follows_who_was_hit(pipeline, text: str, sub_type: str) -> None:
+    events = pipeline.extract_one(Article(id="a", text=text, published=dt.date(2023, 6, 15))).events
+    assert sub_type in [e.acled_sub_type for e in events], [(e.acled_sub_type, e.reasons.get("acled")) for e in events]

@@ -279,6 +279,36 @@ def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
+# Sectors of armed, organised groups (ACLED: an armed clash is between two of them; violence by one
+# against anybody else is an attack on civilians, officials included).
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
+
+
+# Triggers of fighting on both sides: their casualties are not targets, so they say nothing about
+# whether the other side was armed.
+RECIPROCAL_TRIGGERS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight", "gunfight",
+                                 "exchange", "combat"})
+
+
+def _acled_by_targets(parsed: ParsedArticle, head: Mention, targets: tuple[Actor, ...]) -> tuple[str | None, str | None, str]:
+    """ACLED's line between an armed clash and an attack is who was hit: an armed, organised group
+    (soldiers, police, rebels: "attacked a military post") makes it a clash; only unarmed people make
+    it an attack on civilians.  The mention's sub-type stands unless every target whose sector is
+    known says otherwise."""
+    sectors = [a.sector for a in targets if a.sector]
+    names = ", ".join(a.text for a in targets)
+    if not sectors:
+        return head.acled_type, head.acled_sub_type, ""
+    armed = all(s in ARMED_SECTORS for s in sectors)
+    unarmed = not any(s in ARMED_SECTORS for s in sectors)
+    if head.acled_sub_type == "Attack" and armed:
+        return "Battles", "Armed clash", f"Armed clash, not Attack: the targets ({names}) are armed"
+    trigger = parsed.doc[head.trigger_token].lemma_.lower() if 0 <= head.trigger_token < len(parsed.doc) else ""
+    if head.acled_sub_type == "Armed clash" and unarmed and trigger not in RECIPROCAL_TRIGGERS:
+        return "Violence against civilians", "Attack", f"Attack, not Armed clash: the targets ({names}) are unarmed"
+    return head.acled_type, head.acled_sub_type, ""
+
+
 def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     head = cluster.head
     article = parsed.article
@@ -298,17 +328,21 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
         f"{len(cluster.mentions)} mention(s) in this article: "
         + ", ".join(repr(m.trigger.text) for m in cluster.mentions)
     )
+    actor2 = cluster.actors("actor2")
+    acled_type, acled_sub_type, why = _acled_by_targets(parsed, head, actor2)
+    if why:
+        reasons["acled"] = why
     return Event(
         id=stable_event_id(article.id, head),
         plover=head.plover,
         plover_mode=head.plover_mode or next((m.plover_mode for m in cluster.mentions if m.plover_mode), None),
         cameo=head.cameo,
         goldstein=head.goldstein,
-        acled_type=head.acled_type,
-        acled_sub_type=head.acled_sub_type,
+        acled_type=acled_type,
+        acled_sub_type=acled_sub_type,
         date=date,
         actor1=cluster.actors("actor1"),
-        actor2=cluster.actors("actor2"),
+        actor2=actor2,
         place=place,
         fatalities=_count(claims, ClaimKind.KILLED),
         injuries=_count(claims, ClaimKind.INJURED),
