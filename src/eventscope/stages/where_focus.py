@@ -88,12 +88,41 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         place = gazetteer.lookup(doc[start:widest].text, focus, max_level=level)
         if place is not None:
             return place, span_of(doc, start, widest), f"name with '{doc[end:widest].text}'"
+    joined = _across_particle(gazetteer, doc, start, end, focus, level)
+    if joined is not None:
+        return joined
     admin_hint = nxt is not None and nxt.lower_ in ADMIN_WORDS
     text = doc[start:end].text
+    bare = _DESIGNATOR.sub("", text)
+    if bare != text and bare:
+        # "Kandahar city", "Hays district": the name without the word for what kind of place it is
+        admin_hint = admin_hint or not text.lower().endswith(("city", "town", "village"))
+        text = bare
     place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
     if place is None and text.lower().startswith("the "):
         place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
     return place, span_of(doc, start, end), "name"
+
+
+# Lower-case particles inside Arabic and other transliterated names ("Deir ez Zor", "Ras al Ain",
+# "Bab el Hawa"): the parser's name ends before them, the place's name does not.
+NAME_PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ash", "ad", "ar", "an", "at", "es", "ed", "er", "ul",
+                            "bin", "ibn", "abu", "de", "del", "da", "do", "dos", "das", "du", "la", "le"})
+_DESIGNATOR = re.compile(r"\s+(?:city|town|village|district|province|governorate|region|municipality)$",
+                         re.IGNORECASE)
+
+
+def _across_particle(gazetteer: Gazetteer, doc: Doc, start: int, end: int,
+                     focus: Mapping[str, float] | None, level: int) -> tuple[GazPlace, Span, str] | None:
+    """'Deir ez Zor': a name, a lower-case particle and a capitalised word are one place name when
+    the gazetteer knows the whole."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in NAME_PARTICLES or not doc[end].is_lower \
+            or not doc[end + 1].text[:1].isupper():
+        return None
+    place = gazetteer.lookup(doc[start:end + 2].text, focus, max_level=level)
+    if place is None:
+        return None
+    return place, span_of(doc, start, end + 2), f"name across '{doc[end].text}'"
 
 
 def _border_phrase(gazetteer: Gazetteer, doc: Doc, start: int, end: int,

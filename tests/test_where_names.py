@@ -1,0 +1,28 @@
+"""Place names as news and ACLED notes write them: particles inside names, a kind word after them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from eventscope.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("On 14 March 2023, unidentified gunmen shot and killed a civilian in Deir ez Zor city.", "SYR", "Deir ez-Zor"),
+    ("On 16 March 2023, Taliban forces clashed with ISKP militants in Kandahar city.", "AFG", "Kandahar"),
+])
+def test_place_name_is_read_whole(pipeline, text: str, country: str, admin1: str) -> None:
+    events = pipeline.extract_one(Article(id="p", text=text, published=dt.date(2023, 6, 30))).events
+    places = [(e.place.country, e.place.admin1) for e in events if e.place]
+    assert (country, admin1) in places, places
