@@ -26,3 +26,12 @@ def test_place_name_is_read_whole(pipeline, text: str, country: str, admin1: str
     events = pipeline.extract_one(Article(id="p", text=text, published=dt.date(2023, 6, 30))).events
     places = [(e.place.country, e.place.admin1) for e in events if e.place]
     assert (country, admin1) in places, places
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at 10 A.M. outside the police headquarters, killing four people.",
+    "One of the men killed was in disguise, police said.",
+])
+def test_abbreviations_and_common_words_are_no_unknown_places(pipeline, text: str) -> None:
+    events = pipeline.extract_one(Article(id="n", text=text, published=dt.date(1990, 1, 10))).events
+    assert all(e.place is None or e.place.name not in ("A.M.", "disguise") for e in events)

@@ -76,7 +76,7 @@ from eventscope.stages.where_link import (
     load_link_model,
     score_toponyms,
 )
-from eventscope.stages.where_toponyms import blind_caps, toponyms_of
+from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
 __all__ = ["BORROWED", "borrowed", "event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
 
@@ -283,6 +283,9 @@ def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:
     prep, via_place_noun, _ = governing_preposition(doc[topo.start:topo.end].root)
     if prep not in UNKNOWN_LOCATIVES and not via_place_noun:
         return False
+    name = doc[topo.start:topo.end].text
+    if "." in name or (topo.end - topo.start == 1 and name.lower() in english_words()):
+        return False  # "at 10 A.M.", "he was in disguise": an abbreviation or a common word, no place name
     return not (topo.start > 0 and doc[topo.start - 1].like_num)
 
 

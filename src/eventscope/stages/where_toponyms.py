@@ -21,7 +21,7 @@ from eventscope.stages.where_link import Toponym, sentence_toponyms
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
     """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
 
     Used only to distrust upper-case words such as "SECTOR" or "TANK" that are also
@@ -101,5 +101,5 @@ def _article_upper(text: str) -> bool:
 def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
     sent = doc[sent_start:sent_end]
     if blind_caps(doc, sent_start, sent_end):
-        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, _english_words())
+        return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, english_words())
     return sentence_toponyms(doc, sent)
