@@ -37,3 +37,9 @@ def test_folder_without_data_file_is_named(tmp_path: Path) -> None:
 
 def test_folder_datasets_pass_through(tmp_path: Path) -> None:
     assert data_files("muc4", tmp_path) == [tmp_path]
+
+
+def test_gold_folder_reads_its_gold_files_only(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "gold_sample.json", tmp_path / "story.gold.json")
+    (tmp_path / "story.events.json").write_text("[]", encoding="utf-8")  # an output snapshot beside it
+    assert len(load_dataset("gold", tmp_path).items) == len(load_dataset("gold", FIXTURES / "gold_sample.json").items)

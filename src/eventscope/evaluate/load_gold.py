@@ -117,7 +117,12 @@ def _text(record: dict, path: Path, where: str) -> str:
 
 
 def load_gold(path: Path) -> Dataset:
-    files = sorted([*path.glob("*.json"), *path.glob("*.jsonl")]) if path.is_dir() else [path]
+    if path.is_dir():
+        # a folder of NAME.gold.json files beside other JSON (tests/golden keeps output snapshots there)
+        # is read through its gold files only
+        files = sorted(path.glob("*.gold.json")) or sorted([*path.glob("*.json"), *path.glob("*.jsonl")])
+    else:
+        files = [path]
     if not files:
         raise DatasetError(str(path), "no *.json or *.jsonl gold files")
     docs: list[GoldDocument] = []
