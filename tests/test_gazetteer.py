@@ -192,3 +192,9 @@ def test_max_level_drops_consonant_skeleton_matches(tiny_gazetteer: Gazetteer) -
     assert all(c.level == 2 for c in tiny_gazetteer.candidates("Dair Zor"))
     assert tiny_gazetteer.lookup("Dair Zor", max_level=1) is None
     assert tiny_gazetteer.lookup("Deir ez-Zor", max_level=0) is not None
+
+
+def test_a_named_region_beats_a_compass_part_of_a_country(tiny_gazetteer: Gazetteer) -> None:
+    # "central" + "America" (an alias of the United States) would be a compass region of the USA
+    central = tiny_gazetteer.lookup("Central America")
+    assert central is not None and (central.name, central.kind) == ("Central America", "region")

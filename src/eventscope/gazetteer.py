@@ -145,6 +145,10 @@ class Gazetteer:
         countries = [c for c in pool if c.place.kind == "country"]
         if countries:
             return [(100.0, c) for c in countries]
+        if any(c.place.kind == "region" for c in pool):
+            # a region named as such ("Central America") is not a compass part of a country whose
+            # alias the name happens to contain ("central" + "America")
+            pool = [c for c in pool if c.place.kind != "compass"]
         focus = focus or {}
         scored = []
         for c in pool:
