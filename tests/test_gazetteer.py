@@ -14,18 +14,9 @@ import pytest
 from eventscope.config import Settings
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, distance_km, load_gazetteer
-from eventscope.gazetteer_build import build_gazetteer, read_tsv
+from eventscope.gazetteer_build import read_tsv
 from eventscope.model import PlacePrecision
 from eventscope.placenames import exact_key, folded_key, is_usable_alternate, keys_for, skeleton_key
-
-
-@pytest.fixture(scope="session")
-def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
-    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
-    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
-    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
-    return Gazetteer(path)
-
 
 # ------------------------------------------------------------------ keys
 

@@ -1,45 +1,27 @@
 """Stage where: the place each event happened at, on real parses (spaCy model -> slow).
 
-Uses the tiny fixture gazetteer from test_gazetteer (same fixture data), so the
+Uses the tiny fixture gazetteer (conftest `tiny_gazetteer`, built once per session), so the
 ranking and fallbacks are tested without the 30-s full build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
 from eventscope.gazetteer import Gazetteer, distance_km
-from eventscope.gazetteer_build import build_gazetteer
-from eventscope.model import Article, Mention, PlacePrecision, Span
+from eventscope.model import Article, PlacePrecision
 from eventscope.stages.nlp import ParsedArticle, parse
 from eventscope.stages.where import event_location_span, resolve_places
+from where_support import mention_at
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
-    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
-    path = tmp_path_factory.mktemp("gaz_where") / "gazetteer.sqlite"
-    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
-    return Gazetteer(path)
-
-
-def mention_at(parsed: ParsedArticle, word: str, nth: int = 0) -> Mention:
-    """A hand-made mention whose trigger is the nth occurrence of `word` (as detect would give it)."""
-    text = parsed.article.text
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(word, at + 1)
-    token = next(t for t in parsed.doc if t.idx <= at < t.idx + len(t.text))
-    sentence = next(s.index for s in parsed.sentences if s.start <= at < s.end)
-    return Mention(id=f"{parsed.article.id}:{sentence}:{at}", article_id=parsed.article.id,
-                   sentence_index=sentence, trigger=Span(at, at + len(word), word), trigger_token=token.i,
-                   plover="ASSAULT", cameo="190", goldstein=-10.0)
+@pytest.fixture
+def gaz(tiny_gazetteer: Gazetteer) -> Gazetteer:
+    return tiny_gazetteer
 
 
 @pytest.fixture(scope="module")

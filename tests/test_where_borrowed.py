@@ -3,35 +3,20 @@ gazetteer lacks; the nationality fallback; the event noun that names its place (
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from eventscope.gazetteer import Gazetteer
-from eventscope.gazetteer_build import build_gazetteer
-from eventscope.model import Article, Mention, PlacePrecision, Span
+from eventscope.model import Article, PlacePrecision
 from eventscope.stages.nlp import ParsedArticle, parse
 from eventscope.stages.where import BORROWED, resolve_places
+from where_support import mention_at
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Gazetteer:
-    data = json.loads((fixtures_dir / "where" / "geonames_subset.json").read_text(encoding="utf-8"))
-    path = tmp_path_factory.mktemp("gaz_borrowed") / "gazetteer.sqlite"
-    build_gazetteer(path, cities=data["cities"], countries=data["countries"], log=lambda _m: None)
-    return Gazetteer(path)
-
-
-def mention_at(parsed: ParsedArticle, word: str) -> Mention:
-    at = parsed.article.text.index(word)
-    token = next(t for t in parsed.doc if t.idx <= at < t.idx + len(t.text))
-    sentence = next(s.index for s in parsed.sentences if s.start <= at < s.end)
-    return Mention(id=f"{parsed.article.id}:{at}", article_id=parsed.article.id, sentence_index=sentence,
-                   trigger=Span(at, at + len(word), word), trigger_token=token.i, plover="ASSAULT", cameo="190",
-                   goldstein=-10.0)
+@pytest.fixture
+def gaz(tiny_gazetteer: Gazetteer) -> Gazetteer:
+    return tiny_gazetteer
 
 
 def place_of(parsed: ParsedArticle, gaz: Gazetteer, word: str):
