@@ -21,6 +21,7 @@ from importlib import resources
 from eventscope.errors import ConfigError, EventscopeError
 
 __all__ = [
+    "HOSTILE_TYPES",
     "PLOVER_TYPES",
     "AcledType",
     "CameoCode",
@@ -116,6 +117,9 @@ def _plover() -> dict[str, PloverType]:
 
 
 PLOVER_TYPES: tuple[str, ...] = tuple(_plover())
+# The types in which actor1 does physical harm to actor2: what a reply answers, and whose actor1 is
+# the attacker behind a casualty figure.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def cameo_code(code: str) -> CameoCode:

@@ -35,6 +35,7 @@ from eventscope.evaluate.records import (
     PredictedLocation,
 )
 from eventscope.model import Article, ClaimKind, Event, Modality, Span, from_dict
+from eventscope.ontology import HOSTILE_TYPES
 
 Progress = Callable[[int], None]
 
@@ -115,20 +116,16 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
                 kind = getattr(claim.kind, "value", str(claim.kind))
                 out.append(PredictedEvent(doc_id, frozenset({f"claim:{kind}"}), trigger=claim.span,
                                           **{**common, "arguments": _claim_arguments(
-                                              extraction, claim, arguments, violent=mention.plover in VIOLENT)}))
+                                              extraction, claim, arguments, violent=mention.plover in HOSTILE_TYPES)}))
     return out
-
-
-# Types whose actor1 did the harm a casualty claim counts; the actor1 of a claim attached to any other
-# mention ("Maduro defends the troops who killed ...") is no attacker.
-VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 
 def _claim_arguments(extraction: Any, claim: Any, arguments: list[PredictedArgument], *,
                      violent: bool = True) -> tuple[PredictedArgument, ...]:
     """A casualty claim is its own death/injury unit: its targets are the people it counts
     (`stages.actors.claim_victims`), not what the attack hit; place stays the mention's, and so does
-    the attacker when the mention is violent.  Without victims read off the claim, the mention's
+    the attacker when the mention is violent (`ontology.HOSTILE_TYPES`: the actor1 of a claim on any
+    other mention, "Maduro defends the troops who killed ...", is no attacker).  Without victims read off the claim, the mention's
     targets stand."""
     if not violent:
         arguments = [a for a in arguments if a.role != "attacker"]

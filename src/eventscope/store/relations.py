@@ -32,9 +32,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from eventscope.model import Event, Modality
+from eventscope.ontology import HOSTILE_TYPES
 from eventscope.store.linking import DEFAULT_RULES, LinkingRules, date_interval, overlap
 
-HOSTILE = frozenset({"ASSAULT", "COERCE"})
+HOSTILE = HOSTILE_TYPES
 
 # Cues that take the answered event as object: the event's trigger comes before the cue
 # ("the strikes were launched in response to the attacks").
