@@ -161,12 +161,12 @@ def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, Tim
     """Sentence -> the time phrase it opens with ("On 8 June 2023, ...", "On Monday, ..."), if any."""
     frames: dict[int, TimeRef] = {}
     for item in found:
+        if item.sentence in frames or item.bound or item.resolved is None or item.resolved.date is None:
+            continue
         sentence = parsed.sentences[item.sentence]
         first = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if (item.resolved is None or item.resolved.date is None or item.bound or first is None
-                or item.sentence in frames or min(item.tokens) - first.start >= _FRAME_MAX_OFFSET):
-            continue
-        frames[item.sentence] = item.resolved
+        if first is not None and min(item.tokens) - first.start < _FRAME_MAX_OFFSET:
+            frames[item.sentence] = item.resolved
     return frames
 
 
