@@ -141,6 +141,10 @@ def _day_range(first_text: str, last_text: str, month_text: str, year_text: str 
     return resolve
 
 
+def _dmy_range(m: re.Match[str]) -> Resolver | None:
+    return _day_range(m[1] or m[2], m[3], m[4], m[5])  # "between 3 and 5 May" or "3-5 May"
+
+
 def _mdy_range(m: re.Match[str]) -> Resolver | None:
     return _day_range(m[2], m[3], m[1], m[4])
 
@@ -317,7 +321,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b\.?(?:,?\s+(\d{{4}}|'?\d{{2}}(?![\d,])))?", FLAGS), _dmy),
     ("relative", re.compile(rf"\b({MONTH_RE})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}})\b)?", FLAGS), _mdy),
     ("relative", re.compile(rf"\b(?:between\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+and|(?:from\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through))\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?", FLAGS),
-     lambda m: _day_range(m[1] or m[2], m[3], m[4], m[5])),
+     _dmy_range),
     ("relative", re.compile(rf"\b({MONTH_RE})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:\d])(?:,?\s+(\d{{4}})\b)?", FLAGS),
      _mdy_range),
     ("absolute", re.compile(rf"\b({MONTH_RE})\b\.?,?\s+(?:of\s+)?(\d{{4}})\b", FLAGS), _month_year),

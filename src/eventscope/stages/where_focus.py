@@ -93,11 +93,11 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         return joined
     admin_hint = nxt is not None and nxt.lower_ in ADMIN_WORDS
     text = doc[start:end].text
-    bare = _DESIGNATOR.sub("", text)
-    if bare != text and bare:
+    designator = _DESIGNATOR.search(text)
+    if designator and designator.start() > 0:
         # "Kandahar city", "Hays district": the name without the word for what kind of place it is
-        admin_hint = admin_hint or not text.lower().endswith(("city", "town", "village"))
-        text = bare
+        admin_hint = admin_hint or designator[1].lower() not in _TOWN_DESIGNATORS
+        text = text[:designator.start()]
     place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
     if place is None and text.lower().startswith("the "):
         place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
@@ -108,7 +108,8 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
 # "Bab el Hawa"): the parser's name ends before them, the place's name does not.
 NAME_PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ash", "ad", "ar", "an", "at", "es", "ed", "er", "ul",
                             "bin", "ibn", "abu", "de", "del", "da", "do", "dos", "das", "du", "la", "le"})
-_DESIGNATOR = re.compile(r"\s+(?:city|town|village|district|province|governorate|region|municipality)$",
+_TOWN_DESIGNATORS = ("city", "town", "village")
+_DESIGNATOR = re.compile(rf"\s+({'|'.join(_TOWN_DESIGNATORS)}|district|province|governorate|region|municipality)$",
                          re.IGNORECASE)
 
 
