@@ -20,7 +20,6 @@ from eventscope.errors import EventscopeError, StageError
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
 from eventscope.stages import (
     actors,
-    admin_chain,
     assemble,
     classifier_signal,
     counts,
@@ -92,10 +91,7 @@ class Pipeline:
         roles = run("actors", article_id,
                     lambda: actors.resolve_actors(parsed, mentions, self.actor_dictionary))
         dates = run("when", article_id, lambda: when.resolve_dates(parsed, mentions))
-        # where, then the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle
-        # which town of a name is meant
-        places = run("where", article_id, lambda: admin_chain.refine_places(
-            parsed, mentions, where.resolve_places(parsed, mentions, self.gazetteer), self.gazetteer))
+        places = run("where", article_id, lambda: where.resolve_places(parsed, mentions, self.gazetteer))
         claims = run("counts", article_id, lambda: counts.extract_claims(parsed, mentions))
         events = run(
             "assemble", article_id,

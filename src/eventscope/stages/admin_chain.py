@@ -11,7 +11,7 @@ district of Taizz, is not Cairo).
 `chain_places` reads every chain of an article into a `Place`; `refine_places`
 gives each mention the chain place of its own sentence, or the article's only
 chain, when the place it has is missing or lies outside that chain's division.
-It is meant to run right after the where stage (see the report to the lead).
+`where.resolve_places` calls it last, on the places it chose.
 """
 
 from __future__ import annotations

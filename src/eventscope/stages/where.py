@@ -56,6 +56,7 @@ from eventscope.config import Settings, load_settings
 from eventscope.gazetteer import Gazetteer
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.model import Mention, Place, PlacePrecision, Span
+from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_focus import (
     CORE_LOCATIVES,
@@ -124,7 +125,9 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
             place = _borrow_nearby(n, scene, events_at, paragraph_of)
             place = _refine(place, parsed, gazetteer) if place else _fallback(parsed, gazetteer, focus, lead_place)
         out[mention.id] = place
-    return out
+    # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
+    # name is meant
+    return refine_places(parsed, mentions, out, gazetteer)
 
 
 # The linker's threshold is the one that maximises event-location accuracy, where "no place" and a
