@@ -34,7 +34,7 @@ from eventscope.evaluate.records import (
     PredictedLabel,
     PredictedLocation,
 )
-from eventscope.model import Article, ClaimKind, Event, Modality, Span, from_dict
+from eventscope.model import Article, ClaimKind, Event, Mention, Modality, Span, from_dict
 from eventscope.ontology import HOSTILE_TYPES
 
 Progress = Callable[[int], None]
@@ -174,13 +174,34 @@ def predict_dyads(items: Sequence[GoldDyad], nlp_model: Any, progress: Progress 
     return out
 
 
+def main_event(extraction: Any) -> Event | Mention | None:
+    """The event a snippet reports: the ACLED-coded mention told first and highest in its sentence's
+    parse (the main clause's verb, not a participle beside it: in "forces shot dead protesters
+    demonstrating against ...", the shooting), as the event it belongs to.  A snippet names its
+    event first; the details that follow (who was hurt, what the police did) are parts of it."""
+    doc = extraction.parsed.doc
+
+    def prominence(mention: Mention) -> tuple[int, int, int, float]:
+        token = doc[mention.trigger_token]
+        depth = 0
+        while token.head.i != token.i and depth < 50:
+            token, depth = token.head, depth + 1
+        return (mention.modality != Modality.OCCURRED, mention.sentence_index, depth, -mention.confidence)
+
+    coded = sorted((m for m in extraction.mentions if m.acled_sub_type and 0 <= m.trigger_token < len(doc)),
+                   key=prominence)
+    for mention in coded:
+        for event in extraction.events:
+            if event.acled_sub_type and any(e.start <= mention.trigger.start < e.end for e in event.evidence):
+                return event
+    return coded[0] if coded else None
+
+
 def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Progress | None = None) -> list[PredictedLabel]:
     out = []
     articles = (Article(id=i.id, text=i.text) for i in items)
     for count, extraction in enumerate(pipeline.extract_many(articles), 1):
-        coded = [e for e in extraction.events if e.acled_sub_type] or \
-                [m for m in extraction.mentions if m.acled_sub_type]
-        best = max(coded, key=lambda e: e.confidence, default=None)
+        best = main_event(extraction)
         out.append(PredictedLabel(extraction.article.id, best.acled_sub_type if best else None,
                                   best.confidence if best else 0.0))
         if progress:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from importlib import resources
 
 from eventscope.errors import ConfigError
-from eventscope.model import Mention
+from eventscope.model import Mention, Modality
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
@@ -51,11 +51,46 @@ NOT_FOR_TARGET = {
 }
 
 
-def allowed_for(mention: Mention, target: str | None = None) -> tuple[str, ...]:
+# ... and who acted: territory taken by state forces is "Government regains territory",
+# by anyone else "Non-state actor overtakes territory" (ACLED's definitions).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+NOT_FOR_ACTOR = {
+    "state": frozenset({"NON_STATE_ACTOR_OVERTAKES_TER"}),
+    "non-state": frozenset({"GOV_REGAINS_TERIT"}),
+}
+
+
+TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
+TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def allowed_for(mention: Mention, target: str | None = None, actor: str | None = None) -> tuple[str, ...]:
     table = allowed_labels()
     allowed = table.get((mention.plover, mention.plover_mode or "*")) or table.get((mention.plover, "*"), ())
-    banned = NOT_FOR_TARGET.get(target or "", frozenset())
+    if mention.acled_sub_type in TERRITORY_SUB_TYPES:  # taking ground: who took it decides which
+        allowed = TERRITORY_LABELS
+    banned = NOT_FOR_TARGET.get(target or "", frozenset()) | NOT_FOR_ACTOR.get(actor or "", frozenset())
     return tuple(label for label in allowed if label not in banned)
+
+
+def _actor_kind(parsed: ParsedArticle, mention: Mention) -> str | None:
+    """"state" or "non-state" for the trigger's grammatical subject (or passive agent), by the
+    actor dictionary's sector; None when there is no subject or its sector is unknown."""
+    from eventscope.stages.actor_lookup import lookup_actor
+
+    if not 0 <= mention.trigger_token < len(parsed.doc):
+        return None
+    trigger = parsed.doc[mention.trigger_token]
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    heads = agents or [s for s in subjects if s.dep_ == "nsubj"]
+    if not heads:
+        return None
+    head = heads[0]
+    sector = lookup_actor(parsed.doc[head.left_edge.i:head.i + 1].text).sector
+    if sector is None:
+        return None
+    return "state" if sector in STATE_SECTORS else "non-state"
 
 
 def _target(parsed: ParsedArticle, mention: Mention) -> str | None:
@@ -82,13 +117,39 @@ def _context(parsed: ParsedArticle, mention: Mention) -> str:
     return window
 
 
+# A protest the police broke up, tear-gassed or arrested people at is ACLED's "Protest with
+# intervention"; the intervention is told as its own mention in the same or the next sentence.
+INTERVENTION_MODES = frozenset({"crowd-control", "arrest"})
+INTERVENTION_SUB_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention", "Arrests"})
+
+
+def _with_interventions(mentions: list[Mention]) -> list[Mention]:
+    interventions = [m for m in mentions if m.plover != "PROTEST" and m.modality == Modality.OCCURRED
+                     and (m.plover_mode in INTERVENTION_MODES or m.acled_sub_type in INTERVENTION_SUB_TYPES)]
+    out = []
+    for mention in mentions:
+        near = next((m for m in interventions if 0 <= m.sentence_index - mention.sentence_index <= 1), None)
+        if mention.plover == "PROTEST" and mention.acled_sub_type == "Peaceful protest" and near is not None:
+            reasons = {**mention.reasons, "acled": f"Protest with intervention: '{near.trigger.text}' "
+                                                   f"({near.acled_sub_type or near.plover_mode}) at the protest"}
+            mention = replace(mention, acled_type="Protests", acled_sub_type="Protest with intervention",
+                              reasons=reasons)
+        out.append(mention)
+    return out
+
+
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """The classifier's choice among the allowed sub-types, then the protests that met an intervention."""
+    return _with_interventions(_classifier_refined(parsed, mentions))
+
+
+def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
     from eventscope.stages.classify import acled_sub_type, load_classifier
 
     if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
         return mentions
 
-    todo = [(i, m, allowed_for(m, _target(parsed, m))) for i, m in enumerate(mentions)]
+    todo = [(i, m, allowed_for(m, _target(parsed, m), _actor_kind(parsed, m))) for i, m in enumerate(mentions)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:

@@ -11,7 +11,14 @@ from spacy.tokens import Token
 
 from eventscope.model import Mention, Modality, Span
 from eventscope.ontology import CameoCode, acled_for, cameo_code, read_table
-from eventscope.stages.lexicon import TriggerMatch, find_mode, lemma_of, match_trigger, mode_priority
+from eventscope.stages.lexicon import (
+    TriggerMatch,
+    find_mode,
+    is_weapon_mode,
+    lemma_of,
+    match_trigger,
+    mode_priority,
+)
 from eventscope.stages.modality import modality_of, obligation_cue
 from eventscope.stages.nlp import ParsedArticle
 
@@ -88,7 +95,7 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
             found, cue_token = cue
             # a weapon word refines a generic attack, or a weapon code whose own cue is weaker
             # ("suicide bomber blew himself up": suicide-attack beats the explosives of "blow up")
-            if cameo in GENERIC_ASSAULT or found.priority > mode_priority(mode):
+            if cameo in GENERIC_ASSAULT or (is_weapon_mode(mode) and found.priority > mode_priority(mode)):
                 cameo, mode = found.cameo, found.mode
             elif mode is None:
                 mode = found.mode

@@ -18,6 +18,7 @@ from eventscope.ontology import cameo_code, read_table
 OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "compound", "amod",
                "nmod", "npadvmod", "dative", "advmod", "prt", "conj", "appos", "nummod", "poss", "nsubj"}
 PREP_DEPS = {"prep", "prt", "agent", "advmod", "mark"}
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,11 @@ def lemma_of(token: Token) -> str:
     if token.pos_ in ("NOUN", "PROPN") and lemma.endswith("s") and lemma not in trigger_rules() \
             and lemma[:-1] in trigger_rules():
         return lemma[:-1]
+    # ... and mis-lemmatises some past forms ("raped" -> "rap"): the text minus "d"/"ed" names the trigger.
+    if token.pos_ == "VERB" and lemma not in trigger_rules() and token.lower_.endswith("ed"):
+        for stem in (token.lower_[:-1], token.lower_[:-2]):
+            if stem in trigger_rules():
+                return stem
     return lemma
 
 
@@ -142,7 +148,9 @@ def match_trigger(token: Token) -> TriggerMatch | None:
     if not rules:
         return None
     deps = dependents(token)
-    dep_lemmas = {lemma_of(d) for d in deps} | {d.lower_ for d in deps}
+    # "@gpe", "@loc", "@fac": a named place as the object ("seized Sheberghan") fits `obj=@gpe`.
+    dep_lemmas = {lemma_of(d) for d in deps} | {d.lower_ for d in deps} | \
+        {f"@{d.ent_type_.lower()}" for d in deps if d.ent_type_ in PLACE_ENTITIES}
     # A preposition that only carries a date ("called ... on Saturday") is not a particle.
     prep_lemmas = {c.lower_ for c in token.children if c.dep_ in PREP_DEPS
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")}
@@ -211,6 +219,12 @@ def find_mode(token: Token) -> tuple[ModeCue, Token] | None:
         if best is None or cue.priority > best[0].priority:
             best = (cue, tok)
     return best
+
+
+def is_weapon_mode(mode: str | None) -> bool:
+    """A mode a weapon word can give (or none yet): act modes such as abduct or sexual say what was
+    done, so "gunmen abducted" stays an abduction, not a shooting."""
+    return mode is None or any(c.mode == mode for c in mode_cues().values())
 
 
 def mode_priority(mode: str | None) -> int:

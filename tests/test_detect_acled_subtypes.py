@@ -1,0 +1,51 @@
+"""ACLED sub-types the way ACLED's codebook draws the lines: strategic developments (bases, defused
+bombs, territory), the act beating the weapon (gunmen who abduct), who took ground, protests the
+police broke up, and which event a short snippet reports (needs the real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.evaluate.predict import main_event
+from eventscope.model import Article, Mention
+from eventscope.pipeline import Pipeline
+from eventscope.stages.detect import detect
+from eventscope.stages.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def sub_types(nlp, text: str) -> dict[str, str | None]:
+    mentions: list[Mention] = detect(parse(Article(id="t", text=text), nlp))
+    return {m.trigger.text: m.acled_sub_type for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub_type"), [
+    ("Armed men from the militia raped three women in the village.", "raped", "Sexual violence"),
+    ("Unidentified gunmen abducted two aid workers on the road.", "abducted", "Abduction/forced disappearance"),
+    ("Security forces defused a roadside bomb planted on the highway.", "defused", "Disrupted weapons use"),
+    ("The Taliban established a new base in the district.", "established", "Headquarters or base established"),
+    ("The army recaptured the town of Bartella from the Islamic State.", "recaptured", "Government regains territory"),
+    ("The Taliban seized Sheberghan after government forces fled.", "seized", "Non-state actor overtakes territory"),
+    ("Militants lobbed a grenade into a market.", "lobbed", "Grenade"),
+])
+def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
+    assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)
+
+
+def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(nlp) -> None:
+    found = sub_types(nlp, "Protesters rallied against the government; police fired tear gas to disperse them.")
+    assert found.get("rallied") == "Protest with intervention", found
+
+
+def test_a_peaceful_protest_stays_peaceful(nlp) -> None:
+    found = sub_types(nlp, "Teachers marched peacefully through the capital to demand higher pay.")
+    assert found.get("marched") == "Peaceful protest", found
+
+
+def test_the_snippet_event_is_the_main_clause(nlp, tiny_gazetteer) -> None:
+    pipeline = Pipeline(nlp_model=nlp, gazetteer=tiny_gazetteer)
+    extraction = pipeline.extract_one(Article(id="s", text=(
+        "On 5 December 2019, security forces shot dead several protesters demonstrating against a fuel price hike.")))
+    chosen = main_event(extraction)
+    assert chosen is not None and chosen.acled_sub_type == "Excessive force against protesters"
