@@ -135,6 +135,10 @@ def dependents(token: Token) -> list[Token]:
             found.extend(c for c in child.children if c.dep_ in ("pobj", "dobj", "pcomp"))
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+    if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+        # "intercepted and destroyed two drones": coordinated verbs share the object the parse gives the last
+        for verb in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            found.extend(c for c in verb.children if c.dep_ == "dobj")
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.pos_ == "VERB":
         found.append(token.head)  # "took hostages": the governing verb can be the needed word
     if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -148,9 +152,10 @@ def match_trigger(token: Token) -> TriggerMatch | None:
     if not rules:
         return None
     deps = dependents(token)
-    # "@gpe", "@loc", "@fac": a named place as the object ("seized Sheberghan") fits `obj=@gpe`.
+    # "@gpe", "@loc", "@fac": a named place as the object ("seized Sheberghan") fits `obj=@gpe`;
+    # a place after a preposition ("seized explosives in Bakool") is where, not what.
     dep_lemmas = {lemma_of(d) for d in deps} | {d.lower_ for d in deps} | \
-        {f"@{d.ent_type_.lower()}" for d in deps if d.ent_type_ in PLACE_ENTITIES}
+        {f"@{d.ent_type_.lower()}" for d in deps if d.ent_type_ in PLACE_ENTITIES and d.dep_ in ("dobj", "nsubjpass")}
     # A preposition that only carries a date ("called ... on Saturday") is not a particle.
     prep_lemmas = {c.lower_ for c in token.children if c.dep_ in PREP_DEPS
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")}
