@@ -21,6 +21,7 @@ from importlib import resources
 from eventscope.errors import ConfigError, EventscopeError
 
 __all__ = [
+    "ARMED_SECTORS",
     "HOSTILE_TYPES",
     "PLOVER_TYPES",
     "AcledType",
@@ -120,6 +121,10 @@ PLOVER_TYPES: tuple[str, ...] = tuple(_plover())
 # The types in which actor1 does physical harm to actor2: what a reply answers, and whose actor1 is
 # the attacker behind a casualty figure.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+# Actor sectors of organised armed men (CAMEO agent codes): military, rebels, police, intelligence,
+# insurgents, separatists, unaligned armed forces, pro-government militias, criminal gangs.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
 
 
 def cameo_code(code: str) -> CameoCode:

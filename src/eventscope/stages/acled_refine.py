@@ -20,6 +20,7 @@ from importlib import resources
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention, Modality
+from eventscope.ontology import ARMED_SECTORS
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
@@ -51,46 +52,56 @@ NOT_FOR_TARGET = {
 }
 
 
-# ... and who acted: territory taken by state forces is "Government regains territory",
-# by anyone else "Non-state actor overtakes territory" (ACLED's definitions).
+# ... and who acted (the trigger's subject, by the actor dictionary's sector): territory taken by
+# state forces is "Government regains territory", by anyone else "Non-state actor overtakes
+# territory"; organised armed men fighting is no riot; demonstrators who turn violent are a violent
+# demonstration, not a battle (ACLED's definitions).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
 NOT_FOR_ACTOR = {
     "state": frozenset({"NON_STATE_ACTOR_OVERTAKES_TER"}),
     "non-state": frozenset({"GOV_REGAINS_TERIT"}),
+    "armed": frozenset({"MOB_VIOL", "VIOL_DEMONSTR"}),
+    "protester": frozenset({"ARMED_CLASH", "ATTACK", "MOB_VIOL"}),
 }
-
-
 TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def allowed_for(mention: Mention, target: str | None = None, actor: str | None = None) -> tuple[str, ...]:
+def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[str] = frozenset()) -> tuple[str, ...]:
     table = allowed_labels()
     allowed = table.get((mention.plover, mention.plover_mode or "*")) or table.get((mention.plover, "*"), ())
     if mention.acled_sub_type in TERRITORY_SUB_TYPES:  # taking ground: who took it decides which
         allowed = TERRITORY_LABELS
-    banned = NOT_FOR_TARGET.get(target or "", frozenset()) | NOT_FOR_ACTOR.get(actor or "", frozenset())
+    banned = set(NOT_FOR_TARGET.get(target or "", frozenset()))
+    for kind in actor:
+        banned |= NOT_FOR_ACTOR[kind]
     return tuple(label for label in allowed if label not in banned)
 
 
-def _actor_kind(parsed: ParsedArticle, mention: Mention) -> str | None:
-    """"state" or "non-state" for the trigger's grammatical subject (or passive agent), by the
-    actor dictionary's sector; None when there is no subject or its sector is unknown."""
+def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
+    """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
+    actor dictionary's sector, "armed" for an organised armed sector, "protester" by its head noun.
+    Empty when there is no subject or nothing is known of it."""
     from eventscope.stages.actor_lookup import lookup_actor
 
     if not 0 <= mention.trigger_token < len(parsed.doc):
-        return None
+        return frozenset()
     trigger = parsed.doc[mention.trigger_token]
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    heads = agents or [s for s in subjects if s.dep_ == "nsubj"]
+    heads = agents or [c for c in trigger.children if c.dep_ == "nsubj"]
     if not heads:
-        return None
+        return frozenset()
     head = heads[0]
+    if head.lemma_.lower() in PROTESTER_WORDS:
+        return frozenset({"protester"})
     sector = lookup_actor(parsed.doc[head.left_edge.i:head.i + 1].text).sector
     if sector is None:
-        return None
-    return "state" if sector in STATE_SECTORS else "non-state"
+        return frozenset()
+    kinds = {"state" if sector in STATE_SECTORS else "non-state"}
+    if sector in ARMED_SECTORS:
+        kinds.add("armed")
+    return frozenset(kinds)
 
 
 def _target(parsed: ParsedArticle, mention: Mention) -> str | None:
@@ -149,7 +160,7 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
     if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
         return mentions
 
-    todo = [(i, m, allowed_for(m, _target(parsed, m), _actor_kind(parsed, m))) for i, m in enumerate(mentions)]
+    todo = [(i, m, allowed_for(m, _target(parsed, m), _actor_kinds(parsed, m))) for i, m in enumerate(mentions)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:
