@@ -20,7 +20,6 @@ from importlib import resources
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention, Modality
-from eventscope.ontology import ARMED_SECTORS
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
@@ -54,14 +53,13 @@ NOT_FOR_TARGET = {
 
 # ... and who acted (the trigger's subject, by the actor dictionary's sector): territory taken by
 # state forces is "Government regains territory", by anyone else "Non-state actor overtakes
-# territory"; organised armed men fighting is no riot; demonstrators who turn violent are a violent
-# demonstration, not a battle (ACLED's definitions).
+# territory"; demonstrators who turn violent are a violent demonstration, not a battle or a riot
+# (ACLED's definitions).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
 NOT_FOR_ACTOR = {
     "state": frozenset({"NON_STATE_ACTOR_OVERTAKES_TER"}),
     "non-state": frozenset({"GOV_REGAINS_TERIT"}),
-    "armed": frozenset({"MOB_VIOL", "VIOL_DEMONSTR"}),
     "protester": frozenset({"ARMED_CLASH", "ATTACK", "MOB_VIOL"}),
 }
 TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
@@ -81,7 +79,7 @@ def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[st
 
 def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
-    actor dictionary's sector, "armed" for an organised armed sector, "protester" by its head noun.
+    actor dictionary's sector, "protester" by its head noun.
     Empty when there is no subject or nothing is known of it."""
     from eventscope.stages.actor_lookup import lookup_actor
 
@@ -98,10 +96,7 @@ def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     sector = lookup_actor(parsed.doc[head.left_edge.i:head.i + 1].text).sector
     if sector is None:
         return frozenset()
-    kinds = {"state" if sector in STATE_SECTORS else "non-state"}
-    if sector in ARMED_SECTORS:
-        kinds.add("armed")
-    return frozenset(kinds)
+    return frozenset({"state" if sector in STATE_SECTORS else "non-state"})
 
 
 def _target(parsed: ParsedArticle, mention: Mention) -> str | None:

@@ -66,7 +66,8 @@ def target_cue(token: Token) -> tuple[str, str] | None:
     """(civilian | protester | armed, word) when the trigger's object or passive subject says who was hit."""
     words = _target_words()
     for child in token.subtree:
-        if child.dep_ in ("dobj", "pobj", "nsubjpass") and lemma_of(child) in words:
+        if child.dep_ in ("dobj", "pobj", "nsubjpass") and lemma_of(child) in words \
+                and child.ent_type_ not in NUMERIC_ENTITIES:  # "on 5 March" is a date, not a march
             return words[lemma_of(child)], child.text
     return None
 
