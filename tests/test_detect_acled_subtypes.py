@@ -49,3 +49,15 @@ def test_the_snippet_event_is_the_main_clause(nlp, tiny_gazetteer) -> None:
         "On 5 December 2019, security forces shot dead several protesters demonstrating against a fuel price hike.")))
     chosen = main_event(extraction)
     assert chosen is not None and chosen.acled_sub_type == "Excessive force against protesters"
+
+
+def test_a_crowd_beating_a_man_is_mob_violence(nlp) -> None:
+    found = sub_types(nlp, "A crowd of villagers beat a man accused of theft until he died.")
+    assert found.get("beat") == "Mob violence", found
+
+
+def test_a_snippet_without_a_trigger_is_read_by_the_classifier() -> None:
+    from eventscope.stages.acled_refine import snippet_sub_type
+
+    found = snippet_sub_type("Warplanes of the air force hit rebel positions near the town.")
+    assert found is not None and found[1] == "Air/drone strike"

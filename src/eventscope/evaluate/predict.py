@@ -36,6 +36,7 @@ from eventscope.evaluate.records import (
 )
 from eventscope.model import Article, ClaimKind, Event, Mention, Modality, Span, from_dict
 from eventscope.ontology import HOSTILE_TYPES
+from eventscope.stages.acled_refine import snippet_sub_type
 
 Progress = Callable[[int], None]
 
@@ -202,8 +203,12 @@ def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Prog
     articles = (Article(id=i.id, text=i.text) for i in items)
     for count, extraction in enumerate(pipeline.extract_many(articles), 1):
         best = main_event(extraction)
-        out.append(PredictedLabel(extraction.article.id, best.acled_sub_type if best else None,
-                                  best.confidence if best else 0.0))
+        if best is not None:
+            out.append(PredictedLabel(extraction.article.id, best.acled_sub_type, best.confidence))
+        else:  # no trigger found: the classifier reads the whole snippet
+            found = snippet_sub_type(extraction.article.text)
+            out.append(PredictedLabel(extraction.article.id, found[1] if found else None,
+                                      found[2] if found else 0.0))
         if progress:
             progress(count)
     return out

@@ -53,14 +53,16 @@ NOT_FOR_TARGET = {
 
 # ... and who acted (the trigger's subject, by the actor dictionary's sector): territory taken by
 # state forces is "Government regains territory", by anyone else "Non-state actor overtakes
-# territory"; demonstrators who turn violent are a violent demonstration, not a battle or a riot
-# (ACLED's definitions).
+# territory"; demonstrators who turn violent are a violent demonstration, not a battle or a riot;
+# violence by a crowd or villagers is mob violence, not a battle or an attack (ACLED's definitions).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+CROWD_WORDS = frozenset({"mob", "crowd", "villager", "resident", "youth", "local", "rioter", "throng"})
 NOT_FOR_ACTOR = {
     "state": frozenset({"NON_STATE_ACTOR_OVERTAKES_TER"}),
     "non-state": frozenset({"GOV_REGAINS_TERIT"}),
     "protester": frozenset({"ARMED_CLASH", "ATTACK", "MOB_VIOL"}),
+    "crowd": frozenset({"ARMED_CLASH", "ATTACK"}),
 }
 TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -79,7 +81,7 @@ def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[st
 
 def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
-    actor dictionary's sector, "protester" by its head noun.
+    actor dictionary's sector, "protester" or "crowd" by its head noun.
     Empty when there is no subject or nothing is known of it."""
     from eventscope.stages.actor_lookup import lookup_actor
 
@@ -93,6 +95,8 @@ def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     head = heads[0]
     if head.lemma_.lower() in PROTESTER_WORDS:
         return frozenset({"protester"})
+    if head.lemma_.lower() in CROWD_WORDS:  # a crowd, villagers, residents: their violence is mob violence
+        return frozenset({"non-state", "crowd"})
     sector = lookup_actor(parsed.doc[head.left_edge.i:head.i + 1].text).sector
     if sector is None:
         return frozenset()
@@ -180,3 +184,23 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
                             f"{mention.acled_sub_type or 'none'}")
         refined[index] = replace(mention, acled_type=acled_type, acled_sub_type=sub_type, reasons=reasons)
     return refined
+
+
+SNIPPET_CONFIDENT = 0.30  # classifier probability needed to label a text no trigger was found in
+
+
+def snippet_sub_type(text: str) -> tuple[str, str, float] | None:
+    """(ACLED type, sub-type, probability) for a short report in which detect found no event, from the
+    classifier over all 25 sub-types; None below SNIPPET_CONFIDENT or with the classifiers off.
+    The lexicon knows the usual wordings; the classifier's descriptions catch the rest
+    ("women were assaulted", "the group named a new leader")."""
+    from eventscope.stages.classify import acled_sub_type, load_classifier
+
+    if classifier_signal.scorer() is None:
+        return None
+    probs = load_classifier().acled_probs([text])[0]
+    label, best = max(probs.items(), key=lambda item: item[1])
+    if best < SNIPPET_CONFIDENT:
+        return None
+    acled_type, sub_type = acled_sub_type(label)
+    return acled_type, sub_type, best

@@ -18,7 +18,7 @@ from eventscope.ontology import cameo_code, read_table
 OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "compound", "amod",
                "nmod", "npadvmod", "dative", "advmod", "prt", "conj", "appos", "nummod", "poss", "nsubj"}
 PREP_DEPS = {"prep", "prt", "agent", "advmod", "mark"}
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+NAMED_OBJECTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})  # entity types an `obj=@...` clause may name
 
 
 @dataclass(frozen=True)
@@ -152,10 +152,10 @@ def match_trigger(token: Token) -> TriggerMatch | None:
     if not rules:
         return None
     deps = dependents(token)
-    # "@gpe", "@loc", "@fac": a named place as the object ("seized Sheberghan") fits `obj=@gpe`;
+    # "@gpe", "@loc", "@fac", "@person": a named object ("seized Sheberghan") fits `obj=@gpe`;
     # a place after a preposition ("seized explosives in Bakool") is where, not what.
     dep_lemmas = {lemma_of(d) for d in deps} | {d.lower_ for d in deps} | \
-        {f"@{d.ent_type_.lower()}" for d in deps if d.ent_type_ in PLACE_ENTITIES and d.dep_ in ("dobj", "nsubjpass")}
+        {f"@{d.ent_type_.lower()}" for d in deps if d.ent_type_ in NAMED_OBJECTS and d.dep_ in ("dobj", "nsubjpass")}
     # A preposition that only carries a date ("called ... on Saturday") is not a particle.
     prep_lemmas = {c.lower_ for c in token.children if c.dep_ in PREP_DEPS
                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")}
