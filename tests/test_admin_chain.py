@@ -65,3 +65,11 @@ def test_refine_replaces_missing_foreign_or_coarser_places_only(gaz: Gazetteer) 
         assert refined is not None and refined.country == "YEM" and refined.precision is PlacePrecision.TOWN
     inside = Place("Taiz", 13.58, 44.02, "YEM", "Taizz", PlacePrecision.TOWN, reason="where stage")
     assert refine_places(parsed, [shelled], {shelled.id: inside}, gaz)[shelled.id] is inside
+
+
+def test_town_comma_division_picks_the_town_inside_it(tiny_gazetteer) -> None:
+    from eventscope.stages.admin_chain import comma_places
+
+    found = comma_places("Two people were shot dead in Paris, Texas, on Sunday.", tiny_gazetteer)
+    assert [(c.place.name, c.place.country) for c in found] == [("Paris", "USA")]
+    assert comma_places("Airstrikes hit Aleppo, Idlib and Hama.", tiny_gazetteer) == []

@@ -8,7 +8,8 @@ of several towns of that name is meant (the one inside the named admin1), and
 that the bracket's words are divisions, not further places ("Al Qahirah", a
 district of Taizz, is not Cairo).
 
-`chain_places` reads every chain of an article into a `Place`; `refine_places`
+`chain_places` reads every chain of an article into a `Place`, and `comma_places` the
+shorter "Town, Division" ("Paris, Texas", "Columbia, South Carolina"); `refine_places`
 gives each mention the chain place of its own sentence, or the article's only
 chain, when the place it has is missing or lies outside that chain's division.
 `where.resolve_places` calls it last, on the places it chose.
@@ -30,6 +31,8 @@ _BRACKET = re.compile(rf"\((?P<chain>{_NAME}(?:, ?{_NAME}){{0,3}})\)")
 # The place right before it: "Taizz city (", "Djibo (", "the outskirts of Ariha (".
 _ANCHOR = re.compile(rf"(?P<name>{_NAME})(?: (?:city|town|village|township|district|area|camp|municipality))?,? ?$")
 _TOWN_KINDS = frozenset({"city", "capital"})
+# "Paris, Texas": a name, a comma, and a division's name ending the phrase.
+_COMMA = re.compile(rf"\b(?P<town>{_NAME}), (?P<admin1>{_NAME})(?![\w'\u2019-])")
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,26 @@ def chain_places(text: str, gazetteer: Gazetteer) -> list[ChainPlace]:
     return found
 
 
+def comma_places(text: str, gazetteer: Gazetteer) -> list[ChainPlace]:
+    """Every "Town, Division" of a text ("Paris, Texas", "Columbia, South Carolina") where the
+    gazetteer has a town of that name inside that first-level division: the division settles which
+    town of the name is meant.  A pair that is only a list ("Aleppo, Idlib and Hama") names no town
+    inside the second name, so it is no chain."""
+    found: list[ChainPlace] = []
+    for match in _COMMA.finditer(text):
+        town_name, admin1 = match.group("town"), match.group("admin1").rstrip(".")  # a sentence's full stop
+        if _division(gazetteer, admin1) is None or gazetteer.country_named(admin1) is not None:
+            continue
+        town = _town(gazetteer, town_name, admin1)
+        if town is None:
+            continue
+        span = Span(match.start("town"), match.end("town"), town_name)
+        place = town.to_place(span=span, reason=f"'{town_name}' inside {admin1} (town, division)",
+                              precision=PlacePrecision.TOWN)
+        found.append(ChainPlace(place, admin1, match.start(), match.end()))
+    return found
+
+
 def _outside(place: Place | None, chain: ChainPlace, gazetteer: Gazetteer) -> bool:
     """The mention's place is missing, coarser than the chain's, or not in the chain's division."""
     if place is None or place.lat is None:
@@ -153,7 +176,11 @@ def refine_places(parsed: ParsedArticle, mentions: Iterable[Mention], places: Ma
                   gazetteer: Gazetteer) -> dict[str, Place | None]:
     """The where stage's places, with chain places where the chain says more (see the module doc)."""
     out = dict(places)
-    chains = chain_places(parsed.article.text, gazetteer)
+    text = parsed.article.text
+    brackets = chain_places(text, gazetteer)
+    chains = sorted([*brackets, *(c for c in comma_places(text, gazetteer)
+                                  if not any(b.start <= c.start < b.end for b in brackets))],
+                    key=lambda c: c.start)
     if not chains:
         return out
     for mention in mentions:

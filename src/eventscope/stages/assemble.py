@@ -15,7 +15,13 @@ when nothing about them disagrees:
   all-capitals description such as "TERRORISTS" is not a known group), and
   no role reversal (the target of one acting in the other is a reply);
 - places that do not name two local spots in different countries, nor two
-  towns more than 40 km apart (or, for a town the gazetteer lacks, by another name).
+  towns more than 40 km apart (or, for a town the gazetteer lacks, by another name),
+  checked against every place the event was told at, not only its first.
+
+What one incident is (`assemble_incidents`): a casualty tally over a month or
+more ("1,600 murdered during the last quarter") is no event; a bare toll with no
+time or place of its own ("two people were killed as a result") joins the
+latest news incident of its type told before it.
 
 Conflicting casualty claims are never merged into one number: every claim is
 kept, and the best figure is ACLED's lowest credible one among the claims the
@@ -48,6 +54,7 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
+from eventscope.stages.assemble_incidents import TOLL_REACH, is_bare_toll, is_tally, paragraphs_of
 from eventscope.stages.assemble_match import (
     actor_keys,
     actor_names,
@@ -72,6 +79,8 @@ __all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_e
 
 DROPPED_MODALITIES = frozenset({Modality.NEGATED, Modality.HYPOTHETICAL})
 _NO_ROLES = ActorRoles()
+# How many sentences on, within one paragraph, a mention still counts as told next to an event.
+NEAR_IN_PARAGRAPH = 3
 _UNDATED = TimeRef(date=None, reason="no date found")
 
 
@@ -82,6 +91,7 @@ class _Cluster:
     dates: list[TimeRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    paragraph_of: list[int] = field(default_factory=list)  # paragraph number per sentence of the article
 
     @property
     def head(self) -> Mention:
@@ -145,8 +155,19 @@ class _Cluster:
 
     def adjacent(self, mention: Mention) -> bool:
         """Told in the same or the next sentence: a story goes on about the event it just named
-        ("... was killed today.  Gunmen shot him down ...")."""
-        return any(0 <= mention.sentence_index - m.sentence_index <= 1 for m in self.mentions)
+        ("... was killed today.  Gunmen shot him down ...").  Within one paragraph, a sentence or two
+        more still counts: wire copy splits one sentence at brackets and headers ("[TEXT]"), and a
+        paragraph that opens with a massacre goes on to tell how the victims were murdered."""
+        for m in self.mentions:
+            gap = mention.sentence_index - m.sentence_index
+            if 0 <= gap <= 1 or (0 <= gap <= NEAR_IN_PARAGRAPH and self.paragraph_of
+                                 and self._paragraph(m) == self._paragraph(mention)):
+                return True
+        return False
+
+    def _paragraph(self, mention: Mention) -> int:
+        index = mention.sentence_index
+        return self.paragraph_of[index] if 0 <= index < len(self.paragraph_of) else -1
 
     def same_mode(self, mention: Mention) -> bool:
         modes = {m.plover_mode for m in self.mentions}
@@ -182,7 +203,9 @@ class _Cluster:
             return False
         if self._roles_reversed(roles):
             return False
-        return not places_conflict(self.best_place(), place)
+        # every place told so far, not only the first: a province named first ("the 6th brigade,
+        # headquartered in Usulutan department") must not let clashes in five towns become one event
+        return not any(places_conflict(known, place) for known in [self.best_place(), *self.places])
 
 
 def _same_town(a: Place | None, b: Place | None) -> bool:
@@ -368,12 +391,14 @@ def assemble(
     claims: dict[str, tuple[Claim, ...]],
 ) -> list[Event]:
     clusters: list[_Cluster] = []
+    paragraphs = paragraphs_of(parsed)
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.modality in DROPPED_MODALITIES:
             continue
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
-        if _only_a_state(parsed, mention, date, claims.get(mention.id, ())):
+        if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
+                or is_tally(parsed, mention, date, claims.get(mention.id, ())):
             continue
         place = places.get(mention.id)
         candidates = [c for c in clusters
@@ -383,8 +408,14 @@ def assemble(
         if target is None and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters)
                            if c.same_kind(mention) and dates_agree(c.best_date(), date)), None)
+        if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
+            target = next((c for c in reversed(clusters)
+                           if c.same_kind(mention) and not is_weak_date(c.best_date())
+                           and not is_recalled(c.best_date(), parsed.article.reference_date)
+                           and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
+                           and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
         if target is None:
-            target = _Cluster()
+            target = _Cluster(paragraph_of=paragraphs)
             clusters.append(target)
         target.mentions.append(mention)
         target.roles.append(mention_roles)

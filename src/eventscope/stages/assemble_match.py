@@ -84,9 +84,16 @@ def actor_keys(actors: Iterable[Actor]) -> set[str]:
     for actor in actors:
         if actor.country:
             keys.add(actor.country)
-        elif actor.sector and is_proper_name(actor.name):  # a named group with no country
+        elif actor.sector and is_proper_name(actor.name) and is_proper_name(_without_article(actor.text or actor.name)):
+            # a named group with no country; the text decides, since the dictionary names a description
+            # too ("THE EXTRADITABLES" -> "Colombia criminals")
             keys.add(actor.name.lower())
     return keys
+
+
+def _without_article(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else text
 
 
 def is_proper_name(name: str) -> bool:

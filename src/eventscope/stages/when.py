@@ -252,6 +252,11 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
             span = doc.char_span(sentence.start + expr.start, sentence.start + expr.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            if _names_a_group(text, span.end_char):
+                continue  # "the 19 April Movement [M-19]": a date in a group's name dates nothing
+            if expr.since and _comparison_frame(doc, span.start) \
+                    and not re.match(r"\s*,?\s*when\b", text[span.end_char:span.end_char + 12], re.IGNORECASE):
+                continue  # "the most important offensive since 1981": a yardstick, not the event's time
             clause = clause_head(span.root)
             past = not _is_future(clause)
             resolved = None
@@ -271,6 +276,38 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
                                  frozenset(t.i for t in span), clause.i, past, resolved, bound))
     return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
+
+
+# Nouns after a date that make it part of a group's name ("the 19 April Movement", "the 26th of July
+# Movement", "the 15 May Organization", "the 6 April Youth Movement"; "the 9 de Abril Front").
+_GROUP_NOUNS = re.compile(r"\s*(?:\w+\s+)?(?:movement|front|organi[sz]ation|brigade|command|commandos?|"
+                          r"battalion|group|party)\b", re.IGNORECASE)
+
+
+def _names_a_group(text: str, end: int) -> bool:
+    """Whether the date phrase ending at `end` runs into a group's name: the next word or the one after
+    is a group noun written with a capital ("19 APRIL MOVEMENT", "6 April Youth Movement")."""
+    match = _GROUP_NOUNS.match(text, end)
+    return match is not None and match.group(0).strip()[:1].isupper()
+
+
+# Words that make "since X" a comparison: "the first PDC leader killed since 1986", "the largest
+# offensive since 1981" say nothing about when this event happened, only what it is measured against.
+_RANKING_WORDS = frozenset({"first", "second", "third", "last", "only", "most"})
+_COMPARISON_REACH = 10  # tokens back from "since" to the ranking word, within the sentence
+
+
+def _comparison_frame(doc: Doc, since_start: int) -> bool:
+    """Whether the "since ..." phrase starting at token `since_start` follows a superlative or an
+    ordinal in its sentence.  (A phrase followed by "when ..." still dates the clause it introduces:
+    "the first death since 2017, when a general was killed" -- the caller keeps those.)"""
+    sent_start = doc[since_start].sent.start
+    for token in doc[max(sent_start, since_start - _COMPARISON_REACH):since_start]:
+        if token.i > 0 and doc[token.i - 1].lower_ == "at":
+            continue  # "at least five drone attacks since April" counts; it does not rank
+        if token.tag_ in ("JJS", "RBS") or token.lower_ in _RANKING_WORDS:
+            return True
+    return False
 
 
 def _in_quote(text: str, paragraph_start: int, position: int) -> bool:
@@ -329,6 +366,9 @@ def _tree_distance(a: Token, b: Token) -> int:
     return min(up_a.index(c) + up_b.index(c) for c in common)
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
 def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
                    reference: dt.date | None) -> tuple[TimeRef | None, TimeRef | None]:
     """(date from the trigger's sentence, report date of a governing speech verb)."""
@@ -354,7 +394,14 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 2
         tier += 3 if item.bound else 0  # an end bound dates an event only when nothing else does
         ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
+    # "this tragic murder": a definite event noun refers back to an event told before, whose date the
+    # chain finds (step 3); a phrase of another clause of the sentence ("... who voted on 11 March") is not
+    # its date
+    anaphoric = trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
     for tier, _dist, _gap, item in sorted(ranked, key=lambda r: r[:3]):
+        if anaphoric and tier % 3 == 2:
+            continue
         result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference)
         if result is not None:
             where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier % 3]

@@ -9,13 +9,16 @@ The fallback chain, in order, for one mention (each step says why it is trusted)
    of the article's country (no coordinates rather than wrong ones).
 2. The paragraph, at most NEARBY_SENTENCES back: the previous event's place,
    else a place an earlier sentence puts something at ("... devices at his home
-   in the Machiliguas neighbourhood.  Two of the devices exploded.").  A
-   borrowed country is narrowed to the dateline's town when the town lies in it.
+   in the Machiliguas neighbourhood.  Two of the devices exploded."), else a
+   town of the article's country that the paragraph before placed something
+   at.  A borrowed country is narrowed to the dateline's town when the town
+   lies in it, else to the one town of that country the article puts things in.
 3. The dateline, but only if the article is plausibly about that place: its
    country is among the countries the lead (title + first two sentences) names,
    or the lead names none.  A "WASHINGTON:" dateline tops stories about strikes
    in Syria; there the lead names Syria and Iraq, not the US, so the dateline
-   is skipped.
+   is skipped; so is a dateline the body never comes back to while it names
+   another country's places ("MOSCOW (USSR) -- ... in Colombia": filed abroad).
 4. The lead: the first place the lead ties to an event, else the dateline
    when no other country dominates the article, else the article's focus
    country when one country clearly dominates (country precision).  The focus
@@ -24,6 +27,10 @@ The fallback chain, in order, for one mention (each step says why it is trusted)
 5. A country whose nationality words dominate an article that names no place
    ("CLANDESTINE (RADIO VENCEREMOS) -- ... the Salvadoran army ...").
 6. Otherwise None: no place is better than a wrong one.
+
+A country the sentence names is geocoded to the dateline's town when that town lies in it (as
+ACLED codes a country-only event at a town); a world region without a country ("Central America")
+is narrowed to the article's own country when that lies in it.  Both keep the sentence's span.
 
 Only step 1 names the event's place.  Every other step *borrows* a place: its
 `span` is None (the span is the text that names this event's place, read as
@@ -53,7 +60,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventscope.config import Settings, load_settings
-from eventscope.gazetteer import Gazetteer
+from eventscope.gazetteer import Gazetteer, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.model import Mention, Place, PlacePrecision, Span
 from eventscope.stages.admin_chain import refine_places
@@ -65,6 +72,7 @@ from eventscope.stages.where_focus import (
     dateline_place,
     foreign_homonym,
     home_country,
+    local_name,
     nationality_focus,
     place_codes,
     resolve_name,
@@ -121,9 +129,15 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
             events_at[n] = place
             if lead_place is None and mention.sentence_index < 2:
                 lead_place = place
+            if place.precision is PlacePrecision.COUNTRY and place.span is not None:
+                place = _narrow_named_country(place, parsed, gazetteer)
         else:
-            place = _borrow_nearby(n, scene, events_at, paragraph_of)
+            place = _borrow_nearby(n, scene, events_at, paragraph_of, focus.home)
             place = _refine(place, parsed, gazetteer) if place else _fallback(parsed, gazetteer, focus, lead_place)
+            if place is not None and place.precision is PlacePrecision.COUNTRY:
+                place = _only_town(place, [scene(k) for k in range(len(sents))]) or place
+        if place is not None and place.country is None:
+            place = _home_part(place, gazetteer, focus, [scene(k) for k in range(len(sents))]) or place
         out[mention.id] = place
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
@@ -140,7 +154,7 @@ NEARBY_SENTENCES = 3
 
 
 def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict[int, Place],
-                   paragraph_of: Callable[[int], int]) -> Place | None:
+                   paragraph_of: Callable[[int], int], home: frozenset[str] = frozenset()) -> Place | None:
     """The place the text last put something at, back through the paragraph: an event's place named
     there, else a toponym under a locative preposition ("... devices at the entrance of his home in the
     Machiliguas neighborhood.  Two of the devices exploded.").  A place of the event's own sentence
@@ -156,7 +170,23 @@ def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict
         found = scene(back)
         if found is not None:
             return borrowed(found, f"same paragraph, the place of an earlier sentence ({found.name})")
+    # The paragraph before, when this one names no place: a story goes on about the incident it just
+    # placed ("... devices at his home in the Machiliguas neighborhood.  Two exploded. // The
+    # perpetrators also fired at the guards ...").  Only a town or finer (a country there is no more
+    # than the dateline or the article's focus would say) and in the article's own country (a town
+    # abroad, "the talks in Caracas", is seldom the scene of the next incident).
+    before = [k for k in range(n - 1, max(-1, n - 1 - PREVIOUS_PARAGRAPH_SENTENCES), -1)
+              if paragraph_of(k) == paragraph - 1]
+    for back in before:
+        found = events_at.get(back) or scene(back)
+        if (found is not None and found.precision in (PlacePrecision.POINT, PlacePrecision.TOWN)
+                and found.country is not None and found.country in home):
+            return borrowed(found, f"the paragraph before, the place of its sentence ({found.name})")
     return None
+
+
+# How many sentences of the paragraph before are searched for an incident's place.
+PREVIOUS_PARAGRAPH_SENTENCES = 3
 
 
 _COARSE = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.ADMIN1})
@@ -179,6 +209,54 @@ def _refine(place: Place, parsed: ParsedArticle, gazetteer: Gazetteer) -> Place:
     return borrowed(town.to_place(span=dated[1]), f"dateline, inside {place.name} ({place.reason})")
 
 
+# How near a world region's centre the article's own country must lie to be taken as the part of the
+# region meant ("the fighting ... in Central America" in a report about El Salvador).
+REGION_REACH_KM = 1500.0
+
+
+def _home_part(region: Place, gazetteer: Gazetteer, focus: Focus, scenes: list[Place | None]) -> Place | None:
+    """A world region with no country of its own, narrowed to the article's country when that country
+    lies in it: the region is where the sentence puts the event, the article says which country."""
+    home = home_country(focus)
+    country = gazetteer.country(home) if home else None
+    if country is None or None in (region.lat, region.lon, country.lat, country.lon):
+        return None
+    if distance_km(region.lat, region.lon, country.lat, country.lon) > REGION_REACH_KM:  # type: ignore[arg-type]
+        return None
+    inside = borrowed(country.to_place(), f"{region.name}, in the article's country ({region.reason})")
+    narrowed = _only_town(inside, scenes) or inside
+    if region.span is None:
+        return narrowed
+    # the sentence named the region: it stays the text that places the event (an argument), narrowed
+    return replace(narrowed, span=region.span, reason=f"sentence names {region.name}; narrowed to the "
+                                                     f"article's country: {narrowed.reason}")
+
+
+def _narrow_named_country(place: Place, parsed: ParsedArticle, gazetteer: Gazetteer) -> Place:
+    """A country the event's sentence names ("LIMA, 10 JAN 90 -- ... has made a great impression in
+    Peru"), geocoded to the town the article is filed from when that town lies in it -- as ACLED codes an
+    event known only by its country at a town of it.  Not to any other town the article names: a story
+    filed from Washington about strikes "in Iraq" names Baghdad for an old event, not for these.  The
+    span stays the country's name in the sentence."""
+    town = _refine(borrowed(place, "sentence names the country"), parsed, gazetteer)
+    if town.precision is PlacePrecision.COUNTRY:
+        return place
+    return replace(town, span=place.span, reason=f"sentence names {place.name}; geocoded to {town.name}: "
+                                                 f"{town.reason}")
+
+
+def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:
+    """A borrowed country narrowed to the one town of it the article puts things in ("... events in
+    San Salvador ... no more barbaric actions in San Salvador"): when the article names no other
+    town of that country under a locative, that town is where its events are as far as it says."""
+    towns = {p.name: p for p in scenes if p is not None and p.country == country.country
+             and p.precision in (PlacePrecision.POINT, PlacePrecision.TOWN) and p.lat is not None}
+    if len(towns) != 1:
+        return None
+    town = next(iter(towns.values()))
+    return borrowed(town, f"the article's only town in {country.name} ({country.reason})")
+
+
 def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -> Place | None:
     """The first place sentence [start, end) puts something at: a toponym under a locative preposition."""
     caps = blind_caps(doc, start, end)
@@ -193,7 +271,8 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
             return found.to_place(span=span, reason=f"{how} under '{governing_preposition(root)[0]}'")
         if found is None and not caps and _unknown_place_like(doc, topo):
             span = topo.span(doc)
-            return Place(name=span.text, country=home_country(focus), precision=PlacePrecision.TOWN, span=span,
+            return Place(name=local_name(span.text), country=home_country(focus), precision=PlacePrecision.TOWN,
+                         span=span,
                          reason="not in the gazetteer")
     return None
 
@@ -256,7 +335,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
 def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
     span = topo.span(doc)
     country = home_country(focus)
-    return Place(name=span.text, country=country, precision=PlacePrecision.TOWN, span=span,
+    return Place(name=local_name(span.text), country=country, precision=PlacePrecision.TOWN, span=span,
                  reason=f"sentence: event place by parse (p={prob:.2f}), not in the gazetteer (or only "
                         "as a town abroad)" + (f"; country from article focus {country}" if country else ""))
 
@@ -271,6 +350,8 @@ def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]
     for _prob, topo in scored:
         root = doc[topo.start:topo.end].root
         if root.head.i == trigger and root.dep_ in ("compound", "poss", "nmod") and topo.end <= trigger:
+            if topo.start > 0 and doc[topo.start - 1].lower_ == "of":
+                continue  # "the governor of Antioquia's murder": the possessor is the governor
             return topo
     return None
 
@@ -310,7 +391,7 @@ def _event_clause(doc: Doc, trigger: int) -> Token:
 
 
 def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_place: Place | None) -> Place | None:
-    dated = dateline_place(parsed, gazetteer, focus)
+    dated = dateline_place(parsed, gazetteer, focus) if not focus.foreign_dateline else None
     if dated is not None:
         place, span = dated
         codes = set(place.countries or ((place.country,) if place.country else ()))

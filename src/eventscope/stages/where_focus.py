@@ -55,6 +55,9 @@ class Focus:
     lead_place: Place | None = None  # the first place the lead puts something at ("in eastern Syria")
     place_uses: dict[str, float] = field(default_factory=dict)  # like weights, counting "in X" uses only
     home: frozenset[str] = frozenset()  # the dateline's country and the dominant one: where the article is
+    # The dateline's country is never named again while the body names another's places ("MOSCOW (USSR)
+    # ... blood is flowing in Colombia"): a report from abroad, whose dateline says where it was filed.
+    foreign_dateline: bool = False
 
     def in_home(self, place: GazPlace, min_weight: float) -> bool:
         """Whether the place lies in the article's own country, or one it names with this weight."""
@@ -203,18 +206,28 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     """
     doc = parsed.doc
     counts: Counter[str] = Counter()
+    body: Counter[str] = Counter()  # votes from after the dateline
+    body_start = _dateline_end(parsed.article.text)
     place_uses: Counter[str] = Counter()  # "in Syria", not "US troops"
     lead: set[str] = set()
     lead_place: Place | None = None
-    for n, sent in enumerate(doc.sents):
+    n = -1
+    for sent in doc.sents:
+        # The lead is the first two sentences that say something: a dateline or a bracketed header
+        # ("MOSCOW (USSR), 12 JUL 89 (PRAVDA) -- [STATEMENT] [SOVIET COMMITTEE ...]") has no verb and
+        # does not count, or the story's first "in Colombia" falls out of the lead.
+        if n >= 0 or any(t.pos_ in ("VERB", "AUX") for t in sent):
+            n += 1
         caps = blind_caps(doc, sent.start, sent.end)
         for topo in toponyms_of(doc, sent.start, sent.end, gazetteer):
             doubtful = caps or topo.label not in ("GPE", "LOC", "FAC")
             codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, doubtful,
                                            MAX_LEVEL.get(topo.label, 2))
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
+            in_body = doc[topo.start].idx >= body_start
             for code in codes:
                 counts[code] += 2 if n < 2 else 1
+                body[code] += in_body
                 if is_place_use:
                     place_uses[code] += 1
                 if n < 2 and is_place_use:
@@ -226,6 +239,12 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
                     lead_place = found.to_place(span=span, reason=f"the lead's first place ({how})")
     dated = dateline_place(parsed, gazetteer)
     dateline_codes = place_codes(dated[0]) if dated is not None else ()
+    foreign = bool(dateline_codes) and max(body.values(), default=0) >= FOREIGN_BODY_VOTES \
+        and not _echoed(doc, body_start, dated, body)  # type: ignore[arg-type]
+    if foreign:
+        dateline_codes = ()  # the dateline says where the report was filed, not what it is about
+        for code in place_codes(dated[0]):  # type: ignore[index]
+            counts[code] = body[code]
     top = max(counts.values(), default=0)
     for code in dateline_codes:
         counts[code] += max(DATELINE_VOTES, top // 2)
@@ -242,7 +261,33 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     uses = {code: count / top_use for code, count in place_uses.items()} if top_use else {}
     home = frozenset(dateline_codes) | ({dominant} if dominant else set())
     return Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place,
-                  place_uses=uses, home=home)
+                  place_uses=uses, home=home, foreign_dateline=foreign)
+
+
+def _echoed(doc: Doc, body_start: int, dated: tuple[GazPlace, Span | None], body: Counter[str]) -> bool:
+    """Whether the body comes back to the dateline's country: a place of it (a town too small to vote
+    in capitals text counts when it is the dateline's own name), or its nationality word."""
+    codes = place_codes(dated[0])
+    if any(body[code] for code in codes):
+        return True
+    text = doc.text[body_start:].lower()
+    if dated[0].name.lower() in text or (dated[1] is not None and dated[1].text.lower() in text):
+        return True
+    demonyms = _demonyms()
+    return any(t.idx >= body_start and demonyms.get(t.lower_) in codes for t in doc)
+
+
+# Votes another country needs in the body before a dateline whose country the body never names counts
+# as filed from abroad: one passing mention is not enough to say what the article is about.
+FOREIGN_BODY_VOTES = 2
+_DATELINE_END = re.compile(r"\s(?:--|—|–)\s|\n")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the dateline ends: its dash ("SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --"), else the first line."""
+    stripped = len(text) - len(text.lstrip())
+    match = _DATELINE_END.search(text, stripped, stripped + 160)
+    return match.end() if match else 0
 
 
 def place_codes(place: GazPlace) -> tuple[str, ...]:
@@ -275,8 +320,56 @@ def dateline_place(parsed: ParsedArticle, gazetteer: Gazetteer,
             return None
         text = match.group(1).strip()
         span = Span(match.start(1), match.start(1) + len(text), text)
+    country = _dateline_country(parsed.article.text, gazetteer)
+    if country is not None and text.strip().upper() in PLACELESS_DATELINES:
+        return country, None  # "NO CITY (EL SALVADOR)": the country is all the dateline says
     place = gazetteer.lookup(text)  # datelines name well-known cities: no focus, population decides
+    if place is not None and country is not None and country.country \
+            and country.country not in place_codes(place):
+        # "LEON (NICARAGUA)": the bracketed country says which town of the name is meant
+        place = gazetteer.lookup(text, {country.country: 1.0}) or place
+        if country.country not in place_codes(place):
+            return country, None
+    if place is None and country is not None:
+        return country, None
     return (place, span) if place is not None else None
+
+
+# Datelines that name no place: a clandestine radio's, or one the agency withheld.  A country in
+# brackets after them ("NO CITY (EL SALVADOR)") is still the dateline's country.
+PLACELESS_DATELINES = frozenset({"NO CITY", "CLANDESTINE", "NO PLACE", "NO DATELINE", "UNKNOWN"})
+# "MOSCOW (USSR), 12 JUL 89 (PRAVDA) --", "NO CITY (EL SALVADOR), 29 SEP 89 --": wire datelines that
+# say the city's country in brackets before the date.
+_DATELINE_COUNTRY = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}?\s*\(([A-Za-z][A-Za-z .'-]{1,40})\)\s*,")
+
+
+def _dateline_country(text: str, gazetteer: Gazetteer) -> GazPlace | None:
+    """The country a dateline writes in brackets after its city, if it names one."""
+    match = _DATELINE_COUNTRY.match(text)
+    return gazetteer.country_named(match.group(1).strip()) if match else None
+
+
+# Words for the kind of a local place, written before or after its name ("the Natividad canton", "the
+# Zacamil neighborhood", "Soacha municipality"): not part of the name a gazetteer or an analyst uses.
+LOCAL_KIND_WORDS = frozenset({"canton", "cantons", "neighborhood", "neighbourhood", "district", "municipality",
+                              "village", "hamlet", "town", "township", "settlement", "barrio", "colonia",
+                              "suburb", "quarter", "farm", "estate", "hacienda", "jurisdiction", "area",
+                              "sector", "zone", "department", "province"})
+_LEADING = frozenset({"the", "a"})
+
+
+def local_name(text: str) -> str:
+    """The name of a place the gazetteer lacks, without an article and a kind word around it
+    ("THE NATIVIDAD CANTON" -> "NATIVIDAD", "Soacha municipality" -> "Soacha").  The name is what an
+    analyst looks up or compares; the span keeps the text as written."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower().strip(".,") in LOCAL_KIND_WORDS:
+        words = words[:-1]
+    if len(words) > 2 and words[0].lower() in LOCAL_KIND_WORDS and words[1].lower() == "of":
+        words = words[2:]  # "canton of San Jose"
+    return " ".join(words)
 
 
 def home_country(focus: Focus) -> str | None:

@@ -1,0 +1,47 @@
+"""When: phrases that do not date the event beside them -- "since X" after a superlative or an ordinal (a
+yardstick), a date inside a group's name ("the 19 April Movement").  Real parses (slow)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope.model import Article, DatePrecision
+from eventscope.stages.nlp import parse
+from eventscope.stages.when import resolve_dates
+from where_support import mention_at
+
+pytestmark = pytest.mark.slow
+
+
+def _dates(nlp, text: str, words: list[str]) -> list:
+    parsed = parse(Article(id="w", text=text, published=dt.date(1989, 11, 12)), nlp)
+    mentions = [mention_at(parsed, word) for word in words]
+    found = resolve_dates(parsed, mentions)
+    return [found[m.id] for m in mentions]
+
+
+def test_the_largest_offensive_since_a_year_is_dated_by_its_own_day(nlp) -> None:
+    (offensive,) = _dates(nlp, "The rebels launched the most important offensive since 1981 on 11 November.",
+                          ["offensive"])
+    assert (offensive.date, offensive.precision) == (dt.date(1989, 11, 11), DatePrecision.DAY)
+    (killed,) = _dates(nlp, "He is the first party leader killed since 1986.", ["killed"])
+    assert killed.date != dt.date(1986, 1, 1)
+
+
+def test_a_since_that_opens_a_when_clause_still_dates_it(nlp) -> None:
+    (killed,) = _dates(nlp, "It was the first death of a general since 2017, when a colonel was killed by "
+                            "mortar fire.", ["killed"])
+    assert killed.date is not None and killed.date.year == 2017
+
+
+def test_a_count_since_a_month_is_still_a_range(nlp) -> None:
+    (attacks,) = _dates(nlp, "There have been at least five drone attacks since April.", ["attacks"])
+    assert attacks.precision is DatePrecision.RANGE and attacks.date == dt.date(1989, 4, 1)
+
+
+def test_a_date_in_a_group_name_dates_nothing(nlp) -> None:
+    (destroying,) = _dates(nlp, "The crime aimed at destroying the peace process that the government and the "
+                                "19 April Movement built.", ["destroying"])
+    assert destroying.date != dt.date(1989, 4, 19) and destroying.phrase is None
