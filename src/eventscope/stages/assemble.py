@@ -54,6 +54,7 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
+from eventscope.ontology import ARMED_SECTORS
 from eventscope.stages.assemble_incidents import TOLL_REACH, is_bare_toll, is_tally, paragraphs_of
 from eventscope.stages.assemble_match import (
     actor_keys,
@@ -302,9 +303,8 @@ def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
-# Sectors of armed, organised groups (ACLED: an armed clash is between two of them; violence by one
-# against anybody else is an attack on civilians, officials included).
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
+# ontology.ARMED_SECTORS: ACLED's armed clash is between two armed, organised groups; violence by one
+# against anybody else is an attack on civilians, officials included.
 
 
 # Triggers of fighting on both sides: their casualties are not targets, so they say nothing about
