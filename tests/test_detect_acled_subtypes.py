@@ -61,3 +61,16 @@ def test_a_snippet_without_a_trigger_is_read_by_the_classifier() -> None:
 
     found = snippet_sub_type("Warplanes of the air force hit rebel positions near the town.")
     assert found is not None and found[1] == "Air/drone strike"
+
+
+def test_a_past_relative_clause_keeps_its_own_modality(nlp) -> None:
+    mentions = detect(parse(Article(id="t", text=(
+        "Police began a dragnet aimed at uncovering the assassins of the former minister, "
+        "who was murdered in a terrorist attack yesterday.")), nlp))
+    murdered = next(m for m in mentions if m.trigger.text == "murdered")
+    assert murdered.modality.value == "occurred", murdered.reasons
+
+
+def test_verbally_attacked_is_criticism(nlp) -> None:
+    mentions = detect(parse(Article(id="t", text="The opposition verbally attacked the government."), nlp))
+    assert [m.plover for m in mentions if m.trigger.text == "attacked"] == ["ACCUSE"]

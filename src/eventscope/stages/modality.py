@@ -79,6 +79,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         head = current.head
         if dep not in CLAUSE_DEPS:
             break
+        if dep == "relcl" and _told_as_past(current):
+            break  # "the assassins of X, who was murdered yesterday": a past fact about the noun
         if dep == "conj":
             # a conjunct shares its sibling's governor; the sibling's own cues are its business
             current = head
@@ -112,6 +114,13 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
     if speech_above:
         return Modality.OCCURRED, "reported speech, no negation/hedge cue"
     return Modality.OCCURRED, "no negation/hedge cue"
+
+
+def _told_as_past(verb: Token) -> bool:
+    """A verb in a past tense of its own: "killed", "was killed", "had been killed"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _reported_would(token: Token, modality: Modality, why: str) -> tuple[Modality, str]:
