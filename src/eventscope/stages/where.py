@@ -52,6 +52,7 @@ airport", "Kirkuk province") before the bare name is looked up.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -359,6 +360,9 @@ def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]
 # Prepositions that make an unknown name a place: not "on" ("the attack on Francisco Merino's home" names
 # a target) nor the spreading ones ("across", "throughout").
 UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "within"})
+# A word run into the capitalised function word that opened the next sentence ("SyriaThe desert");
+# names with an inner capital ("McAllen", "KwaZulu", "MacArthur") do not end in one.
+_RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|That|Its|His|Her|Their|But|And)\b")
 
 
 def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:
@@ -370,6 +374,8 @@ def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:
     name = doc[topo.start:topo.end].text
     if "." in name or (topo.end - topo.start == 1 and name.lower() in english_words()):
         return False  # "at 10 A.M.", "he was in disguise": an abbreviation or a common word, no place name
+    if _RUN_TOGETHER.search(name):
+        return False  # "in SyriaThe desert": two words run together where a page lost its line break
     return not (topo.start > 0 and doc[topo.start - 1].like_num)
 
 
