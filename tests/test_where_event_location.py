@@ -2,7 +2,7 @@
 
 Accuracy as the eval harness defines it: over sentences with a VERB, the
 predicted span overlaps a gold LOCATION span, or there is no gold LOCATION and
-no prediction.  The floor is below the full-file figure (0.80 grouped cross-validated)
+no prediction.  The floor is below the full-file figure (0.79 cross-validated)
 because 120 sentences are a noisy sample; it guards against regressions, not
 the target.
 """

@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import ConfigError
-from eventscope.stages.where_model import (
-    WEIGHTS_PATH,
-    LinkModel,
-    TreeModel,
-    decision_features,
-    load_link_model,
-    trees_from_json,
-)
+from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model, trees_from_json
 
 # Two stumps: "prep=in" > 0.5 adds 2.0, else -1.0; "path_len" <= 0.25 adds 0.5, else -0.5.
 TREES = {
@@ -67,29 +60,3 @@ def test_the_shipped_model_is_trees_over_named_features() -> None:
     # every split names a feature of the list; a candidate with no features still gets a probability
     assert all(-1 <= f < len(model.features) for f in model.feature)
     assert 0.0 < model.probability({}) < 1.0
-    # the stacked "no place" decision ships with it and reads the first model's probabilities
-    assert model.decision is not None and "max_p" in model.decision.features
-
-
-# One stump: "max_p" > 0.5 says the best candidate is the place (+3.0), else not (-3.0).
-DECISION = {"baseline": 0.0, "threshold": 0.5, "features": ["max_p"],
-            "trees": [{"feature": [0, -1, -1], "split": [0.5, 0.0, 0.0], "left": [1, 0, 0], "right": [2, 0, 0],
-                       "value": [0.0, -3.0, 3.0]}]}
-
-
-def test_a_decision_model_is_read_with_the_trees() -> None:
-    model = trees_from_json({**TREES, "decision": DECISION})
-    assert model.decision is not None and model.decision.threshold == 0.5
-    assert model.decision.probability(decision_features({}, [0.9, 0.2])) == pytest.approx(sigmoid(3.0))
-    assert model.decision.probability(decision_features({}, [0.4])) == pytest.approx(sigmoid(-3.0))
-    assert trees_from_json(TREES).decision is None
-
-
-def test_decision_features_summarise_the_candidates_and_keep_the_best_ones_cues() -> None:
-    feats = decision_features({"prep=in": 1.0, "trigger=kill": 1.0, "possessive": 1.0, "path_len": 0.25},
-                              [0.8, 0.35, 0.1])
-    assert feats["max_p"] == 0.8 and feats["second_p"] == 0.35 and feats["n"] == 3.0
-    assert feats["n_above"] == 2.0 and feats["sum_p"] == pytest.approx(1.25)
-    assert feats["top_prep=in"] == 1.0 and feats["top_trigger=kill"] == 1.0 and feats["top_path_len"] == 0.25
-    assert "top_possessive" not in feats  # only the listed cues reach the second model
-    assert decision_features({}, [0.6])["second_p"] == 0.0

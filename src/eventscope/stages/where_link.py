@@ -4,14 +4,13 @@ A sentence often names several places ("Iraq's military condemned the strikes
 in Syria"); the event's place is the one tied to the trigger, usually through
 a locative preposition ("in", "near", "at", "outside", "along") in the
 trigger's subtree, possibly through a place noun ("in the town of X", "on the
-outskirts of X").  Rather than hand-weighting those cues, a model scores each
-candidate from dependency features (the relation path to the trigger and its
-length, verbs on the way or nearer the name, preposition, entity label,
-grammatical role, and how it ranks against the sentence's other candidates);
-the model (boosted trees, stages/where_model.py) was fitted on the
-event-location dev file by `scripts/train_event_location.py` (fixed seed) and
-lives in data/event_location_weights.json.  A second, stacked model then says
-whether the best candidate is the event's place or the sentence gives none.
+outskirts of X").  Rather than hand-weighting those cues, a logistic model
+scores each candidate from dependency features (path length to the trigger,
+preposition, entity label, grammatical role, and how it ranks against the
+sentence's other candidates); the model (boosted trees, stages/where_model.py)
+was fitted on the event-location dev file by `scripts/train_event_location.py`
+(fixed seed) and lives in data/event_location_weights.json.  If no candidate scores above the
+model's threshold, the sentence gives no place for the event.
 
 Candidates are spaCy entities of place-like labels plus runs of proper nouns
 the small model left untagged (it often tags a village as PERSON or ORG); the
@@ -28,13 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
-from eventscope.stages.where_model import (
-    WEIGHTS_PATH,
-    LinkModel,
-    TreeModel,
-    decision_features,
-    load_link_model,
-)
+from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model
 
 __all__ = ["WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
            "governing_preposition", "load_link_model", "score_toponyms", "sentence_features", "sentence_toponyms"]
@@ -132,12 +125,7 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
             up, down = n, verb_ids[t.i]
             break
     prep, via_noun, attach = governing_preposition(root)
-    between = doc[min(root.i, trigger) + 1:max(root.i, trigger)]
     feats: dict[str, float] = {
-        **_path_features(up_chain[:up + 1], verb_chain[:down], trigger, root),
-        "verbs_between": min(sum(t.pos_ == "VERB" for t in between), 3) / 3,
-        "commas_between": min(sum(t.text in (",", ";", ":", "(", ")", "--") for t in between), 3) / 3,
-        f"trigger_tag={verb.tag_}": 1.0,
         f"label={topo.label}": 1.0,
         f"dep={root.dep_}": 1.0,
         "in_subtree": float(down == 0),
@@ -187,31 +175,6 @@ def candidate_features(doc: Doc, trigger: int, topo: Toponym, n_candidates: int,
     return feats
 
 
-def _path_features(up: list[Token], down: list[Token], trigger: int, root: Token) -> dict[str, float]:
-    """The dependency path from the toponym up to the common ancestor and down to the trigger.
-
-    `up` runs from the toponym's root to the common ancestor (inclusive), `down` from the trigger
-    to just below it.  The relation sequence says how the name hangs from the event ("prep/pobj"
-    under the trigger vs. under its subject); verbs on the way mean the name belongs to another
-    clause's event.  Paths longer than four relations are too rare to learn one by one."""
-    if len(up) + len(down) > 30:  # no common ancestor (the chains were capped)
-        return {"path=none": 1.0}
-    rels = [t.dep_ for t in up[:-1]] + ["^"] + [t.dep_ for t in reversed(down)]
-    between = [t for t in up[1:] + down[1:] if t.i != trigger]
-    feats = {f"path={'/'.join(rels) if len(rels) <= 5 else 'long'}": 1.0,
-             "path_verbs": min(sum(t.pos_ in ("VERB", "AUX") for t in between), 3) / 3,
-             "path_nouns": min(sum(t.pos_ in ("NOUN", "PROPN") and t.i != root.i for t in between), 3) / 3}
-    top = up[-1]
-    feats[f"path_top={'trigger' if top.i == trigger else top.pos_}"] = 1.0
-    return feats
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    chain_a, chain_b = _ancestors(a), _ancestors(b)
-    index_b = {t.i: n for n, t in enumerate(chain_b)}
-    return next((n + index_b[t.i] for n, t in enumerate(chain_a) if t.i in index_b), 60)
-
-
 def _clause_of(token: Token) -> Token:
     """The nearest verb at or above a token (its clause), or the sentence root."""
     for _ in range(40):
@@ -238,8 +201,6 @@ def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
     pops = [f.get("gaz_population", 0.0) for f in feats]
     locative = [n for n, f in enumerate(feats)
                 if f.get("prep_in_trigger_tree") and any(f.get(f"prep={p}") for p in _CORE_PREPS)]
-    sent = doc[trigger].sent
-    verbs = [t for t in sent if t.pos_ == "VERB" and t.i != trigger]
     for n, f in enumerate(feats):
         f[f"path_rank={min(sorted(set(paths)).index(paths[n]), 2)}"] = 1.0
         f[f"dist_rank={min(sorted(dists).index(dists[n]), 2)}"] = 1.0
@@ -257,11 +218,6 @@ def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
                 break
             head = head.head
         f["smallest_pop"] = float(pops[n] > 0 and pops[n] == min(p for p in pops if p > 0))
-        # another event verb nearer the name in the tree: the name is more likely that verb's place
-        own = _tree_distance(roots[n], doc[trigger])
-        other = min((_tree_distance(roots[n], v) for v in verbs), default=60)
-        f["closer_verb"] = float(other < own)
-        f["verb_margin"] = max(-5, min(5, other - own)) / 5
         f["country_among_others"] = float(len(toponyms) > 1 and "gaz=country" in f)
     return feats
 
@@ -284,37 +240,24 @@ def _caps_sentence(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _scored(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel,
-            gazetteer: Gazetteer | None) -> list[tuple[float, Toponym, dict[str, float]]]:
+def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
+    """Each candidate's probability of being where the trigger's event happened, best first."""
+    model = model or load_link_model()
     toponyms = [t for t in toponyms if not (t.start <= trigger < t.end)]
     feats = sentence_features(doc, trigger, toponyms, gazetteer)
-    scored = [(model.probability(f), t, f) for f, t in zip(feats, toponyms, strict=True)]
+    scored = [(model.probability(f), t) for f, t in zip(feats, toponyms, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     return scored
 
 
-def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
-    """Each candidate's probability of being where the trigger's event happened, best first."""
-    return [(p, t) for p, t, _ in _scored(doc, trigger, toponyms, model or load_link_model(), gazetteer)]
-
-
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
                  model: LinkModel | TreeModel | None = None, gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
-    """The candidate the event happened at, or None when the sentence gives no place for it.
-
-    With a stacked decision model (where_model.py) that model says whether the best candidate
-    is the place; otherwise the best candidate must clear the model's threshold."""
+    """The candidate the event happened at, or None when none clears the model's threshold."""
     model = model or load_link_model()
     if toponyms is None:
         toponyms = sentence_toponyms(doc, doc[trigger].sent)
-    scored = _scored(doc, trigger, toponyms, model, gazetteer)
-    if not scored:
-        return None
-    decision = getattr(model, "decision", None)
-    if decision is not None:
-        inputs = decision_features(scored[0][2], [p for p, _, _ in scored])
-        keep = decision.probability(inputs) >= decision.threshold
-    else:
-        keep = scored[0][0] >= model.threshold
-    return (scored[0][0], scored[0][1]) if keep else None
+    scored = score_toponyms(doc, trigger, toponyms, model, gazetteer)
+    if scored and scored[0][0] >= model.threshold:
+        return scored[0]
+    return None

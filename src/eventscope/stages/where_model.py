@@ -10,14 +10,6 @@ Two kinds, both fitted by scripts/train_event_location.py on the event-location 
   scoring needs neither scikit-learn nor a pickle.
 
 Feature values absent from a candidate's dict are 0.0, as in training (DictVectorizer).
-
-The "no place" decision is a second, smaller set of trees (`TreeModel.decision`),
-stacked on the first: given the best candidate's features and how the candidates'
-probabilities fall (best, runner-up, how many), is the best candidate the event's
-place, or does the sentence give none?  A fixed threshold on the best probability
-cannot tell "killed in X" (a place, even at p=0.3) from "captured the title in X"
-(none, even at p=0.8); fitted on out-of-fold probabilities it gained half a point to a point
-of grouped cross-validated accuracy.
 """
 
 from __future__ import annotations
@@ -65,7 +57,6 @@ class TreeModel:
     roots: tuple[int, ...]
     baseline: float
     threshold: float
-    decision: TreeModel | None = None  # the stacked "no place" model, see the module docstring
 
     def probability(self, feats: dict[str, float]) -> float:
         names, feature, split, left, right, value = (self.features, self.feature, self.split, self.left,
@@ -79,24 +70,6 @@ class TreeModel:
                 f = feature[node]
             z += value[node]
         return _sigmoid(z)
-
-
-# Features of the best candidate that the decision model sees (prefixes of one-hot names, then
-# numeric names); the rest of its dict is left out to keep the second model small.
-DECISION_PREFIXES = ("trigger=", "prep=", "label=", "gaz=", "dep=", "path=", "trigger_tag=", "trigger_dep=",
-                     "subject_ent=")
-DECISION_NUMERIC = ("in_subtree", "path_len", "closer_verb", "prep_in_trigger_tree", "same_clause", "linear_dist")
-
-
-def decision_features(top: dict[str, float], probs: list[float]) -> dict[str, float]:
-    """Inputs of the "no place" decision: the best candidate's features (`top`) and every
-    candidate's probability from the first model, best first."""
-    feats = {"max_p": probs[0], "second_p": probs[1] if len(probs) > 1 else 0.0, "n": float(len(probs)),
-             "sum_p": sum(probs), "n_above": float(sum(p > 0.3 for p in probs))}
-    for name, value in top.items():
-        if name.startswith(DECISION_PREFIXES) or name in DECISION_NUMERIC:
-            feats["top_" + name] = value
-    return feats
 
 
 def trees_from_json(data: dict) -> TreeModel:
@@ -118,8 +91,7 @@ def trees_from_json(data: dict) -> TreeModel:
             value.append(float(v))
     return TreeModel(features=tuple(data["features"]), feature=tuple(feature), split=tuple(split),
                      left=tuple(left), right=tuple(right), value=tuple(value), roots=tuple(roots),
-                     baseline=float(data["baseline"]), threshold=float(data["threshold"]),
-                     decision=trees_from_json(data["decision"]) if "decision" in data else None)
+                     baseline=float(data["baseline"]), threshold=float(data["threshold"]))
 
 
 @lru_cache(maxsize=2)
