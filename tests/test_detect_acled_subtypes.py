@@ -74,3 +74,10 @@ def test_a_past_relative_clause_keeps_its_own_modality(nlp) -> None:
 def test_verbally_attacked_is_criticism(nlp) -> None:
     mentions = detect(parse(Article(id="t", text="The opposition verbally attacked the government."), nlp))
     assert [m.plover for m in mentions if m.trigger.text == "attacked"] == ["ACCUSE"]
+
+
+def test_the_classifier_keeps_an_event_reading_it_does_not_rule_out() -> None:
+    from eventscope.stages.acled_refine import snippet_sub_type
+
+    text = "Warplanes of the air force hit rebel positions near the town."
+    assert snippet_sub_type(text, "Air/drone strike") is None

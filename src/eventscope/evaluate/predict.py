@@ -203,12 +203,12 @@ def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Prog
     articles = (Article(id=i.id, text=i.text) for i in items)
     for count, extraction in enumerate(pipeline.extract_many(articles), 1):
         best = main_event(extraction)
-        if best is not None:
-            out.append(PredictedLabel(extraction.article.id, best.acled_sub_type, best.confidence))
-        else:  # no trigger found: the classifier reads the whole snippet
-            found = snippet_sub_type(extraction.article.text)
-            out.append(PredictedLabel(extraction.article.id, found[1] if found else None,
-                                      found[2] if found else 0.0))
+        found = snippet_sub_type(extraction.article.text, best.acled_sub_type if best else None)
+        if found is not None:  # the classifier, reading the whole snippet, decides
+            out.append(PredictedLabel(extraction.article.id, found[1], found[2]))
+        else:
+            out.append(PredictedLabel(extraction.article.id, best.acled_sub_type if best else None,
+                                      best.confidence if best else 0.0))
         if progress:
             progress(count)
     return out

@@ -187,20 +187,33 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
 
 
 SNIPPET_CONFIDENT = 0.30  # classifier probability needed to label a text no trigger was found in
+# The classifier overrides the main event's sub-type only when it is this sure of another label...
+SNIPPET_OVERRIDE = 0.80
+# ... and gives the event's own sub-type no more than this (the lexicon coded a side event).
+SNIPPET_DISAGREE = 0.02
 
 
-def snippet_sub_type(text: str) -> tuple[str, str, float] | None:
-    """(ACLED type, sub-type, probability) for a short report in which detect found no event, from the
-    classifier over all 25 sub-types; None below SNIPPET_CONFIDENT or with the classifiers off.
-    The lexicon knows the usual wordings; the classifier's descriptions catch the rest
-    ("women were assaulted", "the group named a new leader")."""
+def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str, str, float] | None:
+    """(ACLED type, sub-type, probability) of a short report, from the classifier over all 25
+    sub-types; None to keep `event_sub_type` (the sub-type of the report's main event, if any).
+
+    With no event, the classifier's label counts when its probability reaches SNIPPET_CONFIDENT:
+    the lexicon knows the usual wordings, the classifier's descriptions catch the rest ("women
+    were assaulted", "the group named a new leader").  With an event, the classifier overrides it
+    only when it is very sure of another label and gives the event's reading almost no chance
+    (the two were measured on our written CASE-style sets: see docs/evaluation.md)."""
     from eventscope.stages.classify import acled_sub_type, load_classifier
 
     if classifier_signal.scorer() is None:
         return None
     probs = load_classifier().acled_probs([text])[0]
     label, best = max(probs.items(), key=lambda item: item[1])
-    if best < SNIPPET_CONFIDENT:
+    if event_sub_type is None:
+        keep = best < SNIPPET_CONFIDENT
+    else:
+        own = max((p for name, p in probs.items() if acled_sub_type(name)[1] == event_sub_type), default=0.0)
+        keep = best < SNIPPET_OVERRIDE or own > SNIPPET_DISAGREE
+    if keep:
         return None
     acled_type, sub_type = acled_sub_type(label)
     return acled_type, sub_type, best
