@@ -183,3 +183,10 @@ def test_plv_without_marked_column(tmp_path: Path) -> None:
     (item,) = [i for i in load_dataset("plv", path).items if isinstance(i, GoldDyad)]
     assert item.source_span is not None and item.source_span.text == "Iran"
     assert item.target_span is not None and item.target_span.start == 15
+
+
+def test_case2021_folder_with_a_test_release_pair(tmp_path: Path) -> None:
+    (tmp_path / "test_input.txt").write_text("7\tPolice detained the activist.\n", encoding="utf-8")
+    (tmp_path / "test_gold_labels.txt").write_text("7\tARREST\n", encoding="utf-8")
+    items = [i for i in load_dataset("case2021", tmp_path).items if isinstance(i, GoldSnippet)]
+    assert [(i.id, i.label) for i in items] == [("7", "ARREST")]

@@ -96,15 +96,28 @@ def _from_pair(inputs: Path, outputs: Path) -> list[GoldSnippet]:
     return out
 
 
+def _input_output_pair(folder: Path) -> tuple[Path, Path] | None:
+    """The task's texts and labels as two files: sample_input.txt/sample_output.txt, or any one
+    "*input*" file beside one "*output*" (or "*label*", "*gold*") file, as a test release names them."""
+    inputs, outputs = folder / "sample_input.txt", folder / "sample_output.txt"
+    if inputs.is_file() and outputs.is_file():
+        return inputs, outputs
+    ins = [f for f in folder.iterdir() if f.is_file() and "input" in f.name.casefold()]
+    outs = [f for f in folder.iterdir() if f.is_file() and f not in ins
+            and any(word in f.name.casefold() for word in ("output", "label", "gold"))]
+    return (ins[0], outs[0]) if len(ins) == 1 and len(outs) == 1 else None
+
+
 def load_case2021(path: Path) -> Dataset:
     if path.is_dir():
-        inputs, outputs = path / "sample_input.txt", path / "sample_output.txt"
-        if inputs.is_file() and outputs.is_file():
-            items = _from_pair(inputs, outputs)
+        pair = _input_output_pair(path)
+        if pair is not None:
+            items = _from_pair(*pair)
         else:
-            files = sorted(path.glob("*.tsv"))
+            files = sorted(path.glob("*.tsv")) or sorted(path.glob("*.txt"))
             if not files:
-                raise DatasetError(str(path), "no *.tsv file and no sample_input.txt/sample_output.txt pair")
+                raise DatasetError(str(path), "no *.tsv or *.txt file and no *input*/*output* pair "
+                                              "(sample_input.txt/sample_output.txt)")
             items = [item for f in files for item in _from_tsv(f)]
     else:
         items = _from_tsv(path)
