@@ -190,3 +190,16 @@ def test_case2021_folder_with_a_test_release_pair(tmp_path: Path) -> None:
     (tmp_path / "test_gold_labels.txt").write_text("7\tARREST\n", encoding="utf-8")
     items = [i for i in load_dataset("case2021", tmp_path).items if isinstance(i, GoldSnippet)]
     assert [(i.id, i.label) for i in items] == [("7", "ARREST")]
+
+
+def test_event_location_reads_the_release_zip(eval_dir: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "labeled_text.jsonl.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(eval_dir / "event_location.jsonl", "labeled_text.jsonl")
+    zipped = load_dataset("event-location", tmp_path)
+    plain = load_dataset("event-location", eval_dir / "event_location.jsonl")
+    assert [(i.id, i.text, i.trigger, i.locations) for i in zipped.items] == \
+        [(i.id, i.text, i.trigger, i.locations) for i in plain.items]
+    assert zipped.items

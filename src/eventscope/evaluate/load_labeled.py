@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 from eventscope.errors import DatasetError
@@ -140,17 +141,30 @@ def _offsets(span: dict, text: str, tokens: list) -> tuple[int, int]:
     return start, end
 
 
+def _jsonl_text(path: Path) -> str:
+    """The text of a JSONL file, or of the one .jsonl member of a .zip (the release ships
+    labeled_text.jsonl.zip)."""
+    try:
+        if path.suffix.casefold() == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                members = [n for n in archive.namelist() if n.endswith((".jsonl", ".json"))
+                           and not n.startswith("__MACOSX")]
+                if len(members) != 1:
+                    raise DatasetError(str(path), f"expected one .jsonl file in the zip, found {len(members)}")
+                raw = archive.read(members[0])
+        else:
+            raw = path.read_bytes()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DatasetError(str(path), f"cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DatasetError(str(path), f"not UTF-8 text ({exc.reason})") from None
+
+
 def load_event_location(path: Path) -> Dataset:
     items: list[GoldLocation] = []
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DatasetError(str(path), f"cannot read ({exc.strerror})") from None
-    with handle:
-        try:
-            lines = list(enumerate(handle, 1))
-        except UnicodeDecodeError as exc:
-            raise DatasetError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    lines = list(enumerate(_jsonl_text(path).splitlines(), 1))
     for number, line in lines:
         if not line.strip():
             continue

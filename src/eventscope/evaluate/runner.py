@@ -97,7 +97,7 @@ _FILE_PATTERNS: dict[str, tuple[str, ...]] = {
     "plover-gsr": ("*.json",),
     "rams": ("*.jsonlines", "*.jsonl"),
     "wikievents": ("*.jsonl", "*.jsonlines"),
-    "event-location": ("*.jsonl",),
+    "event-location": ("*.jsonl", "*.jsonl.zip"),
 }
 
 
