@@ -103,3 +103,15 @@ def test_the_harmed_of_killed_in_the_attack_are_its_targets(nlp) -> None:
     roles = _roles(nlp, "Militia leader Abu Mahdi al-Muhandis was also killed in the attack.", "attack")
     assert _texts(roles.actor2) == ["Militia leader Abu Mahdi al-Muhandis"]
     assert _texts(_roles(nlp, "Three soldiers died in the blast on Monday.", "blast").actor2) == ["Three soldiers"]
+
+
+def test_the_one_held_to_account_did_it(nlp) -> None:
+    roles = _roles(nlp, "Prosecutors indicted the officer for the fatal shooting of a teenager.", "shooting")
+    assert _texts(roles.actor1) == ["officer"]
+    roles = _roles(nlp, "The man accused of stabbing three people was arrested.", "stabbing")
+    assert _texts(roles.actor1) == ["man"]
+
+
+def test_an_adjective_is_an_attacker_only_when_it_names_a_party(nlp) -> None:
+    assert _texts(_roles(nlp, "Israeli airstrikes killed five people.", "airstrikes").actor1) == ["Israeli"]
+    assert _roles(nlp, "A deadly attack killed two.", "attack").actor1 == ()

@@ -101,6 +101,12 @@ def owner_of_plan(verb: Token) -> Found:
     return [(c, f"possessive of '{head.text}', whose '{verb.text}' it is") for c in head.children if c.dep_ == "poss"]
 
 
+# Verbs that hold someone to account for a deed: their object (or, as a participle, the noun
+# they modify) is who did it ("blamed X for the attack", "a man accused of stabbing three people").
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence", "indict", "prosecute",
+                         "try", "suspect", "implicate", "involve", "jail", "punish", "fine", "detain", "execute"})
+
+
 def gerund_subject(verb: Token) -> tuple[Found, str]:
     """A gerund after a preposition does what the clause's subject does ("Australia is engaged
     in torturing", "the men ran up before detonating the bomb"), except that "accused X of
@@ -114,6 +120,10 @@ def gerund_subject(verb: Token) -> tuple[Found, str]:
         if objects:
             return [(o, f"dobj of '{holder.text}', who is said to have done '{verb.text}'") for o in objects], \
                 f"'{verb.text}' done by the object of '{holder.text}'"
+        if holder.dep_ == "acl" and holder.lemma_.lower() in BLAME_VERBS and holder.head.pos_ in ("NOUN", "PROPN"):
+            # "a man accused of stabbing three people", "the group suspected of carrying out the attack"
+            return [(holder.head, f"'{holder.head.text}' {holder.text} of '{verb.text}'")], \
+                f"'{verb.text}' done by the one '{holder.text}'"
     if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "amod"):
         holder = holder.head  # "is engaged in torturing"
     # A passive subject counts too: "he was killed after attacking a checkpoint" -- he attacked.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.stages.actor_clauses import OBJECT_DEPS, inherited_subject, is_passive
+from eventscope.stages.actor_clauses import BLAME_VERBS, OBJECT_DEPS, inherited_subject, is_passive
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
     NOUN_TARGET,
@@ -48,8 +48,6 @@ SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign
 
 
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
-BLAME_VERBS = frozenset({"blame", "accuse", "hold", "charge", "convict", "arrest", "sentence", "indict", "prosecute",
-                         "try", "suspect", "implicate", "involve", "jail", "punish", "fine", "detain", "execute"})
 
 
 # Blame verbs whose "in"/"with" names the deed ("implicated in the poisoning", "charged with murder").
@@ -84,7 +82,9 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
                 a2.append((child, f"{child.dep_} '{child.text}' of '{noun.text}', the people it was done to"))
             elif child.i < noun.i and lemma_of(inner) in WAR_NOUNS and child.ent_type_ in ("GPE", "NORP", "LOC"):
                 continue  # "the Syrian war", "the Vietnam War": where it is fought, not who fights
-            elif child.i < noun.i:
+            elif child.i < noun.i and (child.pos_ != "ADJ" or child.ent_type_ in ("NORP", "GPE", "ORG")
+                                       or known_phrase(child)):
+                # an adjective names a party only when it is one ("Israeli", "military"), not "fatal"
                 a1.append((child, f"{child.dep_} '{child.text}' of '{noun.text}'"))
         elif child.dep_ == "prep" and child.lower_ == "by":
             a1 += [(p, f"'by' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
