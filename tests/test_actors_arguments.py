@@ -115,3 +115,8 @@ def test_the_one_held_to_account_did_it(nlp) -> None:
 def test_an_adjective_is_an_attacker_only_when_it_names_a_party(nlp) -> None:
     assert _texts(_roles(nlp, "Israeli airstrikes killed five people.", "airstrikes").actor1) == ["Israeli"]
     assert _roles(nlp, "A deadly attack killed two.", "attack").actor1 == ()
+
+
+def test_a_headline_passive_names_the_implicated(nlp) -> None:
+    roles = _roles(nlp, "Putin implicated in fatal poisoning of former KGB officer at London hotel.", "poisoning")
+    assert _texts(roles.actor1) == ["Putin"]

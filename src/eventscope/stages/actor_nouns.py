@@ -183,8 +183,13 @@ def responsible_for(noun: Token) -> Found:
     if holder.lemma_.lower() in BLAME_VERBS:
         found = [(c, f"dobj of '{holder.text}' for '{noun.text}'") for c in holder.children if c.dep_ in OBJECT_DEPS]
         # "Van Dyke was charged with murder in the shooting", "Putin implicated in the poisoning"
-        return found or [(c, f"passive subject of '{holder.text}' {prep.text} '{noun.text}'")
-                         for c in holder.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        found = found or [(c, f"passive subject of '{holder.text}' {prep.text} '{noun.text}'")
+                          for c in holder.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if not found and holder.lemma_.lower() in PART_IN_VERBS:
+            # a headline drops "is": "Putin implicated in fatal poisoning" -- the subject is the one implicated
+            found = [(c, f"subject of '{holder.text}' {prep.text} '{noun.text}' (headline passive)")
+                     for c in holder.children if c.dep_ in SUBJECT_DEPS]
+        return found
     return []
 
 
