@@ -123,7 +123,9 @@ PLOVER_TYPES: tuple[str, ...] = tuple(_plover())
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 # Actor sectors of organised armed men (CAMEO agent codes): military, rebels, police, intelligence,
-# insurgents, separatists, unaligned armed forces, pro-government militias, criminal gangs.
+# insurgents, separatists, unaligned armed forces, pro-government militias, criminal gangs.  ACLED's
+# armed clash is between two of them; violence by one against anybody else is an attack on civilians,
+# officials included (stages/assemble.py).
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
 
 

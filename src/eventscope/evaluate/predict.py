@@ -183,10 +183,7 @@ def main_event(extraction: Any) -> Event | Mention | None:
     doc = extraction.parsed.doc
 
     def prominence(mention: Mention) -> tuple[int, int, int, float]:
-        token = doc[mention.trigger_token]
-        depth = 0
-        while token.head.i != token.i and depth < 50:
-            token, depth = token.head, depth + 1
+        depth = sum(1 for _ in doc[mention.trigger_token].ancestors)
         return (mention.modality != Modality.OCCURRED, mention.sentence_index, depth, -mention.confidence)
 
     coded = sorted((m for m in extraction.mentions if m.acled_sub_type and 0 <= m.trigger_token < len(doc)),

@@ -303,10 +303,6 @@ def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
-# ontology.ARMED_SECTORS: ACLED's armed clash is between two armed, organised groups; violence by one
-# against anybody else is an attack on civilians, officials included.
-
-
 # Triggers of fighting on both sides: their casualties are not targets, so they say nothing about
 # whether the other side was armed.
 RECIPROCAL_TRIGGERS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight", "gunfight",
