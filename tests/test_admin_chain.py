@@ -73,3 +73,14 @@ def test_town_comma_division_picks_the_town_inside_it(tiny_gazetteer) -> None:
     found = comma_places("Two people were shot dead in Paris, Texas, on Sunday.", tiny_gazetteer)
     assert [(c.place.name, c.place.country) for c in found] == [("Paris", "USA")]
     assert comma_places("Airstrikes hit Aleppo, Idlib and Hama.", tiny_gazetteer) == []
+
+
+@pytest.mark.slow
+def test_a_town_division_pair_corrects_only_its_own_name(nlp, tiny_gazetteer) -> None:
+    from eventscope.pipeline import Pipeline
+
+    pipeline = Pipeline(nlp_model=nlp, gazetteer=tiny_gazetteer)
+    extraction = pipeline.extract_one(Article(id="v", text=(
+        "A veteran from Paris, Texas, recalled the battle in Baghdad, where insurgents killed his friends in 2004.")))
+    countries = {e.place.country for e in extraction.events if e.place is not None}
+    assert "USA" not in countries, countries

@@ -9,7 +9,8 @@ that the bracket's words are divisions, not further places ("Al Qahirah", a
 district of Taizz, is not Cairo).
 
 `chain_places` reads every chain of an article into a `Place`, and `comma_places` the
-shorter "Town, Division" ("Paris, Texas", "Columbia, South Carolina"); `refine_places`
+shorter "Town, Division" ("Paris, Texas", "Columbia, South Carolina"), which only corrects
+the place read off its own town name; `refine_places`
 gives each mention the chain place of its own sentence, or the article's only
 chain, when the place it has is missing or lies outside that chain's division.
 `where.resolve_places` calls it last, on the places it chose.
@@ -177,12 +178,27 @@ def refine_places(parsed: ParsedArticle, mentions: Iterable[Mention], places: Ma
     """The where stage's places, with chain places where the chain says more (see the module doc)."""
     out = dict(places)
     text = parsed.article.text
-    brackets = chain_places(text, gazetteer)
-    chains = sorted([*brackets, *(c for c in comma_places(text, gazetteer)
-                                  if not any(b.start <= c.start < b.end for b in brackets))],
-                    key=lambda c: c.start)
-    if not chains:
-        return out
+    chains = chain_places(text, gazetteer)
+    pairs = [c for c in comma_places(text, gazetteer) if not any(b.start <= c.start < b.end for b in chains)]
+    for mention in mentions:
+        current = out.get(mention.id)
+        # A "Town, Division" pair only says which town its own name is: it corrects the place the where
+        # stage read off that name ("Columbia, South Carolina" read as Colombia), and nothing else.
+        pair = next((c for c in pairs if current is not None and current.span is not None
+                     and c.start <= current.span.start < c.end), None)
+        if pair is not None:
+            out[mention.id] = pair.place
+            continue
+        if not chains:
+            continue
+        sentence = parsed.sentences[mention.sentence_index] if 0 <= mention.sentence_index < len(
+            parsed.sentences) else None
+        here = [c for c in chains if sentence is not None and sentence.start <= c.start < sentence.end]
+        if here and _outside(current, here[0], gazetteer):
+            out[mention.id] = here[0].place
+        elif not here and len(chains) == 1 and (current is None or current.country != chains[0].place.country):
+            out[mention.id] = chains[0].place  # the note's one chain, for a mention placed nowhere or abroad
+    return out
     for mention in mentions:
         sentence = parsed.sentences[mention.sentence_index] if 0 <= mention.sentence_index < len(
             parsed.sentences) else None
