@@ -76,6 +76,13 @@ def _division(gazetteer: Gazetteer, admin1: str) -> GazPlace | None:
     return None
 
 
+def _division_named(gazetteer: Gazetteer, name: str) -> GazPlace | None:
+    """The first-level division `name` names, unless it names a country too ("Mexico")."""
+    if gazetteer.country_named(name) is not None:
+        return None
+    return _division(gazetteer, name)
+
+
 def _town(gazetteer: Gazetteer, name: str, admin1: str | None) -> GazPlace | None:
     """The best-ranked town of that name, inside `admin1` when one is given."""
     towns = tuple(c for c in gazetteer.candidates(name) if c.place.kind in _TOWN_KINDS and c.level < 2
@@ -93,9 +100,9 @@ def _resolve(gazetteer: Gazetteer, names: list[tuple[str, int, int]], chain: lis
     but only for a chain of two or more divisions.  A bracket that names no known division
     ("Baghdad (Reuters)", "Mexico City (Mexico)", "the main square (central)") is not a chain."""
     admin1, a_start, a_end = chain[-1]
-    division = _division(gazetteer, admin1)
-    if division is None or gazetteer.country_named(admin1) is not None:
-        return None  # not a division, or a country named like one of its divisions ("Mexico")
+    division = _division_named(gazetteer, admin1)
+    if division is None:
+        return None
     for name, start, end in names:
         town = _town(gazetteer, name, admin1)
         if town is not None:
@@ -145,7 +152,7 @@ def comma_places(text: str, gazetteer: Gazetteer) -> list[ChainPlace]:
     found: list[ChainPlace] = []
     for match in _COMMA.finditer(text):
         town_name, admin1 = match.group("town"), match.group("admin1").rstrip(".")  # a sentence's full stop
-        if _division(gazetteer, admin1) is None or gazetteer.country_named(admin1) is not None:
+        if _division_named(gazetteer, admin1) is None:
             continue
         town = _town(gazetteer, town_name, admin1)
         if town is None:
