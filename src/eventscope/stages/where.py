@@ -114,6 +114,9 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
             scenes[n] = _scene(doc, sents[n].start, sents[n].end, gazetteer, focus)
         return scenes[n]
 
+    def every_scene() -> list[Place | None]:
+        return [scene(k) for k in range(len(sents))]
+
     def paragraph_of(n: int) -> int:
         return parsed.article.text.count("\n\n", 0, sents[n].start_char)
 
@@ -136,9 +139,9 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
             place = _borrow_nearby(n, scene, events_at, paragraph_of, focus.home)
             place = _refine(place, parsed, gazetteer) if place else _fallback(parsed, gazetteer, focus, lead_place)
             if place is not None and place.precision is PlacePrecision.COUNTRY:
-                place = _only_town(place, [scene(k) for k in range(len(sents))]) or place
+                place = _only_town(place, every_scene()) or place
         if place is not None and place.country is None:
-            place = _home_part(place, gazetteer, focus, [scene(k) for k in range(len(sents))]) or place
+            place = _home_part(place, gazetteer, focus, every_scene()) or place
         out[mention.id] = place
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
