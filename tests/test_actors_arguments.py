@@ -120,3 +120,26 @@ def test_an_adjective_is_an_attacker_only_when_it_names_a_party(nlp) -> None:
 def test_a_headline_passive_names_the_implicated(nlp) -> None:
     roles = _roles(nlp, "Putin implicated in fatal poisoning of former KGB officer at London hotel.", "poisoning")
     assert _texts(roles.actor1) == ["Putin"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attacker"), [
+    # a passive's "by" phrase the parser hung on the noun of another phrase
+    ("The villagers were shot dead in their home by Azerbaijani special forces.", "shot",
+     "Azerbaijani special forces"),
+    # "X-led": the leader acts
+    ("The United States-led bombing campaign against the Islamic State continued.", "bombing", "United States"),
+    # who stands behind it did it
+    ("Erdogan said the Gulen movement is behind this coup attempt.", "coup", "Gulen movement"),
+    # the one accused of a deed, named by the participle's noun
+    ("The court let President Omar Bashir, accused of genocide, leave the country.", "genocide",
+     "President Omar Bashir"),
+    # involvement outranks a place named on the event noun
+    ("Trump suggested President Obama was involved with the Orlando shooting.", "shooting", "President Obama"),
+])
+def test_attacker_named_outside_the_usual_slots(nlp, text: str, trigger: str, attacker: str) -> None:
+    assert attacker in _texts(_roles(nlp, text, trigger).actor1)
+
+
+def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
+    roles = _roles(nlp, "Two soldiers were wounded near the market by a roadside bomb.", "wounded")
+    assert roles.actor1 == ()

@@ -71,3 +71,20 @@ def test_a_borrowed_country_narrows_to_the_only_town_the_article_names(nlp, tiny
     place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
     assert place is not None and place.name == "San Salvador" and place.precision is PlacePrecision.TOWN
     assert place.span is None and place.reason.startswith("borrowed: ")
+
+
+@pytest.mark.slow
+def test_a_neighbourhood_the_gazetteer_lacks_is_geocoded_to_the_dateline_town(nlp, tiny_gazetteer: Gazetteer) -> None:
+    text = "SAN SALVADOR, 12 NOV 89 (ACAN-EFE) -- A BOMB EXPLODED AT THE POLICE GARRISON IN THE ZACAMIL NEIGHBORHOOD."
+    parsed = parse(Article(id="z", text=text, published=dt.date(1989, 11, 12)), nlp)
+    mention = mention_at(parsed, "EXPLODED")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name == "San Salvador" and place.lat is not None
+    assert place.span is not None and place.span.text.startswith("ZACAMIL")  # the text that placed it
+    assert "neighbourhood" in place.reason
+    # a name the text does not call a neighbourhood stays a local place without coordinates
+    plain = text.replace("IN THE ZACAMIL NEIGHBORHOOD", "IN ZACAMIL")
+    parsed = parse(Article(id="y", text=plain, published=dt.date(1989, 11, 12)), nlp)
+    mention = mention_at(parsed, "EXPLODED")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name != "San Salvador"

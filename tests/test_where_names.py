@@ -35,3 +35,21 @@ def test_place_name_is_read_whole(pipeline, text: str, country: str, admin1: str
 def test_abbreviations_and_common_words_are_no_unknown_places(pipeline, text: str) -> None:
     events = pipeline.extract_one(Article(id="n", text=text, published=dt.date(1990, 1, 10))).events
     assert all(e.place is None or e.place.name not in ("A.M.", "disguise") for e in events)
+
+
+@pytest.mark.parametrize(("text", "whole", "split"), [
+    ("A bomb exploded in the Dasht-e-Barchi neighbourhood.", "Dasht-e-Barchi", None),
+    ("Shells hit Deir ez-Zor, killing three.", "Deir ez-Zor", None),
+    ("Strikes near the Iraq-Syria border.", None, ("Iraq", "Syria")),
+])
+def test_hyphenated_particles_stay_inside_the_name(nlp, text: str, whole: str | None,
+                                                   split: tuple[str, ...] | None) -> None:
+    from eventscope.stages.nlp import parse
+    from eventscope.stages.where_link import sentence_toponyms
+
+    doc = parse(Article(id="h", text=text), nlp).doc
+    names = [doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])]
+    if whole:
+        assert whole in names, names
+    if split:
+        assert all(name in names for name in split), names

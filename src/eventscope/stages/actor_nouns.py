@@ -88,6 +88,10 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
                 a1.append((child, f"{child.dep_} '{child.text}' of '{noun.text}'"))
         elif child.dep_ == "prep" and child.lower_ == "by":
             a1 += [(p, f"'by' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ in ("amod", "acl") and child.lower_.endswith("led") and child.lemma_.lower() == "lead":
+            # "the United States-led bombing campaign", "a Saudi-led coalition's strikes": the leader acts
+            a1 += [(c, f"'{c.text}-{child.text}' {noun.text}") for c in child.children
+                   if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
             a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
@@ -132,12 +136,17 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         harm = head.head
         a2 += [(c, f"{c.dep_} of '{harm.text}' in '{noun.text}'") for c in harm.children
                if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)]
+    elif noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_.lower() in ("be", "stand"):
+        # "the Gulen movement is behind this coup attempt": who stands behind it did it
+        a1 += [(c, f"nsubj of '{head.head.text} behind' the '{noun.text}'") for c in head.head.children
+               if c.dep_ in SUBJECT_DEPS]
     elif noun.dep_ in SUBJECT_DEPS and not a2 and head.lemma_.lower() in DAMAGE_VERBS:
         # "the strike hit the base", "the blast killed five"; not "skirmishes can trigger big wars"
         a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
                for c in head.children if c.dep_ in OBJECT_DEPS]
-    if not a1:
-        a1 = responsible_for(noun)
+    # who is blamed for it, accused of it or involved in it did it, before any modifier ("Obama was
+    # involved with the Orlando shooting": Orlando is where)
+    a1 = responsible_for(noun) or a1
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
         # "launched a series of attacks", "a spate of attacks carried out by X": the
@@ -189,6 +198,9 @@ def responsible_for(noun: Token) -> Found:
             # a headline drops "is": "Putin implicated in fatal poisoning" -- the subject is the one implicated
             found = [(c, f"subject of '{holder.text}' {prep.text} '{noun.text}' (headline passive)")
                      for c in holder.children if c.dep_ in SUBJECT_DEPS]
+        if not found and holder.dep_ == "acl" and holder.head.pos_ in ("NOUN", "PROPN"):
+            # "President Omar Bashir, accused of genocide": the noun the participle describes
+            found = [(holder.head, f"'{holder.head.text}' {holder.text} {prep.text} '{noun.text}'")]
         return found
     return []
 

@@ -124,6 +124,8 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
+    if not a1 and any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
+        a1 = _stray_agent(verb)
     why: list[str] = []
     if device_subject(verb):
         a1 = []  # "the bomb exploded": the subject is the weapon; "a man detonated it" has an object
@@ -157,6 +159,19 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     if not a2 and verb.dep_ in ("acl", "relcl") and is_passive(verb):
         a2.append((verb.head, f"noun modified by passive '{verb.text}'"))
     return a1, a2, why
+
+
+def _stray_agent(verb: Token) -> Found:
+    """The 'by' phrase of a passive that the parser hung on the noun of another phrase ("were shot
+    dead in their home by Azerbaijani special forces", "killed in an ambush by rebels"): a party
+    named there is the agent.  A thing is not ("wounded near the market by a roadside bomb")."""
+    found: Found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            found += [(agent, f"'by' after '{prep.text} {noun.text}' of passive '{verb.text}'")
+                      for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+                      for agent in by.children if agent.dep_ == "pobj" and _is_party(agent)]
+    return found
 
 
 def _verb_targets(verb: Token) -> Found:

@@ -117,8 +117,14 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
                 and after.ent_type_ not in _NOT_PEOPLE and not is_number(obj) and not is_person(obj)):
             return after  # a name the parser split ("KILLED DOLORES HINOSTROZA"): the name is the victim
         return obj
-    if token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return token.head  # "four people killed in ...", "the wounded soldiers"
+    if token.tag_ in ("VBN", "VBD") and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return token.head  # "four people killed in ...", "the wounded soldiers" (VBD: a tagger slip)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "ROOT") and "nsubj" not in deps
+            and before is not None and before.pos_ == "NOUN" and is_person(before)):
+        # "in homage to a union leader killed 13 days ago": a reduced relative the parser took
+        # for a clause of its own, with no subject; the person named just before is the victim
+        return before
     if "nsubj" in deps and token.tag_ == "VBN":  # "... and five injured"
         return deps["nsubj"]
     if token.dep_ == "conj":  # "four were killed and eight wounded": a figure of its own first
@@ -133,6 +139,21 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
     # dependent ("MURDERED THIRD PUBLIC ORDER JUDGE MARIA ELENA DIAZ" parsed as npadvmod):
     # the first noun after an active killing verb is still its object.
     return next((c for c in token.rights if c.dep_ in _VICTIM_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _companions(token: Token, victims: Token) -> Token | None:
+    """Others who suffered the same: the object of "along with" / "together with" on the casualty
+    word or its victims, when it says they are others ("nine other workers", "two others")."""
+    for head in (token, victims):
+        for child in head.children:
+            with_ = child if child.lower_ == "with" else next(
+                (c for c in child.children if c.lower_ == "with"), None) if child.lower_ in ("along", "together") else None
+            if with_ is None or with_.i == 0 or with_.doc[with_.i - 1].lower_ not in ("along", "together"):
+                continue
+            obj = next((c for c in with_.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.lower_ == "others" or any(c.lower_ == "other" for c in obj.children)):
+                return obj
+    return None
 
 
 def names_no_one(victims: Token) -> bool:
@@ -317,6 +338,14 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
                 names_no_one(victims) or _part_of_told(victims)):
             continue
         quantity, start, end, why = count_of(victims)
+        companions = _companions(token, victims)
+        if quantity is not None and quantity.min is not None and companions is not None:
+            # "a leader killed along with nine other workers": one act, ten dead
+            more, _s, end, _why = count_of(companions)
+            if more is not None and more.min is not None:
+                high = None if quantity.max is None or more.max is None else quantity.max + more.max
+                quantity = Quantity(quantity.min + more.min, high, "with companions")
+                why = f"{why} and '{companions.text}' with them"
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated:
             quantity, why = Quantity(0, 0, "negated"), f"negated '{token.text}'"

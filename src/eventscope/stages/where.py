@@ -135,6 +135,8 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
                 lead_place = place
             if place.precision is PlacePrecision.COUNTRY and place.span is not None:
                 place = _narrow_named_country(place, parsed, gazetteer)
+            elif place.lat is None and place.span is not None:
+                place = _neighbourhood_of_dateline(place, parsed, gazetteer) or place
         else:
             place = _borrow_nearby(n, scene, events_at, paragraph_of, focus.home)
             place = _refine(place, parsed, gazetteer) if place else _fallback(parsed, gazetteer, focus, lead_place)
@@ -247,6 +249,42 @@ def _narrow_named_country(place: Place, parsed: ParsedArticle, gazetteer: Gazett
         return place
     return replace(town, span=place.span, reason=f"sentence names {place.name}; geocoded to {town.name}: "
                                                  f"{town.reason}")
+
+
+# Nouns that make a name part of a town: "the Zacamil neighborhood", "the suburbs of Manrique".
+NEIGHBOURHOOD_NOUNS = frozenset({"neighborhood", "neighbourhood", "suburb", "sector", "quarter", "barrio",
+                                 "colonia"})
+
+
+def _names_neighbourhood(doc: Doc, span: Span) -> bool:
+    """Whether the text calls the name at `span` a neighbourhood: "the ZACAMIL neighborhood" (the
+    name modifies the noun) or "the suburbs of Manrique" (the name is the noun's "of" object)."""
+    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    head = root.head
+    if head.lower_ == "of" and root.dep_ == "pobj":
+        head = head.head
+    return head.lemma_.lower() in NEIGHBOURHOOD_NOUNS and head.i != root.i
+
+
+def _neighbourhood_of_dateline(place: Place, parsed: ParsedArticle, gazetteer: Gazetteer) -> Place | None:
+    """A neighbourhood the gazetteer lacks, geocoded to the town the article is filed from when that
+    town is in the neighbourhood's country ("MEDELLIN, 4 SEP 89 -- ... a bomb exploded in the suburbs
+    of Manrique"), as ACLED codes a neighbourhood at its town.  The span stays the neighbourhood's
+    name, so the evidence still shows it."""
+    if not _names_neighbourhood(parsed.doc, place.span):  # type: ignore[arg-type]
+        return None
+    dated = dateline_place(parsed, gazetteer)
+    if dated is None or dated[0].kind in ("country", "region", "compass"):
+        return None
+    town = dated[0]
+    if place.country is None or place.country not in place_codes(town):
+        return None
+    return town.to_place(span=place.span, precision=PlacePrecision.TOWN,
+                         reason=f"sentence: the neighbourhood '{place.name}', geocoded to the dateline's "
+                                f"town {town.name} ({place.reason})")
 
 
 def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:

@@ -76,7 +76,40 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i = j
         else:
             i += 1
-    return sorted(found, key=lambda t: t.start)
+    return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
+
+
+# Lower-case particles of Arabic and Persian place names: "Deir ez-Zor", "Dasht-e-Barchi", "Ras al-Ain".
+NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "an", "az", "at", "ul", "e",
+                            "i", "ech", "et", "ibn", "bin", "abu", "um", "umm"})
+
+
+def _join_hyphenated(doc: Doc, sent: SpacySpan, toponyms: list[Toponym]) -> list[Toponym]:
+    """Toponyms grown over the hyphenated particles the tokenizer splits off: "Deir ez-Zor" (found as
+    "Deir" and "Zor"), "Dasht-e-Barchi" (found as "Dasht").  Only through a lower-case particle, so
+    "Iraq-Syria border" stays two names."""
+    def hyphen_run(k: int) -> int:
+        """End of the "-e-Barchi" / " ez-Zor" run that continues a name ending at token k, else k."""
+        if k >= sent.end:
+            return k
+        attached = doc[k - 1].whitespace_ == "" and doc[k].text == "-"
+        spaced = doc[k].lower_ in NAME_PARTICLES and doc[k].text.islower() and doc[k].whitespace_ == ""
+        if not (attached or spaced):
+            return k
+        j = k + 1
+        while j < sent.end and doc[j - 1].whitespace_ == "" and (doc[j].text == "-" or doc[j].is_alpha):
+            j += 1
+        run = doc[k:j]
+        has_particle = any(t.lower_ in NAME_PARTICLES and t.text.islower() for t in doc[k - 1:j])
+        return j if has_particle and run[-1].is_alpha and run[-1].text[:1].isupper() else k
+
+    grown: list[Toponym] = []
+    for topo in toponyms:
+        if grown and topo.start < grown[-1].end:
+            continue  # swallowed by the name before it
+        end = hyphen_run(topo.end)
+        grown.append(Toponym(topo.start, end, topo.label) if end > topo.end else topo)
+    return grown
 
 
 def _ancestors(token: Token) -> list[Token]:
