@@ -58,8 +58,11 @@ def test_place_named_on_a_war_is_not_a_side(nlp) -> None:
 
 
 def test_counted_people_under_of(nlp) -> None:
+    # the count says how many, the "of" object who: the target is the Filipinos
     roles = _roles(nlp, "They recalled the slaughter of hundreds of thousands of Filipinos.", "slaughter")
-    assert _texts(roles.actor2) == ["hundreds of thousands of Filipinos"]
+    assert _texts(roles.actor2) == ["Filipinos"]
+    roles = _roles(nlp, "His regime tortured and executed hundreds of thousands of Iraqis.", "executed")
+    assert _texts(roles.actor2) == ["Iraqis"]
 
 
 def test_weapon_set_off_is_no_target(nlp) -> None:
@@ -143,3 +146,20 @@ def test_attacker_named_outside_the_usual_slots(nlp, text: str, trigger: str, at
 def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
     roles = _roles(nlp, "Two soldiers were wounded near the market by a roadside bomb.", "wounded")
     assert roles.actor1 == ()
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("One of the slain Russian generals was identified only as Yuri.", "slain", "slain Russian generals"),
+    ("The regime was planning to kill President Erdogan in a coup.", "coup", "President Erdogan"),
+    ("Ever since the 2009 coup that deposed Honduras's president, the country has suffered.", "coup",
+     "Honduras's president"),
+])
+def test_target_named_outside_the_usual_slots(nlp, text: str, trigger: str, target: str) -> None:
+    assert target in _texts(_roles(nlp, text, trigger).actor2)
+
+
+def test_actor_phrase_drops_a_stray_preposition_and_bracket(nlp) -> None:
+    text = "It was an act of war, in which self-professed Islamic State jihadi Omar Mateen slaughtered 49 people."
+    assert _texts(_roles(nlp, text, "slaughtered").actor1) == ["self-professed Islamic State jihadi Omar Mateen"]
+    roles = _roles(nlp, "This was indeed an IS (Islamic State) attack, not an accident.", "attack")
+    assert "IS (" not in _texts(roles.actor1)

@@ -53,7 +53,8 @@ RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Blame verbs whose "in"/"with" names the deed ("implicated in the poisoning", "charged with murder").
 PART_IN_VERBS = frozenset({"implicate", "involve", "charge", "suspect", "accuse"})
 # Verbs on an event noun whose object was harmed ("the massacre, which left 89 people dead").
-HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "claim"})
+HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "claim", "depose", "oust", "topple",
+                        "overthrow", "murder", "assassinate"})
 # Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
 WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "battle", "combat"})
 # Nouns of mass killing: a people named on them is the victim ("the Armenian genocide").
@@ -133,9 +134,11 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
     elif noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in HARM_VERBS | {"die"}:
         # "al-Muhandis was also killed in the attack", "three died in the blast": the harmed are its targets
+        # "planned to kill Erdogan in a coup": the object of an active one
         harm = head.head
         a2 += [(c, f"{c.dep_} of '{harm.text}' in '{noun.text}'") for c in harm.children
-               if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)]
+               if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)
+               or (c.dep_ in OBJECT_DEPS and not is_passive(harm))]
     elif noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_.lower() in ("be", "stand"):
         # "the Gulen movement is behind this coup attempt": who stands behind it did it
         a1 += [(c, f"nsubj of '{head.head.text} behind' the '{noun.text}'") for c in head.head.children

@@ -142,6 +142,7 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
                 coded, text=token.text, span=span,
                 reason=_join(reason, f"pronoun '{token.text}' -> nearest earlier subject "
                                      f"'{doc[start:end].text}'", coded.reason))
+    token = _counted_group(token)
     if (token.ent_type_ in TIME_ENTITIES and not _counted_people(token)) or not any(ch.isalnum() for ch in token.text):
         return None
     if token.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ in NOBODY for c in token.children):
@@ -155,6 +156,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         # words in the text are the modifier's own ("Israeli", "the IRA's"), not the event noun;
         # other modifiers between them are left out ("previous terrorist attacks": "previous" alone).
         end = min(max(t.i for t in token.subtree) + 1, trigger.i)
+        while end > token.i + 1 and doc[end - 1].is_punct:
+            end -= 1  # "an IS (Islamic State) attack": not "IS ("
         lookup_end = trigger.i + 1
         lookup_text = f"{doc[start:end].text} {trigger.text}"
     span_text = doc[start:end].text
@@ -188,6 +191,25 @@ def _modifies(token: Token, trigger: Token) -> bool:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     return first.dep_ in MODIFIER_DEPS and first.head.i == trigger.i
+
+
+# Nouns that count a group rather than name it: "hundreds of thousands of Iraqis", "dozens of civilians".
+QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+                            "million", "millions", "number", "lot", "lots", "handful", "group"})
+
+
+def _counted_group(token: Token) -> Token:
+    """The people a count stands for: "executed hundreds of thousands of Iraqis" -> Iraqis.  The
+    count says how many; who they are (and their sector) is the "of" object."""
+    for _ in range(3):
+        if not (token.like_num or token.lower_ in QUANTITY_NOUNS):
+            return token
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            return token
+        token = obj
+    return token
 
 
 def _counted_people(token: Token) -> bool:
@@ -242,8 +264,10 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         start -= 1
     while end + 1 in allowed and "\n" not in doc[end].text_with_ws:
         end += 1
+    # nor a preposition or relative word the parser hung inside it ("in which ... Mateen slaughtered")
     while start < head.i and (doc[start].dep_ in ("det", "punct", "cc", "predet") or doc[start].is_punct
-                              or doc[start].is_space):
+                              or doc[start].is_space or doc[start].pos_ == "ADP"
+                              or doc[start].tag_ in ("WDT", "WP")):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1

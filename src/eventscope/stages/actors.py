@@ -146,6 +146,9 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
               for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not a2 and reduced_passive(verb):
         a2 = [(verb.head, f"noun modified by passive '{verb.text}'")]
+    if not a2 and verb.dep_ == "amod" and verb.tag_ in ("VBN", "JJ") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and _is_party(verb.head):
+        a2 = [(verb.head, f"noun described as '{verb.text}'")]  # "the slain generals", "wounded soldiers"
     if not a2:
         # "threatened to break relations with Russia", "is ready to send troops to X":
         # the complement verb's target.
