@@ -114,6 +114,8 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("Iran will strike back, the commander said.", "strike", "ASSAULT", Modality.FUTURE),
     ("The ministry plans to launch airstrikes next week.", "airstrikes", "ASSAULT", Modality.FUTURE),
     ("The police arrested twenty protesters on Friday.", "arrested", "COERCE", Modality.OCCURRED),
+    # the parser hangs the infinitive on "is": the adjective still says it did not happen
+    ("Since we are at war, it is easy for them to kill.", "kill", "ASSAULT", Modality.HYPOTHETICAL),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]
@@ -155,3 +157,8 @@ def test_light_verb_needs_its_object(nlp) -> None:
     assert not run(nlp, "The minister launched a new website.")
     (m,) = run(nlp, "Prosecutors launched an investigation into the deaths.")
     assert m.plover == "ACCUSE" and m.plover_mode == "investigate"
+
+
+def test_shooting_footage_is_filming_not_an_attack(nlp) -> None:
+    assert not [m for m in run(nlp, "The crew managed to shoot video footage of the farm.") if m.plover == "ASSAULT"]
+    assert [m for m in run(nlp, "Gunmen shot two guards at the farm.") if m.plover == "ASSAULT"]

@@ -93,3 +93,12 @@ def test_past_never_resolves_after_the_reference(phrase: str, reference: dt.date
 def test_any_text_resolves_or_gives_none(text: str, reference: dt.date) -> None:
     got = resolve_expression(text, reference)
     assert got is None or got.reason
+
+
+def test_by_a_clock_time_is_not_an_old_year() -> None:
+    # military reports give times as four digits: "BY 1800, WE HAD INFLICTED 10 CASUALTIES"
+    assert resolve_expression("BY 1800, WE HAD INFLICTED 10 ENEMY CASUALTIES", dt.date(1989, 8, 10)) is None
+    by_2000 = resolve_expression("by 2000 the party had grown", dt.date(2021, 6, 29))
+    assert by_2000 is not None and by_2000.date == dt.date(2000, 1, 1)
+    founded = resolve_expression("the town was founded in 1800", dt.date(2021, 6, 29))
+    assert founded is not None and founded.date == dt.date(1800, 1, 1)

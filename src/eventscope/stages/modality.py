@@ -88,6 +88,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
         lemma = head.lemma_.lower()
+        if lemma == "be" and dep in ("advcl", "xcomp", "ccomp"):
+            # "it is easy for them to kill": the parser hangs the infinitive on "is", not on the adjective
+            lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
         # a governor bears on its complement, not on its subject ("if talks fail": the talks are not refused)
         if lemma in cues.get("governor", {}) and dep not in SUBJECT_DEPS:
             kind = cues["governor"][lemma]

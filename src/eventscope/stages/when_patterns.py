@@ -177,9 +177,19 @@ def _bare_month(m: re.Match[str]) -> Resolver | None:
     return resolve
 
 
+# "BY 1800, WE HAD INFLICTED ...": a military report's clock time, not a year, when no year that old fits.
+CLOCK_NOT_YEAR_AFTER = 150
+
+
 def _bare_year(m: re.Match[str]) -> Resolver | None:
     year = int(m[1])
-    return lambda ref, past: _ref(dt.date(year, 1, 1), P.YEAR, "year", dt.date(year, 12, 31))
+    clock = m[0].lower().startswith("by") and int(m[1][:2]) < 24 and int(m[1][2:]) < 60
+
+    def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
+        if clock and ref is not None and year < ref.year - CLOCK_NOT_YEAR_AFTER:
+            return None
+        return _ref(dt.date(year, 1, 1), P.YEAR, "year", dt.date(year, 12, 31))
+    return resolve
 
 
 def _weekday(m: re.Match[str]) -> Resolver | None:
