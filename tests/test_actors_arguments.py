@@ -163,3 +163,8 @@ def test_actor_phrase_drops_a_stray_preposition_and_bracket(nlp) -> None:
     assert _texts(_roles(nlp, text, "slaughtered").actor1) == ["self-professed Islamic State jihadi Omar Mateen"]
     roles = _roles(nlp, "This was indeed an IS (Islamic State) attack, not an accident.", "attack")
     assert "IS (" not in _texts(roles.actor1)
+
+
+def test_the_place_a_war_is_named_after_is_no_side(nlp) -> None:
+    roles = _roles(nlp, "The plane carried troops during the Vietnam War.", "War")
+    assert roles.actor1 == ()

@@ -67,3 +67,16 @@ def test_a_town_abroad_of_an_unnamed_country_is_read_as_a_local_place(nlp, gaz: 
     place = place_of(parsed, gaz, "attacked")
     assert place is not None and place.country == "LBN" and place.lat is None
     assert place.span is not None and place.span.text == "Santa Ana" and "gazetteer" in place.reason
+
+
+def test_an_event_named_after_a_place_is_placed_there(nlp, gaz: Gazetteer) -> None:
+    # the parser tags "the Iraq War" EVENT as a whole; the war's name still says where it was fought
+    parsed = parse(Article(id="b6", text="He served two tours during the Iraq War."), nlp)
+    place = place_of(parsed, gaz, "War")
+    assert place is not None and place.country == "IRQ" and place.span is not None
+
+
+def test_the_place_that_recorded_a_tally_is_its_place(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="b7", text="In comparison, Paris recorded 47 homicides for all of 2015."), nlp)
+    place = place_of(parsed, gaz, "homicides")
+    assert place is not None and place.name == "Paris" and "names its place" in place.reason

@@ -81,7 +81,9 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             if child.i < noun.i and victim_people(child, inner):
                 a2.append((child, f"{child.dep_} '{child.text}' of '{noun.text}', the people it was done to"))
-            elif child.i < noun.i and lemma_of(inner) in WAR_NOUNS and child.ent_type_ in ("GPE", "NORP", "LOC"):
+            elif child.i < noun.i and lemma_of(inner) in WAR_NOUNS and (
+                    child.ent_type_ in ("GPE", "NORP", "LOC") or (child.ent_type_ == "EVENT" and not child.conjuncts
+                                                                  and "-" not in doc_words_before(noun))):
                 continue  # "the Syrian war", "the Vietnam War": where it is fought, not who fights
             elif child.i < noun.i and (child.pos_ != "ADJ" or child.ent_type_ in ("NORP", "GPE", "ORG")
                                        or known_phrase(child)):
@@ -166,6 +168,11 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
     if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         why.append(f"no actor modifies '{noun.text}'")
     return a1, a2, why
+
+
+def doc_words_before(noun: Token) -> str:
+    """The words of the noun's phrase before it ("Iran-Iraq" in "the Iran-Iraq War")."""
+    return noun.doc[noun.left_edge.i:noun.i].text
 
 
 def victim_people(modifier: Token, noun: Token) -> bool:

@@ -84,6 +84,7 @@ from eventscope.stages.where_link import (
     best_toponym,
     governing_preposition,
     load_link_model,
+    named_after,
     score_toponyms,
 )
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
@@ -331,6 +332,10 @@ def borrowed(place: Place, why: str) -> Place:
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: Focus,
                    threshold: float) -> Place | None:
     toponyms = toponyms_of(doc, start, end, gazetteer)
+    # the place an event is named after ("killed in the Orlando shooting", tagged EVENT as a whole) is a
+    # candidate here, for events told in other words; the event-location linker was fitted without them
+    toponyms += [name for e in doc[start:end].ents if e.label_ == "EVENT" and not e.start <= trigger < e.end
+                 and (name := named_after(e)) is not None]
     caps = blind_caps(doc, start, end)
     scored = score_toponyms(doc, trigger, toponyms, gazetteer=gazetteer)
     named = _named_by_trigger(doc, trigger, scored)
@@ -395,7 +400,22 @@ def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]
             if topo.start > 0 and doc[topo.start - 1].lower_ == "of":
                 continue  # "the governor of Antioquia's murder": the possessor is the governor
             return topo
+    # "the Vietnam War": the parser tags the whole name EVENT, so the place is no toponym of its own
+    event = next((e for e in doc.ents if e.label_ == "EVENT" and e.start <= trigger < e.end), None)
+    if event is not None and (name := named_after(event)) is not None and name.end <= trigger:
+        return name
+    # "Chicago recorded 473 homicides", "Syria saw more attacks": the place that underwent them
+    head = token.head
+    if token.dep_ in ("dobj", "obj") and head.lemma_.lower() in TALLY_VERBS:
+        for _prob, topo in scored:
+            root = doc[topo.start:topo.end].root
+            if root.head.i == head.i and root.dep_ in ("nsubj", "nsubjpass") and topo.label in ("GPE", "LOC"):
+                return topo
     return None
+
+
+# Verbs whose subject is the place a tally of events happened in ("Chicago recorded 473 homicides").
+TALLY_VERBS = frozenset({"record", "see", "witness", "register", "experience", "suffer", "log"})
 
 
 # Prepositions that make an unknown name a place: not "on" ("the attack on Francisco Merino's home" names

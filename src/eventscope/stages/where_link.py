@@ -30,7 +30,8 @@ from eventscope.model import Span
 from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model
 
 __all__ = ["WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
-           "governing_preposition", "load_link_model", "score_toponyms", "sentence_features", "sentence_toponyms"]
+           "governing_preposition", "load_link_model", "named_after", "score_toponyms", "sentence_features",
+           "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
@@ -82,6 +83,20 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
 # Lower-case particles of Arabic and Persian place names: "Deir ez-Zor", "Dasht-e-Barchi", "Ras al-Ain".
 NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "an", "az", "at", "ul", "e",
                             "i", "ech", "et", "ibn", "bin", "abu", "um", "umm"})
+
+
+def named_after(event: SpacySpan) -> Toponym | None:
+    """The proper nouns an event's name starts with, before its head ("the Vietnam War", "the 1989
+    Tiananmen Square Massacre"): the parser tags the whole name EVENT, so the place it is named after
+    would otherwise be no candidate.  Only a single name: "the Iran-Iraq War" names two sides."""
+    head = event.root
+    words = [t for t in event if t.i < head.i and t.pos_ == "PROPN"]
+    if not words or any(t.text in ("-", "–", "and") for t in event[: head.i - event.start]):
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    if end - start != len(words):
+        return None  # not one run of names
+    return Toponym(start, end, "PROPN")
 
 
 def _join_hyphenated(doc: Doc, sent: SpacySpan, toponyms: list[Toponym]) -> list[Toponym]:
