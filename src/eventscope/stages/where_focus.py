@@ -96,6 +96,8 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         return joined
     admin_hint = nxt is not None and nxt.lower_ in ADMIN_WORDS
     text = doc[start:end].text
+    if doc[end - 1].lower_ in FEATURE_NOUNS:
+        level = min(level, 1)  # "Omaha Beach" is no town: a skeleton match ("Oum el Bouaghi") would be one
     designator = _DESIGNATOR.search(text)
     if designator and designator.start() > 0:
         # "Kandahar city", "Hays district": the name without the word for what kind of place it is
@@ -105,6 +107,14 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
     if place is None and text.lower().startswith("the "):
         place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
     return place, span_of(doc, start, end), "name"
+
+
+# Last words of a natural or built feature's name: the gazetteer holds towns, so such a name matches a
+# town only by its spelling ("Tahrir Square" is no town), never by a consonant skeleton.
+FEATURE_NOUNS = frozenset({"beach", "square", "mountain", "mountains", "hill", "hills", "river", "lake", "island",
+                           "islands", "bridge", "street", "road", "highway", "park", "forest", "desert", "bay",
+                           "coast", "sea", "gulf", "canal", "crossing", "checkpoint", "stadium", "mosque", "church",
+                           "hospital", "university", "market", "prison", "palace"})
 
 
 # Lower-case particles inside Arabic and other transliterated names ("Deir ez Zor", "Ras al Ain",
