@@ -57,6 +57,7 @@ NOT_FOR_TARGET = {
 # violence by a crowd or villagers is mob violence, not a battle or an attack (ACLED's definitions).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+COLLECTIVE_WORDS = frozenset({"group", "gang", "band", "number", "dozen", "hundred", "score", "thousand"})
 CROWD_WORDS = frozenset({"mob", "crowd", "villager", "resident", "youth", "local", "rioter", "throng"})
 NOT_FOR_ACTOR = {
     "state": frozenset({"NON_STATE_ACTOR_OVERTAKES_TER"}),
@@ -79,7 +80,7 @@ def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[st
     return tuple(label for label in allowed if label not in banned)
 
 
-def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
+def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
     actor dictionary's sector, "protester" or "crowd" by its head noun.
     Empty when there is no subject or nothing is known of it."""
@@ -90,9 +91,17 @@ def _actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     trigger = parsed.doc[mention.trigger_token]
     agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     heads = agents or [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not heads and trigger.dep_ in ("conj", "advcl", "xcomp"):
+        # a shared subject: "residents attacked shops and clashed", "a crowd set upon him, beating him"
+        heads = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    if not heads and trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "a crowd ..., beating him"
+        heads = [trigger.head]
     if not heads:
         return frozenset()
     head = heads[0]
+    if head.lemma_.lower() in COLLECTIVE_WORDS:  # "groups of youths": the members say who acted
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), head)
     if head.lemma_.lower() in PROTESTER_WORDS:
         return frozenset({"protester"})
     if head.lemma_.lower() in CROWD_WORDS:  # a crowd, villagers, residents: their violence is mob violence
@@ -130,7 +139,10 @@ def _context(parsed: ParsedArticle, mention: Mention) -> str:
 # A protest the police broke up, tear-gassed or arrested people at is ACLED's "Protest with
 # intervention"; the intervention is told as its own mention in the same or the next sentence.
 INTERVENTION_MODES = frozenset({"crowd-control", "arrest"})
-INTERVENTION_SUB_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention", "Arrests"})
+FORCE = "Excessive force against protesters"
+# Words of a protester hurt (not of "fired tear gas"): they make the intervention excessive force.
+HARM_STEMS = ("kill", "shot", "shoot", "wound", "injur", "beat", "murder", "stab", "hack")
+INTERVENTION_SUB_TYPES = frozenset({FORCE, "Protest with intervention", "Arrests"})
 
 
 def _with_interventions(mentions: list[Mention]) -> list[Mention]:
@@ -138,8 +150,20 @@ def _with_interventions(mentions: list[Mention]) -> list[Mention]:
                      and (m.plover_mode in INTERVENTION_MODES or m.acled_sub_type in INTERVENTION_SUB_TYPES)]
     out = []
     for mention in mentions:
+        force = next((m for m in mentions if m is not mention and m.modality == Modality.OCCURRED
+                      and m.trigger.text.lower().startswith(HARM_STEMS) and (
+                          (m.acled_sub_type == FORCE and 0 <= m.sentence_index - mention.sentence_index <= 1)
+                          or (m.acled_sub_type == "Attack" and m.sentence_index == mention.sentence_index
+                              and mention.acled_sub_type == "Protest with intervention"))), None)
+        if force is not None and (mention.acled_sub_type == "Protest with intervention" or (
+                mention.acled_sub_type == "Peaceful protest")):
+            # a protester (or anyone, where the police broke the protest up) killed or shot: the
+            # intervention was excessive force (ACLED's rule)
+            reasons = {**mention.reasons, "acled": f"{FORCE}: '{force.trigger.text}' at the protest"}
+            out.append(replace(mention, acled_type="Protests", acled_sub_type=FORCE, reasons=reasons))
+            continue
         near = next((m for m in interventions if 0 <= m.sentence_index - mention.sentence_index <= 1), None)
-        if mention.plover == "PROTEST" and mention.acled_sub_type == "Peaceful protest" and near is not None:
+        if mention.acled_sub_type == "Peaceful protest" and near is not None:
             reasons = {**mention.reasons, "acled": f"Protest with intervention: '{near.trigger.text}' "
                                                    f"({near.acled_sub_type or near.plover_mode}) at the protest"}
             mention = replace(mention, acled_type="Protests", acled_sub_type="Protest with intervention",
@@ -149,8 +173,12 @@ def _with_interventions(mentions: list[Mention]) -> list[Mention]:
 
 
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
-    """The classifier's choice among the allowed sub-types, then the protests that met an intervention."""
-    return _with_interventions(_classifier_refined(parsed, mentions))
+    """The classifier's choice among the allowed sub-types, then the codebook's structural rules
+    (the weapon names the sub-type, seized weapons, protesters who destroy property), then the
+    protests that met an intervention."""
+    from eventscope.stages.acled_structure import structural_rules
+
+    return _with_interventions(structural_rules(parsed, _classifier_refined(parsed, mentions)))
 
 
 def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
@@ -159,7 +187,7 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
     if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
         return mentions
 
-    todo = [(i, m, allowed_for(m, _target(parsed, m), _actor_kinds(parsed, m))) for i, m in enumerate(mentions)]
+    todo = [(i, m, allowed_for(m, _target(parsed, m), actor_kinds(parsed, m))) for i, m in enumerate(mentions)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:
@@ -173,8 +201,9 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
         total = sum(scores.values()) or 1.0
         label, best = max(scores.items(), key=lambda item: item[1])
         share = best / total
-        if len(allowed) > 1 and share < CONFIDENT:
-            continue
+        own_allowed = any(acled_sub_type(a)[1] == mention.acled_sub_type for a in allowed)
+        if len(allowed) > 1 and share < CONFIDENT and own_allowed:
+            continue  # unsure, and the table's sub-type fits what is known of actor and target
         acled_type, sub_type = acled_sub_type(label)
         if sub_type == mention.acled_sub_type:
             continue
