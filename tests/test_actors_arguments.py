@@ -168,3 +168,19 @@ def test_actor_phrase_drops_a_stray_preposition_and_bracket(nlp) -> None:
 def test_the_place_a_war_is_named_after_is_no_side(nlp) -> None:
     roles = _roles(nlp, "The plane carried troops during the Vietnam War.", "War")
     assert roles.actor1 == ()
+
+
+@pytest.mark.parametrize(("text", "trigger", "attacker"), [
+    ("Assange, who lives in the embassy, is avoiding a rape charge in Sweden.", "rape", "Assange"),
+    ("He remains in exile to avoid prosecution on sexual assault charges.", "assault", "He"),
+    ("Prosecutors dropped the murder charge against the officer.", "murder", "officer"),
+])
+def test_the_one_charged_with_a_deed_did_it(nlp, text: str, trigger: str, attacker: str) -> None:
+    roles = _roles(nlp, text, trigger)
+    assert attacker in _texts(roles.actor1)
+    assert attacker not in _texts(roles.actor2)
+
+
+def test_some_of_a_group_is_the_group(nlp) -> None:
+    roles = _roles(nlp, "Some of these guys run up to the enemy before detonating the bomb.", "detonating")
+    assert _texts(roles.actor1) == ["guys"]

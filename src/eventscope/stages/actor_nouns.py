@@ -151,7 +151,10 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
                for c in head.children if c.dep_ in OBJECT_DEPS]
     # who is blamed for it, accused of it or involved in it did it, before any modifier ("Obama was
     # involved with the Orlando shooting": Orlando is where)
-    a1 = responsible_for(noun) or a1
+    charged = charged_with(inner)
+    a1 = responsible_for(noun) or charged or a1
+    # "the rape charge against the officer": the one charged is no target
+    a2 = [(t, r) for t, r in a2 if all(t.i != c.i for c, _ in charged)]
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
         # "launched a series of attacks", "a spate of attacks carried out by X": the
@@ -168,6 +171,35 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
     if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         why.append(f"no actor modifies '{noun.text}'")
     return a1, a2, why
+
+
+# Nouns of a charge laid for a deed ("a rape charge", "sexual assault charges"), and verbs whose subject
+# is the one charged ("is avoiding a rape charge", "faces murder charges").
+CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "conviction", "indictment"})
+FACE_VERBS = frozenset({"face", "avoid", "deny", "fight", "escape", "evade", "dodge", "contest", "beat"})
+
+
+def charged_with(noun: Token) -> Found:
+    """Who is charged with the deed the noun names: "Assange is avoiding a rape charge", "to avoid
+    prosecution on sexual assault charges", "charges against the officer", "his murder conviction"."""
+    charge = noun.head if noun.dep_ == "compound" else noun
+    if lemma_of(charge) not in CHARGE_NOUNS:
+        return []
+    found: Found = [(c, f"'{c.text}' {charge.text}") for c in charge.children if c.dep_ == "poss"]
+    found += [(p, f"{charge.text} against '{p.text}'") for c in charge.children
+              if c.dep_ == "prep" and c.lower_ == "against" for p in c.children if p.dep_ == "pobj"]
+    token = charge
+    for _ in range(4):
+        if found or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma_of(token) in FACE_VERBS:
+                subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+                found = [(c, f"nsubj of '{token.text}' the {charge.text}") for c in subjects] or [
+                    (t, f"{r}, who '{token.text}' the {charge.text}") for t, r in inherited_subject(token)[0]]
+            break
+    return found
 
 
 def doc_words_before(noun: Token) -> str:

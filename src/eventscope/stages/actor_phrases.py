@@ -195,7 +195,8 @@ def _modifies(token: Token, trigger: Token) -> bool:
 
 # Nouns that count a group rather than name it: "hundreds of thousands of Iraqis", "dozens of civilians".
 QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
-                            "million", "millions", "number", "lot", "lots", "handful", "group"})
+                            "million", "millions", "number", "lot", "lots", "handful", "group", "some", "many",
+                            "most", "several", "few", "all", "both"})
 
 
 def _counted_group(token: Token) -> Token:
