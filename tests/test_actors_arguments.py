@@ -184,3 +184,10 @@ def test_the_one_charged_with_a_deed_did_it(nlp, text: str, trigger: str, attack
 def test_some_of_a_group_is_the_group(nlp) -> None:
     roles = _roles(nlp, "Some of these guys run up to the enemy before detonating the bomb.", "detonating")
     assert _texts(roles.actor1) == ["guys"]
+
+
+def test_the_relative_who_stands_for_its_person(nlp) -> None:
+    text = "He mourned a 13-year-old girl who was stabbed to death by an intruder in her home."
+    roles = _roles(nlp, text, "stabbed")
+    assert _texts(roles.actor2) == ["13-year-old girl"]  # "to death" is no partner, the girl is the victim
+    assert [t.split()[0] for t in _texts(roles.actor1)] == ["intruder"]

@@ -124,9 +124,11 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
               trigger: Token, modifier: Token | None = None) -> Actor | None:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
+        relative = token.lower_
         token = token.head.head  # "militants who attacked": the noun the clause modifies
-        if not actor_like(lookup_actor(noun_phrase(token), dictionary), token, reason):
-            return None  # "the cafe which killed 13": the parser's noun is no actor
+        if relative not in ("who", "whom") and not actor_like(lookup_actor(noun_phrase(token), dictionary),
+                                                              token, reason):
+            return None  # "the cafe which killed 13": the parser's noun is no actor; "who" names a person
     elif token.lower_ in DEMONSTRATIVES and token.pos_ in ("PRON", "DET") and (umbrella := _umbrella(token)):
         # "militias, including those targeted by the strikes": those are some of the militias
         reason = f"{reason}; '{token.text}' -> '{umbrella.text}' it is one of"

@@ -219,6 +219,7 @@ def _verb_targets(verb: Token) -> Found:
         for holder in [verb, *light] for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS
         for p in prep.children if p.dep_ == "pobj"]
+    tier2 = [(p, r) for p, r in tier2 if _is_party(p) or not _is_thing(p)]  # "stabbed to death": no partner
     if tier2 and all(_is_thing(obj) for obj in objects):
         return tier2
     if tier1 and not all(_is_thing(obj) and not known_phrase(obj) for obj, _ in tier1):
