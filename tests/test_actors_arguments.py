@@ -191,3 +191,11 @@ def test_the_relative_who_stands_for_its_person(nlp) -> None:
     roles = _roles(nlp, text, "stabbed")
     assert _texts(roles.actor2) == ["13-year-old girl"]  # "to death" is no partner, the girl is the victim
     assert [t.split()[0] for t in _texts(roles.actor1)] == ["intruder"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("In June, serviceman Anton Erygin suffered fatal wounds under militant fire.", "fatal", "serviceman Anton Erygin"),
+    ("An orchestrated war with Russia would end us all.", "war", "Russia"),
+])
+def test_who_suffered_it_and_the_other_side(nlp, text: str, trigger: str, target: str) -> None:
+    assert target in _texts(_roles(nlp, text, trigger).actor2)

@@ -95,6 +95,10 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
             # "the United States-led bombing campaign", "a Saudi-led coalition's strikes": the leader acts
             a1 += [(c, f"'{c.text}-{child.text}' {noun.text}") for c in child.children
                    if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+        elif child.dep_ == "prep" and child.lower_ == "with" and lemma_of(inner) in WAR_NOUNS | {"clash", "skirmish"}:
+            # "an orchestrated war with Russia", "clashes with police": the other side
+            a2 += [(p, f"the other side: '{child.text}' after '{noun.text}'") for p in child.children
+                   if p.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
             a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):

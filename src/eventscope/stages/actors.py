@@ -49,7 +49,7 @@ from eventscope.stages.actor_clauses import (
 )
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
 from eventscope.stages.actor_lookup import lookup_actor
-from eventscope.stages.actor_nouns import TARGET_PREPS, known_phrase, noun_arguments
+from eventscope.stages.actor_nouns import TARGET_PREPS, UNDERGO_VERBS, known_phrase, noun_arguments
 from eventscope.stages.actor_phrases import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -117,8 +117,11 @@ def _is_noun(trigger: Token) -> bool:
 def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     a1: Found = []
     patient_subject: Found = []
+    # "Elie Wiesel passed away": a phrasal verb of dying has its patient as subject too
+    dying = verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (
+        verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children))
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and verb.lemma_.lower() in PATIENT_SUBJECT_VERBS:
+        if child.dep_ in SUBJECT_DEPS and dying:
             patient_subject.append((child, f"nsubj of '{verb.text}', who undergoes it"))
         elif child.dep_ in SUBJECT_DEPS:
             a1.append((child, f"nsubj of '{verb.text}'"))
@@ -149,6 +152,11 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     if not a2 and verb.dep_ == "amod" and verb.tag_ in ("VBN", "JJ") and verb.head.pos_ in ("NOUN", "PROPN") \
             and _is_party(verb.head):
         a2 = [(verb.head, f"noun described as '{verb.text}'")]  # "the slain generals", "wounded soldiers"
+    wound = verb.head
+    if not a2 and verb.dep_ == "amod" and wound.dep_ in OBJECT_DEPS and wound.head.lemma_.lower() in UNDERGO_VERBS:
+        # "Anton Erygin suffered fatal wounds": who suffered them
+        a2 = [(c, f"nsubj of '{wound.head.text}' the {verb.text} {wound.text}") for c in wound.head.children
+              if c.dep_ in SUBJECT_DEPS]
     if not a2:
         # "threatened to break relations with Russia", "is ready to send troops to X":
         # the complement verb's target.
