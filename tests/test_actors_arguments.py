@@ -153,6 +153,9 @@ def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
     ("The regime was planning to kill President Erdogan in a coup.", "coup", "President Erdogan"),
     ("Ever since the 2009 coup that deposed Honduras's president, the country has suffered.", "coup",
      "Honduras's president"),
+    # who suffered it; the other side of a war
+    ("In June, serviceman Anton Erygin suffered fatal wounds under militant fire.", "fatal", "serviceman Anton Erygin"),
+    ("An orchestrated war with Russia would end us all.", "war", "Russia"),
 ])
 def test_target_named_outside_the_usual_slots(nlp, text: str, trigger: str, target: str) -> None:
     assert target in _texts(_roles(nlp, text, trigger).actor2)
@@ -191,11 +194,3 @@ def test_the_relative_who_stands_for_its_person(nlp) -> None:
     roles = _roles(nlp, text, "stabbed")
     assert _texts(roles.actor2) == ["13-year-old girl"]  # "to death" is no partner, the girl is the victim
     assert [t.split()[0] for t in _texts(roles.actor1)] == ["intruder"]
-
-
-@pytest.mark.parametrize(("text", "trigger", "target"), [
-    ("In June, serviceman Anton Erygin suffered fatal wounds under militant fire.", "fatal", "serviceman Anton Erygin"),
-    ("An orchestrated war with Russia would end us all.", "war", "Russia"),
-])
-def test_who_suffered_it_and_the_other_side(nlp, text: str, trigger: str, target: str) -> None:
-    assert target in _texts(_roles(nlp, text, trigger).actor2)
