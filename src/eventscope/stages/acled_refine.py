@@ -10,6 +10,19 @@ choose among the sub-types `data/acled_allowed.tsv` allows for the mention's
 PLOVER type and mode, so an airstrike stays an Air/drone strike and the three
 ontologies never disagree.  When the classifier is not confident the table's
 sub-type stays, and the reason says which signal decided.
+
+Disasters are not political violence.  "Floods killed 40", "a fire at the factory killed
+15 workers" fire the same triggers as an attack, and nothing about who was hit tells them
+apart, so the classifier, with CASE's two disaster types competing against the 25 ACLED
+labels (`classify_acled.UNSEEN_LABELS`), reads each violent mention's sentence: when a
+disaster reaches UNSEEN_CONFIDENT and no violent mention of the sentence has a perpetrator
+(a known actor as subject or agent, `_perpetrator`), the mention keeps its PLOVER/CAMEO
+coding (PLOVER has no disaster type and the lexicon's decision is not ours to undo) but
+loses its ACLED type and sub-type, with the reason in `reasons["acled"]`.  This is the least invasive choice:
+the mention stays material and keeps its casualty claims (a flood's dead are real), while
+no ACLED export, table or map calls it an Attack.  The unseen types never reach an ACLED
+field: they have no ACLED name (`classify_acled.acled_sub_type` refuses them); only the
+snippet label (`snippet_sub_type`, CASE 2021 evaluation) can be one.
 """
 
 from __future__ import annotations
@@ -175,10 +188,76 @@ def _with_interventions(mentions: list[Mention]) -> list[Mention]:
 def refine_acled(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
     """The classifier's choice among the allowed sub-types, then the codebook's structural rules
     (the weapon names the sub-type, seized weapons, protesters who destroy property), then the
-    protests that met an intervention."""
+    protests that met an intervention; last, violence that was a disaster loses its ACLED coding."""
     from eventscope.stages.acled_structure import structural_rules
 
-    return _with_interventions(structural_rules(parsed, _classifier_refined(parsed, mentions)))
+    return _not_disasters(parsed, _with_interventions(structural_rules(parsed, _classifier_refined(parsed, mentions))))
+
+
+# ACLED's political-violence types: what a disaster's "killed", "exploded", "burned" is mistaken for.
+VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+DISASTER_LABELS = ("NATURAL_DISASTER", "MAN_MADE_DISASTER")
+# Probability (all CASE labels competing) at which a type outside ACLED counts: a disaster takes the ACLED
+# coding off a violent mention here, and any unseen type labels a snippet (snippet_sub_type).  One number
+# for both, measured on tests/fixtures/eval/case2021_written_{a..i}: at 0.40 no ACLED snippet of a..h
+# changes label, every unseen-type snippet of i is found, and 0.50 missed a market fire at 0.46.
+UNSEEN_CONFIDENT = 0.40
+
+
+def _perpetrator(parsed: ParsedArticle, mention: Mention, triggers: set[int]) -> bool:
+    """Someone did it: the trigger's subject or passive agent (or, for "who killed", the noun the
+    clause describes; for "..., killing six", the main verb's subject) is a known actor that is not
+    itself an event word of the trigger lexicon ("an explosion killed", "a fire ..., killing" name
+    no one)."""
+    from eventscope.stages.actor_lookup import lookup_actor
+    from eventscope.stages.lexicon import lemma_of, trigger_rules
+
+    if not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    subjects = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subjects += [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ in ("conj", "advcl", "xcomp"):
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+            subject = token.head
+        if subject.i in triggers or lemma_of(subject) in trigger_rules():
+            continue  # an event word ("the fire", "an explosion") names no one, though the dictionary may
+        if lookup_actor(parsed.doc[subject.left_edge.i:subject.i + 1].text).sector is not None:
+            return True
+    return False
+
+
+def _not_disasters(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """Mentions coded as ACLED violence whose sentence the classifier reads as a natural or
+    man-made disaster lose their ACLED type and sub-type (see the module docstring), unless a
+    violent mention of that sentence has a perpetrator: a disaster has none, and "bandits attacked
+    people fleeing the floods" is an attack that mentions a flood."""
+    from eventscope.stages.classify import load_classifier
+
+    violent = [i for i, m in enumerate(mentions) if m.acled_type in VIOLENCE_TYPES
+               and 0 <= m.sentence_index < len(parsed.sentences)]
+    if not violent or classifier_signal.scorer() is None:
+        return mentions
+    texts = [parsed.sentences[mentions[i].sentence_index].text.strip() for i in violent]
+    unique = list(dict.fromkeys(texts))
+    probs = dict(zip(unique, load_classifier().acled.probs(unique, unseen=True), strict=True))
+    triggers = {m.trigger_token for m in mentions}
+    perpetrated = {mentions[i].sentence_index for i in violent if _perpetrator(parsed, mentions[i], triggers)}
+    out = list(mentions)
+    for index, text in zip(violent, texts, strict=True):
+        label = max(DISASTER_LABELS, key=lambda name: probs[text][name])
+        p = probs[text][label]
+        if p < UNSEEN_CONFIDENT or mentions[index].sentence_index in perpetrated:
+            continue
+        mention = mentions[index]
+        reasons = {**mention.reasons, "acled": (
+            f"none: the sentence reads as a {label.lower().replace('_', ' ').replace('man made', 'man-made')} "
+            f"({p:.2f}), which ACLED does "
+            f"not code; was {mention.acled_sub_type}")}
+        out[index] = replace(mention, acled_type=None, acled_sub_type=None, reasons=reasons)
+    return out
 
 
 def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
@@ -222,9 +301,17 @@ SNIPPET_OVERRIDE = 0.80
 SNIPPET_DISAGREE = 0.02
 
 
-def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str, str, float] | None:
+def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str | None, str, float] | None:
     """(ACLED type, sub-type, probability) of a short report, from the classifier over all 25
     sub-types; None to keep `event_sub_type` (the sub-type of the report's main event, if any).
+
+    First the CASE types outside ACLED: one that reaches UNSEEN_CONFIDENT with all labels
+    competing is the label, returned as (None, "NATURAL_DISASTER", p): no ACLED type, and the
+    CASE name as the sub-type (evaluate/labels/case2021.tsv maps it to itself), unless the main
+    event is ACLED violence (VIOLENCE_TYPES: a cartel's ambush is an Attack).  A flood that
+    "killed 20" has no such event: the pipeline already took the ACLED coding off a violent
+    mention whose sentence reads as a disaster and names no perpetrator (`_not_disasters`).
+    Otherwise, over the 25 ACLED labels:
 
     With no event, the classifier's label counts when its probability reaches SNIPPET_CONFIDENT:
     the lexicon knows the usual wordings, the classifier's descriptions catch the rest ("women
@@ -232,10 +319,16 @@ def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str,
     only when it is very sure of another label and gives the event's reading almost no chance
     (the two were measured on our written CASE-style sets: see docs/evaluation.md)."""
     from eventscope.stages.classify import acled_sub_type, load_classifier
+    from eventscope.stages.classify_acled import CASE_LABELS, UNSEEN_LABELS
 
     if classifier_signal.scorer() is None:
         return None
-    probs = load_classifier().acled_probs([text])[0]
+    every = load_classifier().acled.probs([text], unseen=True)[0]
+    unseen = max(UNSEEN_LABELS, key=lambda name: every[name])
+    if every[unseen] >= UNSEEN_CONFIDENT and _acled_type(event_sub_type) not in VIOLENCE_TYPES:
+        return None, unseen, every[unseen]
+    acled_total = sum(p for name, p in every.items() if name in CASE_LABELS) or 1.0
+    probs = {name: p / acled_total for name, p in every.items() if name in CASE_LABELS}  # = the 25-way softmax
     label, best = max(probs.items(), key=lambda item: item[1])
     if event_sub_type is None:
         keep = best < SNIPPET_CONFIDENT
@@ -246,3 +339,9 @@ def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str,
         return None
     acled_type, sub_type = acled_sub_type(label)
     return acled_type, sub_type, best
+
+
+def _acled_type(sub_type: str | None) -> str | None:
+    from eventscope.stages.classify_acled import case_labels
+
+    return next((c.acled_type for c in case_labels() if c.in_acled and c.acled_sub_type == sub_type), None)
