@@ -138,6 +138,12 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         if not a2:
             a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "result" \
+            and head.head.head.lower_ == "as" and head.head.head.head.lemma_.lower() in HARM_VERBS | {"die"}:
+        # "40 percent would be injured as a result of a robbery": the harmed are its targets
+        harm = head.head.head.head
+        a2 += [(c, f"{c.dep_} of '{harm.text}' as a result of '{noun.text}'") for c in harm.children
+               if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)]
     elif noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in HARM_VERBS | {"die"}:
         # "al-Muhandis was also killed in the attack", "three died in the blast": the harmed are its targets
         # "planned to kill Erdogan in a coup": the object of an active one
@@ -214,8 +220,9 @@ def doc_words_before(noun: Token) -> str:
 def victim_people(modifier: Token, noun: Token) -> bool:
     """'the Armenian genocide', 'the Srebrenica massacre of Bosniaks': a people named on a
     mass-killing noun is who was killed, not who killed (CAMEO 202/203 words)."""
-    if lemma_of(noun) in MASS_KILLING_NOUNS and modifier.ent_type_ == "NORP":
-        return True
+    if lemma_of(noun) in MASS_KILLING_NOUNS and (
+            modifier.ent_type_ == "NORP" or "(demonym " in (lookup_actor(modifier.text).reason or "")):
+        return True  # a demonym the parser swallowed into the event's name ("the Armenian Genocide", FAC)
     return modifier.pos_ == "ADJ" and lookup_actor(modifier.text).sector == "CVL" and modifier.ent_type_ != "NORP"
 
 
