@@ -195,3 +195,16 @@ def test_the_relative_who_stands_for_its_person(nlp) -> None:
     roles = _roles(nlp, text, "stabbed")
     assert _texts(roles.actor2) == ["13-year-old girl"]  # "to death" is no partner, the girl is the victim
     assert [t.split()[0] for t in _texts(roles.actor1)] == ["intruder"]
+
+
+def test_blame_names_neither_side_of_the_deed(nlp) -> None:
+    roles = _roles(nlp, "The NRA blamed the massacre on the administration.", "massacre")
+    assert roles.actor1 == () and "administration" not in " ".join(_texts(roles.actor2))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The bomber detonated his belt as people rushed to help.", "detonated"),
+    ("By Sunday it was normal again, with bombs being dropped every day.", "dropped"),
+])
+def test_what_is_set_off_or_dropped_is_no_target(nlp, text: str, trigger: str) -> None:
+    assert not [t for t in _texts(_roles(nlp, text, trigger).actor2) if "belt" in t or "bombs" in t]

@@ -124,6 +124,13 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         if not a2:
             a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")
                    for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() == "blame":
+        # "the NRA blamed the massacre on X": the NRA did not do it and X was not hit; that X did it is
+        # only the blamer's claim (the ACCUSE event of "blamed" records it), so neither side is named
+        blamed = [p for c in [*head.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+        a1 = []
+        a2 = [(t, r) for t, r in a2 if all(t.i != p.i for p in blamed)]
     elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in TALK_ABOUT_VERBS:
         pass  # "Macron called the explosion an attack": who speaks of an attack did not make it
     elif noun.dep_ in OBJECT_DEPS and not has_actor_modifier(a1, named_only=True):

@@ -213,8 +213,9 @@ def _verb_targets(verb: Token) -> Found:
         # "wounding 13 people on a busy street": with whom it was done to named, "on/at X" is where
         tier1 = [(t, r) for t, r in tier1 if not (t.dep_ == "pobj" and t.head.head.i == verb.i)]
     if verb.lemma_.lower() in WEAPON_VERBS:
-        # "detonated his belt", "fired rockets": what is set off or fired is no target
+        # "detonated his belt", "fired rockets", "bombs being dropped": what is set off or fired is no target
         weapons = {obj.i for obj in objects if _is_weapon(obj)}
+        weapons |= {t.i for t, _ in tier1 if t.dep_ in PASSIVE_SUBJECT_DEPS and _is_weapon(t)}
         tier1 = [(t, r) for t, r in tier1 if t.i not in weapons]
     elif len(tier1) > len(objects) and any(_is_weapon(obj) for obj in objects):
         # "detonated the bomb at the base", "fired rockets at the airport": the object is the
