@@ -157,6 +157,9 @@ def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
     ("In June, serviceman Anton Erygin suffered fatal wounds under militant fire.", "fatal", "serviceman Anton Erygin"),
     ("An orchestrated war with Russia would end us all.", "war", "Russia"),
     ("Three people were killed as a result of the bombing.", "bombing", "Three people"),
+    ("According to the sources, the slain military officials included four generals.", "slain",
+     "slain military officials"),
+    ("Turkey has spent much of this year reeling from terror attacks.", "attacks", "Turkey"),
 ])
 def test_target_named_outside_the_usual_slots(nlp, text: str, trigger: str, target: str) -> None:
     assert target in _texts(_roles(nlp, text, trigger).actor2)

@@ -34,6 +34,8 @@ NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the emba
 
 # A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
 # only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
+# Verbs whose subject is getting over an attack ("reeling from terror attacks", "recovering from the blast").
+RECOVER_VERBS = frozenset({"reel", "recover", "suffer", "escape", "survive"})
 UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
 TALK_ABOUT_VERBS = frozenset({
     "record", "register", "count", "tally", "recognize", "recognise", "acknowledge", "commemorate", "cite",
@@ -124,6 +126,12 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         if not a2:
             a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")
                    for c in head.children if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in RECOVER_VERBS:
+        # "Turkey has spent the year reeling from terror attacks": who reels took them
+        a2 += [(c, f"nsubj of '{head.head.text}' from '{noun.text}'") for c in head.head.children
+               if c.dep_ in SUBJECT_DEPS]
+        if not a2:
+            a2 += [(t, f"{r}, who '{head.head.text}' from '{noun.text}'") for t, r in inherited_subject(head.head)[0]]
     elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() == "blame":
         # "the NRA blamed the massacre on X": the NRA did not do it and X was not hit; that X did it is
         # only the blamer's claim (the ACCUSE event of "blamed" records it), so neither side is named

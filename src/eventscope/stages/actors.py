@@ -149,9 +149,12 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
               for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not a2 and reduced_passive(verb):
         a2 = [(verb.head, f"noun modified by passive '{verb.text}'")]
-    if not a2 and verb.dep_ == "amod" and verb.tag_ in ("VBN", "JJ") and verb.head.pos_ in ("NOUN", "PROPN") \
-            and _is_party(verb.head):
-        a2 = [(verb.head, f"noun described as '{verb.text}'")]  # "the slain generals", "wounded soldiers"
+    described = verb.head
+    while described.pos_ == "ADJ" and described.dep_ == "amod" and described.head.i != described.i:
+        described = described.head  # "the slain military officials": parsed as modifying "military"
+    if not a2 and verb.dep_ == "amod" and verb.tag_ in ("VBN", "JJ") and described.pos_ in ("NOUN", "PROPN") \
+            and _is_party(described):
+        a2 = [(described, f"noun described as '{verb.text}'")]  # "the slain generals", "wounded soldiers"
     wound = verb.head
     if not a2 and verb.dep_ == "amod" and wound.dep_ in OBJECT_DEPS and wound.head.lemma_.lower() in UNDERGO_VERBS:
         # "Anton Erygin suffered fatal wounds": who suffered them
