@@ -153,6 +153,9 @@ def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
     ("The regime was planning to kill President Erdogan in a coup.", "coup", "President Erdogan"),
     ("Ever since the 2009 coup that deposed Honduras's president, the country has suffered.", "coup",
      "Honduras's president"),
+    # a person named in apposition is who the phrase is about
+    ("Ever since the 2009 coup that deposed Honduras's elected president, Jose Manuel Zelaya, the country "
+     "has suffered.", "coup", "Jose Manuel Zelaya"),
     # who suffered it; the other side of a war
     ("In June, serviceman Anton Erygin suffered fatal wounds under militant fire.", "fatal", "serviceman Anton Erygin"),
     ("An orchestrated war with Russia would end us all.", "war", "Russia"),

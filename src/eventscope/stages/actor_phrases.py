@@ -172,6 +172,13 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if lookup_end != end:
         actor = dataclasses.replace(actor, text=span_text)
     actor = _with_apposition(actor, token, dictionary)
+    named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None and token.pos_ == "NOUN" and not modifier_of_trigger:
+        # "Honduras's elected president, José Manuel Zelaya": the person is who the phrase is about
+        n_start, n_end = _np_bounds(named)
+        name = doc[n_start:n_end]
+        actor = dataclasses.replace(actor, text=name.text,
+                                    span=Span(name.start_char, name.end_char, name.text))
     if actor.country is None and token.pos_ == "PROPN":
         actor = _with_left_apposition(actor, doc, start, dictionary)
         actor = _with_earlier_mention(actor, doc, token, dictionary)
