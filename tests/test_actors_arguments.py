@@ -214,3 +214,10 @@ def test_blame_names_neither_side_of_the_deed(nlp) -> None:
 ])
 def test_what_is_set_off_or_dropped_is_no_target(nlp, text: str, trigger: str) -> None:
     assert not [t for t in _texts(_roles(nlp, text, trigger).actor2) if "belt" in t or "bombs" in t]
+
+
+def test_a_restatement_adds_its_victims(nlp) -> None:
+    text = "The project denies the Armenian genocide – the 1915 massacre of 1.5 million people by Ottoman Turks."
+    roles = _roles(nlp, text, "genocide")
+    assert {"Armenian", "1.5 million people"} <= set(_texts(roles.actor2))
+    assert _texts(roles.actor1) == ["Ottoman Turks"]

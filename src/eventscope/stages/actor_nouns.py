@@ -192,7 +192,8 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         # apposition restates the event and may name who did it to whom
         o1, o2, _ = noun_arguments(other)
         a1 = a1 or [(t, f"{r}, apposition of '{noun.text}'") for t, r in o1]
-        a2 = a2 or [(t, f"{r}, apposition of '{noun.text}'") for t, r in o2]
+        # the restatement's victims add to a people named on the event ("Armenian" + "1.5 million people")
+        a2 += [(t, f"{r}, apposition of '{noun.text}'") for t, r in o2 if all(t.i != x.i for x, _ in a2)]
     if not a1 and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         why.append(f"no actor modifies '{noun.text}'")
     return a1, a2, why
