@@ -221,3 +221,9 @@ def test_a_restatement_adds_its_victims(nlp) -> None:
     roles = _roles(nlp, text, "genocide")
     assert {"Armenian", "1.5 million people"} <= set(_texts(roles.actor2))
     assert _texts(roles.actor1) == ["Ottoman Turks"]
+
+
+def test_a_place_that_killed_is_no_attacker(nlp) -> None:
+    # the place named after the cafe ("in Madrid") does not make the cafe an actor
+    text = "It was an attack at the Rolando cafe in Calle del Correo, Madrid, which killed 13 people."
+    assert _roles(nlp, text, "killed").actor1 == ()

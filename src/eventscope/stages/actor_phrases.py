@@ -126,8 +126,9 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         relative = token.lower_
         token = token.head.head  # "militants who attacked": the noun the clause modifies
-        if relative not in ("who", "whom") and not actor_like(lookup_actor(noun_phrase(token), dictionary),
-                                                              token, reason):
+        # the noun with its modifiers, not its "in Madrid" phrase, says whether it is an actor
+        words = doc[token.left_edge.i:token.i + 1].text
+        if relative not in ("who", "whom") and not actor_like(lookup_actor(words, dictionary), token, reason):
             return None  # "the cafe which killed 13": the parser's noun is no actor; "who" names a person
     elif token.lower_ in DEMONSTRATIVES and token.pos_ in ("PRON", "DET") and (umbrella := _umbrella(token)):
         # "militias, including those targeted by the strikes": those are some of the militias
