@@ -225,5 +225,5 @@ def test_a_restatement_adds_its_victims(nlp) -> None:
 
 def test_a_place_that_killed_is_no_attacker(nlp) -> None:
     # the place named after the cafe ("in Madrid") does not make the cafe an actor
-    text = "It was an attack at the Rolando cafe in Calle del Correo, Madrid, which killed 13 people."
+    text = "The bombing was an attack at the Rolando cafe in Calle del Correo, Madrid, Spain which killed 13 people."
     assert _roles(nlp, text, "killed").actor1 == ()
