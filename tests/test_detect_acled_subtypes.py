@@ -28,6 +28,10 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("The army recaptured the town of Bartella from the Islamic State.", "recaptured", "Government regains territory"),
     ("The Taliban seized Sheberghan after government forces fled.", "seized", "Non-state actor overtakes territory"),
     ("Militants lobbed a grenade into a market.", "lobbed", "Grenade"),
+    # an armed group's own changes: new formations, recruits, leaders, moves
+    ("The rebels announced the creation of a new military council.", "creation", "Change to group/activity"),
+    ("The militia recruited hundreds of fighters in the north.", "recruited", "Change to group/activity"),
+    ("The group appointed a new commander.", "appointed", "Change to group/activity"),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)

@@ -121,6 +121,10 @@ def _pos_ok(rule: TriggerRule, token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
 
 
+# Nouns that count what their "of" object names ("hundreds of fighters").
+COUNT_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "group", "handful"})
+
+
 def dependents(token: Token) -> list[Token]:
     """Lemma-bearing dependents: direct ones, objects of its prepositions, and objects of its xcomp."""
     found: list[Token] = []
@@ -131,6 +135,10 @@ def dependents(token: Token) -> list[Token]:
                 found.extend(c for c in child.children if c.dep_ in ("dobj", "prt"))
             if child.dep_ in ("dobj", "nsubjpass", "pobj"):
                 found.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
+                # "recruited hundreds of fighters", "freed dozens of hostages": a count's "of" object
+                if child.like_num or child.lemma_.lower() in COUNT_NOUNS:
+                    found.extend(p for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                                 for p in of.children if p.dep_ == "pobj")
         if child.dep_ in ("prep", "agent", "acl", "relcl"):
             found.extend(c for c in child.children if c.dep_ in ("pobj", "dobj", "pcomp"))
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
