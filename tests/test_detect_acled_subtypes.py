@@ -32,6 +32,8 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("The rebels announced the creation of a new military council.", "creation", "Change to group/activity"),
     ("The militia recruited hundreds of fighters in the north.", "recruited", "Change to group/activity"),
     ("The group appointed a new commander.", "appointed", "Change to group/activity"),
+    ("The insurgents split into small groups and moved to the forests.", "split", "Change to group/activity"),
+    ("Al Shabaab opened a new administrative office in Jilib.", "opened", "Headquarters or base established"),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)
