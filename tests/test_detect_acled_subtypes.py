@@ -33,7 +33,9 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("The militia recruited hundreds of fighters in the north.", "recruited", "Change to group/activity"),
     ("The group appointed a new commander.", "appointed", "Change to group/activity"),
     ("The insurgents split into small groups and moved to the forests.", "split", "Change to group/activity"),
-    ("Al Shabaab opened a new administrative office in Jilib.", "opened", "Headquarters or base established"),
+    ("Al Shabaab opened a new base in Jilib.", "opened", "Headquarters or base established"),
+    # ordinary news is no armed group's change
+    ("The company opened a new office in Lagos.", "opened", None),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)
