@@ -64,6 +64,14 @@ def test_a_crowd_beating_a_man_is_mob_violence(nlp) -> None:
     assert found.get("beat") == "Mob violence", found
 
 
+def test_the_classifier_never_swaps_who_took_the_ground() -> None:
+    from eventscope.stages.acled_refine import snippet_sub_type
+
+    # the wording says "regained"; that the SDF is no state is the actor rules' finding
+    text = "On 2 May 2018, in Deir ez-Zor, the SDF regained control of several villages from IS."
+    assert snippet_sub_type(text, "Non-state actor overtakes territory") is None
+
+
 def test_a_snippet_without_a_trigger_is_read_by_the_classifier() -> None:
     from eventscope.stages.acled_refine import snippet_sub_type
 

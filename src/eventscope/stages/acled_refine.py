@@ -338,6 +338,8 @@ def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str 
     if keep:
         return None
     acled_type, sub_type = acled_sub_type(label)
+    if {sub_type, event_sub_type} == TERRITORY_SUB_TYPES:
+        return None  # who took the ground (state or not) is the actor rules' call; wording cannot tell
     return acled_type, sub_type, best
 
 
