@@ -21,7 +21,7 @@ from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, Span
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.where_link import Toponym, governing_preposition
+from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition
 from eventscope.stages.where_toponyms import blind_caps, toponyms_of
 
 ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "division", "department", "prefecture",
@@ -117,10 +117,6 @@ FEATURE_NOUNS = frozenset({"beach", "square", "mountain", "mountains", "hill", "
                            "hospital", "university", "market", "prison", "palace"})
 
 
-# Lower-case particles inside Arabic and other transliterated names ("Deir ez Zor", "Ras al Ain",
-# "Bab el Hawa"): the parser's name ends before them, the place's name does not.
-NAME_PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ash", "ad", "ar", "an", "at", "es", "ed", "er", "ul",
-                            "bin", "ibn", "abu", "de", "del", "da", "do", "dos", "das", "du", "la", "le"})
 _TOWN_DESIGNATORS = ("city", "town", "village")
 _DESIGNATOR = re.compile(rf"\s+({'|'.join(_TOWN_DESIGNATORS)}|district|province|governorate|region|municipality)$",
                          re.IGNORECASE)

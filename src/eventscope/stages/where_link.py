@@ -29,7 +29,7 @@ from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
 from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model
 
-__all__ = ["WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
+__all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
            "governing_preposition", "load_link_model", "named_after", "score_toponyms", "sentence_features",
            "sentence_toponyms"]
 
@@ -80,9 +80,12 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
 
 
-# Lower-case particles of Arabic and Persian place names: "Deir ez-Zor", "Dasht-e-Barchi", "Ras al-Ain".
-NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "an", "az", "at", "ul", "e",
-                            "i", "ech", "et", "ibn", "bin", "abu", "um", "umm"})
+# Lower-case particles inside transliterated and Romance place names ("Deir ez-Zor", "Dasht-e-Barchi",
+# "Ras al Ain", "Bab el Hawa", "San José de Bocay"): the parser's name often ends before them, the
+# place's name does not.  Used here for hyphenated runs and by where_focus for spaced ones.
+NAME_PARTICLES = frozenset({"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "an", "az", "at", "er", "ul",
+                            "e", "i", "ech", "et", "ibn", "bin", "abu", "um", "umm",
+                            "de", "del", "da", "do", "dos", "das", "du", "la", "le"})
 
 
 def named_after(event: SpacySpan) -> Toponym | None:
