@@ -206,13 +206,3 @@ def refine_places(parsed: ParsedArticle, mentions: Iterable[Mention], places: Ma
         elif not here and len(chains) == 1 and (current is None or current.country != chains[0].place.country):
             out[mention.id] = chains[0].place  # the note's one chain, for a mention placed nowhere or abroad
     return out
-    for mention in mentions:
-        sentence = parsed.sentences[mention.sentence_index] if 0 <= mention.sentence_index < len(
-            parsed.sentences) else None
-        here = [c for c in chains if sentence is not None and sentence.start <= c.start < sentence.end]
-        current = out.get(mention.id)
-        if here and _outside(current, here[0], gazetteer):
-            out[mention.id] = here[0].place
-        elif not here and len(chains) == 1 and (current is None or current.country != chains[0].place.country):
-            out[mention.id] = chains[0].place  # the note's one chain, for a mention placed nowhere or abroad
-    return out
