@@ -167,8 +167,8 @@ def _with_place_noun(doc: Doc, place: Place | None) -> Place | None:
     names the place is "the Markets area", not "Markets".  The name and coordinates do not change."""
     if place is None or place.span is None:
         return place
-    inside = [t for t in doc if place.span.start <= t.idx < place.span.end]
-    if not inside:
+    inside = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if inside is None or not len(inside):
         return place
     last, head = inside[-1], inside[-1].head
     if last.dep_ not in ("compound", "nmod", "amod") or not 0 < head.i - last.i <= 3 or head.pos_ != "NOUN" \
@@ -289,10 +289,10 @@ NEIGHBOURHOOD_NOUNS = frozenset({"neighborhood", "neighbourhood", "suburb", "sec
 def _names_neighbourhood(doc: Doc, span: Span) -> bool:
     """Whether the text calls the name at `span` a neighbourhood: "the ZACAMIL neighborhood" (the
     name modifies the noun) or "the suburbs of Manrique" (the name is the noun's "of" object)."""
-    tokens = [t for t in doc if span.start <= t.idx < span.end]
-    if not tokens:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
         return False
-    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    root = tokens.root
     head = root.head
     if head.lower_ == "of" and root.dep_ == "pobj":
         head = head.head
