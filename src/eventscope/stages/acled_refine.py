@@ -31,6 +31,8 @@ import functools
 from dataclasses import replace
 from importlib import resources
 
+from spacy.tokens import Token
+
 from eventscope.errors import ConfigError
 from eventscope.model import Mention, Modality
 from eventscope.stages import classifier_signal
@@ -93,6 +95,17 @@ def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[st
     return tuple(label for label in allowed if label not in banned)
 
 
+def doers(trigger: Token) -> list[Token]:
+    """Who did it, by the parse: the passive agents, then the subjects; with neither, the subject
+    of the verb a conjunct or an adverbial clause shares ("residents attacked shops and clashed",
+    "a crowd set upon him, beating him")."""
+    heads = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    heads += [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not heads and trigger.dep_ in ("conj", "advcl", "xcomp"):
+        heads = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    return heads
+
+
 def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
     actor dictionary's sector, "protester" or "crowd" by its head noun.
@@ -102,11 +115,7 @@ def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     if not 0 <= mention.trigger_token < len(parsed.doc):
         return frozenset()
     trigger = parsed.doc[mention.trigger_token]
-    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    heads = agents or [c for c in trigger.children if c.dep_ == "nsubj"]
-    if not heads and trigger.dep_ in ("conj", "advcl", "xcomp"):
-        # a shared subject: "residents attacked shops and clashed", "a crowd set upon him, beating him"
-        heads = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    heads = doers(trigger)
     if not heads and trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "a crowd ..., beating him"
         heads = [trigger.head]
     if not heads:
@@ -215,11 +224,7 @@ def _perpetrator(parsed: ParsedArticle, mention: Mention, triggers: set[int]) ->
     if not 0 <= mention.trigger_token < len(parsed.doc):
         return False
     token = parsed.doc[mention.trigger_token]
-    subjects = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    subjects += [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects and token.dep_ in ("conj", "advcl", "xcomp"):
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-    for subject in subjects:
+    for subject in doers(token):
         if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
             subject = token.head
         if subject.i in triggers or lemma_of(subject) in trigger_rules():

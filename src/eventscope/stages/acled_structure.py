@@ -84,10 +84,13 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
     weapons use; demonstrators who destroy property make a violent demonstration."""
     doc = parsed.doc
     chemical = {cue for cue, c in mode_cues().items() if c.mode == "unconventional"}
-    valid = [m for m in mentions if 0 <= m.trigger_token < len(doc) and m.modality == Modality.OCCURRED]
+    def told_as_fact(m: Mention) -> bool:
+        return 0 <= m.trigger_token < len(doc) and m.modality == Modality.OCCURRED
+
+    valid = [m for m in mentions if told_as_fact(m)]
     out = []
     for mention in mentions:
-        if mention not in valid:
+        if not told_as_fact(mention):
             out.append(mention)
             continue
         token = doc[mention.trigger_token]

@@ -32,10 +32,10 @@ DAMAGE_VERBS = frozenset({"hit", "strike", "kill", "injure", "wound", "hurt", "m
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
 
-# A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
-# only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
 # Verbs whose subject is getting over an attack ("reeling from terror attacks", "recovering from the blast").
 RECOVER_VERBS = frozenset({"reel", "recover", "suffer", "escape", "survive"})
+# A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
+# only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
 UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
 TALK_ABOUT_VERBS = frozenset({
     "record", "register", "count", "tally", "recognize", "recognise", "acknowledge", "commemorate", "cite",

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import Actor, Span
 from eventscope.stages.actor_dictionary import ActorDictionary
 from eventscope.stages.actor_lookup import lookup_actor
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import COUNT_NOUNS, match_trigger
 
 Found = list[tuple[Token, str]]
 
@@ -204,10 +204,10 @@ def _modifies(token: Token, trigger: Token) -> bool:
     return first.dep_ in MODIFIER_DEPS and first.head.i == trigger.i
 
 
-# Nouns that count a group rather than name it: "hundreds of thousands of Iraqis", "dozens of civilians".
-QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
-                            "million", "millions", "number", "lot", "lots", "handful", "group", "some", "many",
-                            "most", "several", "few", "all", "both"})
+# Words that count a group rather than name it: "hundreds of thousands of Iraqis", "dozens of civilians",
+# "some of these guys" -- the lexicon's count nouns, their plurals, and quantifiers.
+QUANTITY_NOUNS = COUNT_NOUNS | frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "lot", "lots",
+                                          "some", "many", "most", "several", "few", "all", "both"})
 
 
 def _counted_group(token: Token) -> Token:

@@ -141,14 +141,18 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
     return next((c for c in token.rights if c.dep_ in _VICTIM_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+_ALONG = ("along", "together")
+
+
 def _companions(token: Token, victims: Token) -> Token | None:
     """Others who suffered the same: the object of "along with" / "together with" on the casualty
     word or its victims, when it says they are others ("nine other workers", "two others")."""
     for head in (token, victims):
-        for child in head.children:
-            with_ = child if child.lower_ == "with" else next(
-                (c for c in child.children if c.lower_ == "with"), None) if child.lower_ in ("along", "together") else None
-            if with_ is None or with_.i == 0 or with_.doc[with_.i - 1].lower_ not in ("along", "together"):
+        # "with" hangs on the casualty word, on its victims, or on "along"/"together" itself
+        withs = [c for c in head.children if c.lower_ == "with"]
+        withs += [w for c in head.children if c.lower_ in _ALONG for w in c.children if w.lower_ == "with"]
+        for with_ in withs:
+            if with_.i == 0 or with_.doc[with_.i - 1].lower_ not in _ALONG:
                 continue
             obj = next((c for c in with_.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.lower_ == "others" or any(c.lower_ == "other" for c in obj.children)):
