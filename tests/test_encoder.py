@@ -70,6 +70,16 @@ def test_token_states_mean_is_the_sentence_embedding(enc):
     assert np.allclose(mean / np.linalg.norm(mean), enc.encode([text])[0], atol=1e-5)
 
 
+def test_token_states_are_kept_for_the_next_reader(enc):
+    text = "Rockets hit the base near Deir ez-Zor."
+    [first] = enc.token_states([text], layers=(4, 6))
+    [again, other] = enc.token_states([text, "Another sentence."], layers=(4, 6))
+    assert again is first  # the PLOVER classifier and the event-location linker share one pass
+    assert other is not first
+    [fresh] = enc._token_states([text], (4, 6), 32)
+    assert np.allclose(fresh[0][6], first[0][6]) and fresh[1] == first[1]
+
+
 def test_erf_approximation():
     xs = np.linspace(-5, 5, 101, dtype=np.float32)
     exact = np.array([math.erf(float(x)) for x in xs])

@@ -6,10 +6,23 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from eventscope.errors import ConfigError
-from eventscope.stages.where_model import WEIGHTS_PATH, LinkModel, TreeModel, load_link_model, trees_from_json
+from eventscope.stages.where_model import (
+    CONTEXT_PATH,
+    WEIGHTS_PATH,
+    ContextModel,
+    LinkModel,
+    TreeModel,
+    context_features,
+    context_vectors,
+    load_context_model,
+    load_link_model,
+    pooled,
+    trees_from_json,
+)
 
 # Two stumps: "prep=in" > 0.5 adds 2.0, else -1.0; "path_len" <= 0.25 adds 0.5, else -0.5.
 TREES = {
@@ -60,3 +73,63 @@ def test_the_shipped_model_is_trees_over_named_features() -> None:
     # every split names a feature of the list; a candidate with no features still gets a probability
     assert all(-1 <= f < len(model.features) for f in model.feature)
     assert 0.0 < model.probability({}) < 1.0
+
+
+def test_pooled_states_average_the_pieces_of_a_span_and_fall_back_to_cls() -> None:
+    states = np.arange(12, dtype=np.float32).reshape(4, 3)  # [CLS], "in", "Homs", [SEP]
+    offsets = [(0, 0), (0, 2), (3, 7), (0, 0)]
+    assert pooled(states, offsets, 0, 7).tolist() == [4.5, 5.5, 6.5]
+    assert pooled(states, offsets, 3, 7).tolist() == [6.0, 7.0, 8.0]
+    assert pooled(states, offsets, 20, 30).tolist() == [0.0, 1.0, 2.0]  # no piece: [CLS]
+
+
+def test_context_vectors_hold_candidate_product_and_trigger_per_layer() -> None:
+    states = {4: np.eye(3, dtype=np.float32), 6: 2 * np.eye(3, dtype=np.float32)}
+    offsets = [(0, 0), (0, 4), (5, 9)]
+    vectors = context_vectors(states, offsets, (4, 6), trigger=(0, 4), candidates=[(5, 9)])
+    assert vectors.shape == (1, 3 * 2 * 3)
+    cand, product, trig = np.split(vectors[0], 3)
+    assert cand.tolist() == [0, 0, 1, 0, 0, 2] and trig.tolist() == [0, 1, 0, 0, 2, 0]
+    assert product.tolist() == [0] * 6
+    assert context_vectors(states, offsets, (4, 6), (0, 4), []).shape == (0, 18)
+
+
+def test_context_features_give_each_score_and_its_gap_to_the_best() -> None:
+    assert context_features([1.5, -0.5]) == [{"emb_score": 1.5, "emb_rank_gap": 0.0},
+                                              {"emb_score": -0.5, "emb_rank_gap": -2.0}]
+    assert context_features([]) == []
+
+
+def test_the_shipped_context_model_reads_the_encoder_states_and_the_parse() -> None:
+    model = load_context_model(CONTEXT_PATH)
+    assert isinstance(model, ContextModel) and 0.0 < model.threshold < 1.0
+    assert model.context.layers == (4, 6) and model.context.weights.shape == (3 * 2 * 384,)
+    assert "emb_score" in model.trees.features and "prep_in_trigger_tree" in model.trees.features
+    high = model.probability({"emb_score": 4.0, "emb_rank_gap": 0.0})
+    low = model.probability({"emb_score": -4.0, "emb_rank_gap": -8.0})
+    assert high > low
+    # the context trees are averaged with the plain ones, which ignore the context features
+    feats = {"prep=in": 1.0, "prep_in_trigger_tree": 1.0, "emb_score": 1.0}
+    assert 0.0 < model.blend < 1.0 and isinstance(model.plain, TreeModel)
+    assert model.probability(feats) == pytest.approx(
+        model.blend * model.trees.probability(feats) + (1 - model.blend) * model.plain.probability(feats))
+
+
+def test_a_context_file_without_its_regression_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "context.json"
+    path.write_text(json.dumps(TREES), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"context\.json"):
+        load_context_model(path)
+
+
+def test_the_linker_uses_the_context_model_only_with_the_classifiers_on() -> None:
+    from eventscope.stages import classifier_signal
+    from eventscope.stages.where_link import link_model
+
+    try:
+        classifier_signal.disable()
+        assert isinstance(link_model(), TreeModel)
+        classifier_signal.enable()
+        assert isinstance(link_model(), ContextModel)
+    finally:
+        classifier_signal.enable()

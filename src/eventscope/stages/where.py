@@ -83,7 +83,7 @@ from eventscope.stages.where_link import (
     Toponym,
     best_toponym,
     governing_preposition,
-    load_link_model,
+    link_model,
     named_after,
     score_toponyms,
 )
@@ -105,7 +105,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
     doc = parsed.doc
     mentions = sorted(mentions, key=lambda m: m.trigger.start)
     focus = article_focus(parsed, gazetteer)
-    model = load_link_model()
+    model = link_model(doc)
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
     scenes: dict[int, Place | None] = {}

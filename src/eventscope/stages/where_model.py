@@ -10,19 +10,29 @@ Two kinds, both fitted by scripts/train_event_location.py on the event-location 
   scoring needs neither scikit-learn nor a pickle.
 
 Feature values absent from a candidate's dict are 0.0, as in training (DictVectorizer).
+
+The default model (data/event_location_context.json) adds what the parse cannot say: a
+logistic score of how MiniLM reads the candidate next to the trigger (`ContextScorer`), fed
+to the trees as two more features, and averages those trees with the plain ones.  Without
+the encoder (classifiers switched off or not installed), and on upper-case articles, the
+plain trees of data/event_location_weights.json are used alone.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from eventscope.errors import ConfigError
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_weights.json"
+CONTEXT_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_context.json"
 
 
 def _sigmoid(z: float) -> float:
@@ -94,14 +104,90 @@ def trees_from_json(data: dict) -> TreeModel:
                      baseline=float(data["baseline"]), threshold=float(data["threshold"]))
 
 
+def pooled(states: np.ndarray, offsets: Sequence[tuple[int, int]], start: int, end: int) -> np.ndarray:
+    """Mean state of the word pieces inside characters [start, end); [CLS]'s when none is."""
+    rows = [i for i, (a, b) in enumerate(offsets) if b > a and a < end and start < b]
+    return states[rows].mean(axis=0) if rows else states[0]
+
+
+def context_vectors(states: dict[int, np.ndarray], offsets: Sequence[tuple[int, int]], layers: Sequence[int],
+                    trigger: tuple[int, int], candidates: Sequence[tuple[int, int]]) -> np.ndarray:
+    """(len(candidates), 3 * len(layers) * 384): per candidate its pooled states, their product
+    with the trigger's, and the trigger's, each over `layers` (character spans in the encoded text)."""
+    trig = np.concatenate([pooled(states[layer], offsets, *trigger) for layer in layers])
+    rows = [np.zeros(0, dtype=np.float32)] * len(candidates)
+    for n, (start, end) in enumerate(candidates):
+        cand = np.concatenate([pooled(states[layer], offsets, start, end) for layer in layers])
+        rows[n] = np.concatenate([cand, trig * cand, trig])
+    return np.asarray(rows, dtype=np.float32).reshape(len(candidates), 3 * trig.size)
+
+
+@dataclass(frozen=True)
+class ContextScorer:
+    """A logistic regression over `context_vectors`: how MiniLM reads the candidate with the trigger."""
+
+    layers: tuple[int, ...]
+    weights: np.ndarray
+    bias: float
+
+    def scores(self, vectors: np.ndarray) -> list[float]:
+        return [float(z) for z in vectors @ self.weights + self.bias]
+
+
+def context_features(scores: Sequence[float]) -> list[dict[str, float]]:
+    """The two features the context model's trees read: the score, and its gap to the sentence's best."""
+    best = max(scores, default=0.0)
+    return [{"emb_score": score, "emb_rank_gap": score - best} for score in scores]
+
+
+@dataclass(frozen=True)
+class ContextModel:
+    """Trees over the parse features plus `context_features`, averaged with the plain trees
+    (`blend` is the context trees' weight): the average beat either alone in cross-validation,
+    and the parse keeps its say where MiniLM misreads a long sentence."""
+
+    trees: TreeModel
+    context: ContextScorer
+    plain: LinkModel | TreeModel
+    blend: float
+
+    @property
+    def threshold(self) -> float:
+        return self.trees.threshold  # fitted for the average, not for the context trees alone
+
+    def probability(self, feats: dict[str, float]) -> float:
+        return self.blend * self.trees.probability(feats) + (1.0 - self.blend) * self.plain.probability(feats)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: event-location weights missing (run scripts/train_event_location.py)") from None
+    except ValueError as exc:
+        raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
+
+
 @lru_cache(maxsize=2)
 def load_link_model(path: Path = WEIGHTS_PATH) -> LinkModel | TreeModel:
+    data = _read(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("kind") == "trees":
             return trees_from_json(data)
         return LinkModel(weights=dict(data["weights"]), bias=float(data["bias"]), threshold=float(data["threshold"]))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: event-location weights missing (run scripts/train_event_location.py)") from None
+    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
+
+
+@lru_cache(maxsize=2)
+def load_context_model(path: Path = CONTEXT_PATH, plain: Path = WEIGHTS_PATH) -> ContextModel:
+    data = _read(path)
+    try:
+        context = data["context"]
+        return ContextModel(trees=trees_from_json(data),
+                            context=ContextScorer(layers=tuple(int(n) for n in context["layers"]),
+                                                  weights=np.asarray(context["weights"], dtype=np.float32),
+                                                  bias=float(context["bias"])),
+                            plain=load_link_model(plain), blend=float(context["blend"]))
     except (KeyError, ValueError, TypeError, IndexError) as exc:
         raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None

@@ -16,7 +16,7 @@ from eventscope.config import Settings
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.stages.nlp import load_model
-from eventscope.stages.truecase import mostly_upper
+from eventscope.stages.truecase import doc_upper
 from eventscope.stages.where_link import Toponym, sentence_toponyms
 
 
@@ -89,13 +89,7 @@ def blind_caps(doc: Doc, start: int, end: int) -> bool:
     nearly as good as in mixed case, and only an upper-case passage of an otherwise
     mixed-case article is read blind.
     """
-    return is_caps(doc[start:end].text) and not _article_upper(doc.text)
-
-
-@lru_cache(maxsize=64)
-def _article_upper(text: str) -> bool:
-    """mostly_upper over a whole article, asked once per sentence: cached by text."""
-    return mostly_upper(text)
+    return is_caps(doc[start:end].text) and not doc_upper(doc)
 
 
 def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) -> list[Toponym]:
