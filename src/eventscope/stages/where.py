@@ -84,6 +84,7 @@ from eventscope.stages.where_link import (
     best_toponym,
     governing_preposition,
     link_model,
+    load_link_model,
     named_after,
     score_toponyms,
 )
@@ -389,12 +390,16 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     # Second chance, below the linker's threshold: a toponym under a locative preposition inside the
     # event's own clause ("US troops in eastern Syria came under rocket attack": the clause of "attack"
     # is "came").  Tuned for recall on the dev file, the threshold is stricter than resolve_places needs
-    # when the alternative is the weaker paragraph/dateline guess.
+    # when the alternative is the weaker paragraph/dateline guess.  The chance is the parse's: the
+    # plain trees' probability against a third of their threshold, as it was set, whichever model
+    # made the first choice (the context model scores a border named beside the militias' bases,
+    # "bombed facilities ... on both sides of the Iraq-Syria border", too low for it).
     clause = _event_clause(doc, trigger)
     inside = {t.i for t in clause.subtree}
-    for prob, topo in scored:
+    plain = load_link_model()
+    for prob, topo in score_toponyms(doc, trigger, toponyms, plain, gazetteer):
         root = doc[topo.start:topo.end].root
-        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= threshold / 3:
+        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= plain.threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
             if found is not None and trusted(found, caps, focus, topo.label):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
