@@ -299,10 +299,16 @@ def fit_model(rows, exs, ids: list[int], args, vectors: list[np.ndarray] | None,
     return blended, fit_context(ids, vectors, exs)
 
 
+def scored_examples(exs, ids: list[int], context: LogisticRegression | None, vectors: list[np.ndarray] | None):
+    """The examples of `ids`, with the regression's context features when there is one."""
+    if context is None or vectors is None:
+        return [exs[n] for n in ids]
+    return with_context(exs, ids, context_scores(ids, vectors, context))
+
+
 def evaluate(rows, exs, ids: list[int], fitted: Fitted | Blended, context: LogisticRegression | None,
              vectors: list[np.ndarray] | None) -> float:
-    test = [exs[n] for n in ids] if context is None or vectors is None else \
-        with_context(exs, ids, context_scores(ids, vectors, context))
+    test = scored_examples(exs, ids, context, vectors)
     return accuracy(rows, test, fitted.probs(test), fitted.threshold)
 
 
@@ -329,8 +335,7 @@ def fit_and_report(rows, exs, args, vectors: list[np.ndarray] | None) -> tuple[d
     trees = final.context_trees if isinstance(final, Blended) else final
     exported = {**trees.export(), "threshold": final.threshold}
     if args.kind == "trees":  # the plain-Python walk must give what scikit-learn gives
-        sample = exs[:300] if context is None or vectors is None else \
-            with_context(exs, list(range(300)), context_scores(list(range(300)), vectors, context))
+        sample = scored_examples(exs, list(range(300)), context, vectors)
         walked = trees_from_json(exported)
         gap = max((abs(walked.probability(f) - p) for f, p in
                    zip([f for _, feats, _, _ in sample for f in feats], trees.probs(sample), strict=True)),

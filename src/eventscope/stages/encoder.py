@@ -206,15 +206,14 @@ class SentenceEncoder:
         embedding of each text (the mean of the last layer) enters the `encode` cache,
         so asking for both costs one forward pass.  The last STATES_CACHE results are kept.
         """
-        out: list[TokenStates | None] = [self._states.get((text, layers)) for text in texts]
-        todo = [i for i, hit in enumerate(out) if hit is None]
-        if todo:
-            for i, states in zip(todo, self._token_states([texts[i] for i in todo], layers, batch_size), strict=True):
-                out[i] = states
-                self._states[(texts[i], layers)] = states
-                if len(self._states) > STATES_CACHE:
-                    self._states.popitem(last=False)
-        return [states for states in out if states is not None]
+        found = {text: self._states[(text, layers)] for text in texts if (text, layers) in self._states}
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
+        for text, states in zip(missing, self._token_states(missing, layers, batch_size), strict=True):
+            found[text] = states
+            self._states[(text, layers)] = states
+            if len(self._states) > STATES_CACHE:
+                self._states.popitem(last=False)
+        return [found[text] for text in texts]
 
     def _token_states(self, texts: Sequence[str], layers: tuple[int, ...], batch_size: int) -> list[TokenStates]:
         keep = tuple(sorted(set(layers) | {N_LAYERS}))

@@ -84,10 +84,10 @@ from eventscope.stages.where_link import (
     best_toponym,
     governing_preposition,
     link_model,
-    load_link_model,
     named_after,
     score_toponyms,
 )
+from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
 __all__ = ["BORROWED", "borrowed", "event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
@@ -129,8 +129,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
         trigger = mention.trigger_token
         n = bisect_right(starts, trigger) - 1
         sent = sents[n]
-        place = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus,
-                               model.threshold * SENTENCE_THRESHOLD_SCALE)
+        place = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model)
         if place is not None:
             events_at[n] = place
             if lead_place is None and mention.sentence_index < 2:
@@ -360,14 +359,15 @@ def borrowed(place: Place, why: str) -> Place:
 
 
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: Focus,
-                   threshold: float) -> Place | None:
+                   model: LinkModel | TreeModel | ContextModel) -> Place | None:
+    threshold = model.threshold * SENTENCE_THRESHOLD_SCALE
     toponyms = toponyms_of(doc, start, end, gazetteer)
     # the place an event is named after ("killed in the Orlando shooting", tagged EVENT as a whole) is a
     # candidate here, for events told in other words; the event-location linker was fitted without them
     toponyms += [name for e in doc[start:end].ents if e.label_ == "EVENT" and not e.start <= trigger < e.end
                  and (name := named_after(e)) is not None]
     caps = blind_caps(doc, start, end)
-    scored = score_toponyms(doc, trigger, toponyms, gazetteer=gazetteer)
+    scored = score_toponyms(doc, trigger, toponyms, model, gazetteer)
     named = _named_by_trigger(doc, trigger, scored)
     if named is not None:
         found, span, how = resolve_name(gazetteer, doc, named, focus.weights)
@@ -396,10 +396,11 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     # "bombed facilities ... on both sides of the Iraq-Syria border", too low for it).
     clause = _event_clause(doc, trigger)
     inside = {t.i for t in clause.subtree}
-    plain = load_link_model()
-    for prob, topo in score_toponyms(doc, trigger, toponyms, plain, gazetteer):
+    parse = model.plain if isinstance(model, ContextModel) else model
+    parse_scored = scored if parse is model else score_toponyms(doc, trigger, toponyms, parse, gazetteer)
+    for prob, topo in parse_scored:
         root = doc[topo.start:topo.end].root
-        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= plain.threshold / 3:
+        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= parse.threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
             if found is not None and trusted(found, caps, focus, topo.label):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "

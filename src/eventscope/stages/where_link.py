@@ -303,7 +303,7 @@ def sentence_vectors(doc: Doc, trigger: int, toponyms: list[Toponym], layers: tu
     base = sent.start_char
     states, offsets = load_encoder().token_states([sent.text], layers=layers)[0]
     verb = doc[trigger]
-    spans = [(doc[t.start].idx - base, doc[t.end - 1].idx + len(doc[t.end - 1].text) - base) for t in toponyms]
+    spans = [(span.start - base, span.end - base) for span in (t.span(doc) for t in toponyms)]
     return context_vectors(states, offsets, layers, (verb.idx - base, verb.idx + len(verb.text) - base), spans)
 
 

@@ -114,11 +114,11 @@ def context_vectors(states: dict[int, np.ndarray], offsets: Sequence[tuple[int, 
                     trigger: tuple[int, int], candidates: Sequence[tuple[int, int]]) -> np.ndarray:
     """(len(candidates), 3 * len(layers) * 384): per candidate its pooled states, their product
     with the trigger's, and the trigger's, each over `layers` (character spans in the encoded text)."""
-    trig = np.concatenate([pooled(states[layer], offsets, *trigger) for layer in layers])
-    rows = [np.zeros(0, dtype=np.float32)] * len(candidates)
-    for n, (start, end) in enumerate(candidates):
-        cand = np.concatenate([pooled(states[layer], offsets, start, end) for layer in layers])
-        rows[n] = np.concatenate([cand, trig * cand, trig])
+    def across_layers(start: int, end: int) -> np.ndarray:
+        return np.concatenate([pooled(states[layer], offsets, start, end) for layer in layers])
+
+    trig = across_layers(*trigger)
+    rows = [np.concatenate([cand, trig * cand, trig]) for cand in (across_layers(*span) for span in candidates)]
     return np.asarray(rows, dtype=np.float32).reshape(len(candidates), 3 * trig.size)
 
 
