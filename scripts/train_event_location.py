@@ -14,7 +14,8 @@ model.  The threshold below which "no place" is answered is the one that
 maximises accuracy on the training folds.
 
 Two models are fitted.  The plain trees (data/event_location_weights.json) read the
-parse features alone; the pipeline uses them when the MiniLM classifiers are off.
+parse features alone; the pipeline uses them alone when the MiniLM classifiers are off and
+for upper-case articles, and for the below-threshold second chance (stages/where.py).
 The context model (data/event_location_context.json, the default) first fits a
 logistic regression on MiniLM token states (`where_model.context_vectors`: the
 candidate's pooled states at layers 4 and 6, their product with the trigger's, and
