@@ -95,6 +95,13 @@ def test_pronoun_takes_nearest_earlier_subject(nlp) -> None:
     assert [a.country for a in roles.actor2] == ["IRN"]
 
 
+def test_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:
+    # "him" cannot be the soldiers who beat him, nor plural: the man of the main clause
+    roles = _roles(nlp, "An elderly man died after soldiers beat him.", "beat")
+    assert [a.name for a in roles.actor1] == ["soldiers"]
+    assert "pronoun 'him' -> nearest earlier subject 'elderly man'" in roles.actor2[0].reason
+
+
 def test_apposition_fills_the_country(nlp) -> None:
     text = "A spokesman, Kenyan army Col. Paul Njuguna, said the rebels attacked the base."
     roles = _roles(nlp, text, "said")

@@ -52,8 +52,12 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
     if verb.dep_ == "pcomp":
         return gerund_subject(verb)
     current = verb
-    for _ in range(3):  # "France is ready to contribute": contribute <- ready <- is
+    for _ in range(4):  # "France is ready to contribute": contribute <- ready <- is
         head = current.head
+        if current.dep_ == "conj" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "took back areas with siege tactics, bombarding ...": a participle the parser joined to
+            # a noun is an adverbial of that noun's clause
+            head = _clause_verb(head)
         # Not through ccomp: "..., the agency reported" did not do what it reports.
         if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or head is current:
             break
@@ -68,8 +72,20 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
             if child.dep_ in SUBJECT_DEPS:
                 return [(child, f"nsubj of '{head.text}', shared by '{verb.text}' ({current.dep_})")], \
                     f"subject of '{verb.text}' borrowed from '{head.text}'"
+        if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+            # "armed groups that are trying to overthrow the government ... and battle one another"
+            found, how = inherited_subject(head)
+            return found, how and f"subject of '{verb.text}' borrowed from '{head.text}': {how}"
         current = head
     return [], ""
+
+
+def _clause_verb(noun: Token) -> Token:
+    """The verb whose clause a noun sits in (the noun itself if there is none)."""
+    node = noun
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else noun
 
 
 def object_controller(clause: Token, head: Token) -> Found:
@@ -98,7 +114,17 @@ def owner_of_plan(verb: Token) -> Found:
     head = verb.head
     if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
-    return [(c, f"possessive of '{head.text}', whose '{verb.text}' it is") for c in head.children if c.dep_ == "poss"]
+    owners = [(c, f"possessive of '{head.text}', whose '{verb.text}' it is") for c in head.children if c.dep_ == "poss"]
+    if not owners and head.dep_ == "dobj" and head.head.lemma_.lower() in PLAN_HOLDING_VERBS:
+        holder = head.head  # "he has the right to assault", "the army took the decision to attack"
+        owners = [(c, f"nsubj of '{holder.text}', whose '{head.text}' to '{verb.text}' it is")
+                  for c in holder.children if c.dep_ in SUBJECT_DEPS]
+    return owners
+
+
+# Verbs whose subject holds the plan, right or order named by their object ("has the right to",
+# "took the decision to", "announced plans to"); others ("criticised the decision to") do not.
+PLAN_HOLDING_VERBS = frozenset({"have", "make", "take", "reach", "announce", "adopt", "unveil"})
 
 
 # Verbs that hold someone to account for a deed: their object (or, as a participle, the noun

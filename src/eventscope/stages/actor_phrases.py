@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import Actor, Span
 from eventscope.stages.actor_dictionary import ActorDictionary
 from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.counts_figures import is_person
 from eventscope.stages.lexicon import COUNT_NOUNS, match_trigger
 
 Found = list[tuple[Token, str]]
@@ -30,6 +31,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Resolved to an antecedent; "I", "you", "we" stay as written (the speaker or reader).
 ANAPHORS = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "their", "his"})
+# Object and possessive forms agree in number and person like their subject form.
+PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they", "its": "it"}
 DEMONSTRATIVES = frozenset({"those", "these"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_SENTENCES_BACK = 3
@@ -146,6 +149,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
                 coded, text=token.text, span=span,
                 reason=_join(reason, f"pronoun '{token.text}' -> nearest earlier subject "
                                      f"'{doc[start:end].text}'", coded.reason))
+    if token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("VERB", "AUX"):
+        return None  # "what was needed from Moscow was ...": a clause, not anyone who acts
     token = _counted_group(token)
     if (token.ent_type_ in TIME_ENTITIES and not _counted_people(token)) or not any(ch.isalnum() for ch in token.text):
         return None
@@ -394,8 +399,21 @@ def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) ->
     return actor
 
 
+def _clause_subjects(verb: Token) -> set[int]:
+    """Token indices of the subject of the clause `verb` heads; a subjectless participle or
+    coordinated verb ("put bags over her head, beating and kicking them") shares its governor's."""
+    for _ in range(4):
+        subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+        if subjects or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return subjects
+        verb = verb.head
+    return set()
+
+
 def _person_noun(token: Token) -> bool:
-    """'spokesman', 'Blinken': a title or a person the dictionary lists."""
+    """'spokesman', 'Blinken', 'man': a title or a person the dictionary lists, or a person noun."""
+    if is_person(token):
+        return True
     actor = lookup_actor(token.text)
     return actor.sector is not None and ("(title " in actor.reason or "(person " in actor.reason)
 
@@ -415,19 +433,28 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
     sentence_starts = [s.start for s in doc.sents]
     current = max(i for i, s in enumerate(sentence_starts) if s <= pronoun.i)
     floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
-    plural = pronoun.lower_ == "they"
+    form = PRONOUN_FORMS.get(pronoun.lower_, pronoun.lower_)
+    bound = _clause_subjects(pronoun.head)
+    plural = form == "they"
     for i in range(pronoun.i - 1, floor - 1, -1):
         candidate = doc[i]
         if "\n\n" in candidate.text_with_ws and i < pronoun.i - 1:
             break  # paragraph boundary
-        if candidate.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or candidate.pos_ == "PRON":
+        if candidate.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             continue
+        if pronoun.dep_ in ("dobj", "dative") and candidate.i in bound:
+            continue  # "soldiers beat him": an object pronoun is never its own clause's subject
+        if candidate.pos_ == "PRON":
+            if candidate.lower_ not in RELATIVE_PRONOUNS or candidate.head.dep_ != "relcl" \
+                    or candidate.head.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            candidate = candidate.head.head  # "terrorists who secured weapons for their slaughter"
         is_plural = candidate.tag_ in ("NNS", "NNPS")
         person = candidate.ent_type_ == "PERSON" or _person_noun(candidate) or (
             candidate.pos_ == "PROPN" and candidate.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
-        if pronoun.lower_ in ("he", "she") and (is_plural or not person):
+        if form in ("he", "she") and (is_plural or not person):
             continue
-        if pronoun.lower_ == "it" and (is_plural or candidate.ent_type_ == "PERSON"):
+        if form == "it" and (is_plural or candidate.ent_type_ == "PERSON"):
             continue
         if plural and not is_plural and candidate.pos_ != "PROPN":
             continue

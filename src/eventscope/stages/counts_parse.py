@@ -84,7 +84,8 @@ def _term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, st
     if token.is_upper and token.pos_ == "PROPN" and lemma == lower:
         return _upper_case_term(token, terms)
     if token.pos_ in ("VERB", "AUX"):
-        found = terms.get((lemma, "verb"))
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        found = (particle and terms.get((f"{lemma} {particle}", "verb"))) or terms.get((lemma, "verb"))
         if found:
             return found, "verb"
         found = terms.get((lower, "adjective"))
