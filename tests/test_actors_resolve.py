@@ -102,6 +102,32 @@ def test_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:
     assert "pronoun 'him' -> nearest earlier subject 'elderly man'" in roles.actor2[0].reason
 
 
+def test_possessive_pronoun_reaches_through_a_relative_who(nlp) -> None:
+    text = "Terrorists who secured weapons for their mass slaughter were never stopped."
+    roles = _roles(nlp, text, "slaughter")
+    assert [a.name for a in roles.actor1] == ["Terrorists"]
+    assert roles.actor1[0].text == "their"  # the span stays where the text says it
+
+
+def test_holder_of_a_right_or_decision_does_the_act(nlp) -> None:
+    assert [a.text for a in _roles(nlp, "The army took the decision to attack the town.", "attack").actor1] == ["army"]
+    assert _roles(nlp, "Critics condemned the decision to attack the town.", "attack").actor1 == ()
+
+
+def test_clausal_subject_is_no_actor(nlp) -> None:
+    text = ("He said Russia was intent on allowing the killing to continue and that what was needed from "
+            "Moscow was \u201c less talk and more action from them to stop the slaughter. \u201d")
+    roles = _roles(nlp, text, "stop")
+    assert all("needed" not in a.text for a in roles.actor1)
+
+
+def test_participle_joined_to_a_noun_borrows_its_clauses_subject(nlp) -> None:
+    text = ("The government has taken back a number of areas with siege tactics, bombarding and "
+            "starving people until they agree to leave.")
+    roles = _roles(nlp, text, "bombarding")
+    assert [a.text for a in roles.actor1] == ["government"]
+
+
 def test_apposition_fills_the_country(nlp) -> None:
     text = "A spokesman, Kenyan army Col. Paul Njuguna, said the rebels attacked the base."
     roles = _roles(nlp, text, "said")

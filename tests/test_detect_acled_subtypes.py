@@ -64,6 +64,12 @@ def test_a_crowd_beating_a_man_is_mob_violence(nlp) -> None:
     assert found.get("beat") == "Mob violence", found
 
 
+def test_a_beating_never_takes_ground(nlp) -> None:
+    # the classifier read "put bags over her head" as a territory event
+    found = sub_types(nlp, "The men put bags over her head, beating and kicking them while demanding repayment.")
+    assert found.get("beating") == "Attack", found
+
+
 def test_the_classifier_never_swaps_who_took_the_ground() -> None:
     from eventscope.stages.acled_refine import snippet_sub_type
 
