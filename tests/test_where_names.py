@@ -37,6 +37,17 @@ def test_abbreviations_and_common_words_are_no_unknown_places(pipeline, text: st
     assert all(e.place is None or e.place.name not in ("A.M.", "disguise") for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "A parcel bomb exploded in Lyon on Friday, wounding 13 people.\n\n"
+    "On Victor Hugo street, police removed the cordon around the explosion area.",
+    "Gunmen attacked a checkpoint in Baghdad on Sunday.\n\nA car bomb exploded on Haifa Street on Monday.",
+])
+def test_a_street_is_no_town_of_its_name(pipeline, text: str) -> None:
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(2019, 5, 25))).events
+    places = [e.place.name for e in events if e.place]
+    assert places and all(name in ("Lyon", "Baghdad") for name in places), places
+
+
 @pytest.mark.parametrize(("text", "whole", "split"), [
     ("A bomb exploded in the Dasht-e-Barchi neighbourhood.", "Dasht-e-Barchi", None),
     ("Shells hit Deir ez-Zor, killing three.", "Deir ez-Zor", None),

@@ -91,7 +91,20 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i = j
         else:
             i += 1
+    found = [t for t in found if not _street_name(doc, t)]
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
+
+
+# Nouns that make a name a street's: "Victor Hugo street" is no town Victor Hugo, "Haifa Street" in
+# Baghdad is not Haifa.  The event's town is then the one the text puts the street in.
+STREET_NOUNS = frozenset({"street", "avenue", "road", "boulevard", "lane", "highway", "st", "st.", "ave", "rd"})
+
+
+def _street_name(doc: Doc, toponym: Toponym) -> bool:
+    last = doc[toponym.end - 1]
+    after = doc[toponym.end] if toponym.end < len(doc) else None
+    return toponym.end - toponym.start > 1 and last.lower_ in STREET_NOUNS or (
+        after is not None and after.lower_ in STREET_NOUNS and after.pos_ in ("NOUN", "PROPN"))
 
 
 # Lower-case particles inside transliterated and Romance place names ("Deir ez-Zor", "Dasht-e-Barchi",
@@ -107,6 +120,8 @@ def named_after(event: SpacySpan) -> Toponym | None:
     Tiananmen Square Massacre"): the parser tags the whole name EVENT, so the place it is named after
     would otherwise be no candidate.  Only a single name: "the Iran-Iraq War" names two sides."""
     head = event.root
+    if _street_name(event.doc, Toponym(event.start, event.end, event.label_)):
+        return None  # "On Victor Hugo street", tagged EVENT: a street, named after no place
     words = [t for t in event if t.i < head.i and t.pos_ == "PROPN"]
     if not words or any(t.text in ("-", "–", "and") for t in event[: head.i - event.start]):
         return None
