@@ -48,6 +48,25 @@ def test_a_street_is_no_town_of_its_name(pipeline, text: str) -> None:
     assert places and all(name in ("Lyon", "Baghdad") for name in places), places
 
 
+def test_a_street_is_one_toponym_the_gazetteer_never_resolves(nlp) -> None:
+    from eventscope.config import load_settings
+    from eventscope.gazetteer import load_gazetteer
+    from eventscope.stages.nlp import parse
+    from eventscope.stages.where_focus import resolve_name
+    from eventscope.stages.where_link import named_after, sentence_toponyms
+
+    doc = parse(Article(id="s", text="A bomb exploded on Haifa Street on Monday."), nlp).doc
+    streets = [t for t in sentence_toponyms(doc, doc[:]) if doc[t.start:t.end].text == "Haifa Street"]
+    assert streets, [doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])]
+    gazetteer = load_gazetteer(load_settings())
+    assert gazetteer.lookup("Haifa") is not None  # the town is there; the street is not it
+    assert resolve_name(gazetteer, doc, streets[0])[0] is None
+    # the parser tags "Victor Hugo" an EVENT: the place it is "named after" is the street, noun and all
+    doc = parse(Article(id="s", text="A man left a bag on Victor Hugo street near a bakery."), nlp).doc
+    named = [found for e in doc.ents if (found := named_after(e)) is not None]
+    assert [doc[t.start:t.end].text for t in named] == ["Victor Hugo street"]
+
+
 @pytest.mark.parametrize(("text", "whole", "split"), [
     ("A bomb exploded in the Dasht-e-Barchi neighbourhood.", "Dasht-e-Barchi", None),
     ("Shells hit Deir ez-Zor, killing three.", "Deir ez-Zor", None),

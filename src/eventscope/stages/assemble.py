@@ -55,7 +55,7 @@ from eventscope.model import (
     TimeRef,
 )
 from eventscope.ontology import ARMED_SECTORS
-from eventscope.stages.assemble_incidents import TOLL_REACH, is_bare_toll, is_tally, paragraphs_of
+from eventscope.stages.assemble_incidents import TOLL_REACH, is_bare_toll, is_tally
 from eventscope.stages.assemble_match import (
     actor_keys,
     actor_names,
@@ -74,7 +74,7 @@ from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule an
     UNLINKED,
     best_figure,
 )
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 
 __all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_event_id"]
 
@@ -387,7 +387,7 @@ def assemble(
     claims: dict[str, tuple[Claim, ...]],
 ) -> list[Event]:
     clusters: list[_Cluster] = []
-    paragraphs = paragraphs_of(parsed)
+    paragraphs = paragraph_numbers(parsed)
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.modality in DROPPED_MODALITIES:
             continue

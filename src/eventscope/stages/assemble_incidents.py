@@ -9,13 +9,7 @@ from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
 from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
 
-__all__ = ["TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "is_bare_toll", "is_tally", "paragraphs_of"]
-
-
-def paragraphs_of(parsed: ParsedArticle) -> list[int]:
-    """Paragraph number per sentence (blank lines separate paragraphs)."""
-    text = parsed.article.text
-    return [text.count("\n\n", 0, sentence.start) for sentence in parsed.sentences]
+__all__ = ["TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "is_bare_toll", "is_tally"]
 
 
 # Words that only report a toll: "two people were killed and five wounded as a result".

@@ -39,7 +39,7 @@ from spacy.tokens import Span as SpacySpan
 from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import clause_head
 
 __all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims"]
@@ -93,7 +93,7 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
                       else replace(m, sentence_index=parsed.sentence_of_token(m.trigger_token).index)
                       for m in mentions if 0 <= m.trigger_token < len(doc)),
                      key=lambda m: (m.sentence_index, m.trigger.start))
-    paragraphs = _paragraph_of(parsed)
+    paragraphs = paragraph_numbers(parsed)
     out: dict[str, list[Claim]] = {}
     last_source: dict[int, str] = {}  # paragraph -> last named source, for "they said"
     victims: dict[Claim, tuple[str, int]] = {}  # claim -> (who its victims are, paragraph)
@@ -198,12 +198,6 @@ def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'") -> Cl
                          span=prev.span, sentence_index=prev.sentence_index,
                          reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})")
     return claim
-
-
-def _paragraph_of(parsed: ParsedArticle) -> list[int]:
-    text = parsed.article.text
-    sep = "\n\n" if "\n\n" in text else "\n"
-    return [text.count(sep, 0, s.start) for s in parsed.sentences]
 
 
 # ---------------------------------------------------------------- the source of a claim

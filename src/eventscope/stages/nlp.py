@@ -6,6 +6,8 @@ Later stages read the parse from `ParsedArticle.doc` and never parse again.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +35,19 @@ class ParsedArticle:
             if sentence.start <= start < sentence.end:
                 return sentence
         return self.sentences[-1]
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def paragraph_numbers(parsed: ParsedArticle) -> list[int]:
+    """Paragraph number per sentence.  Blank lines separate paragraphs (wire copy, MUC-4, where a
+    single line break only wraps a line); a text with no blank line at all (RAMS, WikiEvents, many
+    scraped pages) puts one paragraph per line."""
+    text = parsed.article.text
+    breaker = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    starts = [m.end() for m in breaker.finditer(text)]
+    return [bisect_right(starts, sentence.start) for sentence in parsed.sentences]
 
 
 @Language.component("eventscope_paragraph_breaks")

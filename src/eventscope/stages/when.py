@@ -48,7 +48,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import clause_head
 from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence
 from eventscope.stages.when_expr import (
@@ -112,7 +112,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     dateline_day = parse_dateline_date(article.dateline or "") or parse_dateline_date(article.text[:300])
     reference = article.reference_date or dateline_day
     found = _find_all(parsed, reference)
-    paragraph = _paragraphs(parsed)
+    paragraph = paragraph_numbers(parsed)
     groups = _sentence_groups(parsed)
     # Mentions with a usable trigger, their sentence index checked against the parse.
     ordered = sorted((replace(m, sentence_index=_sentence_index(parsed, m))
@@ -205,14 +205,6 @@ def _sentence_groups(parsed: ParsedArticle) -> list[frozenset[int]]:
     return groups
 
 
-def _paragraphs(parsed: ParsedArticle) -> list[int]:
-    """Paragraph number per sentence: blank lines separate paragraphs, or single newlines if none."""
-    text = parsed.article.text
-    breaker = re.compile(r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n")
-    starts = [m.end() for m in breaker.finditer(text)]
-    return [sum(1 for s in starts if s <= sentence.start) for sentence in parsed.sentences]
-
-
 # ---------------------------------------------------------------- placing phrases in the parse
 
 
@@ -237,7 +229,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
     spoken: list[tuple[int, dt.date]] = []  # (sentence, date) of verbs of saying with a day date
     dateline = _DATELINE.match(text[:300])
     dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
-    paragraph = _paragraphs(parsed)
+    paragraph = paragraph_numbers(parsed)
     starts: dict[int, int] = {}
     for sentence in parsed.sentences:
         starts.setdefault(paragraph[sentence.index], sentence.start)

@@ -65,7 +65,7 @@ from eventscope.gazetteer import Gazetteer, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.model import Mention, Place, PlacePrecision, Span
 from eventscope.stages.admin_chain import refine_places
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.where_focus import (
     CORE_LOCATIVES,
     Focus,
@@ -119,8 +119,10 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
     def every_scene() -> list[Place | None]:
         return [scene(k) for k in range(len(sents))]
 
+    paragraphs = paragraph_numbers(parsed)
+
     def paragraph_of(n: int) -> int:
-        return parsed.article.text.count("\n\n", 0, sents[n].start_char)
+        return paragraphs[n]
 
     out: dict[str, Place | None] = {}
     events_at: dict[int, Place] = {}  # sentence number -> the last event place named there

@@ -21,7 +21,7 @@ from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, Span
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition
+from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
 from eventscope.stages.where_toponyms import blind_caps, toponyms_of
 
 ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "division", "department", "prefecture",
@@ -71,6 +71,8 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
 
     How loose a spelling match may be depends on the toponym's label (see MAX_LEVEL)."""
     start, end = topo.start, topo.end
+    if is_street(doc, topo):
+        return None, span_of(doc, start, end), "a street; the gazetteer holds no streets"
     level = MAX_LEVEL.get(topo.label, 2)
     words = [t.lower_ for t in doc[max(0, start - 2):start]]
     # compass word just before: "eastern Syria", "north-east Syria"

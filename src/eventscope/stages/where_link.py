@@ -91,20 +91,25 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i = j
         else:
             i += 1
-    found = [t for t in found if not _street_name(doc, t)]
+    found = [with_street(doc, t) for t in found]
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
 
 
 # Nouns that make a name a street's: "Victor Hugo street" is no town Victor Hugo, "Haifa Street" in
-# Baghdad is not Haifa.  The event's town is then the one the text puts the street in.
+# Baghdad is not Haifa.  A street is a place of its own that the gazetteer does not hold.
 STREET_NOUNS = frozenset({"street", "avenue", "road", "boulevard", "lane", "highway", "st", "st.", "ave", "rd"})
 
 
-def _street_name(doc: Doc, toponym: Toponym) -> bool:
-    last = doc[toponym.end - 1]
+def with_street(doc: Doc, toponym: Toponym) -> Toponym:
+    """The toponym with the street noun after it, when there is one ("Victor Hugo" + "street")."""
     after = doc[toponym.end] if toponym.end < len(doc) else None
-    return toponym.end - toponym.start > 1 and last.lower_ in STREET_NOUNS or (
-        after is not None and after.lower_ in STREET_NOUNS and after.pos_ in ("NOUN", "PROPN"))
+    if after is not None and after.lower_ in STREET_NOUNS and after.pos_ in ("NOUN", "PROPN"):
+        return Toponym(toponym.start, toponym.end + 1, toponym.label)
+    return toponym
+
+
+def is_street(doc: Doc, toponym: Toponym) -> bool:
+    return toponym.end - toponym.start > 1 and doc[toponym.end - 1].lower_ in STREET_NOUNS
 
 
 # Lower-case particles inside transliterated and Romance place names ("Deir ez-Zor", "Dasht-e-Barchi",
@@ -120,8 +125,9 @@ def named_after(event: SpacySpan) -> Toponym | None:
     Tiananmen Square Massacre"): the parser tags the whole name EVENT, so the place it is named after
     would otherwise be no candidate.  Only a single name: "the Iran-Iraq War" names two sides."""
     head = event.root
-    if _street_name(event.doc, Toponym(event.start, event.end, event.label_)):
-        return None  # "On Victor Hugo street", tagged EVENT: a street, named after no place
+    street = with_street(event.doc, Toponym(event.start, event.end, "FAC"))
+    if is_street(event.doc, street):
+        return street  # "On Victor Hugo street", the name tagged EVENT: the street is the place
     words = [t for t in event if t.i < head.i and t.pos_ == "PROPN"]
     if not words or any(t.text in ("-", "–", "and") for t in event[: head.i - event.start]):
         return None
