@@ -128,6 +128,13 @@ def test_participle_joined_to_a_noun_borrows_its_clauses_subject(nlp) -> None:
     assert [a.text for a in roles.actor1] == ["government"]
 
 
+def test_a_participle_after_the_noun_is_outside_its_phrase(nlp) -> None:
+    # "strapped to their bodies, similar to ... Paris'": no country and no victim in the bomb's clause
+    text = ("All three attackers opened fire and then detonated explosives strapped to their bodies, "
+            "similar to the mass shootings at Paris' Bataclan concert hall in November.")
+    assert _roles(nlp, text, "detonated").actor2 == ()
+
+
 def test_apposition_fills_the_country(nlp) -> None:
     text = "A spokesman, Kenyan army Col. Paul Njuguna, said the rebels attacked the base."
     roles = _roles(nlp, text, "said")

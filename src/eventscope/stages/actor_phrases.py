@@ -296,6 +296,8 @@ def _outsidenoun_phrase(child: Token) -> bool:
         return child.text not in HYPHENS | QUOTES  # keep "al-Shuhada" and the "Islamic State" group whole
     if child.dep_ in NP_EXCLUDE:
         return True
+    if child.dep_ == "amod" and child.i > child.head.i and child.n_rights:
+        return True  # "explosives strapped to their bodies": a participle clause the parser calls amod
     if child.dep_ == "prep":
         if child.lower_ in MEMBER_PREPS:
             return True
