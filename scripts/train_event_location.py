@@ -23,7 +23,7 @@ the trigger's) and gives its score to the trees as two more features.  The trees
 are fitted on out-of-fold scores (4 inner folds), so they learn how far to trust
 the score on sentences the regression has not seen; the regression written out is
 the one fitted on all rows.  The pipeline averages these trees with the plain ones
-(BLEND), and the threshold written out is the average's.
+(BLEND), and the threshold written out is the average's, chosen on the accepted rows (below).
 
 The script prints 5-fold cross-validated accuracy for both (folds grouped by
 sentence text: the file repeats some sentences with another VERB), also on the rows
@@ -296,7 +296,10 @@ def fit_model(rows, exs, ids: list[int], args, vectors: list[np.ndarray] | None,
     inner = [g // args.folds for g in groups]
     train = with_context(exs, ids, out_of_fold_scores(ids, vectors, exs, inner))
     blended = Blended(fit(rows, train, args.kind, args.c), fit(rows, [exs[n] for n in ids], args.kind, args.c))
-    blended.threshold = best_threshold(rows, train, blended.probs(train))
+    # the threshold is the one that serves the rows an annotator accepted as they stood, the kind of row
+    # the held-out gold subset holds: in grouped CV 0.853 -> 0.857 there, 0.823 -> 0.822 on all rows
+    accepted = [e for e in train if rows[e[0]].get("answer") == "accept"]
+    blended.threshold = best_threshold(rows, accepted, blended.probs(accepted))
     return blended, fit_context(ids, vectors, exs)
 
 

@@ -96,3 +96,11 @@ def test_a_feature_name_never_matches_a_town_by_its_consonants() -> None:
     topo = next(t for t in sentence_toponyms(doc, doc[:]) if doc[t.start:t.end].text.startswith("Omaha"))
     found, _span, _how = resolve_name(load_gazetteer(load_settings()), doc, topo)
     assert found is None or found.country != "DZA"  # not "Oum el Bouaghi" by its skeleton
+
+
+def test_the_leads_place_named_in_the_events_own_sentence_is_not_borrowed(pipeline) -> None:
+    text = "Fans skirmish ahead of the match in the French port city of Marseille on Saturday."
+    events = pipeline.extract_one(Article(id="m", text=text, published=dt.date(2016, 6, 12))).events
+    places = [e.place for e in events if e.place is not None]
+    assert places and all(p.name == "Marseille" and p.span is not None for p in places), places
+    assert not any(p.reason.startswith("borrowed") for p in places)

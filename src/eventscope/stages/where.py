@@ -142,7 +142,8 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
                 place = _neighbourhood_of_dateline(place, parsed, gazetteer) or place
         else:
             place = _borrow_nearby(n, scene, events_at, paragraph_of, focus.home)
-            place = _refine(place, parsed, gazetteer) if place else _fallback(parsed, gazetteer, focus, lead_place)
+            place = _refine(place, parsed, gazetteer) if place else _fallback(
+                parsed, gazetteer, focus, lead_place, (sent.start_char, sent.end_char))
             if place is not None and place.precision is PlacePrecision.COUNTRY:
                 place = _only_town(place, every_scene()) or place
         if place is not None and place.country is None:
@@ -494,7 +495,10 @@ def _event_clause(doc: Doc, trigger: int) -> Token:
     return token
 
 
-def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_place: Place | None) -> Place | None:
+def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_place: Place | None,
+              sentence: tuple[int, int]) -> Place | None:
+    """The article-level guess for an event whose own sentence (character bounds `sentence`) and
+    paragraph gave no place."""
     dated = dateline_place(parsed, gazetteer, focus) if not focus.foreign_dateline else None
     if dated is not None:
         place, span = dated
@@ -505,6 +509,12 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
             return borrowed(place.to_place(span=span), "dateline; the article often puts things in its country")
     lead_place = lead_place or focus.lead_place
     if lead_place is not None:
+        if lead_place.span is not None and sentence[0] <= lead_place.span.start < sentence[1]:
+            # "Fans skirmish ahead of the match in ... Marseille": the lead's place is named in this very
+            # sentence (the linker found it too weakly tied to the trigger), so nothing is borrowed and
+            # its name there is the evidence
+            return replace(lead_place, reason=f"sentence: the lead's place, named in this sentence "
+                                              f"({lead_place.reason})")
         return borrowed(lead_place, f"lead's event place ({lead_place.name}); dateline absent or about "
                                     "another country")
     if dated is not None and (focus.dominant is None or focus.dominant in place_codes(dated[0])):
