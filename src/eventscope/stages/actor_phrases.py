@@ -131,8 +131,10 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         token = token.head.head  # "militants who attacked": the noun the clause modifies
         # the noun with its modifiers, not its "in Madrid" phrase, says whether it is an actor
         words = doc[token.left_edge.i:token.i + 1].text
-        if relative not in ("who", "whom") and (token.ent_type_ in ("GPE", "LOC", "FAC") or not actor_like(
-                lookup_actor(words, dictionary), token, reason)):
+        coded = lookup_actor(words, dictionary)
+        place = "(place " in coded.reason and coded.sector is None  # "in Aleppo, which killed 13" (tagged LANGUAGE)
+        if relative not in ("who", "whom") and (token.ent_type_ in ("GPE", "LOC", "FAC") or place
+                                                or not actor_like(coded, token, reason)):
             return None  # "the cafe which killed 13": the parser's noun is no actor; "who" names a person
     elif token.lower_ in DEMONSTRATIVES and token.pos_ in ("PRON", "DET") and (umbrella := _umbrella(token)):
         # "militias, including those targeted by the strikes": those are some of the militias
