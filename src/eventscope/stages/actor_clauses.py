@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventscope.stages.actor_phrases import MODIFIED_BY_CLAUSE, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Found
+from eventscope.stages.syntax import clause_head
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 
@@ -57,7 +58,8 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
         if current.dep_ == "conj" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             # "took back areas with siege tactics, bombarding ...": a participle the parser joined to
             # a noun is an adverbial of that noun's clause
-            head = _clause_verb(head)
+            verb_of_noun = clause_head(head)
+            head = verb_of_noun if verb_of_noun.pos_ in ("VERB", "AUX") else head
         # Not through ccomp: "..., the agency reported" did not do what it reports.
         if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or head is current:
             break
@@ -78,14 +80,6 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
             return found, how and f"subject of '{verb.text}' borrowed from '{head.text}': {how}"
         current = head
     return [], ""
-
-
-def _clause_verb(noun: Token) -> Token:
-    """The verb whose clause a noun sits in (the noun itself if there is none)."""
-    node = noun
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
-        node = node.head
-    return node if node.pos_ in ("VERB", "AUX") else noun
 
 
 def object_controller(clause: Token, head: Token) -> Found:
