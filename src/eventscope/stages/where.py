@@ -85,7 +85,8 @@ from eventscope.stages.where_link import (
     governing_preposition,
     link_model,
     named_after,
-    score_toponyms,
+    ranked,
+    read_candidates,
 )
 from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
@@ -370,7 +371,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     toponyms += [name for e in doc[start:end].ents if e.label_ == "EVENT" and not e.start <= trigger < e.end
                  and (name := named_after(e)) is not None]
     caps = blind_caps(doc, start, end)
-    scored = score_toponyms(doc, trigger, toponyms, model, gazetteer)
+    candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
+    scored = ranked(model, candidates)
     named = _named_by_trigger(doc, trigger, scored)
     if named is not None:
         found, span, how = resolve_name(gazetteer, doc, named, focus.weights)
@@ -400,7 +402,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     clause = _event_clause(doc, trigger)
     inside = {t.i for t in clause.subtree}
     parse = model.plain if isinstance(model, ContextModel) else model
-    parse_scored = scored if parse is model else score_toponyms(doc, trigger, toponyms, parse, gazetteer)
+    parse_scored = scored if parse is model else ranked(parse, candidates)
     for prob, topo in parse_scored:
         root = doc[topo.start:topo.end].root
         if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= parse.threshold / 3:

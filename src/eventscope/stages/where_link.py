@@ -44,8 +44,8 @@ from eventscope.stages.where_model import (
 )
 
 __all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
-           "governing_preposition", "link_model", "load_link_model", "named_after", "score_toponyms", "sentence_features",
-           "sentence_toponyms"]
+           "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "read_candidates",
+           "score_toponyms", "sentence_features", "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
@@ -365,10 +365,23 @@ def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym],
                    gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
     """Each candidate's probability of being where the trigger's event happened, best first."""
     model = model or link_model(doc)
+    return ranked(model, read_candidates(doc, trigger, toponyms, model, gazetteer))
+
+
+def read_candidates(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel | ContextModel,
+                    gazetteer: Gazetteer | None = None) -> list[tuple[Toponym, dict[str, float]]]:
+    """The trigger's candidates (its own words left out), each with the features `model` reads."""
     toponyms = [t for t in toponyms if not (t.start <= trigger < t.end)]
     context = model.context if isinstance(model, ContextModel) else None
-    feats = sentence_features(doc, trigger, toponyms, gazetteer, context)
-    scored = [(model.probability(f), t) for f, t in zip(feats, toponyms, strict=True)]
+    return list(zip(toponyms, sentence_features(doc, trigger, toponyms, gazetteer, context), strict=True))
+
+
+def ranked(model: LinkModel | TreeModel | ContextModel,
+           candidates: list[tuple[Toponym, dict[str, float]]]) -> list[tuple[float, Toponym]]:
+    """Each candidate's probability under `model`, best first.  A model gives features it was not
+    fitted on no weight, so the plain trees rank what was read for the context model as they rank
+    the parse features alone."""
+    scored = [(model.probability(f), t) for t, f in candidates]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     return scored
 
