@@ -111,8 +111,8 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     article, doc = parsed.article, parsed.doc
     dateline_day = parse_dateline_date(article.dateline or "") or parse_dateline_date(article.text[:300])
     reference = article.reference_date or dateline_day
-    found = _find_all(parsed, reference)
     paragraph = paragraph_numbers(parsed)
+    found = _find_all(parsed, reference, paragraph)
     groups = _sentence_groups(parsed)
     # Mentions with a usable trigger, their sentence index checked against the parse.
     ordered = sorted((replace(m, sentence_index=_sentence_index(parsed, m))
@@ -218,7 +218,7 @@ _BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)
 _QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
 
 
-def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
+def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[int]) -> list[_Found]:
     """Every time phrase of the article, resolved in reading order ("that month" needs what came before).
 
     Within a sentence, phrases outside quotation marks go first, so that a
@@ -229,7 +229,6 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None) -> list[_Found]:
     spoken: list[tuple[int, dt.date]] = []  # (sentence, date) of verbs of saying with a day date
     dateline = _DATELINE.match(text[:300])
     dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
-    paragraph = paragraph_numbers(parsed)
     starts: dict[int, int] = {}
     for sentence in parsed.sentences:
         starts.setdefault(paragraph[sentence.index], sentence.start)
