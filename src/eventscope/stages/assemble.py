@@ -19,7 +19,8 @@ when nothing about them disagrees:
   checked against every place the event was told at, not only its first.
 
 What one incident is (`assemble_incidents`): a casualty tally over a month or
-more ("1,600 murdered during the last quarter") is no event; a bare toll with no
+more ("1,600 murdered during the last quarter") or over many places of a country
+("killed in various points of the country") is no event; a bare toll with no
 time or place of its own ("two people were killed as a result") joins the
 latest news incident of its type told before it.
 
@@ -55,7 +56,16 @@ from eventscope.model import (
     TimeRef,
 )
 from eventscope.ontology import ARMED_SECTORS
-from eventscope.stages.assemble_incidents import TOLL_REACH, is_bare_toll, is_tally
+from eventscope.stages.assemble_incidents import (
+    STATE_NOUNS,
+    TALLY_MIN,
+    TOLL_REACH,
+    is_bare_toll,
+    is_countrywide,
+    is_running_total,
+    is_tally,
+    toll_sentences,
+)
 from eventscope.stages.assemble_match import (
     actor_keys,
     actor_names,
@@ -388,13 +398,15 @@ def assemble(
 ) -> list[Event]:
     clusters: list[_Cluster] = []
     paragraphs = paragraph_numbers(parsed)
+    tolls, large_tolls = toll_sentences(claims, mentions), toll_sentences(claims, mentions, TALLY_MIN)
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.modality in DROPPED_MODALITIES:
             continue
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
         if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
-                or is_tally(parsed, mention, date, claims.get(mention.id, ())):
+                or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
+                or is_countrywide(parsed, mention, tolls) or is_running_total(parsed, mention, large_tolls):
             continue
         place = places.get(mention.id)
         candidates = [c for c in clusters
@@ -425,7 +437,6 @@ def assemble(
 # Nouns that name a state of affairs rather than a happening: "the Syrian conflict", "the war in
 # Yemen".  They stay mentions (detect finds them, trigger-level scoring counts them), but an event
 # needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
-STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
 
 
 def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:

@@ -1,15 +1,22 @@
-"""What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period
-is a statistic, not an event; a bare toll ("two people were killed as a result") with no time or place
-of its own reports on the incident told before it.  Split from assemble, which applies these rules.
+"""What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period,
+or over many places of a country, is a statistic, not an event; a bare toll ("two people were killed
+as a result") with no time or place of its own reports on the incident told before it.  Split from
+assemble, which applies these rules.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Token
+
 from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
 from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.syntax import clause_head
 
-__all__ = ["TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "is_bare_toll", "is_tally"]
+__all__ = ["CAMPAIGN_NOUNS", "STATE_NOUNS", "TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "is_bare_toll", "is_countrywide",
+           "is_running_total", "is_tally", "toll_sentences"]
 
 
 # Words that only report a toll: "two people were killed and five wounded as a result".
@@ -52,3 +59,71 @@ def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tup
     if not 0 <= mention.trigger_token < len(parsed.doc):
         return False
     return parsed.doc[mention.trigger_token].lemma_.lower() in TALLY_WORDS
+
+
+# Nouns for a war or a campaign as a whole: a state of affairs, not one happening (also assemble's test for
+# a mention that only names a war).
+STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
+CAMPAIGN_NOUNS = STATE_NOUNS | {"offensive", "campaign", "violence", "uprising", "revolution"}
+
+
+def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: frozenset[int]) -> bool:
+    """A war's or a campaign's toll so far ("the war has killed more than 400,000 people", "the offensive
+    has already resulted in 139 dead"): the present perfect sums every day of it.  The sentence must
+    count at least TALLY_MIN people (`large_tolls`, from `toll_sentences`): "the fighting has killed
+    three" is more likely one clash.  The war's own mention goes with its toll."""
+    if mention.sentence_index not in large_tolls or not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    verb = clause_head(token.head if token.dep_ == "amod" else token)  # "313 wounded": the figure's clause
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+# A toll told for many places of a country at once: "killed during clashes over the weekend in various
+# points of the country", "185 casualties in six of the country's 14 departments", "across the country".
+# ACLED codes each place and day as its own event and would not code such a sum; MUC-4 neither.  Only
+# spreads over the country count: "attacked several villages in Kidal, killing 30" is one event.
+SPREAD_NOUNS = frozenset({"point", "part", "place", "area", "department", "province", "region", "state",
+                          "town", "city", "village", "district", "municipality", "location", "locality"})
+SPREAD_WORDS = frozenset({"various", "several", "different", "many", "numerous", "multiple"})
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def toll_sentences(claims: Mapping[str, tuple[Claim, ...]], mentions: Sequence[Mention],
+                   at_least: int = 1) -> frozenset[int]:
+    """The sentences that count at least `at_least` killed or injured, for any of their mentions."""
+    by_id = {m.id: m.sentence_index for m in mentions}
+    return frozenset(by_id[mention_id] for mention_id, found in claims.items() if mention_id in by_id
+                     and any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= at_least
+                             for c in found))
+
+
+def is_countrywide(parsed: ParsedArticle, mention: Mention, tolls: frozenset[int]) -> bool:
+    """The trigger's sentence gives a casualty figure (`tolls`, from `toll_sentences`) for many places of
+    the country at once; every mention of that sentence is part of the sum ("fighting", "killing")."""
+    if mention.sentence_index not in tolls or not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    sentence = parsed.sentence_of_token(mention.trigger_token)
+    for token in parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
+        if token.lower_ in ("across", "throughout") and any(
+                child.dep_ == "pobj" and child.lemma_.lower() in COUNTRY_NOUNS for child in token.children):
+            return True
+        if token.lemma_.lower() in SPREAD_NOUNS and token.tag_ == "NNS" and _of_the_country(token) and (
+                any(child.lower_ in SPREAD_WORDS for child in token.children)
+                or (token.head.lower_ == "of" and token.head.head.like_num)):
+            return True
+    return False
+
+
+def _of_the_country(places: Token) -> bool:
+    """ "points of the country", "the country's 14 departments"."""
+    for child in places.children:
+        if child.dep_ == "poss" and child.lemma_.lower() in COUNTRY_NOUNS:
+            return True
+        if child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in COUNTRY_NOUNS
+                                        for g in child.children):
+            return True
+    return False

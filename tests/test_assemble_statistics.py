@@ -1,0 +1,55 @@
+"""assemble on parsed text: a toll summed over the whole country, or a war's toll so far, is a
+statistic and gives no event; one clash, one town or one day with the same words still does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventscope.model import Article, Event
+from eventscope.stages import counts, detect, when
+from eventscope.stages.assemble import assemble
+from eventscope.stages.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp, text: str) -> list[Event]:
+    parsed = parse(Article(id="s", text=text, published=dt.date(2021, 6, 29)), nlp)
+    mentions = detect.detect(parsed)
+    assert mentions, f"no mention detected in {text!r}"
+    return assemble(parsed, mentions, {}, when.resolve_dates(parsed, mentions), {},
+                    counts.extract_claims(parsed, mentions))
+
+
+@pytest.mark.parametrize("text", [
+    "At least eight people were killed during clashes between the army and guerrillas over the past "
+    "weekend in various points of the country.",
+    "Guerrilla groups reported 185 casualties, including 11 killed, during clashes in six of the "
+    "country's 14 departments.",
+    "Fighting raged across the country on Monday, killing 40 people.",
+])
+def test_a_toll_over_many_places_of_the_country_is_no_event(nlp, text: str) -> None:
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The war in Syria has killed more than 400,000 people since 2011.",
+    "The offensive launched by the rebels on 11 November has already resulted in 139 dead and 313 wounded, "
+    "government sources reported today.",
+    "The conflict has left 13,000 people dead, the UN said on Monday.",
+])
+def test_a_wars_toll_so_far_is_no_event(nlp, text: str) -> None:
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Militants attacked several villages in Kidal on Monday, killing 30 people.", 30),
+    ("The fighting has killed 25 people in Aleppo since Monday.", 25),  # no war or campaign as subject
+    ("The war has killed 400,000 people, and on Monday a bomb killed five people in Homs.", 5),
+    ("Two soldiers were killed in Usulutan on Sunday.", 2),
+])
+def test_one_place_or_one_attack_is_still_an_event(nlp, text: str, killed: int) -> None:
+    events = _events(nlp, text)
+    assert [e.fatalities.best if e.fatalities else None for e in events] == [killed]
