@@ -227,3 +227,37 @@ def test_a_place_that_killed_is_no_attacker(nlp) -> None:
     # the place named after the cafe ("in Madrid") does not make the cafe an actor
     text = "The bombing was an attack at the Rolando cafe in Calle del Correo, Madrid, Spain which killed 13 people."
     assert _roles(nlp, text, "killed").actor1 == ()
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # a person noun after a target preposition is a target, with no role word or name ("prisoners")
+    ("They used torture against prisoners.", "torture", "prisoners"),
+    ("He has called for using torture against terrorism suspects.", "torture", "terrorism suspects"),
+])
+def test_a_person_after_against_is_the_target(nlp, text: str, trigger: str, target: str) -> None:
+    assert _texts(_roles(nlp, text, trigger).actor2) == [target]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Protesters were beaten and detained by police.", "beaten"),  # the 'by' phrase hangs on the second
+    ("Protesters were detained by police and beaten.", "beaten"),  # ... or on the first
+])
+def test_coordinated_passives_share_agent_and_patient(nlp, text: str, trigger: str) -> None:
+    roles = _roles(nlp, text, trigger)
+    assert (_texts(roles.actor1), _texts(roles.actor2)) == (["police"], ["Protesters"])
+
+
+def test_coordinated_passive_shares_its_patient_not_the_place(nlp) -> None:
+    roles = _roles(nlp, "Two men were shot and killed by gunmen in Kabul.", "killed")
+    assert (_texts(roles.actor1), _texts(roles.actor2)) == (["gunmen"], ["Two men"])
+
+
+def test_coordinated_actives_keep_their_subject(nlp) -> None:
+    roles = _roles(nlp, "Police beat and detained protesters.", "detained")
+    assert (_texts(roles.actor1), _texts(roles.actor2)) == (["Police"], ["protesters"])
+
+
+def test_a_trigger_tagged_noun_with_a_direct_object_is_a_verb(nlp) -> None:
+    text = "Dozens of armed groups are trying to overthrow the government, fight the Islamic State and battle one another."
+    roles = _roles(nlp, text, "battle")
+    assert (_texts(roles.actor1), _texts(roles.actor2)) == (["armed groups"], ["one another"])
