@@ -261,3 +261,9 @@ def test_a_trigger_tagged_noun_with_a_direct_object_is_a_verb(nlp) -> None:
     text = "Dozens of armed groups are trying to overthrow the government, fight the Islamic State and battle one another."
     roles = _roles(nlp, text, "battle")
     assert (_texts(roles.actor1), _texts(roles.actor2)) == (["armed groups"], ["one another"])
+
+
+def test_a_person_after_on_is_a_target_but_media_and_days_are_not(nlp) -> None:
+    assert _texts(_roles(nlp, "Witnesses saw soldiers firing on protesters.", "firing").actor2) == ["protesters"]
+    roles = _roles(nlp, "The minister said on state TV on Monday that troops attacked the town.", "attacked")
+    assert _texts(roles.actor2) == ["town"]
