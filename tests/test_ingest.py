@@ -222,6 +222,7 @@ def test_a_date_closing_a_short_story_is_a_footer() -> None:
     ("LONDON — For the second time in a month.", "LONDON", (), "For the"),
     ("SAN SALVADOR, 10 JAN 90 (ACAN-EFE) -- [TEXT] THE ARMY SAID.", "SAN SALVADOR", ("ACAN", "EFE"), "[TEXT]"),
     ("NO CITY, NO DATE (PARIS AFP) -- THE REBELS SAID.", None, ("AFP",), "THE REBELS"),
+    ("NO CITY (EL SALVADOR), 29 SEP 89 -- [COMMUNIQUE] THE FRONT SAID.", "EL SALVADOR", (), "[COMMUNIQUE]"),
     ("BREAKING: Explosion hits port.", None, (), "Explosion"),
 ])
 def test_datelines(paragraph: str, place: str | None, agencies: tuple[str, ...], rest: str) -> None:

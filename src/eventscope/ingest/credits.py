@@ -41,7 +41,7 @@ _MIXED_DATELINE = re.compile(rf"(?P<place>{_PLACE_MIXED}){_QUALIFIER}{_REST}{_SO
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str | None  # None for "NO CITY, NO DATE (FBIS) --"
+    place: str | None  # None for "NO CITY, NO DATE (FBIS) --"; "EL SALVADOR" for "NO CITY (EL SALVADOR), ..."
     date: dt.date | None
     agencies: tuple[str, ...]
     end: int  # where the news text starts in the paragraph
@@ -71,7 +71,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
             place = f"{place}, {rest}"  # "GAZA CITY, Gaza Strip"
     sources = _dateline_sources(source) if source else ()
     if boilerplate().not_a_place.fullmatch(match["place"].strip()):
-        place = None
+        # "NO CITY (EL SALVADOR), 29 SEP 89 --": no town, but the bracket still names the country
+        place = qualifier.strip() if qualifier else None
     return Dateline(place=place, date=date, agencies=sources, end=match.end())
 
 

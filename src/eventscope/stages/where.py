@@ -142,7 +142,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
             elif place.lat is None and place.span is not None:
                 place = _neighbourhood_of_dateline(place, parsed, gazetteer) or place
         else:
-            place = _borrow_nearby(n, scene, events_at, paragraph_of, focus.home)
+            place = _borrow_nearby(n, scene, events_at, paragraph_of, focus)
             place = _refine(place, parsed, gazetteer) if place else _fallback(
                 parsed, gazetteer, focus, lead_place, (sent.start_char, sent.end_char))
             if place is not None and place.precision is PlacePrecision.COUNTRY:
@@ -194,21 +194,26 @@ NEARBY_SENTENCES = 3
 
 
 def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict[int, Place],
-                   paragraph_of: Callable[[int], int], home: frozenset[str] = frozenset()) -> Place | None:
+                   paragraph_of: Callable[[int], int], focus: Focus) -> Place | None:
     """The place the text last put something at, back through the paragraph: an event's place named
     there, else a toponym under a locative preposition ("... devices at the entrance of his home in the
     Machiliguas neighborhood.  Two of the devices exploded.").  A place of the event's own sentence
     that the linker did not tie to the trigger is not taken: on MUC-4 and RAMS such places were
-    mostly another event's."""
+    mostly another event's.  Nor is one in a country the article names only in passing (`_abroad`):
+    the search stops there and the fallbacks (dateline, focus) answer."""
     paragraph = paragraph_of(n)
     for back in range(n - 1, max(-1, n - 1 - NEARBY_SENTENCES), -1):
         if paragraph_of(back) != paragraph:
             break
         if back in events_at:
             previous = events_at[back]
+            if _abroad(previous, focus):
+                break
             return borrowed(previous, f"same paragraph as the previous event ({previous.name})")
         found = scene(back)
         if found is not None:
+            if _abroad(found, focus):
+                break
             return borrowed(found, f"same paragraph, the place of an earlier sentence ({found.name})")
     # The paragraph before, when this one names no place: a story goes on about the incident it just
     # placed ("... devices at his home in the Machiliguas neighborhood.  Two exploded. // The
@@ -220,9 +225,22 @@ def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict
     for back in before:
         found = events_at.get(back) or scene(back)
         if (found is not None and found.precision in (PlacePrecision.POINT, PlacePrecision.TOWN)
-                and found.country is not None and found.country in home):
+                and found.country is not None and found.country in focus.home):
             return borrowed(found, f"the paragraph before, the place of its sentence ({found.name})")
     return None
+
+
+# Below this share of the most named country's mentions, a country is a passing mention.
+PASSING_WEIGHT = 0.3
+
+
+def _abroad(place: Place, focus: Focus) -> bool:
+    """A place in a country the article only passes through, outside its own: in a Salvadoran
+    communique, "the negotiation meeting in Costa Rica" is no scene for the next sentence's murder,
+    which the dateline's country places better.  A country the story is about (Iraq in a report
+    from Washington on strikes in Iraq) is no passing mention."""
+    return bool(focus.home) and place.country is not None and place.country not in focus.home \
+        and focus.weights.get(place.country, 0.0) < PASSING_WEIGHT
 
 
 # How many sentences of the paragraph before are searched for an incident's place.
