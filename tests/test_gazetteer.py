@@ -40,6 +40,15 @@ def test_alternate_name_filter_drops_codes_and_romanised_junk() -> None:
     assert is_usable_alternate("Bagdad")
 
 
+def test_a_short_alternate_counts_only_as_a_word_of_the_main_name() -> None:
+    # "Dem" (a Democrat in a headline) had placed an attack in Dengmu, China
+    assert not is_usable_alternate("Dem", "Dengmu")
+    assert not is_usable_alternate("Ben", "Bern")
+    assert is_usable_alternate("Rio", "Rio de Janeiro")
+    assert is_usable_alternate("Kut", "Al-Kut")
+    assert not is_usable_alternate("Al", "Al-Kut")  # an article alone is no name
+
+
 def test_data_tables_have_their_headers() -> None:
     data = Path(__file__).resolve().parent.parent / "src" / "eventscope" / "data"
     regions = list(read_tsv(data / "regions.tsv"))

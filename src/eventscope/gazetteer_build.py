@@ -149,7 +149,7 @@ def compile_rows(min_city_population: int = 500, cities: dict[str, Any] | None =
             or any((cc, exact_key(a)) in capitals for a in city.get("alternatenames", [])[:200]))
         if is_capital:
             capital_seen.add(cc)
-        names = {city["name"]} | {a for a in city.get("alternatenames", []) if is_usable_alternate(a)}
+        names = {city["name"]} | {a for a in city.get("alternatenames", []) if is_usable_alternate(a, city["name"])}
         rows.append(_Row(int(city["geonameid"]), city["name"], lat, lon, iso3_of.get(cc), iso3_of.get(cc, ""),
                          admin1_canonical.get((cc, code)), pop, "capital" if is_capital else "city", "town",
                          names))

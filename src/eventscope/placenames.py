@@ -79,17 +79,22 @@ def keys_for(name: str) -> tuple[str, str, str]:
     return exact, folded_key(exact), skeleton_key(exact)
 
 
-def is_usable_alternate(name: str) -> bool:
+def is_usable_alternate(name: str, main: str = "") -> bool:
     """Keep Latin-script alternate names that look like names, not codes or romanised junk.
 
     GeoNames alternates include IATA codes ("BGW", "USA" for small places),
     lower-case romanisations of CJK names ("de li bo li") and names in other
     scripts; none of them is how an English news story writes the place, and the
-    codes are exactly how a country abbreviation ends up matching a town.
+    codes are exactly how a country abbreviation ends up matching a town.  An
+    alternate of three letters or fewer is kept only as a word of the place's `main` name
+    ("Rio" for Rio de Janeiro, "Kut" for Al-Kut): the others are abbreviations and fragments
+    ("Dem" for Dengmu, "In" for Smidovich, "Ben" for Bern) that match common words.
     """
     if not name or len(name) > 60 or not name[0].isupper():
         return False
     if len(name) <= 4 and name.isupper():
+        return False
+    if len(name) <= 3 and exact_key(name) not in set(exact_key(main).split(" ")) - ARTICLES:
         return False
     ascii_like = strip_accents(name)
     return all(ord(ch) < 0x250 for ch in ascii_like)
