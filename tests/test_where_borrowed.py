@@ -103,3 +103,15 @@ def test_a_country_named_in_passing_lends_no_place_to_the_next_sentence(nlp, gaz
     assert places[mentions[2].id] is not None and places[mentions[2].id].country == "MEX"
     killed = places[mentions[3].id]
     assert killed is not None and killed.country == "SLV", killed
+
+
+def test_a_seat_of_government_is_its_capital(nlp, gaz: Gazetteer) -> None:
+    # GeoNames gives "White House" as another name of Casablanca, and streets are no towns: the news means
+    # Washington and London (data/actor_countries.tsv, capitals and metonyms)
+    for text, word, capital, iso3 in [
+        ("Hundreds of protesters rallied outside the White House on Monday.", "rallied", "Washington", "USA"),
+        ("Protesters gathered outside Downing Street on Monday.", "gathered", "London", "GBR"),
+    ]:
+        place = place_of(parse(Article(id="b9", text=text), nlp), gaz, word)
+        assert place is not None and (place.name, place.country) == (capital, iso3), place
+        assert "stands for" in place.reason

@@ -20,6 +20,7 @@ from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, Span
+from eventscope.placenames import exact_key
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
 from eventscope.stages.where_toponyms import blind_caps, toponyms_of
@@ -71,6 +72,9 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
 
     How loose a spelling match may be depends on the toponym's label (see MAX_LEVEL)."""
     start, end = topo.start, topo.end
+    seat = _seat_of_government(gazetteer, doc[start:end].text)
+    if seat is not None:
+        return seat, span_of(doc, start, end), f"'{doc[start:end].text}' stands for {seat.name}"
     if is_street(doc, topo):
         return None, span_of(doc, start, end), "a street; the gazetteer holds no streets"
     level = MAX_LEVEL.get(topo.label, 2)
@@ -416,6 +420,46 @@ def _demonyms() -> dict[str, str]:
         for word in filter(None, cols[3].split(";")):
             out.setdefault(word.lower(), cols[0])
     return out
+
+
+# A seat of government's name that is also a town of this size in its country names that town (Ramallah,
+# 38,000 in GeoNames); a smaller one is a village of the same name (White House, Tennessee: 11,000).
+SEAT_CITY_MIN = 20_000
+
+
+@lru_cache(maxsize=1)
+def _seat_metonyms() -> dict[str, tuple[str, str]]:
+    """Name of a seat of government that is no town ("White House", "Downing Street", "Zhongnanhai")
+    -> (ISO3, capital), from the actors' country table (its capitals-and-metonyms column)."""
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        lines = DEMONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{DEMONYMS_FILE}: cannot read ({exc.strerror})") from None
+    for line in lines:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or cols[0] == "iso3":
+            continue
+        names = [name for name in cols[4].split(";") if name]
+        for name in names[1:]:
+            out.setdefault(exact_key(name), (cols[0], names[0]))
+    return out
+
+
+def _seat_of_government(gazetteer: Gazetteer, text: str) -> GazPlace | None:
+    """The capital a seat of government stands for: the gazetteer would read "the White House" as
+    Casablanca (a translation of its name) and keeps no streets.  A metonym that is a town of the
+    country with a city's population in the gazetteer ("The Hague", "Ramallah") is that city, and is left
+    to the lookup; a village of the name (White House, Tennessee) is not what the news means."""
+    found = _seat_metonyms().get(exact_key(text))
+    if found is None:
+        return None
+    iso3, capital = found
+    own = gazetteer.lookup(text, {iso3: 1.0}, max_level=0)
+    if own is not None and own.country == iso3 and own.kind != "country" and own.population >= SEAT_CITY_MIN:
+        return None
+    place = gazetteer.lookup(capital, {iso3: 1.0}, max_level=0)
+    return place if place is not None and place.country == iso3 else None
 
 
 def nationality_focus(doc: Doc) -> str | None:
