@@ -406,17 +406,21 @@ DEMONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "actor_countri
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Nationality word (lower case) -> ISO3, from the actors' country table (its demonyms column)."""
-    out: dict[str, str] = {}
+def _country_rows() -> tuple[list[str], ...]:
+    """The rows of the actors' country table: iso3, name, aliases, demonyms, capitals and metonyms."""
     try:
         lines = DEMONYMS_FILE.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"{DEMONYMS_FILE}: cannot read ({exc.strerror})") from None
-    for line in lines:
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 4 or cols[0] == "iso3":
-            continue
+    rows = (line.split("\t") for line in lines if not line.startswith("#"))
+    return tuple(cols + [""] * (5 - len(cols)) for cols in rows if len(cols) >= 4 and cols[0] != "iso3")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality word (lower case) -> ISO3, from the actors' country table (its demonyms column)."""
+    out: dict[str, str] = {}
+    for cols in _country_rows():
         for word in filter(None, cols[3].split(";")):
             out.setdefault(word.lower(), cols[0])
     return out
@@ -432,14 +436,7 @@ def _seat_metonyms() -> dict[str, tuple[str, str]]:
     """Name of a seat of government that is no town ("White House", "Downing Street", "Zhongnanhai")
     -> (ISO3, capital), from the actors' country table (its capitals-and-metonyms column)."""
     out: dict[str, tuple[str, str]] = {}
-    try:
-        lines = DEMONYMS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"{DEMONYMS_FILE}: cannot read ({exc.strerror})") from None
-    for line in lines:
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 5 or cols[0] == "iso3":
-            continue
+    for cols in _country_rows():
         names = [name for name in cols[4].split(";") if name]
         for name in names[1:]:
             out.setdefault(exact_key(name), (cols[0], names[0]))
