@@ -13,7 +13,7 @@ import pytest
 
 from eventscope.config import Settings
 from eventscope.errors import ConfigError
-from eventscope.gazetteer import Gazetteer, distance_km, load_gazetteer
+from eventscope.gazetteer import Candidate, Gazetteer, GazPlace, distance_km, load_gazetteer
 from eventscope.gazetteer_build import read_tsv
 from eventscope.model import PlacePrecision
 from eventscope.placenames import exact_key, folded_key, is_usable_alternate, keys_for, skeleton_key
@@ -198,3 +198,18 @@ def test_a_named_region_beats_a_compass_part_of_a_country(tiny_gazetteer: Gazett
     # "central" + "America" (an alias of the United States) would be a compass region of the USA
     central = tiny_gazetteer.lookup("Central America")
     assert central is not None and (central.name, central.kind) == ("Central America", "region")
+
+
+def _town(ident: int, country: str, population: int, kind: str) -> Candidate:
+    place = GazPlace(ident, None, "Rome", 0.0, 0.0, country, (country,), None, population, kind, PlacePrecision.TOWN)
+    return Candidate(place, 0)
+
+
+def test_the_article_focus_does_not_lift_a_small_town_over_a_capital(tiny_gazetteer: Gazetteer) -> None:
+    # Blinken "in Rome", in a story datelined Washington, is in Italy, not in Rome, Georgia
+    rome, georgia = _town(1, "ITA", 2_318_895, "capital"), _town(2, "USA", 36_323, "city")
+    ranked = tiny_gazetteer.rank((georgia, rome), {"USA": 1.0, "ITA": 0.1})
+    assert ranked[0][1].place.country == "ITA"
+    # a big city of the focus country still wins ("Santiago" in a Dominican story)
+    big = _town(3, "DOM", 1_200_000, "city")
+    assert tiny_gazetteer.rank((big, rome), {"DOM": 1.0})[0][1].place.country == "DOM"

@@ -10,7 +10,10 @@ Ranking, in order (each step says why):
    article's country focus (countries the article and its dateline mention), so
    "Tripoli" in a Lebanon story is Lebanon's and "Tripoli" alone is Libya's.
    A division named like its main city ("Kirkuk") loses to the city unless the
-   text said "province"/"governorate", because events happen in towns.
+   text said "province"/"governorate", because events happen in towns.  The focus
+   does not lift a small town over a national capital of the same name: in a
+   Washington-datelined story, Blinken "in Rome" is in Italy, not in Rome, Georgia
+   (a town qualified by its state, "Paris, Texas", is read by stages/admin_chain.py).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from eventscope.placenames import exact_key, folded_key, skeleton_key
 _KIND_BONUS = {"country": 3.0, "region": 3.5, "compass": 3.5, "capital": 1.5, "admin1": -1.0, "city": 0.0}
 _LEVEL_BONUS = {0: 2.0, 1: 1.0, 2: -1.5}
 FOCUS_WEIGHT = 3.0
+# A town below this population gets no focus bonus against a national capital of the same name.
+CAPITAL_RIVAL_MAX = 100_000
 
 
 class GazPlace(NamedTuple):
@@ -150,6 +155,7 @@ class Gazetteer:
             # alias the name happens to contain ("central" + "America")
             pool = [c for c in pool if c.place.kind != "compass"]
         focus = focus or {}
+        capital_named = any(c.place.kind == "capital" for c in pool)
         scored = []
         for c in pool:
             p = c.place
@@ -157,7 +163,8 @@ class Gazetteer:
             if admin_hint and p.kind == "admin1":
                 score += 3.0
             codes = p.countries or ((p.country,) if p.country else ())
-            score += FOCUS_WEIGHT * max((focus.get(code, 0.0) for code in codes), default=0.0)
+            if not (capital_named and p.kind == "city" and p.population < CAPITAL_RIVAL_MAX):
+                score += FOCUS_WEIGHT * max((focus.get(code, 0.0) for code in codes), default=0.0)
             scored.append((score, c))
         scored.sort(key=lambda item: (-item[0], item[1].place.id))
         return scored
