@@ -3,10 +3,12 @@ gazetteer lacks; the nationality fallback; the event noun that names its place (
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from eventscope.gazetteer import Gazetteer
-from eventscope.model import Article, PlacePrecision
+from eventscope.model import Actor, ActorRoles, Article, PlacePrecision
 from eventscope.stages.nlp import ParsedArticle, parse
 from eventscope.stages.where import BORROWED, resolve_places
 from where_support import mention_at
@@ -115,3 +117,18 @@ def test_a_seat_of_government_is_its_capital(nlp, gaz: Gazetteer) -> None:
         place = place_of(parse(Article(id="b9", text=text), nlp), gaz, word)
         assert place is not None and (place.name, place.country) == (capital, iso3), place
         assert "stands for" in place.reason
+
+
+def test_a_statement_with_no_place_of_its_own_is_put_in_its_speakers_country(nlp, gaz: Gazetteer) -> None:
+    # the condemnation is said in Iraq, not at the scene of the strikes it is about
+    text = "US aircraft struck militia sites in Syria on Sunday. Iraq's military condemned the strikes."
+    parsed = parse(Article(id="b10", text=text), nlp)
+    struck = mention_at(parsed, "struck")
+    condemned = dataclasses.replace(mention_at(parsed, "condemned"), plover="ACCUSE", cameo="111")
+    iraq = ActorRoles(actor1=(Actor(text="Iraq's military", name="Iraq military", country="IRQ", sector="MIL"),))
+    places = resolve_places(parsed, [struck, condemned], gaz, {condemned.id: iraq})
+    assert places[struck.id] is not None and places[struck.id].country == "SYR"
+    said = places[condemned.id]
+    assert said is not None and said.country == "IRQ" and "speaker's country" in said.reason
+    # without roles (or for an attack) the scene is borrowed as before
+    assert resolve_places(parsed, [struck, condemned], gaz)[condemned.id].country == "SYR"

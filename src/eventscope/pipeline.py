@@ -91,7 +91,7 @@ class Pipeline:
         roles = run("actors", article_id,
                     lambda: actors.resolve_actors(parsed, mentions, self.actor_dictionary))
         dates = run("when", article_id, lambda: when.resolve_dates(parsed, mentions))
-        places = run("where", article_id, lambda: where.resolve_places(parsed, mentions, self.gazetteer))
+        places = run("where", article_id, lambda: where.resolve_places(parsed, mentions, self.gazetteer, roles))
         claims = run("counts", article_id, lambda: counts.extract_claims(parsed, mentions))
         events = run(
             "assemble", article_id,

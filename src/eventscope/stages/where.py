@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -63,7 +63,8 @@ from spacy.tokens import Doc, Token
 from eventscope.config import Settings, load_settings
 from eventscope.gazetteer import Gazetteer, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
-from eventscope.model import Mention, Place, PlacePrecision, Span
+from eventscope.model import ActorRoles, Mention, Place, PlacePrecision, Span
+from eventscope.ontology import plover_type
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.where_focus import (
@@ -101,9 +102,11 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     return _load_gazetteer(settings)
 
 
-def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
-                   gazetteer: Gazetteer) -> dict[str, Place | None]:
-    """The place of each mention (None where the article does not say), keyed by mention id."""
+def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer: Gazetteer,
+                   roles: Mapping[str, ActorRoles] | None = None) -> dict[str, Place | None]:
+    """The place of each mention (None where the article does not say), keyed by mention id.  With the
+    actors' `roles`, a statement whose sentence names no place is put in its speaker's country
+    (`_speakers_country`)."""
     doc = parsed.doc
     mentions = sorted(mentions, key=lambda m: m.trigger.start)
     focus = article_focus(parsed, gazetteer)
@@ -153,7 +156,35 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention],
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
     refined = refine_places(parsed, mentions, out, gazetteer)
+    if roles:
+        refined = {m.id: _speakers_country(m, roles.get(m.id), refined.get(m.id), gazetteer) for m in mentions}
     return {key: _with_place_noun(doc, place) for key, place in refined.items()}
+
+
+# PLOVER types of statements: said, wherever the speaker is, not done at a scene.  A meeting (CONSULT) has
+# a scene of its own ("Blinken in Rome"), and so has every material type.
+STATEMENT_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+def _speakers_country(mention: Mention, roles: ActorRoles | None, place: Place | None,
+                      gazetteer: Gazetteer) -> Place | None:
+    """A statement whose own sentence names no place is put in its speaker's country, not at the scene
+    of the news it is about: "Iraq's military condemned the strikes" is said in Iraq, not in eastern
+    Syria where the strikes were.  Only when every speaker named has the same known country."""
+    if place is not None and not place.reason.startswith(BORROWED):
+        return place
+    if roles is None or plover_type(mention.plover).name not in STATEMENT_TYPES:
+        return place
+    countries = {actor.country for actor in roles.actor1}
+    if len(countries) != 1 or None in countries:
+        return place
+    code = next(iter(countries))
+    if place is not None and place.country == code:
+        return place
+    country = gazetteer.country(code) if code else None
+    if country is None:
+        return place
+    return borrowed(country.to_place(), f"the speaker's country ({country.name}); the sentence names no place")
 
 
 # Nouns for a part of a town or a facility that a place name may modify ("the Markets area", "the
