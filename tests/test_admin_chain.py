@@ -75,6 +75,16 @@ def test_town_comma_division_picks_the_town_inside_it(tiny_gazetteer) -> None:
     assert comma_places("Airstrikes hit Aleppo, Idlib and Hama.", tiny_gazetteer) == []
 
 
+def test_a_state_named_like_a_country_still_places_its_town(tiny_gazetteer) -> None:
+    from eventscope.stages.admin_chain import comma_places
+
+    # Georgia is a country too, but it has no Rome: the US state's town is meant
+    found = comma_places("A gunman killed two people in Rome, Georgia, on Monday.", tiny_gazetteer)
+    assert [(c.place.name, c.place.country, c.place.admin1) for c in found] == [("Rome", "USA", "Georgia")]
+    # the country's own town is the country's: no US state reading
+    assert comma_places("A bomb exploded in Batumi, Georgia, on Monday.", tiny_gazetteer) == []
+
+
 @pytest.mark.slow
 def test_a_town_division_pair_corrects_only_its_own_name(nlp, tiny_gazetteer) -> None:
     from eventscope.pipeline import Pipeline

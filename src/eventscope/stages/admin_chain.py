@@ -152,16 +152,25 @@ def comma_places(text: str, gazetteer: Gazetteer) -> list[ChainPlace]:
     found: list[ChainPlace] = []
     for match in _COMMA.finditer(text):
         town_name, admin1 = match.group("town"), match.group("admin1").rstrip(".")  # a sentence's full stop
-        if _division_named(gazetteer, admin1) is None:
+        if _division(gazetteer, admin1) is None:
             continue
         town = _town(gazetteer, town_name, admin1)
-        if town is None:
+        if town is None or _town_of_country(gazetteer, town_name, admin1):
             continue
         span = Span(match.start("town"), match.end("town"), town_name)
         place = town.to_place(span=span, reason=f"'{town_name}' inside {admin1} (town, division)",
                               precision=PlacePrecision.TOWN)
         found.append(ChainPlace(place, admin1, match.start(), match.end()))
     return found
+
+
+def _town_of_country(gazetteer: Gazetteer, town_name: str, name: str) -> bool:
+    """Whether `name` is also a country with a town of that name: "Batumi, Georgia" is the country's
+    town, while "Rome, Georgia" (no Rome in the country) is the US state's."""
+    country = gazetteer.country_named(name)
+    return country is not None and any(
+        c.place.country == country.country for c in gazetteer.candidates(town_name)
+        if c.place.kind in _TOWN_KINDS and c.level < 2)
 
 
 def _outside(place: Place | None, chain: ChainPlace, gazetteer: Gazetteer) -> bool:
