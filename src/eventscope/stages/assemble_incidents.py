@@ -1,7 +1,7 @@
 """What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period,
-or over many places of a country, is a statistic, not an event; a bare toll ("two people were killed
-as a result") with no time or place of its own reports on the incident told before it.  Split from
-assemble, which applies these rules.
+over many places of a country, or of a war so far, is a statistic, not an event; a bare toll ("two
+people were killed as a result") with no time or place of its own reports on the incident told before
+it.  Split from assemble, which applies these rules.
 """
 
 from __future__ import annotations
