@@ -130,7 +130,7 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
-    if not a1 and any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
+    if not a1 and _is_passive_clause(verb):
         a1 = _stray_agent(verb)
     if not a1 and verb.tag_ == "VBN":
         a1 = _shared_agent(verb)
@@ -223,7 +223,8 @@ def _shared_passive_subject(verb: Token) -> Found:
 def _verb_targets(verb: Token) -> Found:
     """actor2 candidates in tiers; the first tier that finds anything wins.
 
-    1. passive subject, dative, an object, or the object of against/on/at/into...
+    1. passive subject (a coordinated passive's too: "were shot and killed"), dative, an object,
+       or the object of against/on/at/into...
     2. the object of to/with ("sent experts to Saudi Arabia", "talks with Russia"),
        directly or under the object ("halted aid to Serbia");
     3. the subject of an object clause ("found Barbarin guilty", "convicted the
