@@ -265,5 +265,6 @@ def test_a_trigger_tagged_noun_with_a_direct_object_is_a_verb(nlp) -> None:
 
 def test_a_person_after_on_is_a_target_but_media_and_days_are_not(nlp) -> None:
     assert _texts(_roles(nlp, "Witnesses saw soldiers firing on protesters.", "firing").actor2) == ["protesters"]
+    assert _texts(_roles(nlp, "Police opened fire on the crowd on Monday.", "opened").actor2) == ["crowd"]
     roles = _roles(nlp, "The minister said on state TV on Monday that troops attacked the town.", "attacked")
     assert _texts(roles.actor2) == ["town"]

@@ -265,12 +265,12 @@ def actor_like(actor: Actor, token: Token, reason: str) -> bool:
     """A prepositional object is an actor if the dictionary knows it, it has a role word, it
     names a person ("torture against prisoners", `data/person_nouns.tsv`), or the parser calls
     it a person/organisation/place -- except after 'on', which introduces dates and media
-    ("on Twitter", "on state TV") as often as targets: there only a known name or a person noun
-    ("opened fire on protesters")."""
+    ("on Twitter", "on state TV") as often as targets: there only a known name, a person noun or a
+    word for civilians ("opened fire on protesters", "on the crowd")."""
     if _known(actor):
         return True
     if reason.startswith(f"{VIA_PREP} 'on'"):
-        return token.pos_ == "NOUN" and is_person(token)
+        return token.pos_ == "NOUN" and (is_person(token) or actor.sector == "CVL")
     return actor.sector is not None or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
         or (token.pos_ == "NOUN" and is_person(token))
 
