@@ -60,8 +60,8 @@ from eventscope.stages.assemble_incidents import (
     STATE_NOUNS,
     TALLY_MIN,
     TOLL_REACH,
+    countrywide_sentences,
     is_bare_toll,
-    is_countrywide,
     is_running_total,
     is_tally,
     toll_sentences,
@@ -398,7 +398,8 @@ def assemble(
 ) -> list[Event]:
     clusters: list[_Cluster] = []
     paragraphs = paragraph_numbers(parsed)
-    tolls, large_tolls = toll_sentences(claims, mentions), toll_sentences(claims, mentions, TALLY_MIN)
+    countrywide = countrywide_sentences(parsed, toll_sentences(claims, mentions))
+    large_tolls = toll_sentences(claims, mentions, TALLY_MIN)
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.modality in DROPPED_MODALITIES:
             continue
@@ -406,7 +407,7 @@ def assemble(
         date = dates.get(mention.id, _UNDATED)
         if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
                 or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
-                or is_countrywide(parsed, mention, tolls) or is_running_total(parsed, mention, large_tolls):
+                or mention.sentence_index in countrywide or is_running_total(parsed, mention, large_tolls):
             continue
         place = places.get(mention.id)
         candidates = [c for c in clusters
@@ -434,11 +435,9 @@ def assemble(
     return [_to_event(parsed, c) for c in clusters]
 
 
-# Nouns that name a state of affairs rather than a happening: "the Syrian conflict", "the war in
-# Yemen".  They stay mentions (detect finds them, trigger-level scoring counts them), but an event
-# needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
-
-
+# `STATE_NOUNS` (assemble_incidents) name a state of affairs rather than a happening: "the Syrian conflict",
+# "the war in Yemen".  They stay mentions (detect finds them, trigger-level scoring counts them), but an
+# event needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
 def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
     """A mention that names a war or conflict without a time of its own in its sentence or a figure."""
     if claims or not 0 <= mention.trigger_token < len(parsed.doc):

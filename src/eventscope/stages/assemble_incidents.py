@@ -15,7 +15,7 @@ from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import clause_head
 
-__all__ = ["CAMPAIGN_NOUNS", "STATE_NOUNS", "TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "is_bare_toll", "is_countrywide",
+__all__ = ["CAMPAIGN_NOUNS", "STATE_NOUNS", "TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "countrywide_sentences", "is_bare_toll",
            "is_running_total", "is_tally", "toll_sentences"]
 
 
@@ -101,12 +101,15 @@ def toll_sentences(claims: Mapping[str, tuple[Claim, ...]], mentions: Sequence[M
                              for c in found))
 
 
-def is_countrywide(parsed: ParsedArticle, mention: Mention, tolls: frozenset[int]) -> bool:
-    """The trigger's sentence gives a casualty figure (`tolls`, from `toll_sentences`) for many places of
-    the country at once; every mention of that sentence is part of the sum ("fighting", "killing")."""
-    if mention.sentence_index not in tolls or not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    sentence = parsed.sentence_of_token(mention.trigger_token)
+def countrywide_sentences(parsed: ParsedArticle, tolls: frozenset[int]) -> frozenset[int]:
+    """The sentences among `tolls` (from `toll_sentences`) that give their casualty figure for many
+    places of the country at once; every mention of such a sentence is part of the sum ("fighting",
+    "killing").  Each sentence is read once, whatever the number of its mentions."""
+    return frozenset(n for n in tolls if 0 <= n < len(parsed.sentences) and _spread_over_country(parsed, n))
+
+
+def _spread_over_country(parsed: ParsedArticle, n: int) -> bool:
+    sentence = parsed.sentences[n]
     for token in parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
         if token.lower_ in ("across", "throughout") and any(
                 child.dep_ == "pobj" and child.lemma_.lower() in COUNTRY_NOUNS for child in token.children):
