@@ -268,3 +268,13 @@ def test_a_person_after_on_is_a_target_but_media_and_days_are_not(nlp) -> None:
     assert _texts(_roles(nlp, "Police opened fire on the crowd on Monday.", "opened").actor2) == ["crowd"]
     roles = _roles(nlp, "The minister said on state TV on Monday that troops attacked the town.", "attacked")
     assert _texts(roles.actor2) == ["town"]
+
+
+def test_an_attack_in_a_country_is_not_that_country_acting(nlp) -> None:
+    # The country after 'in' says where the rocket attack struck, not whose it was.
+    roles = _roles(nlp, "The strikes were retaliation for a rocket attack in Iraq that killed one civilian "
+                        "contractor.", "killed")
+    assert roles.actor1 == ()
+    assert _texts(roles.actor2) == ["one civilian contractor"]
+    roles = _roles(nlp, "US airstrikes in Syria killed four militiamen.", "killed")
+    assert [a.country for a in roles.actor1] == ["USA"]

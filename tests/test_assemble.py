@@ -98,6 +98,24 @@ def test_recalled_event_stays_apart_and_hypothetical_is_dropped():
     assert len(recalled) == 1 and recalled[0].date.precision is DatePrecision.YEAR
 
 
+def test_a_vague_stretch_does_not_join_a_dated_event_without_evidence():
+    # "Sunday's strikes" in Syria and a strike "recently" in Iraq (the past month holds Sunday)
+    # share no actor: two events.  With the same attacker they are one.
+    parsed = _parsed()
+    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
+    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
+    recently = TimeRef(dt.date(2021, 5, 29), dt.date(2021, 6, 29), DatePrecision.RANGE,
+                       phrase=Span(0, 9, "recently"))
+    dates = {strike.id: sunday, other.id: recently}
+    places = {strike.id: Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY),
+              other.id: Place("Iraq", country="IRQ", precision=PlacePrecision.COUNTRY)}
+    apart = assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})
+    assert len(apart) == 2
+    same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
+    joined = assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})
+    assert len(joined) == 1 and joined[0].date.date == dt.date(2021, 6, 27)
+
+
 def test_stable_ids_across_runs():
     parsed = _parsed()
     mention = _mention("airstrikes", 0)

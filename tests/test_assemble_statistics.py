@@ -1,5 +1,6 @@
 """assemble on parsed text: a toll summed over the whole country, or a war's toll so far, is a
-statistic and gives no event; one clash, one town or one day with the same words still does."""
+statistic and gives no event; one clash, one town or one day with the same words still does.  Deaths
+in an accident are no event either, unless an attack is told with them."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_a_wars_toll_so_far_is_no_event(nlp, text: str) -> None:
 def test_one_place_or_one_attack_is_still_an_event(nlp, text: str, killed: int) -> None:
     events = _events(nlp, text)
     assert [e.fatalities.best if e.fatalities else None for e in events] == [killed]
+
+
+@pytest.mark.parametrize("text", [
+    "In that aircraft accident, four people were killed. Three of the crewmen were killed instantly.",
+    "Four soldiers were killed when their helicopter crashed in Helmand on Monday.",
+])
+def test_deaths_in_an_accident_are_no_event(nlp, text: str) -> None:
+    assert _events(nlp, text) == []
+
+
+def test_an_attack_told_with_the_crash_is_still_an_event(nlp) -> None:
+    events = _events(nlp, "Militants fired a missile at a helicopter, which crashed, killing ten soldiers.")
+    assert events and events[0].plover == "ASSAULT"

@@ -1,5 +1,6 @@
 """When: phrases that do not date the event beside them -- "since X" after a superlative or an ordinal (a
-yardstick), a date inside a group's name ("the 19 April Movement").  Real parses (slow)."""
+yardstick), a date inside a group's name ("the 19 April Movement") -- and vague ones ("recently").
+Real parses (slow)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,23 @@ def test_the_largest_offensive_since_a_year_is_dated_by_its_own_day(nlp) -> None
 def test_a_since_that_opens_a_when_clause_still_dates_it(nlp) -> None:
     (killed,) = _dates(nlp, "It was the first death of a general since 2017, when a colonel was killed by "
                             "mortar fire.", ["killed"])
-    assert killed.date is not None and killed.date.year == 2017
+    # The when-clause happened in 2017; it is no stretch from 2017 to the report.
+    assert (killed.date, killed.precision) == (dt.date(2017, 1, 1), DatePrecision.YEAR)
 
 
 def test_a_count_since_a_month_is_still_a_range(nlp) -> None:
     (attacks,) = _dates(nlp, "There have been at least five drone attacks since April.", ["attacks"])
     assert attacks.precision is DatePrecision.RANGE and attacks.date == dt.date(1989, 4, 1)
+
+
+def test_recently_is_the_past_month_not_the_day_of_the_report(nlp) -> None:
+    attacked, killings = _dates(nlp, "Gunmen recently attacked a checkpoint, and recent killings of elders "
+                                     "angered the tribes.", ["attacked", "killings"])
+    for found in (attacked, killings):
+        assert (found.date, found.date_end, found.precision) == (
+            dt.date(1989, 10, 12), dt.date(1989, 11, 12), DatePrecision.RANGE)
+    (ambush,) = _dates(nlp, "The most recent ambush took place on 10 November.", ["ambush"])
+    assert (ambush.date, ambush.precision) == (dt.date(1989, 11, 10), DatePrecision.DAY)
 
 
 def test_a_date_in_a_group_name_dates_nothing(nlp) -> None:

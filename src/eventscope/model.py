@@ -162,6 +162,7 @@ class TimeRef:
     precision: DatePrecision = DatePrecision.DAY
     phrase: Span | None = None
     reason: str = ""
+    vague: bool = False  # "recently": somewhere in the interval, which bounds no count or tally
 
     def interval(self) -> tuple[dt.date, dt.date] | None:
         """The days it covers: a month or year is the whole calendar unit; a week, a

@@ -106,7 +106,10 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
 
     sector_pick = _pick_sector(sectors)
     country_pick = _pick_country(countries)
-    head_is_actor = any(c.in_head for c in sectors) or any(c.in_head for c in countries)
+    # A weapon or an attack in the head is no actor word: in "a rocket attack in Iraq" the
+    # country is where it struck, not whose it was ("US airstrikes" names it in the head).
+    head_is_actor = any(c.in_head and c.match.entry.kind != "instrument" for c in sectors) \
+        or any(c.in_head for c in countries)
     if country_pick and not head_is_actor:
         # "facilities in Syria": event coders (CAMEO, the PLOVER GSR) code the place
         # a thing is in as its country; say so, since it is not an actor word.

@@ -62,15 +62,15 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                 if actor is None or actor.span is None:
                     continue
                 span = actor.span
-                if agent and _instrument_only(actor):
-                    continue  # "an IED killed ...": the weapon is not who acted
-                if _event_word_only(member, actor):
-                    continue  # "condemned the strikes": a happening, not who was condemned
                 if agent and actor.country and "is where the head is" in actor.reason:
                     actor = dataclasses.replace(
                         actor, country=None,
                         unknown_reason=_join(actor.unknown_reason or "",
                                              f"country: '{actor.text}' says where, not who acted"))
+                if agent and _instrument_only(actor):
+                    continue  # "an IED killed ...", "a rocket attack in Iraq killed ...": not who acted
+                if _event_word_only(member, actor):
+                    continue  # "condemned the strikes": a happening, not who was condemned
                 if home and actor.country is None and actor.sector in STATE_SECTORS and not actor.affiliation:
                     actor = dataclasses.replace(actor, country=home[0], unknown_reason=None,
                                                 reason=_join(actor.reason, f"country {home[0]} from the "

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eventscope.model import (
@@ -61,9 +62,11 @@ from eventscope.stages.assemble_incidents import (
     TALLY_MIN,
     TOLL_REACH,
     countrywide_sentences,
+    is_accident,
     is_bare_toll,
     is_running_total,
     is_tally,
+    is_toll_word,
     toll_sentences,
 )
 from eventscope.stages.assemble_match import (
@@ -73,6 +76,7 @@ from eventscope.stages.assemble_match import (
     date_interval,
     dates_agree,
     is_empty_reference,
+    is_loose_date,
     is_recalled,
     is_weak_date,
     places_conflict,
@@ -103,6 +107,12 @@ class _Cluster:
     places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)  # paragraph number per sentence of the article
+    accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
+
+    def only_tolls(self, parsed: ParsedArticle) -> bool:
+        """Every mention only reports casualties ("killed", "died"), with no attacker."""
+        return not any(roles.actor1 for roles in self.roles) and all(
+            0 <= m.trigger_token < len(parsed.doc) and is_toll_word(parsed.doc[m.trigger_token]) for m in self.mentions)
 
     @property
     def head(self) -> Mention:
@@ -151,7 +161,7 @@ class _Cluster:
         on a tie, the latest one (a story tells one event, then the next)."""
         score = 0
         cluster_date = self.best_date()
-        if not is_weak_date(cluster_date) and not is_weak_date(date):
+        if not is_loose_date(cluster_date) and not is_loose_date(date):
             score += 3
         if self.same_mode(mention):
             score += 2
@@ -189,14 +199,16 @@ class _Cluster:
         cluster_date = self.best_date()
         if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
-        if is_weak_date(cluster_date) != is_weak_date(date):
-            # One side is dated only by the publication date or dateline: that agrees
-            # with any date, so ask for positive evidence before calling it one event
-            # ("kidnapped ..." vs "murdered ... in February"): the same known attacker or
+        if (is_loose_date(cluster_date) or is_loose_date(date)) \
+                and not (is_weak_date(cluster_date) and is_weak_date(date)):
+            # A side dated only by the publication date or dateline, or by a vague stretch
+            # ("recently", "since 2017"), agrees with many dates, so ask for positive evidence
+            # before calling it one event ("kidnapped ..." vs "murdered ... in February";
+            # "Killings recently rocked ..." vs "since 2017"): the same known attacker or
             # victim; or, for an event of the news itself, the same weapon/mode or the
             # very next sentence at the same place.  A mention with no date of its own
             # is news by default, so joining it to a recalled event needs the actors.
-            strong = date if is_weak_date(cluster_date) else cluster_date
+            strong = date if is_loose_date(cluster_date) else cluster_date
             same_actors = (bool(actor_keys(self.actors("actor1")) & actor_keys(roles.actor1))
                            or targets_overlap(self.actors("actor2"), roles.actor2))
             same_story = self.same_mode(mention) or (self.adjacent(mention)
@@ -400,6 +412,9 @@ def assemble(
     paragraphs = paragraph_numbers(parsed)
     countrywide = countrywide_sentences(parsed, toll_sentences(claims, mentions))
     large_tolls = toll_sentences(claims, mentions, TALLY_MIN)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence_index].append(mention)
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.modality in DROPPED_MODALITIES:
             continue
@@ -424,7 +439,10 @@ def assemble(
                            and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
                            and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
         if target is None:
-            target = _Cluster(paragraph_of=paragraphs)
+            # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of
+            # the crewmen were killed instantly") join it and go with it.
+            accident = is_accident(parsed, mention, bool(mention_roles.actor1), by_sentence[mention.sentence_index])
+            target = _Cluster(paragraph_of=paragraphs, accident=accident)
             clusters.append(target)
         target.mentions.append(mention)
         target.roles.append(mention_roles)
@@ -432,7 +450,7 @@ def assemble(
         if place is not None:
             target.places.append(place)
         target.claims.extend(claims.get(mention.id, ()))
-    return [_to_event(parsed, c) for c in clusters]
+    return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))]
 
 
 # `STATE_NOUNS` (assemble_incidents) name a state of affairs rather than a happening: "the Syrian conflict",

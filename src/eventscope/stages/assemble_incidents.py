@@ -15,8 +15,20 @@ from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import clause_head
 
-__all__ = ["CAMPAIGN_NOUNS", "STATE_NOUNS", "TALLY_DAYS", "TALLY_MIN", "TOLL_REACH", "countrywide_sentences", "is_bare_toll",
-           "is_running_total", "is_tally", "toll_sentences"]
+__all__ = [
+    "CAMPAIGN_NOUNS",
+    "STATE_NOUNS",
+    "TALLY_DAYS",
+    "TALLY_MIN",
+    "TOLL_REACH",
+    "countrywide_sentences",
+    "is_accident",
+    "is_bare_toll",
+    "is_running_total",
+    "is_tally",
+    "is_toll_word",
+    "toll_sentences",
+]
 
 
 # Words that only report a toll: "two people were killed and five wounded as a result".
@@ -39,6 +51,37 @@ def is_bare_toll(parsed: ParsedArticle, mention: Mention, date: TimeRef, place: 
     return parsed.doc[mention.trigger_token].lemma_.lower() in TOLL_WORDS
 
 
+# Words that tell an accident: "in that aircraft accident, four people were killed", "killed when the plane
+# crashed".  Deaths in an accident are no political violence (ACLED codes none, nor MUC-4), unless someone
+# did it: an attacker of the death itself, or another attack told in the sentence ("hit by a missile, the
+# helicopter crashed, killing ten").
+ACCIDENT_WORDS = frozenset({"accident", "accidents", "crash", "crashes", "crashed", "crashing", "collision",
+                            "collisions", "collided", "derailed", "derailment", "capsized", "mishap"})
+
+
+def is_toll_word(token: Token) -> bool:
+    """'killed', 'died', 'wounded' (upper-case copy is not always lemmatised: 'KILLED')."""
+    word = token.lemma_.lower()
+    return word in TOLL_WORDS or word.removesuffix("ed") in TOLL_WORDS or word.removesuffix("d") in TOLL_WORDS
+
+
+def is_accident(parsed: ParsedArticle, mention: Mention, has_attacker: bool,
+                sentence_mentions: Sequence[Mention]) -> bool:
+    """A toll word ("killed", "died") whose clause, or a clause it hangs from, tells an accident, with no
+    attacker and no other act of violence in the sentence."""
+    if has_attacker or not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    if not is_toll_word(token):
+        return False
+    if any(m.plover == mention.plover and m.id != mention.id and 0 <= m.trigger_token < len(parsed.doc)
+           and not is_toll_word(parsed.doc[m.trigger_token]) for m in sentence_mentions):
+        return False
+    clause = clause_head(token)
+    nearby = [*clause.subtree, *token.ancestors]
+    return any(t.lower_ in ACCIDENT_WORDS for t in nearby)
+
+
 # Words that count the dead or hurt of a whole period ("some 1,600 Peruvians were murdered during the
 # last quarter of 1989", "4,600 victims last year"): the mention is a statistic when its time covers at
 # least TALLY_DAYS and it counts at least TALLY_MIN people.  ACLED and MUC-4 code incidents, not
@@ -50,9 +93,10 @@ TALLY_MIN = 20
 
 
 def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
-    """A casualty count over a month or more, told by a casualty word alone: a statistic, not an event."""
+    """A casualty count over a month or more, told by a casualty word alone: a statistic, not an event.
+    "Recently" puts one event somewhere in the past month; it counts nothing over it."""
     interval = date.interval()
-    if interval is None or is_weak_date(date) or (interval[1] - interval[0]).days + 1 < TALLY_DAYS:
+    if interval is None or is_weak_date(date) or date.vague or (interval[1] - interval[0]).days + 1 < TALLY_DAYS:
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= TALLY_MIN for c in claims):
         return False

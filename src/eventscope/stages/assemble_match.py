@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventscope.gazetteer import distance_km
-from eventscope.model import Actor, Place, PlacePrecision, TimeRef
+from eventscope.model import Actor, DatePrecision, Place, PlacePrecision, TimeRef
 
 RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
 
@@ -26,6 +26,20 @@ def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
 def is_weak_date(ref: TimeRef) -> bool:
     """A date with no phrase behind it was inherited (publication date, dateline)."""
     return ref.phrase is None
+
+
+LOOSE_RANGE_DAYS = 14  # a stretch longer than two weeks ("recently", "since April") dates no one event
+
+
+def is_loose_date(ref: TimeRef) -> bool:
+    """Inherited, or a long vague stretch: such a date agrees with many events, so calling
+    two mentions one event needs other evidence than the date ("recent attacks" is not the
+    rocket attack of Monday)."""
+    if is_weak_date(ref):
+        return True
+    interval = date_interval(ref)
+    return ref.precision == DatePrecision.RANGE and interval is not None \
+        and (interval[1] - interval[0]).days > LOOSE_RANGE_DAYS
 
 
 def dates_agree(a: TimeRef, b: TimeRef) -> bool:

@@ -161,7 +161,8 @@ def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, Tim
     """Sentence -> the time phrase it opens with ("On 8 June 2023, ...", "On Monday, ..."), if any."""
     frames: dict[int, TimeRef] = {}
     for item in found:
-        if item.sentence in frames or item.bound or item.resolved is None or item.resolved.date is None:
+        if item.sentence in frames or item.bound or item.expr.kind == "vague" or item.resolved is None \
+                or item.resolved.date is None:
             continue
         sentence = parsed.sentences[item.sentence]
         first = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -238,6 +239,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
         para_start = starts[paragraph[sentence.index]]
         quoted = {id(e): _in_quote(text, para_start, sentence.start + e.start) for e in exprs}
         for expr in sorted(exprs, key=lambda e: (quoted[id(e)], e.start)):
+            in_quote = quoted[id(expr)]
             if sentence.start + expr.start < dateline_end:
                 continue
             span = doc.char_span(sentence.start + expr.start, sentence.start + expr.end, alignment_mode="expand")
@@ -245,23 +247,27 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 continue
             if _names_a_group(text, span.end_char):
                 continue  # "the 19 April Movement [M-19]": a date in a group's name dates nothing
-            if expr.since and _comparison_frame(doc, span.start) \
-                    and not re.match(r"\s*,?\s*when\b", text[span.end_char:span.end_char + 12], re.IGNORECASE):
-                continue  # "the most important offensive since 1981": a yardstick, not the event's time
+            if expr.since and _comparison_frame(doc, span.start):
+                if not re.match(r"\s*,?\s*when\b", text[span.end_char:span.end_char + 12], re.IGNORECASE):
+                    continue  # "the most important offensive since 1981": a yardstick, not the event's time
+                # "the first such death since 2017, when a general was killed": the phrase dates only
+                # the when-clause, and that happened in 2017, not over the years since.
+                expr = replace(expr, since=False)
             clause = clause_head(span.root)
             past = not _is_future(clause)
             resolved = None
             if expr.kind != "offset":
                 base_date, why = reference, ""
                 recent = [d for i, d in spoken if sentence.index - i <= _QUOTE_WINDOW]
-                if quoted[id(expr)] and recent and expr.kind == "relative":
+                if in_quote and recent and expr.kind in ("relative", "vague"):
                     base_date, why = recent[-1], f"; inside a quote, read from the day it was said ({recent[-1]})"
                 resolved = resolve(expr, base_date, past=past, anchor=previous, base=sentence.start)
                 if resolved is not None and why:
                     resolved = replace(resolved, reason=resolved.reason + why)
-                previous = resolved or previous
+                if expr.kind != "vague":  # "recently" is no time that "that week" could point back to
+                    previous = resolved or previous
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
-                        and not quoted[id(expr)] and clause.lemma_.lower() in speech_lemmas()):
+                        and not in_quote and clause.lemma_.lower() in speech_lemmas()):
                     spoken.append((sentence.index, resolved.date))
             bound = bool(_BOUND.search(sentence.text[max(0, expr.start - 12):expr.start]))
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
@@ -383,7 +389,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 1
         else:
             tier = 2
-        tier += 3 if item.bound else 0  # an end bound dates an event only when nothing else does
+        # An end bound ("until 30 May") or a vague phrase ("recently") dates an event only when nothing else does.
+        tier += 3 if item.bound or item.expr.kind == "vague" else 0
         ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
     # "this tragic murder": a definite event noun refers back to an event told before, whose date the
     # chain finds (step 3); a phrase of another clause of the sentence ("... who voted on 11 March") is not

@@ -49,7 +49,7 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    kind: str  # absolute | relative | anaphoric | offset
+    kind: str  # absolute | relative | vague ("recently": used when nothing else dates it) | anaphoric | offset
     since: bool = False  # "since April": a range from the phrase to the reference
     amount: int = 0  # offset and anaphoric shifts: "two days later" -> 2
     unit: str = "day"
@@ -143,7 +143,7 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
     if expr.since:
         end = reference if reference and reference > result.date else None
         result = TimeRef(result.date, end, P.RANGE, reason=f"since {result.date.isoformat()}: {result.reason}")
-    return replace(result, phrase=phrase)
+    return replace(result, phrase=phrase, vague=expr.kind == "vague")
 
 
 # dateparser reads "the 3rd" as March: hand it only text with a month name, a year or a numeric date.
@@ -177,7 +177,7 @@ def dateparser_fallback(text: str, reference: dt.date | None, past: bool = True)
 def resolve_phrase(text: str, reference: dt.date | None, *, past: bool = True) -> TimeRef | None:
     """The date of one phrase on its own ("last year", "two days after Monday", "16 NOV 89")."""
     found = find_expressions(text)
-    standalone = [e for e in found if e.kind in ("absolute", "relative")]
+    standalone = [e for e in found if e.kind in ("absolute", "relative", "vague")]
     for expr in found:
         if expr.kind == "offset":  # "two days after Monday": the anchor follows in the phrase
             anchors = [a for a in standalone if a.start >= expr.end]

@@ -237,6 +237,12 @@ def _recent(m: re.Match[str]) -> Resolver | None:
     return unit_resolver("", "past", unit, m[0])
 
 
+def _recently(m: re.Match[str]) -> Resolver | None:
+    """'recently', 'recent attacks': some time in the past month, not the day of the report."""
+    return lambda ref, past: (_ref(ref - dt.timedelta(days=31), P.RANGE, f"'{m[0]}': some time in the past month",
+                                   ref) if ref else None)
+
+
 def unit_resolver(edge: str, which: str, unit: str, label: str) -> Resolver:
     """'this week', 'last month', 'earlier this year', 'the past week', 'last weekend'."""
     step = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
@@ -342,6 +348,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(earlier|later)\s+in\s+(the)\s+(week|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months)\b", FLAGS), _recent),
+    ("vague", re.compile(r"\b(?:(?:most|more|very|only|until|till)\s+)?recent(?:ly)?\b", FLAGS), _recently),
     ("relative", re.compile(rf"\b({AMOUNT_RE})\s+({UNIT_RE})s?\s+ago\b", FLAGS), _ago),
 ]
 OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT_RE})s?\s+)?(after|before|earlier|later|previously|prior)\b", FLAGS)
