@@ -116,6 +116,20 @@ def test_a_vague_stretch_does_not_join_a_dated_event_without_evidence():
     assert len(joined) == 1 and joined[0].date.date == dt.date(2021, 6, 27)
 
 
+def test_the_side_hit_in_one_event_attacking_is_another_event():
+    # No names, only words: the strikes hit "Shiite militias"; an attack by "militias" that
+    # day is their reply, not the same strikes.
+    parsed = _parsed()
+    strike, reply = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
+    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
+    militias = Actor(text="mostly Shiite militias", name="mostly Shiite militias")
+    roles = {strike.id: ActorRoles(actor1=(US,), actor2=(militias,)),
+             reply.id: ActorRoles(actor1=(Actor(text="militias", name="militias"),))}
+    events = assemble(parsed, [strike, reply], roles=roles, dates={strike.id: sunday, reply.id: sunday},
+                      places={}, claims={})
+    assert len(events) == 2
+
+
 def test_stable_ids_across_runs():
     parsed = _parsed()
     mention = _mention("airstrikes", 0)

@@ -1,6 +1,7 @@
 """assemble on parsed text: a toll summed over the whole country, or a war's toll so far, is a
 statistic and gives no event; one clash, one town or one day with the same words still does.  Deaths
-in an accident are no event either, unless an attack is told with them."""
+in an accident are no event either, unless an attack is told with them; nor is a cause told in passing
+("in response to the attacks by militias")."""
 
 from __future__ import annotations
 
@@ -67,3 +68,17 @@ def test_deaths_in_an_accident_are_no_event(nlp, text: str) -> None:
 def test_an_attack_told_with_the_crash_is_still_an_event(nlp) -> None:
     events = _events(nlp, "Militants fired a missile at a helicopter, which crashed, killing ten soldiers.")
     assert events and events[0].plover == "ASSAULT"
+
+
+def test_a_cause_told_in_passing_is_no_event_of_its_own(nlp) -> None:
+    events = _events(nlp, "US jets struck militia depots in Syria on Sunday in response to the attacks by militias.")
+    assert len(events) == 1
+    assert [v.text for v in events[0].evidence if v.field == "trigger"] == ["struck"]
+
+
+def test_a_cause_with_its_own_time_and_toll_stays_apart_from_the_answer(nlp) -> None:
+    events = _events(nlp, "In February, US jets struck militia depots in Syria in retaliation for a rocket "
+                          "attack in Iraq earlier that month that killed one civilian contractor.")
+    assert len(events) == 2
+    attack = next(e for e in events if e.fatalities is not None)
+    assert attack.fatalities.best == 1 and "struck" not in [v.text for v in attack.evidence]

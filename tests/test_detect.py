@@ -116,6 +116,12 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("The police arrested twenty protesters on Friday.", "arrested", "COERCE", Modality.OCCURRED),
     # the parser hangs the infinitive on "is": the adjective still says it did not happen
     ("Since we are at war, it is easy for them to kill.", "kill", "ASSAULT", Modality.HYPOTHETICAL),
+    # what a thing serves for is a use, not one event; a simple-past use is the event
+    ("Jets hit facilities used by the militias to support drone strikes inside Iraq.", "drone strikes",
+     "ASSAULT", Modality.HYPOTHETICAL),
+    ("The militias were using the base to launch rocket attacks on the airport.", "attacks", "ASSAULT",
+     Modality.HYPOTHETICAL),
+    ("The militias used drones to attack the base on Monday.", "attack", "ASSAULT", Modality.OCCURRED),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]

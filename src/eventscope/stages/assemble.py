@@ -75,6 +75,7 @@ from eventscope.stages.assemble_match import (
     actors_agree,
     date_interval,
     dates_agree,
+    distinctive_words,
     is_empty_reference,
     is_loose_date,
     is_recalled,
@@ -108,6 +109,7 @@ class _Cluster:
     claims: list[Claim] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)  # paragraph number per sentence of the article
     accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
+    answered: set[str] = field(default_factory=set)  # mentions that another act answers (_is_answered)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
         """Every mention only reports casualties ("killed", "died"), with no attacker."""
@@ -148,13 +150,35 @@ class _Cluster:
             return False
         return not (head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode)
 
-    def _roles_reversed(self, roles: ActorRoles) -> bool:
+    def shares_actors(self, roles: ActorRoles) -> bool:
+        """The same known attacker, or the same victim named."""
+        return bool(actor_keys(self.actors("actor1")) & actor_keys(roles.actor1)) \
+            or targets_overlap(self.actors("actor2"), roles.actor2)
+
+    def keeps_out_cause(self, mention: Mention, roles: ActorRoles) -> bool:
+        """Whether a mention that another act answers ("in response to the attacks") stays out: this
+        event is the answering act of its sentence, or, told in passing, the cause names neither its
+        attacker nor its victim.  The same cause told on ("a rocket attack that killed one contractor
+        and wounded ...") joins."""
+        here = [m for m in self.mentions if m.sentence_index == mention.sentence_index]
+        if any(m.id not in self.answered for m in here):
+            return True
+        return not here and not self.shares_actors(roles)
+
+    def roles_reversed(self, roles: ActorRoles) -> bool:
         """The target of this event acts in the other, or the reverse: a reply, not
         the same event ("came under rocket attack ... responded with artillery")."""
         # Names, not countries: in a civil war both sides share one country.
         own1, own2 = actor_names(self.actors("actor1")), actor_names(self.actors("actor2"))
         new1, new2 = actor_names(roles.actor1), actor_names(roles.actor2)
-        return bool((new1 & own2 and not new1 & own1) or (new2 & own1 and not new2 & own2))
+        if (new1 & own2 and not new1 & own1) or (new2 & own1 and not new2 & own2):
+            return True
+        # Phrases without a name, by their words, when the new mention names who acted: "attacks by
+        # militias" after strikes on "mostly Shiite militias".  Only that way round: attackers can die
+        # in their own attack ("guerrillas attacked ... six guerrillas were killed").  Words for any
+        # person ("people", "soldiers") say nothing.
+        acted = distinctive_words(roles.actor1)
+        return bool(acted & distinctive_words(self.actors("actor2")) and not acted & distinctive_words(self.actors("actor1")))
 
     def affinity(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> int:
         """How strongly a compatible mention belongs here; the best cluster wins and,
@@ -172,6 +196,8 @@ class _Cluster:
             score += 1
         if any(abs(m.sentence_index - mention.sentence_index) <= 1 for m in self.mentions):
             score += 1
+        if len(self.answered) == len(self.mentions):
+            score -= 2  # a cause told in passing is background; the story goes on about its own events
         return score
 
     def adjacent(self, mention: Mention) -> bool:
@@ -209,8 +235,7 @@ class _Cluster:
             # very next sentence at the same place.  A mention with no date of its own
             # is news by default, so joining it to a recalled event needs the actors.
             strong = date if is_loose_date(cluster_date) else cluster_date
-            same_actors = (bool(actor_keys(self.actors("actor1")) & actor_keys(roles.actor1))
-                           or targets_overlap(self.actors("actor2"), roles.actor2))
+            same_actors = self.shares_actors(roles)
             same_story = self.same_mode(mention) or (self.adjacent(mention)
                                                      and same_place(self.best_place(), place))
             # The same weapon at the same named town is the same event even when it is an old one
@@ -224,7 +249,7 @@ class _Cluster:
         # was also killed in the attack").
         if not actors_agree(self.actors("actor1"), roles.actor1):
             return False
-        if self._roles_reversed(roles):
+        if self.roles_reversed(roles):
             return False
         # every place told so far, not only the first: a province named first ("the 6th brigade,
         # headquartered in Usulutan department") must not let clashes in five towns become one event
@@ -245,6 +270,37 @@ EVENT_NOUNS = frozenset({
 })
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ORDINALS = frozenset({"first", "second", "third", "latest", "last", "same"})
+
+
+# Nouns that make what follows them the cause of another act: "launched in response to the attacks
+# by militias", "retaliation for a rocket attack", "revenge for the attack".
+ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
+_ANSWER_REACH = 4  # heads up from the trigger to the answer noun
+
+
+def _is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The mention is what another act of its sentence answers ("in response to the attacks")."""
+    doc = parsed.doc
+    if not 0 <= mention.trigger_token < len(doc):
+        return False
+    token = doc[mention.trigger_token]
+    for _ in range(_ANSWER_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in ANSWER_NOUNS:
+            return True
+    return False
+
+
+def _own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
+    """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
+    doc = parsed.doc
+    if date.phrase is None or not 0 <= mention.trigger_token < len(doc):
+        return False
+    span = doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    inside = {t.i for t in doc[mention.trigger_token].subtree}
+    return span is not None and all(t.i in inside for t in span)
 
 
 def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
@@ -425,19 +481,27 @@ def assemble(
                 or mention.sentence_index in countrywide or is_running_total(parsed, mention, large_tolls):
             continue
         place = places.get(mention.id)
+        # What an act answers ("in response to the attacks") is another event than that act, and, told
+        # in passing, one the story has not told before unless it names the same attacker or victim.
+        answered = _is_answered(parsed, mention)
         candidates = [c for c in clusters
-                      if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)]
+                      if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
+                      and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
         if target is None and _refers_back(parsed, mention):
-            target = next((c for c in reversed(clusters)
-                           if c.same_kind(mention) and dates_agree(c.best_date(), date)), None)
+            target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
+                           and not c.roles_reversed(mention_roles)
+                           and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
             target = next((c for c in reversed(clusters)
                            if c.same_kind(mention) and not is_weak_date(c.best_date())
                            and not is_recalled(c.best_date(), parsed.article.reference_date)
                            and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
                            and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
+        if target is None and answered and not any(c.min for c in claims.get(mention.id, ())) \
+                and not _own_time(parsed, mention, date):
+            continue  # a cause told in passing, with no time or figure of its own: background, no event
         if target is None:
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of
             # the crewmen were killed instantly") join it and go with it.
@@ -445,6 +509,8 @@ def assemble(
             target = _Cluster(paragraph_of=paragraphs, accident=accident)
             clusters.append(target)
         target.mentions.append(mention)
+        if answered:
+            target.answered.add(mention.id)
         target.roles.append(mention_roles)
         target.dates.append(date)
         if place is not None:

@@ -137,10 +137,20 @@ _GENERIC_TARGETS = frozenset({"people", "persons", "person", "civilians", "civil
                               "members", "others", "man", "men", "woman", "women", "children"})
 
 
+def distinctive_words(actors: Iterable[Actor]) -> set[str]:
+    """The actors' words that are no generic person noun, plural and singular alike: 'militia' for
+    'militias' and 'militia groups', 'barillas', not 'people'."""
+    return {_singular(w) for w in head_words(actors) - _GENERIC_TARGETS}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def targets_overlap(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
     """The same victim named in both ("Danilo Barillas ... was killed", "shot Barillas down"):
     a shared word that is not a generic person noun."""
-    return bool((head_words(a) & head_words(b)) - _GENERIC_TARGETS)
+    return bool(distinctive_words(a) & distinctive_words(b))
 
 
 def actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:

@@ -7,7 +7,7 @@ clause that governs it), and returns the first cue found in this order:
     denied       "denied carrying out the attack"          (a deny verb governs the trigger)
     threatened   "vowed to strike", "threatened to attack"  (a threat verb governs the trigger)
     hypothetical "could", "would", "if ...", "no indication that ... was the start of",
-                 "to prevent further attacks", "possible strikes"
+                 "to prevent further attacks", "possible strikes", "facilities used to launch attacks"
     future       "will strike", "plans to attack", "is expected to"
     occurred     none of the above
 
@@ -88,6 +88,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
         lemma = head.lemma_.lower()
+        if _purpose_of_a_use(current, head, lemma):
+            return cues["purpose"][lemma], f"what '{head.text}' serves for, not one event"
         if lemma == "be" and dep in ("advcl", "xcomp", "ccomp"):
             # "it is easy for them to kill": the parser hangs the infinitive on "is", not on the adjective
             lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
@@ -117,6 +119,16 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
     if speech_above:
         return Modality.OCCURRED, "reported speech, no negation/hedge cue"
     return Modality.OCCURRED, "no negation/hedge cue"
+
+
+def _purpose_of_a_use(clause: Token, head: Token, lemma: str) -> bool:
+    """'facilities used by militias to support drone strikes', 'were using the base to launch attacks':
+    a "to" clause under a participle or progressive of a use verb."""
+    if lemma not in _cues().get("purpose", {}) or clause.dep_ not in ("xcomp", "advcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl")) or head.tag_ == "VBG"
 
 
 def _told_as_past(verb: Token) -> bool:
