@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import spacy
 
@@ -128,6 +129,26 @@ def test_the_side_hit_in_one_event_attacking_is_another_event():
     events = assemble(parsed, [strike, reply], roles=roles, dates={strike.id: sunday, reply.id: sunday},
                       places={}, claims={})
     assert len(events) == 2
+
+
+def test_an_unnamed_group_is_of_the_country_it_acts_in():
+    # ICEWS and ACLED code "two civilians" killed in Ariha as Syrian; a named group keeps its own.
+    parsed = _parsed()
+    strike = _mention("airstrikes", 0)
+    civilians = Actor(text="two civilians", name="two civilians", sector="CVL",
+                      reason="sector CVL from 'civilians' (role actors.tsv:400)",
+                      unknown_reason="country: no country word or known name in 'two civilians'")
+    isis = Actor(text="Islamic State", name="Islamic State", sector="REB", reason="sector REB (org actors.tsv:9)")
+    roles = {strike.id: ActorRoles(actor1=(isis,), actor2=(civilians,))}
+    sunday = {strike.id: TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))}
+    ariha = Place("Ariha", country="SYR", precision=PlacePrecision.TOWN, span=Span(20, 25, "Ariha"))
+    (event,) = assemble(parsed, [strike], roles=roles, dates=sunday, places={strike.id: ariha}, claims={})
+    assert [a.country for a in event.actor2] == ["SYR"] and event.actor2[0].unknown_reason is None
+    assert "event's place 'Ariha'" in event.actor2[0].reason
+    assert event.actor1[0].country is None  # a named group: its country is the dictionary's
+    borrowed = replace(ariha, span=None)  # a place the sentence does not name says nothing of who
+    (event,) = assemble(parsed, [strike], roles=roles, dates=sunday, places={strike.id: borrowed}, claims={})
+    assert event.actor2[0].country is None
 
 
 def test_stable_ids_across_runs():

@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventscope.model import (
     Actor,
@@ -425,7 +425,8 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
         f"{len(cluster.mentions)} mention(s) in this article: "
         + ", ".join(repr(m.trigger.text) for m in cluster.mentions)
     )
-    actor2 = cluster.actors("actor2")
+    actor1 = _of_the_place(cluster.actors("actor1"), place)
+    actor2 = _of_the_place(cluster.actors("actor2"), place)
     acled_type, acled_sub_type, why = _acled_by_targets(parsed, head, actor2)
     if why:
         reasons["acled"] = why
@@ -438,7 +439,7 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
         acled_type=acled_type,
         acled_sub_type=acled_sub_type,
         date=date,
-        actor1=cluster.actors("actor1"),
+        actor1=actor1,
         actor2=actor2,
         place=place,
         fatalities=_count(claims, ClaimKind.KILLED),
@@ -454,6 +455,25 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
         mention_ids=tuple(m.id for m in cluster.mentions),
         reasons=reasons,
     )
+
+
+def _of_the_place(actors: tuple[Actor, ...], place: Place | None) -> tuple[Actor, ...]:
+    """An unnamed group with a role ('two civilians', 'police', 'soldiers') is of the country it acts
+    in, as ICEWS ("Citizen (Nigeria)") and ACLED ("Civilians (Syria)") code it; only when the event's
+    own sentence names the place, and never for a named group, whose country is the dictionary's."""
+    if place is None or place.span is None or not place.country:
+        return actors
+    coded = []
+    for actor in actors:
+        if actor.country is None and actor.affiliation is None and actor.sector is not None \
+                and not any(f"({kind} " in actor.reason for kind in ("org", "igo", "person")):
+            unknown = "; ".join(part for part in (actor.unknown_reason or "").split("; ")
+                                if part and not part.startswith("country:")) or None
+            actor = replace(actor, country=place.country, unknown_reason=unknown,
+                            reason=f"{actor.reason}; country {place.country} from the event's place "
+                                   f"'{place.name}' (an unnamed group is of the country it acts in)")
+        coded.append(actor)
+    return tuple(coded)
 
 
 def assemble(
