@@ -30,6 +30,7 @@ def assaults(nlp, text: str) -> list[str]:
     ("Three men were arrested over the assassination attempt.", "assassination"),
     ("Families of the slain soldiers gathered outside.", "slain"),
     ("He suffered fatal wounds in the shooting.", "fatal"),
+    ("Militants committed atrocities against civilians in Mosul.", "atrocities"),
 ])
 def test_violence_words_are_assaults(nlp, text: str, word: str) -> None:
     assert any(word in trigger for trigger in assaults(nlp, text)), assaults(nlp, text)
@@ -50,6 +51,17 @@ def test_violence_words_are_assaults(nlp, text: str, word: str) -> None:
 ])
 def test_words_that_stay_no_assault(nlp, text: str, word: str) -> None:
     assert not any(word in trigger for trigger in assaults(nlp, text)), assaults(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ('The blast hit a bakery, in what President Macron called an "attack."', "called"),  # naming, no call
+    ("He called it terrorism.", "called"),
+    ("Police officers keep committing suicide.", "committing"),  # a deed, not a pledge
+    ("The army committed atrocities in the village.", "committed"),
+])
+def test_verbs_that_only_name_or_do_a_deed_are_no_event(nlp, text: str, word: str) -> None:
+    mentions = detect(parse(Article(id="t", text=text), nlp))
+    assert not [m for m in mentions if m.trigger.text == word], [(m.trigger.text, m.plover) for m in mentions]
 
 
 def test_modifier_restating_its_noun_is_one_mention_on_the_noun(nlp) -> None:
