@@ -31,6 +31,13 @@ def test_the_largest_offensive_since_a_year_is_dated_by_its_own_day(nlp) -> None
     assert killed.date != dt.date(1986, 1, 1)
 
 
+def test_a_time_in_a_since_clause_after_a_ranking_word_is_a_yardstick(nlp) -> None:
+    for text in ("He is the first mayor killed since the president took office in January.",
+                 "THIS IS THE FIRST PDC LEADER KILLED SINCE PRESIDENT VINICIO CEREZO ASSUMED POWER IN JANUARY 1986."):
+        (killed,) = _dates(nlp, text, ["killed" if "killed" in text else "KILLED"])
+        assert killed.phrase is None, killed.reason
+
+
 def test_a_since_that_opens_a_when_clause_still_dates_it(nlp) -> None:
     (killed,) = _dates(nlp, "It was the first death of a general since 2017, when a colonel was killed by "
                             "mortar fire.", ["killed"])

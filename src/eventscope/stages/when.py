@@ -247,6 +247,8 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 continue
             if _names_a_group(text, span.end_char):
                 continue  # "the 19 April Movement [M-19]": a date in a group's name dates nothing
+            if not expr.since and _in_ranked_since_clause(doc, span.start):
+                continue  # "the first leader killed since Cerezo took office in January 1986": a yardstick
             if expr.since and _comparison_frame(doc, span.start):
                 if not re.match(r"\s*,?\s*when\b", text[span.end_char:span.end_char + 12], re.IGNORECASE):
                     continue  # "the most important offensive since 1981": a yardstick, not the event's time
@@ -304,6 +306,25 @@ def _comparison_frame(doc: Doc, since_start: int) -> bool:
             continue  # "at least five drone attacks since April" counts; it does not rank
         if token.tag_ in ("JJS", "RBS") or token.lower_ in _RANKING_WORDS:
             return True
+    return False
+
+
+_SINCE_CLAUSE_REACH = 8  # tokens from "since" to a time phrase inside the clause it opens
+
+
+def _in_ranked_since_clause(doc: Doc, start: int) -> bool:
+    """Whether the phrase starting at token `start` sits in a "since ..." clause after a superlative or
+    an ordinal ("the first PDC leader killed since Cerezo assumed power in January 1986"): the clause
+    is the yardstick, its time not the event's.  Read along the words (no comma between), since
+    upper-case copy parses the clause badly."""
+    sent_start = doc[start].sent.start
+    verb = False  # "since" must open a clause ("since Cerezo took office"), not name a time ("since 1981")
+    for token in reversed(doc[max(sent_start, start - _SINCE_CLAUSE_REACH):start]):
+        if token.is_punct and token.text != "-":
+            return False
+        if token.lower_ == "since":
+            return verb and _comparison_frame(doc, token.i)
+        verb = verb or token.tag_.startswith("VB")
     return False
 
 
