@@ -1,7 +1,7 @@
 """assemble on parsed text: a toll summed over the whole country, or a war's toll so far, is a
 statistic and gives no event; one clash, one town or one day with the same words still does.  Deaths
 in an accident are no event either, unless an attack is told with them; nor is a cause told in passing
-("in response to the attacks by militias")."""
+("in response to the attacks by militias") or other attacks named in passing."""
 
 from __future__ import annotations
 
@@ -82,3 +82,10 @@ def test_a_cause_with_its_own_time_and_toll_stays_apart_from_the_answer(nlp) -> 
     assert len(events) == 2
     attack = next(e for e in events if e.fatalities is not None)
     assert attack.fatalities.best == 1 and "struck" not in [v.text for v in attack.evidence]
+
+
+def test_other_attacks_named_in_passing_are_neither_this_event_nor_one_of_their_own(nlp) -> None:
+    events = _events(nlp, "Gunmen killed the mayor of Cali on Monday. The police say the suspect has taken "
+                          "part in other attacks against soldiers.")
+    assert len(events) == 1
+    assert "attacks" not in [v.text for v in events[0].evidence if v.field == "trigger"]

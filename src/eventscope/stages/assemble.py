@@ -293,6 +293,30 @@ def _is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
     return False
 
 
+# Words that set a noun trigger apart from the event told: "other attacks", "another bombing",
+# "previous attacks", "earlier raids".  With "the" ("the other attack") the event was told before.
+ANOTHER_WORDS = frozenset({"other", "another", "previous", "earlier", "prior", "past", "similar", "former"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _names_another(parsed: ParsedArticle, mention: Mention) -> bool:
+    doc = parsed.doc
+    if not 0 <= mention.trigger_token < len(doc):
+        return False
+    token = doc[mention.trigger_token]
+    if token.pos_ != "NOUN":
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("amod", "det")}
+    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in token.children)
+    return bool(words & ANOTHER_WORDS) and not definite
+
+
+def _generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A plural noun trigger ("other attacks"): many events named at once."""
+    doc = parsed.doc
+    return 0 <= mention.trigger_token < len(doc) and doc[mention.trigger_token].tag_ in ("NNS", "NNPS")
+
+
 def _own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
     """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
     doc = parsed.doc
@@ -504,12 +528,17 @@ def assemble(
         # What an act answers ("in response to the attacks") is another event than that act, and, told
         # in passing, one the story has not told before unless it names the same attacker or victim.
         answered = _is_answered(parsed, mention)
+        # "other attacks", "another attack", "previous attacks": not the event the story tells.
+        another = _names_another(parsed, mention)
         candidates = [c for c in clusters
-                      if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
+                      if not another and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
                       and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
-        if target is None and _refers_back(parsed, mention):
+        if another and _generic_series(parsed, mention) and not any(c.min for c in claims.get(mention.id, ())) \
+                and not _own_time(parsed, mention, date):
+            continue  # "other attacks in the past": a series in passing, no event
+        if target is None and not another and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
