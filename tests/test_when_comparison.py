@@ -64,3 +64,10 @@ def test_a_date_in_a_group_name_dates_nothing(nlp) -> None:
     (destroying,) = _dates(nlp, "The crime aimed at destroying the peace process that the government and the "
                                 "19 April Movement built.", ["destroying"])
     assert destroying.date != dt.date(1989, 4, 19) and destroying.phrase is None
+
+
+def test_a_time_ahead_is_no_anchor_for_a_later_past_event(nlp) -> None:
+    # "two days later" counts from the bombing the story tells, not from the scheduled trial.
+    (killed,) = _dates(nlp, "The bomb exploded on 2 November. His trial is scheduled for 16 December. "
+                            "Two days later, police killed his brother.", ["killed"])
+    assert (killed.date, killed.precision) == (dt.date(1989, 11, 4), DatePrecision.DAY), killed.reason

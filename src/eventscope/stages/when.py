@@ -211,8 +211,17 @@ def _sentence_groups(parsed: ParsedArticle) -> list[frozenset[int]]:
 
 
 
+# Verbs that put their time ahead: "his sentencing is scheduled for October 16", "the vote is due on
+# Friday", "talks are expected to resume on Monday".
+_SCHEDULE_LEMMAS = frozenset({"schedule", "slate", "due", "expect", "plan"})
+
+
 def _is_future(clause: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children)
+    if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children):
+        return True
+    governor = clause.head if clause.dep_ == "xcomp" else clause
+    return governor.lemma_.lower() in _SCHEDULE_LEMMAS and governor.tag_ in ("VBN", "JJ") \
+        and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in governor.children)
 
 
 _BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)
@@ -266,7 +275,9 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 resolved = resolve(expr, base_date, past=past, anchor=previous, base=sentence.start)
                 if resolved is not None and why:
                     resolved = replace(resolved, reason=resolved.reason + why)
-                if expr.kind != "vague":  # "recently" is no time that "that week" could point back to
+                # "Recently" is no time that "that week" could point back to, nor is a time ahead
+                # ("sentencing is scheduled for October 16. Days later, he was killed" counts from the story).
+                if expr.kind != "vague" and past:
                     previous = resolved or previous
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
                         and not in_quote and clause.lemma_.lower() in speech_lemmas()):
