@@ -5,6 +5,7 @@ Real parses (slow)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -71,3 +72,14 @@ def test_a_time_ahead_is_no_anchor_for_a_later_past_event(nlp) -> None:
     (killed,) = _dates(nlp, "The bomb exploded on 2 November. His trial is scheduled for 16 December. "
                             "Two days later, police killed his brother.", ["killed"])
     assert (killed.date, killed.precision) == (dt.date(1989, 11, 4), DatePrecision.DAY), killed.reason
+
+
+def test_a_definite_event_noun_refers_back_to_its_own_kind(nlp) -> None:
+    # "the bombings" are the bombing told first, not the gun battle told just before in their paragraph.
+    text = ("The bombing of the market on 2 November killed five people.\n\nTwo days later, police killed two "
+            "gunmen in a gun battle. A note said the bombings were revenge.")
+    parsed = parse(Article(id="w", text=text, published=dt.date(1989, 11, 12)), nlp)
+    mentions = [replace(mention_at(parsed, word), plover_mode=mode)
+                for word, mode in (("bombing", "explosives"), ("battle", "firearms"), ("bombings", "explosives"))]
+    bombings = resolve_dates(parsed, mentions)[mentions[2].id]
+    assert bombings.date == dt.date(1989, 11, 2), bombings.reason

@@ -25,11 +25,19 @@ def matching(lemma: str, candidates: list[tuple[Mention, TimeRef]], doc: Doc,
     news lead introduces the event that later definite mentions refer back to."""
     for exact in (True, False):
         hits = [(m, t) for m, t in candidates
-                if (doc[m.trigger_token].lemma_.lower() == lemma if exact
+                if (_stem(doc[m.trigger_token].lemma_.lower()) == _stem(lemma) if exact
                     else _suffix_match(doc[m.trigger_token].lemma_.lower(), lemma))]
         if hits:
             return hits[-1] if nearest else hits[0]
     return None
+
+
+def _stem(word: str) -> str:
+    """'bombings', 'bombing' and 'bomb' alike (the parser lemmatises an event noun either way)."""
+    for suffix in ("ings", "ing", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _suffix_match(a: str, b: str) -> bool:
@@ -64,7 +72,9 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
     # "... a drone killed Soleimani.  Al-Muhandis was also killed in the attack": within the paragraph
     # a definite event noun names the latest event of its type even when that one was told by a verb
-    same_type = [(m, t) for m, t in near if m.plover == mention.plover]
+    # (of a compatible mode: "the bombings" after a gun battle are not the gun battle)
+    same_type = [(m, t) for m, t in near if m.plover == mention.plover
+                 and not (m.plover_mode and mention.plover_mode and m.plover_mode != mention.plover_mode)]
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False))
