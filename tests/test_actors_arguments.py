@@ -278,3 +278,11 @@ def test_an_attack_in_a_country_is_not_that_country_acting(nlp) -> None:
     assert _texts(roles.actor2) == ["one civilian contractor"]
     roles = _roles(nlp, "US airstrikes in Syria killed four militiamen.", "killed")
     assert [a.country for a in roles.actor1] == ["USA"]
+
+
+def test_which_after_a_named_state_is_that_state(nlp) -> None:
+    # The parser hangs the clause on "strategy"; after the comma it is about Russia.
+    roles = _roles(nlp, "Aleppo is key to the strategy pursued by Russia, which will not stop bombing it.", "bombing")
+    assert _texts(roles.actor1) == ["Russia"]
+    roles = _roles(nlp, "A bomb went off in the market of Aleppo, which killed 13.", "killed")
+    assert roles.actor1 == ()  # a town is where, not who

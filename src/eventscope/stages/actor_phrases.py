@@ -128,13 +128,21 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         relative = token.lower_
-        token = token.head.head  # "militants who attacked": the noun the clause modifies
+        antecedent = token.head.head  # "militants who attacked": the noun the clause modifies
+        before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
+        if before is not None and before.pos_ == "PROPN" and before.i != antecedent.i:
+            # "the strategy pursued by Russia, which will not stop bombing it": after a comma the
+            # clause is about the name just before it, wherever the parser hung the clause
+            antecedent = before
+            reason = f"{reason} (the name before the comma)"
+        token = antecedent
         # the noun with its modifiers, not its "in Madrid" phrase, says whether it is an actor
         words = doc[token.left_edge.i:token.i + 1].text
         coded = lookup_actor(words, dictionary)
         place = "(place " in coded.reason and coded.sector is None  # "in Aleppo, which killed 13" (tagged LANGUAGE)
-        if relative not in ("who", "whom") and (token.ent_type_ in ("GPE", "LOC", "FAC") or place
-                                                or not actor_like(coded, token, reason)):
+        # a town is where, but a state acts ("Russia, which will not stop bombing it")
+        town = token.ent_type_ in ("GPE", "LOC", "FAC") and "(country " not in coded.reason
+        if relative not in ("who", "whom") and (town or place or not actor_like(coded, token, reason)):
             return None  # "the cafe which killed 13": the parser's noun is no actor; "who" names a person
     elif token.lower_ in DEMONSTRATIVES and token.pos_ in ("PRON", "DET") and (umbrella := _umbrella(token)):
         # "militias, including those targeted by the strikes": those are some of the militias
