@@ -128,14 +128,14 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         relative = token.lower_
-        antecedent = token.head.head  # "militants who attacked": the noun the clause modifies
+        modified = token.head.head  # "militants who attacked": the noun the clause modifies
         before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
-        if before is not None and before.pos_ == "PROPN" and before.i != antecedent.i:
+        if before is not None and before.pos_ == "PROPN" and before.i != modified.i:
             # "the strategy pursued by Russia, which will not stop bombing it": after a comma the
             # clause is about the name just before it, wherever the parser hung the clause
-            antecedent = before
+            modified = before
             reason = f"{reason} (the name before the comma)"
-        token = antecedent
+        token = modified
         # the noun with its modifiers, not its "in Madrid" phrase, says whether it is an actor
         words = doc[token.left_edge.i:token.i + 1].text
         coded = lookup_actor(words, dictionary)
