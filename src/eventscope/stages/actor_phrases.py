@@ -126,15 +126,15 @@ def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
 def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
               trigger: Token, modifier: Token | None = None) -> Actor | None:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        reason = f"{reason}; relative '{token.text}' -> '{token.head.head.text}'"
         relative = token.lower_
         modified = token.head.head  # "militants who attacked": the noun the clause modifies
         before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
-        if before is not None and before.pos_ == "PROPN" and before.i != modified.i:
+        comma = before is not None and before.pos_ == "PROPN" and before.i != modified.i
+        if comma and before is not None:
             # "the strategy pursued by Russia, which will not stop bombing it": after a comma the
             # clause is about the name just before it, wherever the parser hung the clause
             modified = before
-            reason = f"{reason} (the name before the comma)"
+        reason = f"{reason}; relative '{token.text}' -> '{modified.text}'" + (" (the name before the comma)" if comma else "")
         token = modified
         # the noun with its modifiers, not its "in Madrid" phrase, says whether it is an actor
         words = doc[token.left_edge.i:token.i + 1].text
