@@ -48,6 +48,14 @@ def test_a_street_is_no_town_of_its_name(pipeline, text: str) -> None:
     assert places and all(name in ("Lyon", "Baghdad") for name in places), places
 
 
+def test_a_peoples_border_is_a_place(pipeline) -> None:
+    # "Syrian" is a people (NORP); before "border" it names where the jet was shot down.
+    text = "Turkey shot down a Russian fighter jet over the Syrian border last November."
+    events = pipeline.extract_one(Article(id="b", text=text, published=dt.date(2016, 6, 30))).events
+    places = [e.place for e in events if e.place]
+    assert places and places[0].span is not None and "Syrian border" in places[0].span.text, places
+
+
 def test_a_street_is_one_toponym_the_gazetteer_never_resolves(nlp) -> None:
     from eventscope.config import load_settings
     from eventscope.gazetteer import load_gazetteer

@@ -91,8 +91,17 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i = j
         else:
             i += 1
-    found = [with_street(doc, t) for t in found]
+    found = [_border_of_people(doc, with_street(doc, t)) for t in found]
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
+
+
+def _border_of_people(doc: Doc, toponym: Toponym) -> Toponym:
+    """'the Syrian border': a people's adjective before "border" names a place (read by where_focus's
+    border phrases), so it is a location, not a group of people."""
+    after = doc[toponym.end] if toponym.end < len(doc) else None
+    if toponym.label == "NORP" and after is not None and after.lower_ in ("border", "frontier"):
+        return Toponym(toponym.start, toponym.end, "LOC")
+    return toponym
 
 
 # Nouns that make a name a street's: "Victor Hugo street" is no town Victor Hugo, "Haifa Street" in
