@@ -62,11 +62,15 @@ from eventscope.stages.assemble_incidents import (
     TALLY_MIN,
     TOLL_REACH,
     countrywide_sentences,
+    generic_series,
     is_accident,
+    is_answered,
     is_bare_toll,
     is_running_total,
     is_tally,
     is_toll_word,
+    names_another,
+    own_time,
     toll_sentences,
 )
 from eventscope.stages.assemble_match import (
@@ -272,61 +276,6 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its
 ORDINALS = frozenset({"first", "second", "third", "latest", "last", "same"})
 
 
-# Nouns that make what follows them the cause of another act: "launched in response to the attacks
-# by militias", "retaliation for a rocket attack", "revenge for the attack".
-ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
-_ANSWER_REACH = 4  # heads up from the trigger to the answer noun
-
-
-def _is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
-    """The mention is what another act of its sentence answers ("in response to the attacks")."""
-    doc = parsed.doc
-    if not 0 <= mention.trigger_token < len(doc):
-        return False
-    token = doc[mention.trigger_token]
-    for _ in range(_ANSWER_REACH):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.lemma_.lower() in ANSWER_NOUNS:
-            return True
-    return False
-
-
-# Words that set a noun trigger apart from the event told: "other attacks", "another bombing",
-# "previous attacks", "earlier raids".  With "the" ("the other attack") the event was told before.
-ANOTHER_WORDS = frozenset({"other", "another", "previous", "earlier", "prior", "past", "similar", "former"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
-def _names_another(parsed: ParsedArticle, mention: Mention) -> bool:
-    doc = parsed.doc
-    if not 0 <= mention.trigger_token < len(doc):
-        return False
-    token = doc[mention.trigger_token]
-    if token.pos_ != "NOUN":
-        return False
-    words = {c.lower_ for c in token.children if c.dep_ in ("amod", "det")}
-    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in token.children)
-    return bool(words & ANOTHER_WORDS) and not definite
-
-
-def _generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
-    """A plural noun trigger ("other attacks"): many events named at once."""
-    doc = parsed.doc
-    return 0 <= mention.trigger_token < len(doc) and doc[mention.trigger_token].tag_ in ("NNS", "NNPS")
-
-
-def _own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
-    """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
-    doc = parsed.doc
-    if date.phrase is None or not 0 <= mention.trigger_token < len(doc):
-        return False
-    span = doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
-    inside = {t.i for t in doc[mention.trigger_token].subtree}
-    return span is not None and all(t.i in inside for t in span)
-
-
 def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     """True when the trigger (or the event noun that is its subject) is a definite
     reference to an event told earlier: "the strikes", "Sunday's attacks",
@@ -527,16 +476,16 @@ def assemble(
         place = places.get(mention.id)
         # What an act answers ("in response to the attacks") is another event than that act, and, told
         # in passing, one the story has not told before unless it names the same attacker or victim.
-        answered = _is_answered(parsed, mention)
+        answered = is_answered(parsed, mention)
         # "other attacks", "another attack", "previous attacks": not the event the story tells.
-        another = _names_another(parsed, mention)
+        another = names_another(parsed, mention)
         candidates = [c for c in clusters
                       if not another and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
                       and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
-        if another and _generic_series(parsed, mention) and not any(c.min for c in claims.get(mention.id, ())) \
-                and not _own_time(parsed, mention, date):
+        if another and generic_series(parsed, mention) and not any(c.min for c in claims.get(mention.id, ())) \
+                and not own_time(parsed, mention, date):
             continue  # "other attacks in the past": a series in passing, no event
         if target is None and not another and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
@@ -549,7 +498,7 @@ def assemble(
                            and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
                            and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
         if target is None and answered and not any(c.min for c in claims.get(mention.id, ())) \
-                and not _own_time(parsed, mention, date):
+                and not own_time(parsed, mention, date):
             continue  # a cause told in passing, with no time or figure of its own: background, no event
         if target is None:
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of

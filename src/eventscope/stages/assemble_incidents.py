@@ -1,7 +1,8 @@
 """What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period,
-over many places of a country, or of a war so far, is a statistic, not an event; a bare toll ("two
-people were killed as a result") with no time or place of its own reports on the incident told before
-it.  Split from assemble, which applies these rules.
+over many places of a country, or of a war so far, is a statistic, not an event; so are deaths in an
+accident; a bare toll ("two people were killed as a result") with no time or place of its own reports
+on the incident told before it; a cause another act answers ("in response to the attacks") and "other
+attacks" are not the event the story tells.  Split from assemble, which applies these rules.
 """
 
 from __future__ import annotations
@@ -16,17 +17,23 @@ from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import clause_head
 
 __all__ = [
+    "ANOTHER_WORDS",
+    "ANSWER_NOUNS",
     "CAMPAIGN_NOUNS",
     "STATE_NOUNS",
     "TALLY_DAYS",
     "TALLY_MIN",
     "TOLL_REACH",
     "countrywide_sentences",
+    "generic_series",
     "is_accident",
+    "is_answered",
     "is_bare_toll",
     "is_running_total",
     "is_tally",
     "is_toll_word",
+    "names_another",
+    "own_time",
     "toll_sentences",
 ]
 
@@ -174,3 +181,59 @@ def _of_the_country(places: Token) -> bool:
                                         for g in child.children):
             return True
     return False
+
+
+# Nouns that make what follows them the cause of another act: "launched in response to the attacks
+# by militias", "retaliation for a rocket attack", "revenge for the attack".
+ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
+_ANSWER_REACH = 4  # heads up from the trigger to the answer noun
+
+
+def is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The mention is what another act of its sentence answers ("in response to the attacks")."""
+    doc = parsed.doc
+    if not 0 <= mention.trigger_token < len(doc):
+        return False
+    token = doc[mention.trigger_token]
+    for _ in range(_ANSWER_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in ANSWER_NOUNS:
+            return True
+    return False
+
+
+# Words that set a noun trigger apart from the event told: "other attacks", "another bombing",
+# "previous attacks", "earlier raids".  With "the" ("the other attack") the event was told before.
+ANOTHER_WORDS = frozenset({"other", "another", "previous", "earlier", "prior", "past", "similar", "former"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the other attack" was told before
+
+
+def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
+    """An indefinite noun trigger set apart from the event told ("other attacks", "another bombing")."""
+    doc = parsed.doc
+    if not 0 <= mention.trigger_token < len(doc):
+        return False
+    token = doc[mention.trigger_token]
+    if token.pos_ != "NOUN":
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("amod", "det")}
+    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in token.children)
+    return bool(words & ANOTHER_WORDS) and not definite
+
+
+def generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A plural noun trigger ("other attacks"): many events named at once."""
+    doc = parsed.doc
+    return 0 <= mention.trigger_token < len(doc) and doc[mention.trigger_token].tag_ in ("NNS", "NNPS")
+
+
+def own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
+    """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
+    doc = parsed.doc
+    if date.phrase is None or not 0 <= mention.trigger_token < len(doc):
+        return False
+    span = doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    inside = {t.i for t in doc[mention.trigger_token].subtree}
+    return span is not None and all(t.i in inside for t in span)
