@@ -211,9 +211,9 @@ def _sentence_groups(parsed: ParsedArticle) -> list[frozenset[int]]:
 
 
 
-# Verbs that put their time ahead: "his sentencing is scheduled for October 16", "the vote is due on
+# Verbs that put their time ahead: "his sentencing is scheduled for October 16", "the vote is slated for
 # Friday", "talks are expected to resume on Monday".
-_SCHEDULE_LEMMAS = frozenset({"schedule", "slate", "due", "expect", "plan"})
+_SCHEDULE_LEMMAS = frozenset({"schedule", "slate", "expect", "plan"})
 
 
 def _is_future(clause: Token) -> bool:
