@@ -61,6 +61,14 @@ def test_recently_is_the_past_month_not_the_day_of_the_report(nlp) -> None:
     assert (ambush.date, ambush.precision) == (dt.date(1989, 11, 10), DatePrecision.DAY)
 
 
+def test_recent_dates_only_its_own_event(nlp) -> None:
+    # "recent attacks" is the past month; the militias "backed by Iran" beside them are not dated by it.
+    attacks, backed = _dates(nlp, "Some of the groups involved in recent attacks are militias that are backed by "
+                                  "Iran.", ["attacks", "backed"])
+    assert attacks.precision is DatePrecision.RANGE and attacks.vague
+    assert backed.phrase is None, backed.reason
+
+
 def test_a_date_in_a_group_name_dates_nothing(nlp) -> None:
     (destroying,) = _dates(nlp, "The crime aimed at destroying the peace process that the government and the "
                                 "19 April Movement built.", ["destroying"])

@@ -421,6 +421,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 1
         else:
             tier = 2
+        if item.expr.kind == "vague" and tier:
+            continue  # "recent attacks" dates those attacks, not "militias that are backed by Iran" beside them
         # An end bound ("until 30 May") or a vague phrase ("recently") dates an event only when nothing else does.
         tier += 3 if item.bound or item.expr.kind == "vague" else 0
         ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))

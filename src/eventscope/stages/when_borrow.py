@@ -86,9 +86,10 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
 
 def same_sentence(mention: Mention, ordered: list[Mention],
                   own: dict[str, tuple[TimeRef | None, TimeRef | None]]) -> TimeRef | None:
-    """Another event of the same sentence dated by a phrase: one sentence, one time frame."""
+    """Another event of the same sentence dated by a phrase: one sentence, one time frame.  A vague
+    phrase ("recent attacks") dates only its own event."""
     others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
-              and own[m.id][0] is not None]
+              and (date := own[m.id][0]) is not None and not date.vague]
     if not others:
         return None
     other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
@@ -107,6 +108,8 @@ def inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef],
             return None
         if earlier in dated:
             source = dated[earlier]
+            if source.vague:
+                return None  # "recently" dates its own event; the next sentence goes back to no date
             why = source.reason.split("; ")[0]
             return replace(source, reason=f"{why}; {how.format(n=earlier)}")
     return None
