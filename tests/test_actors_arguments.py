@@ -286,3 +286,12 @@ def test_which_after_a_named_state_is_that_state(nlp) -> None:
     assert _texts(roles.actor1) == ["Russia"]
     roles = _roles(nlp, "A bomb went off in the market of Aleppo, which killed 13.", "killed")
     assert roles.actor1 == ()  # a town is where, not who
+
+
+def test_a_device_is_neither_victim_nor_lends_a_doer(nlp) -> None:
+    roles = _roles(nlp, "The brothers carried the bombs to the finish line before detonating them.", "detonating")
+    assert _texts(roles.actor1) == ["brothers"] and roles.actor2 == ()  # "them" are the bombs
+    roles = _roles(nlp, "Police defused it before it exploded.", "exploded")
+    assert roles.actor1 == ()  # the police did not set it off
+    roles = _roles(nlp, "The suicide bomber approached the checkpoint and his vest exploded.", "exploded")
+    assert _texts(roles.actor1) == ["suicide bomber"]

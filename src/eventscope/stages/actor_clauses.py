@@ -18,6 +18,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 
 # Verbs whose subject, without an object, is the device ("the bomb exploded", "it went off"): no actor.
 DEVICE_SUBJECT_VERBS = frozenset({"explode", "detonate", "go", "blow", "blast", "erupt", "burst"})
+# Verbs whose object is a device, so a pronoun object ("detonating them", "defused it") is no victim.
+DEVICE_OBJECT_VERBS = frozenset({"detonate", "defuse", "plant", "explode", "throw", "hurl", "lob", "fire",
+                                 "launch", "drop", "set"})
 # Verbs whose infinitive is done by their subject even with an object ("promised them to attack").
 SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "threaten", "pledge", "swear"})
 # Verbs whose object is the instrument, not a doer: "were using the facilities to launch attacks".

@@ -41,6 +41,7 @@ from spacy.tokens import Token
 
 from eventscope.model import ActorRoles, Mention
 from eventscope.stages.actor_clauses import (
+    DEVICE_OBJECT_VERBS,
     OBJECT_DEPS,
     device_subject,
     inherited_subject,
@@ -135,15 +136,21 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     if not a1 and verb.tag_ == "VBN":
         a1 = _shared_agent(verb)
     why: list[str] = []
-    if device_subject(verb):
+    device = device_subject(verb)
+    if device:
         a1 = []  # "the bomb exploded": the subject is the weapon; "a man detonated it" has an object
     if not a1 and not patient_subject:
         a1 = _agent_of_attack_noun(verb)
-    if not a1 and not patient_subject:
+    # A clause of its own whose subject is the weapon ("police defused it before it exploded") takes no
+    # doer from the clause it hangs on; a conjunct may ("the bomber approached and his vest exploded").
+    if not a1 and not patient_subject and not (device and verb.dep_ in ("advcl", "relcl", "ccomp")):
         a1, inherited = inherited_subject(verb)
         if inherited:
             why.append(inherited)
     a2 = patient_subject or _verb_targets(verb)
+    if verb.lemma_.lower() in DEVICE_OBJECT_VERBS:
+        # "carried the bombs ... before detonating them", "defused it": the pronoun is the device
+        a2 = [(t, r) for t, r in a2 if not (t.dep_ in OBJECT_DEPS and t.head.i == verb.i and t.pos_ == "PRON")]
     if not a2:
         # "bombarding and starving people", "beating and kicking them": coordinated verbs share the object
         a2 = [(o, f"dobj of '{c.text}', coordinated with '{verb.text}'") for c in verb.children
