@@ -295,3 +295,8 @@ def test_a_device_is_neither_victim_nor_lends_a_doer(nlp) -> None:
     assert roles.actor1 == ()  # the police did not set it off
     roles = _roles(nlp, "The suicide bomber approached the checkpoint and his vest exploded.", "exploded")
     assert _texts(roles.actor1) == ["suicide bomber"]
+
+
+def test_a_suicide_bomber_is_no_victim_of_his_own_blast(nlp) -> None:
+    roles = _roles(nlp, "A suicide bomber blew himself up, killing six soldiers.", "blew")
+    assert _texts(roles.actor1) == ["suicide bomber"] and roles.actor2 == ()

@@ -118,6 +118,9 @@ def _is_noun(trigger: Token) -> bool:
 # Finding argument head tokens.  Each finder returns (token, reason) pairs.
 
 
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+
+
 def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     a1: Found = []
     patient_subject: Found = []
@@ -148,6 +151,8 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
         if inherited:
             why.append(inherited)
     a2 = patient_subject or _verb_targets(verb)
+    # "a suicide bomber blew himself up", "killed himself": the doer, not a victim of his own act
+    a2 = [(t, r) for t, r in a2 if t.lower_ not in REFLEXIVE_PRONOUNS]
     if verb.lemma_.lower() in DEVICE_OBJECT_VERBS:
         # "carried the bombs ... before detonating them", "defused it": the pronoun is the device
         a2 = [(t, r) for t, r in a2 if not (t.dep_ in OBJECT_DEPS and t.head.i == verb.i and t.pos_ == "PRON")]
