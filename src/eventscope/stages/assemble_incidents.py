@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
 from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.syntax import clause_head
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
 
 __all__ = [
     "ANOTHER_WORDS",
@@ -205,9 +205,9 @@ def is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
 
 
 # Words that set a noun trigger apart from the event told: "other attacks", "another bombing",
-# "previous attacks", "earlier raids".  With "the" ("the other attack") the event was told before.
+# "previous attacks", "earlier raids".  With "the" ("the other attack", DEFINITE_DETERMINERS) the event
+# was told before.
 ANOTHER_WORDS = frozenset({"other", "another", "previous", "earlier", "prior", "past", "similar", "former"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the other attack" was told before
 
 
 def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
@@ -219,7 +219,7 @@ def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
     if token.pos_ != "NOUN":
         return False
     words = {c.lower_ for c in token.children if c.dep_ in ("amod", "det")}
-    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in token.children)
+    definite = any(c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in token.children)
     return bool(words & ANOTHER_WORDS) and not definite
 
 

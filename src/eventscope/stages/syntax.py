@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 MAX_HOPS = 64  # a parse is a tree, but never trust a loop to end on its own
+# Determiners that make a noun name something told before ("the attack", "these strikes").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def clause_head(token: Token) -> Token:

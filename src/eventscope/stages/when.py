@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import clause_head
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
 from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence
 from eventscope.stages.when_expr import (
     TimeExpression,
@@ -395,8 +395,6 @@ def _tree_distance(a: Token, b: Token) -> int:
     return min(up_a.index(c) + up_b.index(c) for c in common)
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
 
 def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
                    reference: dt.date | None) -> tuple[TimeRef | None, TimeRef | None]:
@@ -430,7 +428,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     # chain finds (step 3); a phrase of another clause of the sentence ("... who voted on 11 March") is not
     # its date
     anaphoric = trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
     for tier, _dist, _gap, item in sorted(ranked, key=lambda r: r[:3]):
         if anaphoric and tier % 3 == 2:
             continue
