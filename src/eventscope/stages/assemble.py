@@ -70,7 +70,7 @@ from eventscope.stages.assemble_incidents import (
     is_tally,
     is_toll_word,
     names_another,
-    own_time,
+    told_in_passing,
     toll_sentences,
 )
 from eventscope.stages.assemble_match import (
@@ -479,14 +479,14 @@ def assemble(
         answered = is_answered(parsed, mention)
         # "other attacks", "another attack", "previous attacks": not the event the story tells.
         another = names_another(parsed, mention)
-        candidates = [c for c in clusters
-                      if not another and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
-                      and not (answered and c.keeps_out_cause(mention, mention_roles))]
+        in_passing = told_in_passing(parsed, mention, date, claims.get(mention.id, ()))
+        if another and in_passing and generic_series(parsed, mention):
+            continue  # "other attacks in the past": a series in passing, no event
+        candidates = [] if another else [
+            c for c in clusters if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
+            and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
-        if another and generic_series(parsed, mention) and not any(c.min for c in claims.get(mention.id, ())) \
-                and not own_time(parsed, mention, date):
-            continue  # "other attacks in the past": a series in passing, no event
         if target is None and not another and _refers_back(parsed, mention):
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
                            and not c.roles_reversed(mention_roles)
@@ -497,8 +497,7 @@ def assemble(
                            and not is_recalled(c.best_date(), parsed.article.reference_date)
                            and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
                            and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
-        if target is None and answered and not any(c.min for c in claims.get(mention.id, ())) \
-                and not own_time(parsed, mention, date):
+        if target is None and answered and in_passing:
             continue  # a cause told in passing, with no time or figure of its own: background, no event
         if target is None:
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of

@@ -33,7 +33,7 @@ __all__ = [
     "is_tally",
     "is_toll_word",
     "names_another",
-    "own_time",
+    "told_in_passing",
     "toll_sentences",
 ]
 
@@ -229,7 +229,13 @@ def generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
     return 0 <= mention.trigger_token < len(doc) and doc[mention.trigger_token].tag_ in ("NNS", "NNPS")
 
 
-def own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
+def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
+    """No figure of its own and no time of its own: named, not told ("in response to the attacks by
+    militias", "other attacks"), unlike "a rocket attack earlier that month that killed one contractor"."""
+    return not any(c.min for c in claims) and not _own_time(parsed, mention, date)
+
+
+def _own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
     """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
     doc = parsed.doc
     if date.phrase is None or not 0 <= mention.trigger_token < len(doc):
