@@ -113,7 +113,7 @@ class _Cluster:
     claims: list[Claim] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)  # paragraph number per sentence of the article
     accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
-    answered: set[str] = field(default_factory=set)  # mentions that another act answers (_is_answered)
+    answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
         """Every mention only reports casualties ("killed", "died"), with no attacker."""
