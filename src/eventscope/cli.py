@@ -46,6 +46,8 @@ def format_event_row(event: Event) -> dict[str, str]:
     place = "-"
     if event.place:
         place = event.place.name + (f" ({event.place.country})" if event.place.country else "")
+        if event.place.site:
+            place += f", at {event.place.site.text}"
     killed = "-"
     if event.fatalities:
         killed = str(event.fatalities.best) if event.fatalities.best is not None else "?"

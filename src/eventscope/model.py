@@ -193,6 +193,9 @@ class Place:
     geonameid: int | None = None
     span: Span | None = None
     reason: str = ""
+    # The spot within this place that the event's own clause names ("her home", "a checkpoint"); no
+    # coordinates of its own (stages/where_site.py).
+    site: Span | None = None
 
 
 @dataclass(frozen=True)

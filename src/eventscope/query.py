@@ -92,7 +92,7 @@ def event_json(event: Event, meta: EventMeta | None = None) -> dict[str, Any]:
 
 FLAT_COLUMNS = ("id", "date", "date_end", "date_precision", "plover", "plover_mode", "cameo", "goldstein",
                 "acled_type", "acled_sub_type", "actor1", "actor1_country", "actor2", "actor2_country",
-                "place", "country", "admin1", "lat", "lon", "place_precision", "fatalities", "injuries",
+                "place", "country", "admin1", "lat", "lon", "place_precision", "site", "fatalities", "injuries",
                 "abducted", "arrested", "modality", "recalled", "n_articles", "corroboration", "first_reported", "sources")
 
 
@@ -112,6 +112,7 @@ def flat_row(event: Event, meta: EventMeta | None = None) -> dict[str, Any]:
         "place": place.name if place else None, "country": place.country if place else None,
         "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
         "lon": place.lon if place else None, "place_precision": place.precision.value if place else None,
+        "site": place.site.text if place and place.site else None,
         "fatalities": event.fatalities.best if event.fatalities else None,
         "injuries": event.injuries.best if event.injuries else None,
         "abducted": event.abducted.best if event.abducted else None,

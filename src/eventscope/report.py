@@ -114,7 +114,8 @@ def _actors(actors: Sequence[Any]) -> str:
 def _place(event: Event) -> str:
     if event.place is None:
         return "—"
-    return event.place.name + (f" ({event.place.country})" if event.place.country else "")
+    site = f", at {event.place.site.text}" if event.place.site else ""
+    return event.place.name + (f" ({event.place.country})" if event.place.country else "") + site
 
 
 def build_context(store: EventStore, region: Region, date_from: dt.date, date_to: dt.date,

@@ -104,7 +104,11 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
         if roles is not None:
             arguments += [PredictedArgument("attacker", a.text, a.span) for a in roles.actor1]
             arguments += [PredictedArgument("target", a.text, a.span) for a in roles.actor2]
-        if place is not None and place.span is not None:
+        if place is not None and place.site is not None:
+            # The spot the trigger's clause names ("stabbed in her home in a West Bank settlement") is
+            # the nearest text for where it happened, as argument annotation marks it.
+            arguments.append(PredictedArgument("place", place.site.text, place.site))
+        elif place is not None and place.span is not None:
             # The place argument is the text that names where the event happened; a place the
             # where stage inferred without naming it here (the article's dominant country) is
             # a geocoding guess, not an argument, and would be matched by its name anywhere.

@@ -90,6 +90,7 @@ from eventscope.stages.where_link import (
     read_candidates,
 )
 from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
+from eventscope.stages.where_site import event_site
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
 __all__ = ["BORROWED", "borrowed", "event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
@@ -158,7 +159,16 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
     refined = refine_places(parsed, mentions, out, gazetteer)
     if roles:
         refined = {m.id: _speakers_country(m, roles.get(m.id), refined.get(m.id), gazetteer) for m in mentions}
-    return {key: _with_place_noun(doc, place) for key, place in refined.items()}
+    triggers = {m.id: m.trigger_token for m in mentions}
+    return {key: _with_site(doc, triggers[key], _with_place_noun(doc, place)) for key, place in refined.items()}
+
+
+def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
+    """The place with the spot its event's clause names ("in her home"), when there is one."""
+    if place is None:
+        return None
+    site = event_site(doc, trigger)
+    return replace(place, site=site) if site is not None else place
 
 
 # PLOVER types of statements: said, wherever the speaker is, not done at a scene.  A meeting (CONSULT) has
@@ -428,6 +438,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         if found is not None and trusted(found, caps, focus, named.label):
             return found.to_place(span=span, reason=f"sentence: the event noun names its place "
                                                     f"('{doc[named.start:trigger + 1].text}'), {how}")
+        if found is None and not caps and _names_a_spot(doc, named):
+            return _unknown_place(doc, named, 1.0, focus)
     rejected: set[Toponym] = set()
     for prob, topo in scored:
         if prob < threshold:
@@ -493,6 +505,13 @@ def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]
     event = next((e for e in doc.ents if e.label_ == "EVENT" and e.start <= trigger < e.end), None)
     if event is not None and (name := named_after(event)) is not None and name.end <= trigger:
         return name
+    # "the battle for Syria", "the fight for Aleppo": the place fought over is where the fighting is
+    if token.lemma_.lower() in CONTEST_NOUNS:
+        for _prob, topo in scored:
+            root = doc[topo.start:topo.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == trigger \
+                    and topo.label in ("GPE", "LOC"):
+                return topo
     # "Chicago recorded 473 homicides", "Syria saw more attacks": the place that underwent them
     head = token.head
     if token.dep_ in ("dobj", "obj") and head.lemma_.lower() in TALLY_VERBS:
@@ -502,6 +521,9 @@ def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]
                 return topo
     return None
 
+
+# Words for fighting over something: "the battle for X" is fought in X.
+CONTEST_NOUNS = frozenset({"battle", "fight", "struggle", "war", "offensive", "siege", "assault"})
 
 # Verbs whose subject is the place a tally of events happened in ("Chicago recorded 473 homicides").
 TALLY_VERBS = frozenset({"record", "see", "witness", "register", "experience", "suffer", "log"})
@@ -513,6 +535,13 @@ UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "within"
 # A word run into the capitalised function word that opened the next sentence ("SyriaThe desert");
 # names with an inner capital ("McAllen", "KwaZulu", "MacArthur") do not end in one.
 _RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|That|Its|His|Her|Their|But|And)\b")
+
+
+def _names_a_spot(doc: Doc, topo: Toponym) -> bool:
+    """A name the gazetteer lacks, that an event is named after, is a place when its last word is a place
+    noun ("the Tiananmen Square massacre").  The parser's label is not enough: in wire copy it calls a
+    victim's surname GPE ("the assassins of ... Enrique Lopez Albujar Trint, who was murdered")."""
+    return topo.end - topo.start > 1 and doc[topo.end - 1].lower_ in PLACE_HEAD_NOUNS
 
 
 def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:

@@ -119,7 +119,7 @@ ES.renderEvent = function (container, event, onSelect) {
   const date = event.date.date ? event.date.date + (event.date.date_end ? ` … ${event.date.date_end}` : "") : "?";
   const rows = [
     ["Date", `${date} (${event.date.precision})`],
-    ["Place", place ? `${place.name}${place.country ? `, ${place.country}` : ""}${place.admin1 ? ` / ${place.admin1}` : ""} (${place.precision})` : "—"],
+    ["Place", place ? `${place.name}${place.country ? `, ${place.country}` : ""}${place.admin1 ? ` / ${place.admin1}` : ""} (${place.precision})${place.site ? `, at ${place.site.text}` : ""}` : "—"],
     ["Actor", ES.actorText(event.actor1)],
     ["Target", ES.actorText(event.actor2)],
     ["PLOVER", event.plover + (event.plover_mode ? ` / ${event.plover_mode}` : "")],

@@ -1,0 +1,56 @@
+"""Stage where: the spot within a place that the event's clause names ("in her home", "at a
+checkpoint"), kept on the place as `site` and given as the place argument (real parses -> slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.evaluate.predict import triggers_to_predictions
+from eventscope.gazetteer import Gazetteer
+from eventscope.model import Article
+from eventscope.pipeline import Extraction
+from eventscope.stages.nlp import parse
+from eventscope.stages.where import resolve_places
+from eventscope.stages.where_site import event_site
+from where_support import mention_at
+
+pytestmark = pytest.mark.slow
+
+
+def site_text(nlp, text: str, word: str) -> str | None:
+    parsed = parse(Article(id="s", text=text), nlp)
+    site = event_site(parsed.doc, mention_at(parsed, word).trigger_token)
+    return site.text if site else None
+
+
+def test_a_facility_under_a_locative_preposition_is_the_site(nlp) -> None:
+    text = "A girl was stabbed to death by an attacker on Thursday in her home in a West Bank settlement."
+    assert site_text(nlp, text, "stabbed") == "her home"
+    assert site_text(nlp, "The men smashed into her small wooden shack on March 30.", "smashed") == \
+        "her small wooden shack"
+
+
+def test_the_clause_the_trigger_goes_on_with_and_the_verb_of_a_noun_trigger(nlp) -> None:
+    text = "The bomb exploded on Friday, wounding 13 people on a busy pedestrian street in Lyon."
+    assert site_text(nlp, text, "exploded") == "a busy pedestrian street"
+    assert site_text(nlp, "Gunmen carried out an attack at a mosque in Kabul.", "attack") == "a mosque"
+
+
+def test_what_is_attacked_and_settlements_are_no_site(nlp) -> None:
+    # "on" names the target of an attack unless it is a way; a town or province is the gazetteer's
+    assert site_text(nlp, "Militants launched an attack on the embassy.", "attack") is None
+    assert site_text(nlp, "Three people were killed in the same province.", "killed") is None
+    assert site_text(nlp, "Three people were killed in Kabul.", "killed") is None
+
+
+def test_the_site_rides_on_the_place_and_is_the_place_argument(nlp, tiny_gazetteer: Gazetteer) -> None:
+    text = "A car bomb exploded at a checkpoint in Mosul on Monday."
+    parsed = parse(Article(id="s2", text=text), nlp)
+    mention = mention_at(parsed, "exploded")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name == "Mosul" and place.site is not None
+    assert place.site.text == "a checkpoint" and place.span is not None and place.span.text == "Mosul"
+    extraction = Extraction(parsed, [mention], {}, {}, {mention.id: place}, {}, [])
+    [predicted] = triggers_to_predictions("s2", extraction)
+    assert [(a.role, a.text) for a in predicted.arguments] == [("place", "a checkpoint")]
+
