@@ -196,6 +196,12 @@ def test_some_of_a_group_is_the_group(nlp) -> None:
     assert _texts(roles.actor1) == ["guys"]
 
 
+def test_a_gerund_on_a_conjunct_verb_takes_the_first_verbs_subject(nlp) -> None:
+    text = "Some of these guys run up to the enemy and hug them before detonating the bomb."
+    roles = _roles(nlp, text, "detonating")
+    assert _texts(roles.actor1) == ["guys"]
+
+
 def test_the_relative_who_stands_for_its_person(nlp) -> None:
     text = "He mourned a 13-year-old girl who was stabbed to death by an intruder in her home."
     roles = _roles(nlp, text, "stabbed")

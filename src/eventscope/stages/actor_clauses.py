@@ -151,5 +151,11 @@ def gerund_subject(verb: Token) -> tuple[Found, str]:
         holder = holder.head  # "is engaged in torturing"
     # A passive subject counts too: "he was killed after attacking a checkpoint" -- he attacked.
     subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if not subjects and holder.pos_ in ("VERB", "AUX"):
+        # "some of these guys run up to the enemy and hug them before detonating the bomb": the verb
+        # the gerund hangs on has its subject through its own conjunct
+        found, how = inherited_subject(holder)
+        if found:
+            return found, f"subject of '{verb.text}' borrowed from '{holder.text}': {how}"
     return [(c, f"nsubj of '{holder.text}', shared by '{prep.text} {verb.text}'") for c in subjects], \
         f"subject of '{verb.text}' borrowed from '{holder.text}'" if subjects else ""
