@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 
 from eventscope.gazetteer import Gazetteer
-from eventscope.model import Actor, ActorRoles, Article, PlacePrecision
+from eventscope.model import Actor, ActorRoles, Article, PlacePrecision, Span
 from eventscope.stages.nlp import ParsedArticle, parse
-from eventscope.stages.where import BORROWED, resolve_places
+from eventscope.stages.where import BORROWED, _put_somewhere, resolve_places
 from where_support import mention_at
 
 pytestmark = pytest.mark.slow
@@ -93,6 +93,36 @@ def test_the_place_fought_over_is_where_the_battle_is(nlp, gaz: Gazetteer) -> No
     text = "Ministers will meet in Paris next week, in the midst of the battle for Syria."
     place = place_of(parse(Article(id="b6c", text=text), nlp), gaz, "battle")
     assert place is not None and place.country == "SYR" and place.span is not None
+
+
+def test_a_place_of_the_event_compared_with_is_not_this_events(nlp, gaz: Gazetteer) -> None:
+    text = ("A car bomb exploded in Mosul on Monday. Gunmen opened fire and then detonated explosives, "
+            "similar to the bombings in Paris in November.")
+    parsed = parse(Article(id="b6e", text=text), nlp)
+    mentions = [mention_at(parsed, "exploded"), mention_at(parsed, "detonated")]
+    place = resolve_places(parsed, mentions, gaz)[mentions[1].id]
+    assert place is not None and place.name == "Mosul"
+    # the compared event keeps its own place
+    assert place_of(parse(Article(id="b6f", text=text), nlp), gaz, "bombings").name == "Paris"
+
+
+def test_a_town_that_names_an_accord_is_no_place_of_the_event(nlp, gaz: Gazetteer) -> None:
+    text = ("A car bomb exploded in Mosul on Monday. Jets kept bombing the town for the sake of the "
+            "Paris process.")
+    parsed = parse(Article(id="b6g", text=text), nlp)
+    mentions = [mention_at(parsed, "exploded"), mention_at(parsed, "bombing")]
+    place = resolve_places(parsed, mentions, gaz)[mentions[1].id]
+    assert place is not None and place.name == "Mosul"
+
+
+def test_only_a_name_that_puts_something_there_is_the_leads_place_in_this_sentence(nlp) -> None:
+    # the fallback takes the lead's place named in the event's own sentence as this event's only when
+    # the sentence puts something there
+    doc = parse(Article(id="b6h", text="Fans skirmish ahead of the match in Marseille. Action is needed "
+                                       "from Moscow to stop the slaughter."), nlp).doc
+    marseille, moscow = (next(Span(e.start_char, e.end_char, e.text) for e in doc.ents if e.text == name)
+                         for name in ("Marseille", "Moscow"))
+    assert _put_somewhere(doc, marseille) and not _put_somewhere(doc, moscow)
 
 
 def test_the_place_that_recorded_a_tally_is_its_place(nlp, gaz: Gazetteer) -> None:
