@@ -36,6 +36,12 @@ def test_the_clause_the_trigger_goes_on_with_and_the_verb_of_a_noun_trigger(nlp)
     assert site_text(nlp, "Gunmen carried out an attack at a mosque in Kabul.", "attack") == "a mosque"
 
 
+def test_the_noun_a_where_clause_is_about_is_the_site(nlp) -> None:
+    text = "He toured the prisons where the regime tortured and executed thousands of people."
+    assert site_text(nlp, text, "executed") == "the prisons"
+    assert site_text(nlp, text, "tortured") == "the prisons"
+
+
 def test_what_is_attacked_and_settlements_are_no_site(nlp) -> None:
     # "on" names the target of an attack unless it is a way; a town or province is the gazetteer's
     assert site_text(nlp, "Militants launched an attack on the embassy.", "attack") is None

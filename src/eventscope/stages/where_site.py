@@ -43,6 +43,19 @@ def event_site(doc: Doc, trigger: int) -> Span | None:
     for prep, noun in _locative_objects(doc, trigger):
         if _is_site(prep, noun):
             return _phrase(doc, noun)
+    noun = _where_antecedent(doc[trigger])
+    if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in site_kinds():
+        return _phrase(doc, noun)
+    return None
+
+
+def _where_antecedent(token: Token) -> Token | None:
+    """The noun a "where" clause of the trigger is about: "the prisons where his regime tortured and
+    executed thousands" (the trigger, or the verb it is coordinated with, heads the clause)."""
+    clause = token.head if token.dep_ == "conj" else token
+    verbs = [clause, *clause.conjuncts]  # the parser may hang "where" on any of them
+    if clause.dep_ == "relcl" and any(c.lower_ == "where" for verb in verbs for c in verb.children):
+        return clause.head
     return None
 
 
