@@ -36,6 +36,15 @@ def test_the_clause_the_trigger_goes_on_with_and_the_verb_of_a_noun_trigger(nlp)
     assert site_text(nlp, "Gunmen carried out an attack at a mosque in Kabul.", "attack") == "a mosque"
 
 
+def test_a_spot_in_an_article_that_names_no_place_is_all_there_is(nlp, tiny_gazetteer: Gazetteer) -> None:
+    parsed = parse(Article(id="s5", text="They opted to detonate the bomb at the base of the tomb."), nlp)
+    mention = mention_at(parsed, "detonate")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name == "the base" and place.site is not None
+    assert place.lat is None and place.country is None and place.span is None
+    assert "no coordinates" in place.reason
+
+
 def test_the_noun_a_where_clause_is_about_is_the_site(nlp) -> None:
     text = "He toured the prisons where the regime tortured and executed thousands of people."
     assert site_text(nlp, text, "executed") == "the prisons"

@@ -164,11 +164,17 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
 
 
 def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
-    """The place with the spot its event's clause names ("in her home"), when there is one."""
-    if place is None:
-        return None
+    """The place with the spot its event's clause names ("in her home"), when there is one.  When the
+    article names no place at all, the spot is all the text says of where: a place of that name,
+    without coordinates or country ("the base of the tomb" in a story that never says which tomb)."""
     site = event_site(doc, trigger)
-    return replace(place, site=site) if site is not None else place
+    if site is None:
+        return place
+    if place is None:
+        return Place(name=site.text, precision=PlacePrecision.POINT, site=site,
+                     reason=f"the sentence names a spot ('{site.text}'), and the article no place the gazetteer "
+                            "knows: no coordinates, no country")
+    return replace(place, site=site)
 
 
 # PLOVER types of statements: said, wherever the speaker is, not done at a scene.  A meeting (CONSULT) has
