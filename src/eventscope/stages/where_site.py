@@ -43,9 +43,9 @@ def event_site(doc: Doc, trigger: int) -> Span | None:
     for prep, noun in _locative_objects(doc, trigger):
         if _is_site(prep, noun):
             return _phrase(doc, noun)
-    noun = _where_antecedent(doc[trigger])
-    if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in site_kinds():
-        return _phrase(doc, noun)
+    about = _where_antecedent(doc[trigger])
+    if about is not None and about.pos_ == "NOUN" and about.lemma_.lower() in site_kinds():
+        return _phrase(doc, about)
     return None
 
 
