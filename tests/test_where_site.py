@@ -36,6 +36,14 @@ def test_the_clause_the_trigger_goes_on_with_and_the_verb_of_a_noun_trigger(nlp)
     assert site_text(nlp, "Gunmen carried out an attack at a mosque in Kabul.", "attack") == "a mosque"
 
 
+def test_a_spot_that_is_the_places_own_name_is_no_site(nlp, tiny_gazetteer: Gazetteer) -> None:
+    parsed = parse(Article(id="s6", text="A car bomb exploded at the Mosul airport on Monday."), nlp)
+    mention = mention_at(parsed, "exploded")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name == "Mosul" and place.span.text == "Mosul airport"
+    assert place.site is None
+
+
 def test_a_spot_in_an_article_that_names_no_place_is_all_there_is(nlp, tiny_gazetteer: Gazetteer) -> None:
     parsed = parse(Article(id="s5", text="They opted to detonate the bomb at the base of the tomb."), nlp)
     mention = mention_at(parsed, "detonate")
