@@ -53,3 +53,17 @@ def test_an_undated_telling_of_a_recalled_bombing_at_the_same_town_joins_it(pipe
 def test_acled_sub_type_follows_who_was_hit(pipeline, text: str, sub_type: str) -> None:
     events = pipeline.extract_one(Article(id="a", text=text, published=dt.date(2023, 6, 15))).events
     assert sub_type in [e.acled_sub_type for e in events], [(e.acled_sub_type, e.reasons.get("acled")) for e in events]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A former minister killed himself in his cell on Monday.", None),
+    ("In that aircraft accident, four people were killed. Another person killed himself because he had "
+     "a weapon in his hand.", None),
+    ("A gunman opened fire at a school in Texas on Monday, killing 19 children, and then shot himself.", 19),
+])
+def test_a_suicide_told_alone_is_no_event_and_told_with_an_attack_joins_it(pipeline, text, killed) -> None:
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(2023, 6, 15))).events
+    if killed is None:
+        assert events == []
+    else:
+        assert len(events) == 1 and events[0].fatalities.best == killed

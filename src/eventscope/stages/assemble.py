@@ -67,6 +67,7 @@ from eventscope.stages.assemble_incidents import (
     is_answered,
     is_bare_toll,
     is_running_total,
+    is_self_inflicted,
     is_tally,
     is_toll_word,
     names_another,
@@ -116,8 +117,10 @@ class _Cluster:
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
-        """Every mention only reports casualties ("killed", "died"), with no attacker."""
-        return not any(roles.actor1 for roles in self.roles) and all(
+        """Every mention only reports casualties ("killed", "died"), with no attacker; one who killed
+        himself is no attacker ("in that aircraft accident, four were killed; another killed himself")."""
+        return not any(roles.actor1 for m, roles in zip(self.mentions, self.roles, strict=True)
+                       if not is_self_inflicted(parsed, m)) and all(
             0 <= m.trigger_token < len(parsed.doc) and is_toll_word(parsed.doc[m.trigger_token]) for m in self.mentions)
 
     @property
@@ -513,7 +516,9 @@ def assemble(
         if place is not None:
             target.places.append(place)
         target.claims.extend(claims.get(mention.id, ()))
-    return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))]
+    # a suicide told alone is no event; told with an attack it has joined the attack's cluster
+    return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))
+            and not all(is_self_inflicted(parsed, m) for m in c.mentions)]
 
 
 # `STATE_NOUNS` (assemble_incidents) name a state of affairs rather than a happening: "the Syrian conflict",

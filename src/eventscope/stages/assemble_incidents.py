@@ -1,6 +1,6 @@
 """What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period,
 over many places of a country, or of a war so far, is a statistic, not an event; so are deaths in an
-accident; a bare toll ("two people were killed as a result") with no time or place of its own reports
+accident and a suicide told alone; a bare toll ("two people were killed as a result") with no time or place of its own reports
 on the incident told before it; a cause another act answers ("in response to the attacks") and "other
 attacks" are not the event the story tells.  Split from assemble, which applies these rules.
 """
@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
+from eventscope.stages.actors import REFLEXIVE_PRONOUNS
 from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
@@ -30,6 +31,7 @@ __all__ = [
     "is_answered",
     "is_bare_toll",
     "is_running_total",
+    "is_self_inflicted",
     "is_tally",
     "is_toll_word",
     "names_another",
@@ -87,6 +89,22 @@ def is_accident(parsed: ParsedArticle, mention: Mention, has_attacker: bool,
     clause = clause_head(token)
     nearby = [*clause.subtree, *token.ancestors]
     return any(t.lower_ in ACCIDENT_WORDS for t in nearby)
+
+
+# Verbs of a death or wound someone gives himself: "another person killed himself", "shot herself".  A
+# suicide is no political violence (ACLED and MUC-4 code none); told with an attack ("the gunman then
+# killed himself") it is a death of that incident, and joins it.  Not "blew himself up" (a suicide
+# attack) nor "set himself on fire" (a protest).
+SELF_HARM_VERBS = frozenset({"kill", "shoot", "hang", "stab", "poison", "wound", "injure"})
+
+
+def is_self_inflicted(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The trigger is a self-harm verb whose object is its own subject ("killed himself")."""
+    if not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    return token.lemma_.lower() in SELF_HARM_VERBS and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children)
 
 
 # Words that count the dead or hurt of a whole period ("some 1,600 Peruvians were murdered during the
