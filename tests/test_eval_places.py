@@ -1,4 +1,4 @@
-"""City agreement: the gazetteer's name of the predicted place, or the place as the text writes it."""
+"""City agreement: the gazetteer's name of the predicted place, the place as the text writes it, or the spot within it."""
 
 from __future__ import annotations
 
@@ -17,3 +17,12 @@ def test_another_place_does_not() -> None:
     pred = PredictedEvent("d", frozenset({"ASSAULT"}), place_name="Guatemala City", place_text="GUATEMALA")
     assert not place_name_agrees(GOLD, pred)
     assert not place_name_agrees(GOLD, PredictedEvent("d", frozenset({"ASSAULT"})))
+
+
+def test_the_spot_within_the_place_counts_without_its_article() -> None:
+    gold = GoldEvent("g", "ATTACK", frozenset({"ASSAULT"}), place=GoldPlace(names=("CENTRAL AMERICAN UNIVERSITY",)))
+    pred = PredictedEvent("d", frozenset({"ASSAULT"}), place_name="El Salvador", place_text="EL SALVADOR",
+                          site_text="THE CENTRAL AMERICAN UNIVERSITY")
+    assert place_name_agrees(gold, pred)
+    other = PredictedEvent("d", frozenset({"ASSAULT"}), place_name="El Salvador", site_text="the national university")
+    assert not place_name_agrees(gold, other)

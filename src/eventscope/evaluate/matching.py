@@ -136,12 +136,19 @@ def align_fields(golds: Sequence[GoldEvent], preds: Sequence[PredictedEvent]) ->
 
 
 def place_name_agrees(gold: GoldEvent, pred: PredictedEvent) -> bool:
-    """The gazetteer's name of the predicted place, or its name as the text writes it, is a gold name
-    (the gazetteer says "Antigua Guatemala" where the text and the gold say "Antigua")."""
+    """The gazetteer's name of the predicted place, its name as the text writes it, or the spot within
+    it that the text names, is a gold name (the gazetteer says "Antigua Guatemala" where the text and
+    the gold say "Antigua"; MUC-4 fills the location's last slot with a building where the text names
+    one: "EL SALVADOR: CENTRAL AMERICAN UNIVERSITY (UNIVERSITY)")."""
     if gold.place is None or not gold.place.names or not pred.place_name:
         return False
     predicted = {fold(pred.place_name)} | ({fold(pred.place_text)} if pred.place_text else set())
+    if pred.site_text:
+        predicted.add(_LEADING_ARTICLE.sub("", fold(pred.site_text)))
     return any(fold(name) in predicted for name in gold.place.names)
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def text_matches(gold_texts: Sequence[str], predicted: str) -> bool:

@@ -70,6 +70,7 @@ def from_event(doc_id: str, event: Event) -> PredictedEvent:
         doc_id, frozenset({event.plover}), date=event.date.date, date_end=event.date.date_end,
         countries=event.countries, place_name=place.name if place else None,
         place_text=place.span.text if place and place.span else None,
+        site_text=place.site.text if place and place.site else None,
         admin1=place.admin1 if place else None, lat=place.lat if place else None, lon=place.lon if place else None,
         actor1=event.actor1, actor2=event.actor2,
         fatalities=event.fatalities.best if event.fatalities else None, died=died(event),

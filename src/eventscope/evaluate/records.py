@@ -176,6 +176,7 @@ class PredictedEvent:
     countries: tuple[str, ...] = ()
     place_name: str | None = None
     place_text: str | None = None  # the place as the text writes it ("Antigua" for Antigua Guatemala)
+    site_text: str | None = None  # the spot within the place ("the Central American University")
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
