@@ -95,24 +95,24 @@ def test_the_place_fought_over_is_where_the_battle_is(nlp, gaz: Gazetteer) -> No
     assert place is not None and place.country == "SYR" and place.span is not None
 
 
-def test_a_place_of_the_event_compared_with_is_not_this_events(nlp, gaz: Gazetteer) -> None:
-    text = ("A car bomb exploded in Mosul on Monday. Gunmen opened fire and then detonated explosives, "
-            "similar to the bombings in Paris in November.")
-    parsed = parse(Article(id="b6e", text=text), nlp)
-    mentions = [mention_at(parsed, "exploded"), mention_at(parsed, "detonated")]
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    # a place of the event compared with is not this event's
+    ("Gunmen opened fire and then detonated explosives, similar to the bombings in Paris in November.",
+     "detonated"),
+    # a town that names an accord is no event's place
+    ("Jets kept bombing the town for the sake of the Paris process.", "bombing"),
+])
+def test_a_town_named_for_another_reason_leaves_the_event_where_the_story_put_it(
+        nlp, gaz: Gazetteer, sentence: str, trigger: str) -> None:
+    parsed = parse(Article(id="b6e", text=f"A car bomb exploded in Mosul on Monday. {sentence}"), nlp)
+    mentions = [mention_at(parsed, "exploded"), mention_at(parsed, trigger)]
     place = resolve_places(parsed, mentions, gaz)[mentions[1].id]
     assert place is not None and place.name == "Mosul"
-    # the compared event keeps its own place
+
+
+def test_the_compared_event_keeps_its_own_place(nlp, gaz: Gazetteer) -> None:
+    text = "Gunmen opened fire and then detonated explosives, similar to the bombings in Paris in November."
     assert place_of(parse(Article(id="b6f", text=text), nlp), gaz, "bombings").name == "Paris"
-
-
-def test_a_town_that_names_an_accord_is_no_place_of_the_event(nlp, gaz: Gazetteer) -> None:
-    text = ("A car bomb exploded in Mosul on Monday. Jets kept bombing the town for the sake of the "
-            "Paris process.")
-    parsed = parse(Article(id="b6g", text=text), nlp)
-    mentions = [mention_at(parsed, "exploded"), mention_at(parsed, "bombing")]
-    place = resolve_places(parsed, mentions, gaz)[mentions[1].id]
-    assert place is not None and place.name == "Mosul"
 
 
 def test_only_a_name_that_puts_something_there_is_the_leads_place_in_this_sentence(nlp) -> None:
