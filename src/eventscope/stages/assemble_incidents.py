@@ -1,8 +1,9 @@
 """What one incident is, beyond "nothing disagrees" (assemble_match): a casualty tally over a period,
 over many places of a country, or of a war so far, is a statistic, not an event; so are deaths in an
-accident and a suicide told alone; a bare toll ("two people were killed as a result") with no time or place of its own reports
-on the incident told before it; a cause another act answers ("in response to the attacks") and "other
-attacks" are not the event the story tells.  Split from assemble, which applies these rules.
+accident and a suicide told alone; a bare toll ("two people were killed as a result") with no time or
+place of its own reports on the incident told before it; a cause another act answers ("in response to
+the attacks") and "other attacks" are not the event the story tells.  Split from assemble, which
+applies these rules.
 """
 
 from __future__ import annotations

@@ -47,7 +47,13 @@ town abroad is taken for a homonym and the next step of the chain decides.
 
 Names are read with compass words ("eastern Syria"), "X-Y border" / "the
 border with X" / "the border region", and a following place noun ("Baghdad
-airport", "Kirkuk province") before the bare name is looked up.
+airport", "Kirkuk province") before the bare name is looked up.  A name below
+a comparison ("similar to the bombings at the Bataclan") or one that only
+names an accord ("the Vienna process") is no candidate.
+
+Last, each place gets the spot its event's clause names, when there is one
+(`Place.site`, stages/where_site.py: "stabbed in her home"); in an article that
+names no place at all, that spot is the place.
 """
 
 from __future__ import annotations
