@@ -67,3 +67,13 @@ def test_a_suicide_told_alone_is_no_event_and_told_with_an_attack_joins_it(pipel
         assert events == []
     else:
         assert len(events) == 1 and events[0].fatalities.best == killed
+
+
+def test_a_campaign_noun_does_not_refer_back_to_an_incident(pipeline) -> None:
+    text = ("The bodies of two politicians were found in Cuilapa. They had been shot in the head. The "
+            "politician left the country on 13 November, two days after the guerrillas launched their "
+            "largest offensive.")
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(1990, 1, 13))).events
+    shooting = next(e for e in events if any(v.text == "shot" for v in e.evidence if v.field == "trigger"))
+    assert all(v.text != "offensive" for v in shooting.evidence if v.field == "trigger")
+    assert shooting.date.date != dt.date(1989, 11, 11)

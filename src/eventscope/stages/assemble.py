@@ -58,6 +58,7 @@ from eventscope.model import (
 )
 from eventscope.ontology import ARMED_SECTORS
 from eventscope.stages.assemble_incidents import (
+    CAMPAIGN_NOUNS,
     STATE_NOUNS,
     TALLY_MIN,
     TOLL_REACH,
@@ -303,6 +304,12 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     return False
 
 
+def _names_campaign(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The trigger is a word for a campaign or a war ("offensive", "campaign", `CAMPAIGN_NOUNS`)."""
+    return 0 <= mention.trigger_token < len(parsed.doc) \
+        and parsed.doc[mention.trigger_token].lemma_.lower() in CAMPAIGN_NOUNS
+
+
 def stable_event_id(article_id: str, mention: Mention) -> str:
     """Same article, same first mention -> same id on every run."""
     digest = hashlib.sha1(f"{article_id}|{mention.trigger.start}|{mention.plover}".encode()).hexdigest()
@@ -491,7 +498,10 @@ def assemble(
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
         if target is None and not another and _refers_back(parsed, mention):
+            # "their largest offensive" names a campaign, not the shooting told before it
+            campaign = _names_campaign(parsed, mention)
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
+                           and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
