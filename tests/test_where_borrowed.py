@@ -101,6 +101,9 @@ def test_the_place_fought_over_is_where_the_battle_is(nlp, gaz: Gazetteer) -> No
      "detonated"),
     # a town that names an accord is no event's place
     ("Jets kept bombing the town for the sake of the Paris process.", "bombing"),
+    # nor where someone spoke, nor the landmark a distance is measured from
+    ("The minister said in Paris that jets had bombed the town.", "bombed"),
+    ("Gunmen attacked the town, located 40 km east of Paris, on Tuesday.", "attacked"),
 ])
 def test_a_town_named_for_another_reason_leaves_the_event_where_the_story_put_it(
         nlp, gaz: Gazetteer, sentence: str, trigger: str) -> None:

@@ -69,10 +69,12 @@ from spacy.tokens import Doc, Token
 from eventscope.config import Settings, load_settings
 from eventscope.gazetteer import Gazetteer, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
+from eventscope.gazetteer_build import COMPASS
 from eventscope.model import ActorRoles, Mention, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.when import speech_lemmas
 from eventscope.stages.where_focus import (
     CORE_LOCATIVES,
     Focus,
@@ -552,8 +554,32 @@ _RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|Th
 
 
 def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
-    """The toponym is another event's place or an accord's name, whatever the linker makes of it."""
-    return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger)
+    """The toponym is another event's place, where someone spoke, or an accord's name, whatever the
+    linker makes of it."""
+    return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
+        or _where_said(doc, topo, trigger) or _a_landmark(doc, topo)
+
+
+# Units of a distance from a landmark: "315 km east of Lima", "20 miles north of Kabul".
+DISTANCE_UNITS = frozenset({"km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles"})
+
+
+def _a_landmark(doc: Doc, topo: Toponym) -> bool:
+    """The toponym is the landmark a distance is measured from ("Huancayo, located 315 km east of
+    Lima"): it locates another place, and is none itself."""
+    root = doc[topo.start:topo.end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    direction = prep.head
+    return direction.lower_ in COMPASS and any(t.lower_ in DISTANCE_UNITS for t in direction.subtree)
+
+
+def _where_said(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """The toponym says where a speaker spoke ("he said in Pennsylvania, skipping over his support for
+    intervention in those conflicts"), and the trigger is not that verb of saying."""
+    _prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
+    return head is not None and head.i != trigger and head.pos_ == "VERB" and head.lemma_.lower() in speech_lemmas()
 
 
 # Words that bring in another event to compare with: "detonated explosives ..., similar to the
