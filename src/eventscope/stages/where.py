@@ -48,8 +48,10 @@ town abroad is taken for a homonym and the next step of the chain decides.
 Names are read with compass words ("eastern Syria"), "X-Y border" / "the
 border with X" / "the border region", and a following place noun ("Baghdad
 airport", "Kirkuk province") before the bare name is looked up.  A name below
-a comparison ("similar to the bombings at the Bataclan") or one that only
-names an accord ("the Vienna process") is no candidate.
+a comparison ("similar to the bombings at the Bataclan"), one that only names
+an accord ("the Vienna process"), one that says where a speaker spoke ("said
+in Pennsylvania") and the landmark a distance is measured from ("315 km east
+of Lima") are no candidates (`_elsewhere`).
 
 Last, each place gets the spot its event's clause names, when there is one
 (`Place.site`, stages/where_site.py: "stabbed in her home"); in an article that
