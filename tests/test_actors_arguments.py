@@ -306,3 +306,17 @@ def test_a_device_is_neither_victim_nor_lends_a_doer(nlp) -> None:
 def test_a_suicide_bomber_is_no_victim_of_his_own_blast(nlp) -> None:
     roles = _roles(nlp, "A suicide bomber blew himself up, killing six soldiers.", "blew")
     assert _texts(roles.actor1) == ["suicide bomber"] and roles.actor2 == ()
+
+
+def test_the_person_owning_a_personal_deed_is_its_victim(nlp) -> None:
+    roles = _roles(nlp, "Valencia's murder shocked the country.", "murder")
+    assert _texts(roles.actor2) == ["Valencia's"] and roles.actor1 == ()
+    # a state or a group owning an attack still did it
+    roles = _roles(nlp, "Russia's airstrikes killed ten people.", "airstrikes")
+    assert _texts(roles.actor1) == ["Russia's"]
+
+
+def test_an_object_pronoun_of_a_coordinated_clause_is_the_first_clauses_object(nlp) -> None:
+    roles = _roles(nlp, "Two men approached the judge and began shooting at him.", "shooting")
+    assert _texts(roles.actor2) == ["him"] and roles.actor2[0].name != "him"
+    assert "object of the clause it is coordinated with 'judge'" in roles.actor2[0].reason

@@ -16,12 +16,14 @@ from eventscope.stages.actor_clauses import BLAME_VERBS, OBJECT_DEPS, inherited_
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
     NOUN_TARGET,
+    OWNER_VICTIM,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     VIA_PREP,
     Found,
     noun_phrase,
 )
+from eventscope.stages.counts_figures import is_person
 from eventscope.stages.lexicon import lemma_of
 
 # Verbs through which an event noun as subject does harm to the object ("the blast killed five").
@@ -78,7 +80,9 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
     for child in [c for c in inner.children] + ([c for c in noun.children if c.i != inner.i] if noun is not inner else []):
         if child.dep_ == "poss" and lemma_of(inner) in WAR_NOUNS and child.ent_type_ in ("GPE", "LOC"):
             continue  # "Northern Ireland's conflict": where, not who
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and possessive_victim(child, inner):
+            a2.append((child, f"{OWNER_VICTIM} '{noun.text}': the person it was done to"))
+        elif child.dep_ == "poss":
             a1.append((child, f"possessive of '{noun.text}'"))
         elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             if child.i < noun.i and victim_people(child, inner):
@@ -231,6 +235,22 @@ def charged_with(noun: Token) -> Found:
 def doc_words_before(noun: Token) -> str:
     """The words of the noun's phrase before it ("Iran-Iraq" in "the Iran-Iraq War")."""
     return noun.doc[noun.left_edge.i:noun.i].text
+
+
+# Nouns of a deed done to one person, whose possessive is that person: "Valencia's murder", "the
+# judge's assassination", "Soleimani's killing" -- unless an "of" names the victim ("the regime's
+# killing of protesters").
+PERSONAL_DEED_NOUNS = frozenset({"murder", "assassination", "killing", "kidnapping", "abduction", "execution",
+                                 "beheading", "disappearance", "rape", "torture", "lynching"})
+
+
+def possessive_victim(owner: Token, noun: Token) -> bool:
+    """The possessive of a personal-deed noun is its victim when it names a person, not a group or state."""
+    if lemma_of(noun) not in PERSONAL_DEED_NOUNS or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    if owner.pos_ == "PRON" or owner.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return False
+    return owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN" or is_person(owner)
 
 
 def victim_people(modifier: Token, noun: Token) -> bool:

@@ -43,6 +43,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERC
 VIA_PREP = "object of"
 NOUN_TARGET = "target"  # "strike on Abu Kamal": kept if it has a name, a role or an entity
 MODIFIED_BY_CLAUSE = "noun modified by clause"  # "militants who attacked": kept if it looks like an actor
+OWNER_VICTIM = "victim owning"  # "Valencia's murder": the person it was done to, kept though no party
 # Determiners and words that say nobody did it ("no group has claimed ...").
 NOBODY = frozenset({"no", "nobody", "none", "noone"})
 
@@ -155,10 +156,11 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
             start, end = _np_bounds(antecedent)
             coded = lookup_actor(doc[start:end].text, dictionary)
             span = Span(token.idx, token.idx + len(token.text), token.text)
+            how = "object of the clause it is coordinated with" if antecedent.dep_ in ("dobj", "dative") \
+                else "nearest earlier subject"
             return dataclasses.replace(
                 coded, text=token.text, span=span,
-                reason=_join(reason, f"pronoun '{token.text}' -> nearest earlier subject "
-                                     f"'{doc[start:end].text}'", coded.reason))
+                reason=_join(reason, f"pronoun '{token.text}' -> {how} '{doc[start:end].text}'", coded.reason))
     if token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("VERB", "AUX"):
         return None  # "what was needed from Moscow was ...": a clause, not anyone who acts
     token = _counted_group(token)
@@ -200,7 +202,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         actor = _with_left_apposition(actor, doc, start, dictionary)
         actor = _with_earlier_mention(actor, doc, token, dictionary)
     actor = _with_locative(actor, trigger, dictionary)
-    if (token.dep_ in MODIFIER_DEPS or modifier_of_trigger) and not _names_a_party(actor):
+    if (token.dep_ in MODIFIER_DEPS or modifier_of_trigger) and not _names_a_party(actor) \
+            and not reason.startswith(OWNER_VICTIM):
         return None  # "rocket attack", "Manchester bombing": a weapon or a place, not an actor
     if reason.startswith(MODIFIED_BY_CLAUSE) and not actor_like(actor, token, reason):
         return None  # "an opportunity to attack", "the cafe which killed": not who acted
@@ -414,6 +417,23 @@ def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) ->
     return actor
 
 
+def _parallel_object(pronoun: Token) -> Token | None:
+    """'two people approached Valencia and began shooting at him': an object pronoun in a clause
+    coordinated with an earlier one stands for that clause's one person object."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(4):
+        if verb.dep_ == "conj" and verb.head is not verb:
+            first = verb.head
+            objects = [c for c in first.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NN", "NNP")]
+            persons = [o for o in objects if o.ent_type_ == "PERSON" or _person_noun(o)
+                       or (o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))]
+            return persons[0] if len(persons) == 1 else None
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
 def _clause_subjects(verb: Token) -> set[int]:
     """Token indices of the subject of the clause `verb` heads; a subjectless participle or
     coordinated verb ("put bags over her head, beating and kicking them") shares its governor's."""
@@ -449,6 +469,10 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
     current = max(i for i, s in enumerate(sentence_starts) if s <= pronoun.i)
     floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
     form = PRONOUN_FORMS.get(pronoun.lower_, pronoun.lower_)
+    if form in ("he", "she") and pronoun.dep_ in ("dobj", "pobj", "dative"):
+        parallel = _parallel_object(pronoun)
+        if parallel is not None:
+            return parallel
     bound = _clause_subjects(pronoun.head)
     plural = form == "they"
     for i in range(pronoun.i - 1, floor - 1, -1):

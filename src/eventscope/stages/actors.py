@@ -29,8 +29,11 @@ Everything
   "US and Russian negotiators"); named members after "including" replace the
   umbrella term; appositions, a title phrase before a name, an earlier mention
   of the same name and a fronted "In Iran," fill a missing country; pronouns
-  take the nearest earlier subject of the paragraph that agrees in number and
-  person.  Each actor carries its span and a reason naming every rule used.
+  take the object of the clause they are coordinated with ("approached the
+  judge and began shooting at him"), else the nearest earlier subject of the
+  paragraph that agrees in number and person; the person owning a personal
+  deed is its victim ("Valencia's murder").  Each actor carries its span and a
+  reason naming every rule used.
 """
 
 from __future__ import annotations
