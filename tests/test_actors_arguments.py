@@ -320,3 +320,8 @@ def test_an_object_pronoun_of_a_coordinated_clause_is_the_first_clauses_object(n
     roles = _roles(nlp, "Two men approached the judge and began shooting at him.", "shooting")
     assert _texts(roles.actor2) == ["him"] and roles.actor2[0].name != "him"
     assert "object of the clause it is coordinated with 'judge'" in roles.actor2[0].reason
+
+
+def test_a_possessive_victim_is_named_by_his_own_words(nlp) -> None:
+    roles = _roles(nlp, "Justice Valencia's murder shocked the country.", "murder")
+    assert [a.name for a in roles.actor2] == ["Justice Valencia"]

@@ -77,3 +77,14 @@ def test_a_campaign_noun_does_not_refer_back_to_an_incident(pipeline) -> None:
     shooting = next(e for e in events if any(v.text == "shot" for v in e.evidence if v.field == "trigger"))
     assert all(v.text != "offensive" for v in shooting.evidence if v.field == "trigger")
     assert shooting.date.date != dt.date(1989, 11, 11)
+
+
+def test_a_deed_under_inquiry_stays_apart_from_the_news(pipeline) -> None:
+    text = ("A judge in Medellin, who was investigating the governor's murder, resigned on 16 August. "
+            "Justice Valencia's murder last night in Bogota shocked the country. Two men approached "
+            "Valencia and began shooting at him.")
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(1989, 8, 17))).events
+    news = next(e for e in events if any(a.name == "Justice Valencia" for a in e.actor2))
+    starts = [v.start for v in news.evidence if v.field == "trigger"]
+    assert text.index("murder") not in starts  # the governor's murder is not Valencia's
+    assert text.index("shooting") in starts  # the shooting at him is

@@ -179,8 +179,12 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         end = min(max(t.i for t in token.subtree) + 1, trigger.i)
         while end > token.i + 1 and doc[end - 1].is_punct:
             end -= 1  # "an IS (Islamic State) attack": not "IS ("
-        lookup_end = trigger.i + 1
-        lookup_text = f"{doc[start:end].text} {trigger.text}"
+        if reason.startswith(OWNER_VICTIM):
+            # "Justice Valencia's murder": the victim is coded by his own words, not with the deed
+            lookup_end = token.i + 1
+        else:
+            lookup_end = trigger.i + 1
+            lookup_text = f"{doc[start:end].text} {trigger.text}"
     span_text = doc[start:end].text
     span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), span_text)
     lookup_text = lookup_text or doc[start:lookup_end].text

@@ -67,6 +67,7 @@ from eventscope.stages.assemble_incidents import (
     is_accident,
     is_answered,
     is_bare_toll,
+    is_inquired,
     is_running_total,
     is_self_inflicted,
     is_tally,
@@ -115,6 +116,7 @@ class _Cluster:
     claims: list[Claim] = field(default_factory=list)
     paragraph_of: list[int] = field(default_factory=list)  # paragraph number per sentence of the article
     accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
+    inquired: bool = False  # opened by a deed under inquiry (assemble_incidents.is_inquired): a past one
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
@@ -492,8 +494,12 @@ def assemble(
         in_passing = told_in_passing(parsed, mention, date, claims.get(mention.id, ()))
         if another and in_passing and generic_series(parsed, mention):
             continue  # "other attacks in the past": a series in passing, no event
-        candidates = [] if another else [
-            c for c in clusters if c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
+        # "the judge who was investigating the governor's murder": a deed done before, apart from the
+        # events of the story; nor does a later mention join it
+        inquired = is_inquired(parsed, mention)
+        candidates = [] if another or inquired else [
+            c for c in clusters if not c.inquired
+            and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
@@ -501,7 +507,7 @@ def assemble(
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
-                           and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
+                           and not c.inquired and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
@@ -516,7 +522,7 @@ def assemble(
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of
             # the crewmen were killed instantly") join it and go with it.
             accident = is_accident(parsed, mention, bool(mention_roles.actor1), by_sentence[mention.sentence_index])
-            target = _Cluster(paragraph_of=paragraphs, accident=accident)
+            target = _Cluster(paragraph_of=paragraphs, accident=accident, inquired=inquired)
             clusters.append(target)
         target.mentions.append(mention)
         if answered:

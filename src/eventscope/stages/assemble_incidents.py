@@ -2,8 +2,8 @@
 over many places of a country, or of a war so far, is a statistic, not an event; so are deaths in an
 accident and a suicide told alone; a bare toll ("two people were killed as a result") with no time or
 place of its own reports on the incident told before it; a cause another act answers ("in response to
-the attacks") and "other attacks" are not the event the story tells.  Split from assemble, which
-applies these rules.
+the attacks"), "other attacks" and a deed under inquiry ("investigating the governor's murder") are
+not the event the story tells.  Split from assemble, which applies these rules.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ __all__ = [
     "is_accident",
     "is_answered",
     "is_bare_toll",
+    "is_inquired",
     "is_running_total",
     "is_self_inflicted",
     "is_tally",
@@ -106,6 +107,30 @@ def is_self_inflicted(parsed: ParsedArticle, mention: Mention) -> bool:
     token = parsed.doc[mention.trigger_token]
     return token.lemma_.lower() in SELF_HARM_VERBS and any(
         c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children)
+
+
+# Verbs of looking into a deed after it was done: "the judge who was investigating the governor's murder".
+INQUIRY_VERBS = frozenset({"investigate", "probe", "examine", "solve", "prosecute", "try", "inquire", "review"})
+
+
+def is_inquired(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The event noun is what an inquiry is about ("investigating the governor of Antioquia's murder",
+    the parser's "of" chain climbed): a deed done before, not the news the story tells."""
+    if not 0 <= mention.trigger_token < len(parsed.doc):
+        return False
+    token = parsed.doc[mention.trigger_token]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in INQUIRY_VERBS
+        if not (token.dep_ in ("pobj", "dobj", "poss", "compound", "prep") and head.pos_ in ("NOUN", "PROPN", "ADP")):
+            return False
+        token = head
+    return False
 
 
 # Words that count the dead or hurt of a whole period ("some 1,600 Peruvians were murdered during the
