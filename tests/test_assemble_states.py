@@ -88,3 +88,14 @@ def test_a_deed_under_inquiry_stays_apart_from_the_news(pipeline) -> None:
     starts = [v.start for v in news.evidence if v.field == "trigger"]
     assert text.index("murder") not in starts  # the governor's murder is not Valencia's
     assert text.index("shooting") in starts  # the shooting at him is
+
+
+def test_a_definite_reference_to_an_event_at_another_town_is_another_event(pipeline) -> None:
+    text = ("Meanwhile, a boy was injured by shrapnel when terrorists threw a bomb at civil defense members "
+            "in Nejapa, north of San Salvador. Referring to the 2 April car bomb explosion perpetrated in "
+            "Santa Tecla, the FMLN claimed responsibility for the attack and said that they regret the death "
+            "of a civilian.")
+    events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(1990, 4, 3))).events
+    nejapa = next(e for e in events if e.place is not None and e.place.name == "Nejapa")
+    assert all(v.text != "bomb explosion" for v in nejapa.evidence if v.field == "trigger")
+    assert nejapa.fatalities is None  # the civilian died in Santa Tecla

@@ -261,8 +261,12 @@ class _Cluster:
             return False
         if self.roles_reversed(roles):
             return False
-        # every place told so far, not only the first: a province named first ("the 6th brigade,
-        # headquartered in Usulutan department") must not let clashes in five towns become one event
+        return self.fits_place(place)
+
+    def fits_place(self, place: Place | None) -> bool:
+        """No place told so far conflicts with `place`: every place, not only the first, since a province
+        named first ("the 6th brigade, headquartered in Usulutan department") must not let clashes in
+        five towns become one event."""
         return not any(places_conflict(known, place) for known in [self.best_place(), *self.places])
 
 
@@ -507,7 +511,7 @@ def assemble(
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
-                           and not c.inquired and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
+                           and not c.inquired and c.fits_place(place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
