@@ -30,6 +30,7 @@ def test_keys_fold_case_accents_apostrophes_and_articles() -> None:
     assert exact_key("Usulután") == "usulutan"
     assert folded_key(exact_key("As-Sulaymaniyah")) == "sulaymaniyah"
     assert folded_key("al") == "al"  # a lone article is a name, not nothing
+    assert exact_key("SANTA\nTECLA") == "santa tecla"  # a name the page wrapped
     assert keys_for("The Gambia")[0] == "gambia"
 
 

@@ -112,3 +112,16 @@ def test_the_leads_place_named_in_the_events_own_sentence_is_not_borrowed(pipeli
     places = [e.place for e in events if e.place is not None]
     assert places and all(p.name == "Marseille" and p.span is not None for p in places), places
     assert not any(p.reason.startswith("borrowed") for p in places)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # wire copy wraps a name onto the next line: the name runs on when the gazetteer knows the whole
+    ("A car bomb exploded on 2 April in Santa\nTecla, the police said.", "Santa Tecla"),
+    # a caption after a line break is no part of the name before it
+    ("Heavily armed police have been deployed in Rio\nTorch procession: the guard for the Olympic Torch Relay.",
+     "Rio de Janeiro"),
+])
+def test_a_line_break_ends_a_name_the_gazetteer_does_not_know_whole(pipeline, text: str, place: str) -> None:
+    extraction = pipeline.extract_one(Article(id="lb", text=text, published=dt.date(1990, 4, 3)))
+    places = [p for p in extraction.places.values() if p is not None and p.span is not None]
+    assert places and places[0].name == place

@@ -40,6 +40,7 @@ def exact_key(text: str) -> str:
     """Lower-case ASCII words separated by single spaces; a leading "the" dropped."""
     out = (text if text.isascii() else strip_accents(text)).lower()
     out = _APOSTROPHES.sub("", out)
+    out = _SPACES.sub(" ", out)  # a name the page wrapped: "SANTA\nTECLA"
     out = _SEPARATORS.sub(" ", out)
     out = _NON_WORD.sub("", out)
     out = _SPACES.sub(" ", out).strip()

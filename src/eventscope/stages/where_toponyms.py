@@ -96,4 +96,28 @@ def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) 
     sent = doc[sent_start:sent_end]
     if blind_caps(doc, sent_start, sent_end):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, english_words())
-    return sentence_toponyms(doc, sent)
+    return [_across_line_break(doc, topo, sent_end, gazetteer) for topo in sentence_toponyms(doc, sent)]
+
+
+def _across_line_break(doc: Doc, topo: Toponym, sent_end: int, gazetteer: Gazetteer) -> Toponym:
+    """A name and a line break: wire copy wraps names ("IN SANTA\nTECLA"), captions start a new line
+    after one ("deployed in Rio\nTorch procession").  The name runs on over the break when the
+    gazetteer knows the whole; otherwise it ends there."""
+    end = topo.end
+    while end > topo.start + 1 and doc[end - 1].is_space:
+        end -= 1  # the parser's "SANTA\n"
+    inner = next((t.i for t in doc[topo.start:end] if t.is_space), None)
+    if inner is not None:  # "Rio\nTorch"
+        return topo if _known(doc, topo.start, end, gazetteer) else Toponym(topo.start, inner, topo.label)
+    after = end
+    if after + 1 < sent_end and doc[after].is_space and doc[after].text.count("\n") == 1:
+        run = after + 1
+        while run < sent_end and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+            run += 1
+        if run > after + 1 and _known(doc, topo.start, run, gazetteer):
+            return Toponym(topo.start, run, topo.label)
+    return Toponym(topo.start, end, topo.label)
+
+
+def _known(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    return bool(gazetteer.candidates(doc[start:end].text))
