@@ -310,6 +310,14 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     return False
 
 
+def _refers_here(cluster: _Cluster, place: Place | None) -> bool:
+    """A definite reference ("the explosion targeted a bakery on Rue Victor Hugo") stands for an event
+    told before unless it puts itself at a town the gazetteer places elsewhere ("the 2 April car bomb
+    explosion perpetrated in Santa Tecla" is not the bomb thrown in Nejapa); a name the gazetteer
+    lacks says too little to tell."""
+    return place is None or place.lat is None or cluster.fits_place(place)
+
+
 def _names_campaign(parsed: ParsedArticle, mention: Mention) -> bool:
     """The trigger is a word for a campaign or a war ("offensive", "campaign", `CAMPAIGN_NOUNS`)."""
     return 0 <= mention.trigger_token < len(parsed.doc) \
@@ -511,7 +519,7 @@ def assemble(
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
-                           and not c.inquired and c.fits_place(place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
+                           and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
