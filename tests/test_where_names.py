@@ -73,6 +73,12 @@ def test_a_street_is_one_toponym_the_gazetteer_never_resolves(nlp) -> None:
     doc = parse(Article(id="s", text="A man left a bag on Victor Hugo street near a bakery."), nlp).doc
     named = [found for e in doc.ents if (found := named_after(e)) is not None]
     assert [doc[t.start:t.end].text for t in named] == ["Victor Hugo street"]
+    # a French or Spanish street word opens the name: the street is named whole, not "Rue Victor"
+    doc = parse(Article(id="s", text="The explosion targeted a bakery on the central street Rue Victor Hugo."),
+                nlp).doc
+    named = [found for e in doc.ents if (found := named_after(e)) is not None]
+    assert [doc[t.start:t.end].text for t in named] == ["Rue Victor Hugo"]
+    assert resolve_name(gazetteer, doc, named[0])[0] is None
 
 
 @pytest.mark.parametrize(("text", "whole", "split"), [

@@ -117,8 +117,13 @@ def with_street(doc: Doc, toponym: Toponym) -> Toponym:
     return toponym
 
 
+# Words that open a street's name in French, Spanish and Malay: "Rue Victor Hugo", "Calle del Correo".
+STREET_PREFIXES = frozenset({"rue", "calle", "avenida", "carrera", "jalan"})
+
+
 def is_street(doc: Doc, toponym: Toponym) -> bool:
-    return toponym.end - toponym.start > 1 and doc[toponym.end - 1].lower_ in STREET_NOUNS
+    return toponym.end - toponym.start > 1 and (doc[toponym.end - 1].lower_ in STREET_NOUNS
+                                                 or doc[toponym.start].lower_ in STREET_PREFIXES)
 
 
 # Lower-case particles inside transliterated and Romance place names ("Deir ez-Zor", "Dasht-e-Barchi",
