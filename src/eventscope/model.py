@@ -73,6 +73,10 @@ class Span:
     end: int
     text: str
 
+    def overlaps(self, other: Span) -> bool:
+        """The two stretches share at least one character."""
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Sentence:

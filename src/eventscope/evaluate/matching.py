@@ -47,7 +47,7 @@ def event_compatible(gold: GoldEvent, pred: PredictedEvent) -> bool:
 
 
 def overlaps(a: Span | None, b: Span | None) -> bool:
-    return a is not None and b is not None and a.start < b.end and b.start < a.end
+    return a is not None and b is not None and a.overlaps(b)
 
 
 # Where a noun phrase's head has ended: a preposition, a relative word, a comma, a dash or a bracket.

@@ -144,7 +144,7 @@ def score_locations(items: Sequence[GoldLocation], predictions: Sequence[Predict
     for item in items:
         pred = by_id.get(item.id)
         span = pred.span if isinstance(pred, PredictedLocation) else None
-        hit = span is not None and any(span.start < g.end and g.start < span.end for g in item.locations)
+        hit = span is not None and any(span.overlaps(g) for g in item.locations)
         ok = hit or (span is None and not item.locations)
         correct += ok
         found += hit

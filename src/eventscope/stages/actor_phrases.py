@@ -429,8 +429,7 @@ def _parallel_object(pronoun: Token) -> Token | None:
         if verb.dep_ == "conj" and verb.head is not verb:
             first = verb.head
             objects = [c for c in first.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NN", "NNP")]
-            persons = [o for o in objects if o.ent_type_ == "PERSON" or _person_noun(o)
-                       or (o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))]
+            persons = [o for o in objects if _person_like(o)]
             return persons[0] if len(persons) == 1 else None
         if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
             return None
@@ -447,6 +446,13 @@ def _clause_subjects(verb: Token) -> set[int]:
             return subjects
         verb = verb.head
     return set()
+
+
+def _person_like(token: Token) -> bool:
+    """Who "he" or "she" can stand for: a PERSON, a person noun or title, or a name that is no place,
+    organisation or people."""
+    return token.ent_type_ == "PERSON" or _person_noun(token) or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
 
 
 def _person_noun(token: Token) -> bool:
@@ -493,8 +499,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
                 continue
             candidate = candidate.head.head  # "terrorists who secured weapons for their slaughter"
         is_plural = candidate.tag_ in ("NNS", "NNPS")
-        person = candidate.ent_type_ == "PERSON" or _person_noun(candidate) or (
-            candidate.pos_ == "PROPN" and candidate.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
+        person = _person_like(candidate)
         if form in ("he", "she") and (is_plural or not person):
             continue
         if form == "it" and (is_plural or candidate.ent_type_ == "PERSON"):

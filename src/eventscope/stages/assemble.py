@@ -75,6 +75,7 @@ from eventscope.stages.assemble_incidents import (
     names_another,
     told_in_passing,
     toll_sentences,
+    trigger_lemma_in,
 )
 from eventscope.stages.assemble_match import (
     actor_keys,
@@ -320,8 +321,7 @@ def _refers_here(cluster: _Cluster, place: Place | None) -> bool:
 
 def _names_campaign(parsed: ParsedArticle, mention: Mention) -> bool:
     """The trigger is a word for a campaign or a war ("offensive", "campaign", `CAMPAIGN_NOUNS`)."""
-    return 0 <= mention.trigger_token < len(parsed.doc) \
-        and parsed.doc[mention.trigger_token].lemma_.lower() in CAMPAIGN_NOUNS
+    return trigger_lemma_in(parsed, mention, CAMPAIGN_NOUNS)
 
 
 def stable_event_id(article_id: str, mention: Mention) -> str:

@@ -39,7 +39,19 @@ __all__ = [
     "names_another",
     "told_in_passing",
     "toll_sentences",
+    "trigger_lemma_in",
+    "trigger_of",
 ]
+
+
+def trigger_of(parsed: ParsedArticle, mention: Mention) -> Token | None:
+    """The mention's trigger token, or None when its index lies outside the parse (a hand-made mention)."""
+    return parsed.doc[mention.trigger_token] if 0 <= mention.trigger_token < len(parsed.doc) else None
+
+
+def trigger_lemma_in(parsed: ParsedArticle, mention: Mention, words: frozenset[str]) -> bool:
+    token = trigger_of(parsed, mention)
+    return token is not None and token.lemma_.lower() in words
 
 
 # Words that only report a toll: "two people were killed and five wounded as a result".
@@ -57,9 +69,7 @@ def is_bare_toll(parsed: ParsedArticle, mention: Mention, date: TimeRef, place: 
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and c.min for c in claims):
         return False
-    if not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    return parsed.doc[mention.trigger_token].lemma_.lower() in TOLL_WORDS
+    return trigger_lemma_in(parsed, mention, TOLL_WORDS)
 
 
 # Words that tell an accident: "in that aircraft accident, four people were killed", "killed when the plane
@@ -102,10 +112,8 @@ SELF_HARM_VERBS = frozenset({"kill", "shoot", "hang", "stab", "poison", "wound",
 
 def is_self_inflicted(parsed: ParsedArticle, mention: Mention) -> bool:
     """The trigger is a self-harm verb whose object is its own subject ("killed himself")."""
-    if not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    token = parsed.doc[mention.trigger_token]
-    return token.lemma_.lower() in SELF_HARM_VERBS and any(
+    token = trigger_of(parsed, mention)
+    return token is not None and token.lemma_.lower() in SELF_HARM_VERBS and any(
         c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children)
 
 
@@ -116,10 +124,8 @@ INQUIRY_VERBS = frozenset({"investigate", "probe", "examine", "solve", "prosecut
 def is_inquired(parsed: ParsedArticle, mention: Mention) -> bool:
     """The event noun is what an inquiry is about ("investigating the governor of Antioquia's murder",
     the parser's "of" chain climbed): a deed done before, not the news the story tells."""
-    if not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    token = parsed.doc[mention.trigger_token]
-    if token.pos_ not in ("NOUN", "PROPN"):
+    token = trigger_of(parsed, mention)
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
     for _ in range(4):
         head = token.head
@@ -151,9 +157,7 @@ def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tup
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= TALLY_MIN for c in claims):
         return False
-    if not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    return parsed.doc[mention.trigger_token].lemma_.lower() in TALLY_WORDS
+    return trigger_lemma_in(parsed, mention, TALLY_WORDS)
 
 
 # Nouns for a war or a campaign as a whole: a state of affairs, not one happening (also assemble's test for

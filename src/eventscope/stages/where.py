@@ -178,8 +178,7 @@ def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
     article names no place at all, the spot is all the text says of where: a place of that name,
     without coordinates or country ("the base of the tomb" in a story that never says which tomb)."""
     site = event_site(doc, trigger)
-    if site is None or (place is not None and place.span is not None
-                        and site.start < place.span.end and place.span.start < site.end):
+    if site is None or (place is not None and place.span is not None and site.overlaps(place.span)):
         return place  # no spot, or the spot is the place's own name ("at the Baghdad airport")
     if place is None:
         return Place(name=site.text, precision=PlacePrecision.POINT, site=site,
