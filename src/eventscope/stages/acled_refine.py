@@ -112,9 +112,9 @@ def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     Empty when there is no subject or nothing is known of it."""
     from eventscope.stages.actor_lookup import lookup_actor
 
-    if not 0 <= mention.trigger_token < len(parsed.doc):
+    trigger = parsed.trigger(mention)
+    if trigger is None:
         return frozenset()
-    trigger = parsed.doc[mention.trigger_token]
     heads = doers(trigger)
     if not heads and trigger.dep_ == "acl" and trigger.tag_ == "VBG":  # "a crowd ..., beating him"
         heads = [trigger.head]
@@ -135,9 +135,8 @@ def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
 
 
 def _target(parsed: ParsedArticle, mention: Mention) -> str | None:
-    if not 0 <= mention.trigger_token < len(parsed.doc):
-        return None
-    cue = target_cue(parsed.doc[mention.trigger_token])
+    token = parsed.trigger(mention)
+    cue = target_cue(token) if token is not None else None
     return cue[0] if cue else None
 
 
@@ -221,9 +220,9 @@ def _perpetrator(parsed: ParsedArticle, mention: Mention, triggers: set[int]) ->
     from eventscope.stages.actor_lookup import lookup_actor
     from eventscope.stages.lexicon import lemma_of, trigger_rules
 
-    if not 0 <= mention.trigger_token < len(parsed.doc):
+    token = parsed.trigger(mention)
+    if token is None:
         return False
-    token = parsed.doc[mention.trigger_token]
     for subject in doers(token):
         if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
             subject = token.head

@@ -85,7 +85,7 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
     doc = parsed.doc
     chemical = {cue for cue, c in mode_cues().items() if c.mode == "unconventional"}
     def told_as_fact(m: Mention) -> bool:
-        return 0 <= m.trigger_token < len(doc) and m.modality == Modality.OCCURRED
+        return parsed.trigger(m) is not None and m.modality == Modality.OCCURRED
 
     valid = [m for m in mentions if told_as_fact(m)]
     out = []

@@ -125,7 +125,7 @@ class _Cluster:
         himself is no attacker ("in that aircraft accident, four were killed; another killed himself")."""
         return not any(roles.actor1 for m, roles in zip(self.mentions, self.roles, strict=True)
                        if not is_self_inflicted(parsed, m)) and all(
-            0 <= m.trigger_token < len(parsed.doc) and is_toll_word(parsed.doc[m.trigger_token]) for m in self.mentions)
+            (token := parsed.trigger(m)) is not None and is_toll_word(token) for m in self.mentions)
 
     @property
     def head(self) -> Mention:
@@ -291,10 +291,9 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     """True when the trigger (or the event noun that is its subject) is a definite
     reference to an event told earlier: "the strikes", "Sunday's attacks",
     "the second strike hit ...".  Such a mention joins the latest compatible event."""
-    doc = parsed.doc
-    if not 0 <= mention.trigger_token < len(doc):
+    token = parsed.trigger(mention)
+    if token is None:
         return False
-    token = doc[mention.trigger_token]
     nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
         child for child in token.children
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EVENT_NOUNS
@@ -397,7 +396,8 @@ def _acled_by_targets(parsed: ParsedArticle, head: Mention, targets: tuple[Actor
     unarmed = not any(s in ARMED_SECTORS for s in sectors)
     if head.acled_sub_type == "Attack" and armed:
         return "Battles", "Armed clash", f"Armed clash, not Attack: the targets ({names}) are armed"
-    trigger = parsed.doc[head.trigger_token].lemma_.lower() if 0 <= head.trigger_token < len(parsed.doc) else ""
+    token = parsed.trigger(head)
+    trigger = token.lemma_.lower() if token is not None else ""
     if head.acled_sub_type == "Armed clash" and unarmed and trigger not in RECIPROCAL_TRIGGERS:
         return "Violence against civilians", "Attack", f"Attack, not Armed clash: the targets ({names}) are unarmed"
     return head.acled_type, head.acled_sub_type, ""
@@ -554,10 +554,8 @@ def assemble(
 # event needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
 def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
     """A mention that names a war or conflict without a time of its own in its sentence or a figure."""
-    if claims or not 0 <= mention.trigger_token < len(parsed.doc):
-        return False
-    token = parsed.doc[mention.trigger_token]
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_NOUNS:
+    token = parsed.trigger(mention)
+    if claims or token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_NOUNS:
         return False
     sentence = parsed.sentence_of_token(mention.trigger_token)
     return date.phrase is None or not sentence.start <= date.phrase.start < sentence.end

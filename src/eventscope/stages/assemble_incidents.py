@@ -40,17 +40,11 @@ __all__ = [
     "told_in_passing",
     "toll_sentences",
     "trigger_lemma_in",
-    "trigger_of",
 ]
 
 
-def trigger_of(parsed: ParsedArticle, mention: Mention) -> Token | None:
-    """The mention's trigger token, or None when its index lies outside the parse (a hand-made mention)."""
-    return parsed.doc[mention.trigger_token] if 0 <= mention.trigger_token < len(parsed.doc) else None
-
-
 def trigger_lemma_in(parsed: ParsedArticle, mention: Mention, words: frozenset[str]) -> bool:
-    token = trigger_of(parsed, mention)
+    token = parsed.trigger(mention)
     return token is not None and token.lemma_.lower() in words
 
 
@@ -90,13 +84,11 @@ def is_accident(parsed: ParsedArticle, mention: Mention, has_attacker: bool,
                 sentence_mentions: Sequence[Mention]) -> bool:
     """A toll word ("killed", "died") whose clause, or a clause it hangs from, tells an accident, with no
     attacker and no other act of violence in the sentence."""
-    if has_attacker or not 0 <= mention.trigger_token < len(parsed.doc):
+    token = parsed.trigger(mention)
+    if has_attacker or token is None or not is_toll_word(token):
         return False
-    token = parsed.doc[mention.trigger_token]
-    if not is_toll_word(token):
-        return False
-    if any(m.plover == mention.plover and m.id != mention.id and 0 <= m.trigger_token < len(parsed.doc)
-           and not is_toll_word(parsed.doc[m.trigger_token]) for m in sentence_mentions):
+    if any(m.plover == mention.plover and m.id != mention.id and (other := parsed.trigger(m)) is not None
+           and not is_toll_word(other) for m in sentence_mentions):
         return False
     clause = clause_head(token)
     nearby = [*clause.subtree, *token.ancestors]
@@ -112,7 +104,7 @@ SELF_HARM_VERBS = frozenset({"kill", "shoot", "hang", "stab", "poison", "wound",
 
 def is_self_inflicted(parsed: ParsedArticle, mention: Mention) -> bool:
     """The trigger is a self-harm verb whose object is its own subject ("killed himself")."""
-    token = trigger_of(parsed, mention)
+    token = parsed.trigger(mention)
     return token is not None and token.lemma_.lower() in SELF_HARM_VERBS and any(
         c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children)
 
@@ -124,7 +116,7 @@ INQUIRY_VERBS = frozenset({"investigate", "probe", "examine", "solve", "prosecut
 def is_inquired(parsed: ParsedArticle, mention: Mention) -> bool:
     """The event noun is what an inquiry is about ("investigating the governor of Antioquia's murder",
     the parser's "of" chain climbed): a deed done before, not the news the story tells."""
-    token = trigger_of(parsed, mention)
+    token = parsed.trigger(mention)
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
     for _ in range(4):
@@ -171,9 +163,9 @@ def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: froze
     has already resulted in 139 dead"): the present perfect sums every day of it.  The sentence must
     count at least TALLY_MIN people (`large_tolls`, from `toll_sentences`): "the fighting has killed
     three" is more likely one clash.  The war's own mention goes with its toll."""
-    if mention.sentence_index not in large_tolls or not 0 <= mention.trigger_token < len(parsed.doc):
+    token = parsed.trigger(mention)
+    if mention.sentence_index not in large_tolls or token is None:
         return False
-    token = parsed.doc[mention.trigger_token]
     verb = clause_head(token.head if token.dep_ == "amod" else token)  # "313 wounded": the figure's clause
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if noun is None or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
@@ -239,10 +231,9 @@ _ANSWER_REACH = 4  # heads up from the trigger to the answer noun
 
 def is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
     """The mention is what another act of its sentence answers ("in response to the attacks")."""
-    doc = parsed.doc
-    if not 0 <= mention.trigger_token < len(doc):
+    token = parsed.trigger(mention)
+    if token is None:
         return False
-    token = doc[mention.trigger_token]
     for _ in range(_ANSWER_REACH):
         if token.head.i == token.i:
             return False
@@ -260,11 +251,8 @@ ANOTHER_WORDS = frozenset({"other", "another", "previous", "earlier", "prior", "
 
 def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
     """An indefinite noun trigger set apart from the event told ("other attacks", "another bombing")."""
-    doc = parsed.doc
-    if not 0 <= mention.trigger_token < len(doc):
-        return False
-    token = doc[mention.trigger_token]
-    if token.pos_ != "NOUN":
+    token = parsed.trigger(mention)
+    if token is None or token.pos_ != "NOUN":
         return False
     words = {c.lower_ for c in token.children if c.dep_ in ("amod", "det")}
     definite = any(c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in token.children)
@@ -273,8 +261,8 @@ def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
 
 def generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
     """A plural noun trigger ("other attacks"): many events named at once."""
-    doc = parsed.doc
-    return 0 <= mention.trigger_token < len(doc) and doc[mention.trigger_token].tag_ in ("NNS", "NNPS")
+    token = parsed.trigger(mention)
+    return token is not None and token.tag_ in ("NNS", "NNPS")
 
 
 def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
@@ -285,9 +273,9 @@ def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, clai
 
 def _own_time(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
     """The mention's date comes from a phrase inside its own phrase ("a rocket attack earlier that month")."""
-    doc = parsed.doc
-    if date.phrase is None or not 0 <= mention.trigger_token < len(doc):
+    token = parsed.trigger(mention)
+    if date.phrase is None or token is None:
         return False
-    span = doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
-    inside = {t.i for t in doc[mention.trigger_token].subtree}
+    span = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    inside = {t.i for t in token.subtree}
     return span is not None and all(t.i in inside for t in span)

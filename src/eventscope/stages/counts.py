@@ -91,7 +91,7 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
     doc = parsed.doc
     ordered = sorted((m if 0 <= m.sentence_index < len(parsed.sentences)
                       else replace(m, sentence_index=parsed.sentence_of_token(m.trigger_token).index)
-                      for m in mentions if 0 <= m.trigger_token < len(doc)),
+                      for m in mentions if parsed.trigger(m) is not None),
                      key=lambda m: (m.sentence_index, m.trigger.start))
     paragraphs = paragraph_numbers(parsed)
     out: dict[str, list[Claim]] = {}

@@ -14,10 +14,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventscope.errors import ConfigError
-from eventscope.model import Article, Sentence
+from eventscope.model import Article, Mention, Sentence
 from eventscope.stages.truecase import truecase
 
 
@@ -35,6 +35,10 @@ class ParsedArticle:
             if sentence.start <= start < sentence.end:
                 return sentence
         return self.sentences[-1]
+
+    def trigger(self, mention: Mention) -> Token | None:
+        """The mention's trigger token, or None when its index lies outside the parse (a hand-made mention)."""
+        return self.doc[mention.trigger_token] if 0 <= mention.trigger_token < len(self.doc) else None
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")

@@ -116,7 +116,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     groups = _sentence_groups(parsed)
     # Mentions with a usable trigger, their sentence index checked against the parse.
     ordered = sorted((replace(m, sentence_index=_sentence_index(parsed, m))
-                      for m in mentions if 0 <= m.trigger_token < len(doc)),
+                      for m in mentions if parsed.trigger(m) is not None),
                      key=lambda m: (m.sentence_index, m.trigger.start))
     results = {m.id: _fallback(reference, dateline_day) for m in mentions}
     # Pass 1: the phrase of each mention's own sentence (and a governing speech verb's date).

@@ -108,7 +108,7 @@ def _across_line_break(doc: Doc, topo: Toponym, sent_end: int, gazetteer: Gazett
         end -= 1  # the parser's "SANTA\n"
     inner = next((t.i for t in doc[topo.start:end] if t.is_space), None)
     if inner is not None:  # "Rio\nTorch"
-        return topo if _known(doc, topo.start, end, gazetteer) else Toponym(topo.start, inner, topo.label)
+        return Toponym(topo.start, end if _known(doc, topo.start, end, gazetteer) else inner, topo.label)
     after = end
     if after + 1 < sent_end and doc[after].is_space and doc[after].text.count("\n") == 1:
         run = after + 1
