@@ -147,3 +147,34 @@ def test_a_name_known_whole_across_a_line_break_ends_at_its_last_word() -> None:
     assert doc[end - 1].is_space
     topo = _across_line_break(doc, Toponym(start, end, "GPE"), len(doc), load_gazetteer(load_settings()))
     assert doc[topo.start:topo.end].text == "Santa\nTecla"
+
+
+@pytest.mark.parametrize(("name", "is_org"), [
+    ("the White House", True), ("Hamas", True), ("the Kremlin", True), ("Baghdad", False), ("Hamm", False),
+])
+def test_an_organisation_of_the_actor_dictionary_is_known_as_one(name: str, is_org: bool) -> None:
+    from eventscope.stages.actor_dictionary import names_organisation
+
+    assert names_organisation(name) is is_org
+
+
+def test_an_organisations_name_is_no_place_though_a_town_bears_it(pipeline) -> None:
+    # GeoNames gives Casablanca the English name "White House"; an institution's seat is no town
+    text = "Gunmen attacked the White House on Monday, killing two guards."
+    events = pipeline.extract_one(Article(id="wh", text=text, published=dt.date(2021, 6, 29))).events
+    assert events and all(e.place is None or e.place.country != "MAR" for e in events)
+    # "Hamas" is also Hamm's name in GeoNames, "White House" Casablanca's: an article about Hamas and the
+    # White House is not about Germany or Morocco
+    from eventscope.config import load_settings
+    from eventscope.gazetteer import load_gazetteer
+    from eventscope.stages.nlp import parse
+    from eventscope.stages.where_focus import article_focus
+
+    text = "Hamas fired rockets on Monday. Hamas said the rockets were a warning. The White House condemned it."
+    parsed = parse(Article(id="ha", text=text), pipeline.nlp)
+    focus = article_focus(parsed, load_gazetteer(load_settings()))
+    assert "DEU" not in focus.weights and "MAR" not in focus.weights, focus.weights
+    # a name the text puts something in stays a place, though an organisation bears it too ("the Duma")
+    text = "A chemical attack in Duma killed dozens on Saturday."
+    events = pipeline.extract_one(Article(id="du", text=text, published=dt.date(2018, 4, 9))).events
+    assert any(e.place is not None and e.place.country == "SYR" for e in events)

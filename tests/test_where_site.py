@@ -77,3 +77,24 @@ def test_the_site_rides_on_the_place_and_is_the_place_argument(nlp, tiny_gazette
     [predicted] = triggers_to_predictions("s2", extraction)
     assert [(a.role, a.text) for a in predicted.arguments] == [("place", "a checkpoint")]
 
+
+
+@pytest.mark.parametrize(("text", "word", "site"), [
+    ("A car bomb exploded on Haifa Street in Baghdad on Monday.", "exploded", "Haifa Street"),
+    ("A suicide bomber blew himself up on Rue Hamra in Beirut.", "blew", "Rue Hamra"),
+    ("A bomb exploded at Al-Shifa Hospital in Damascus.", "exploded", "Al-Shifa Hospital"),
+])
+def test_a_named_spot_is_the_site_within_the_town_named_with_it(nlp, tiny_gazetteer: Gazetteer, text: str,
+                                                                 word: str, site: str) -> None:
+    parsed = parse(Article(id="s7", text=text), nlp)
+    mention = mention_at(parsed, word)
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.site is not None and place.site.text == site
+    assert place.lat is not None and place.name in ("Baghdad", "Beirut", "Damascus"), place
+
+
+def test_a_named_spot_with_no_town_named_is_the_place(nlp, tiny_gazetteer: Gazetteer) -> None:
+    parsed = parse(Article(id="s8", text="A bomb exploded at Al-Shifa Hospital on Monday."), nlp)
+    mention = mention_at(parsed, "exploded")
+    place = resolve_places(parsed, [mention], tiny_gazetteer)[mention.id]
+    assert place is not None and place.name == "Al-Shifa Hospital" and place.lat is None

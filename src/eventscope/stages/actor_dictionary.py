@@ -203,6 +203,17 @@ class ActorDictionary:
         return None
 
 
+def names_organisation(text: str, dictionary: ActorDictionary | None = None) -> bool:
+    """The whole text is an organisation's name or alias in the dictionary ("the White House",
+    "Hamas", "the Kremlin")."""
+    tokens = tokenize(text)
+    if len(tokens) > 1 and tokens[0].key == "the":
+        tokens = tokens[1:]
+    matches = (dictionary or load_dictionary()).matches(tokens)
+    return len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(tokens)) and \
+        matches[0].entry.kind == "org"
+
+
 def _case_fits(alias_words: tuple[str, ...], window: list[Token]) -> bool:
     """A capitalised alias word needs a capitalised text word ("Turkey", not "turkey")."""
     for alias, token in zip(alias_words, window, strict=False):

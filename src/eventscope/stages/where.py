@@ -100,7 +100,7 @@ from eventscope.stages.where_link import (
     read_candidates,
 )
 from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
-from eventscope.stages.where_site import event_site
+from eventscope.stages.where_site import event_site, is_named_site, spot_noun
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
 __all__ = ["BORROWED", "borrowed", "event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
@@ -458,6 +458,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         if found is None and not caps and _names_a_spot(doc, named):
             return _unknown_place(doc, named, 1.0, focus)
     rejected: set[Toponym] = set()
+    spot: tuple[float, Toponym] | None = None
     for prob, topo in scored:
         if prob < threshold:
             break
@@ -469,7 +470,15 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         if found is not None:
             rejected.add(topo)
         elif not caps and _unknown_place_like(doc, topo):
-            return _unknown_place(doc, topo, prob, focus)
+            if not is_named_site(doc, topo):
+                if spot is None:
+                    return _unknown_place(doc, topo, prob, focus)
+                continue  # after a named spot, only a town the gazetteer knows takes its place
+            # "at Al-Shifa Hospital in Gaza City": a named spot is the event's site (where_site), in the
+            # town named with it; it stands for the place only when no town is named
+            spot = spot or (prob, topo)
+    if spot is not None and (town := _town_of_spot(doc, spot[1], scored, gazetteer, focus, caps)) is not None:
+        return town
     # Second chance, below the linker's threshold: a toponym under a locative preposition inside the
     # event's own clause ("US troops in eastern Syria came under rocket attack": the clause of "attack"
     # is "came").  Tuned for recall on the dev file, the threshold is stricter than resolve_places needs
@@ -488,6 +497,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             if found is not None and trusted(found, caps, focus, topo.label):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
+    if spot is not None:
+        return _unknown_place(doc, spot[1], spot[0], focus)
     # a name the gazetteer lacks is a place if the parser called it one, or if the text puts something
     # in it: the small model tags many villages PERSON ("in Shah Wali Kot"), but an unknown PERSON/ORG
     # elsewhere ("FMLN", "Col Emilio") is no place
@@ -495,6 +506,35 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             and _unknown_place_like(doc, scored[0][1])):
         return _unknown_place(doc, scored[0][1], scored[0][0], focus)
     return None
+
+
+SPOT_REACH = 6  # arcs from a town's name up to the spot it is named with
+
+
+def _town_of_spot(doc: Doc, spot: Toponym, scored: list[tuple[float, Toponym]], gazetteer: Gazetteer,
+                  focus: Focus, caps: bool) -> Place | None:
+    """The town a named spot is said to be in, whatever the linker made of it: "Calle del Correo,
+    Madrid, Spain", "Al-Shifa Hospital in Gaza City" (a name in the spot's noun phrase)."""
+    anchor = spot_noun(doc, spot)
+    for _prob, topo in sorted(scored, key=lambda pair: pair[1].start):  # the first named is the finest
+        if topo == spot or not _hangs_from(doc[topo.start:topo.end].root, anchor):
+            continue
+        found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+        if found is not None and trusted(found, caps, focus, topo.label):
+            return found.to_place(span=span, reason=f"sentence: the town of '{spot.span(doc).text}', {how}")
+    return None
+
+
+def _hangs_from(token: Token, anchor: Token) -> bool:
+    """The token lies in the noun phrase of `anchor`, through prepositions, appositions and compounds
+    only (no verb between): "cafe in Calle del Correo, Madrid" -> Madrid hangs from "cafe"."""
+    for _ in range(SPOT_REACH):
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+        if token.i == anchor.i:
+            return True
+    return False
 
 
 def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:

@@ -21,6 +21,7 @@ from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, Span
 from eventscope.placenames import exact_key
+from eventscope.stages.actor_dictionary import names_organisation
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
 from eventscope.stages.where_toponyms import blind_caps, toponyms_of
@@ -77,6 +78,8 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         return seat, span_of(doc, start, end), f"'{doc[start:end].text}' stands for {seat.name}"
     if is_street(doc, topo):
         return None, span_of(doc, start, end), "a street; the gazetteer holds no streets"
+    if names_an_organisation(doc, topo):
+        return None, span_of(doc, start, end), "an organisation's name, not a place's"
     level = MAX_LEVEL.get(topo.label, 2)
     words = [t.lower_ for t in doc[max(0, start - 2):start]]
     # compass word just before: "eastern Syria", "north-east Syria"
@@ -233,8 +236,14 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
         caps = blind_caps(doc, sent.start, sent.end)
         for topo in toponyms_of(doc, sent.start, sent.end, gazetteer):
             doubtful = caps or topo.label not in ("GPE", "LOC", "FAC")
-            codes = _unambiguous_countries(gazetteer, doc[topo.start:topo.end].text, doubtful,
-                                           MAX_LEVEL.get(topo.label, 2))
+            text = doc[topo.start:topo.end].text
+            seat = _seat_of_government(gazetteer, text)
+            if seat is not None:
+                codes: tuple[str, ...] = (seat.country,) if seat.country else ()
+            elif names_an_organisation(doc, topo):
+                codes = ()
+            else:
+                codes = _unambiguous_countries(gazetteer, text, doubtful, MAX_LEVEL.get(topo.label, 2))
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
             in_body = doc[topo.start].idx >= body_start
             for code in codes:
@@ -441,6 +450,20 @@ def _seat_metonyms() -> dict[str, tuple[str, str]]:
         for name in names[1:]:
             out.setdefault(exact_key(name), (cols[0], names[0]))
     return out
+
+
+# Labels under which a name may be an institution's, not a place's: a name tagged GPE or LOC is read as
+# a place even when an organisation bears it too ("the Duma", "Duma" in Syria).
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "PROPN"})
+
+
+def names_an_organisation(doc: Doc, topo: Toponym) -> bool:
+    """A name the actor dictionary holds as an organisation is an actor, not a place, though the
+    gazetteer knows a town by it: "Hamas" (Hamm), "Taliban" (a Turkish village), "Badr".  Unless the
+    text puts something in or at it: "a chemical attack in Duma" is in the town, whatever the tagger says."""
+    root = doc[topo.start:topo.end].root
+    return (topo.label in _INSTITUTION_LABELS and governing_preposition(root)[0] not in CORE_LOCATIVES
+            and names_organisation(doc[topo.start:topo.end].text))
 
 
 def _seat_of_government(gazetteer: Gazetteer, text: str) -> GazPlace | None:

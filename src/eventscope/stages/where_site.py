@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import Span
 from eventscope.ontology import read_table
+from eventscope.stages.where_link import STREET_PREFIXES, Toponym
 
 # Prepositions that put an event at a spot.  "On" puts it on a way only ("on the road"): "an attack
 # on the embassy" names what was attacked, not where.
@@ -78,11 +79,47 @@ def _locative_objects(doc: Doc, trigger: int) -> Iterator[tuple[Token, Token]]:
 
 
 def _is_site(prep: Token, noun: Token) -> bool:
-    kind = site_kinds().get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    kind = _kind(noun)
     if kind is None:
         return False
     word = prep.lower_
     return word in SITE_PREPOSITIONS or (word in WAY_PREPOSITIONS and kind == "way")
+
+
+def _kind(noun: Token) -> str | None:
+    """The site kind of a common noun ("a checkpoint"), or of a name a site noun ends ("Haifa Street",
+    "Al-Shifa Hospital") or a street word opens ("Rue Hamra"): a named spot the gazetteer does not
+    hold, within the town it names."""
+    if noun.pos_ == "NOUN":
+        return site_kinds().get(noun.lemma_.lower())
+    if noun.pos_ != "PROPN":
+        return None
+    if (kind := site_kinds().get(noun.lower_)) is not None and any(c.dep_ == "compound" for c in noun.children):
+        return kind
+    first = doc_first(noun)
+    return "way" if first.lower_ in STREET_PREFIXES and first.i < noun.i else None
+
+
+def doc_first(noun: Token) -> Token:
+    """The first word of the noun's phrase before it ("Rue" of "Rue Victor Hugo")."""
+    return noun.doc[min(t.i for t in noun.subtree if t.i <= noun.i)]
+
+
+def is_named_site(doc: Doc, topo: Toponym) -> bool:
+    """A name that a site noun ends ("Al-Shifa Hospital", "Haifa Street"), a street word opens ("Rue
+    Hamra") or a site noun follows ("the Rolando cafe"): a spot, not a town."""
+    if topo.end - topo.start >= 2 and (doc[topo.end - 1].lower_ in site_kinds()
+                                       or doc[topo.start].lower_ in STREET_PREFIXES):
+        return True
+    root = doc[topo.start:topo.end].root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in site_kinds()
+
+
+def spot_noun(doc: Doc, topo: Toponym) -> Token:
+    """The word a named spot's phrase hangs on: the site noun after a name ("cafe" of "the Rolando
+    cafe"), else the name's own head word."""
+    root = doc[topo.start:topo.end].root
+    return root.head if root.dep_ == "compound" and root.head.lemma_.lower() in site_kinds() else root
 
 
 def _phrase(doc: Doc, noun: Token) -> Span:
