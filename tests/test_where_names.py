@@ -178,3 +178,13 @@ def test_an_organisations_name_is_no_place_though_a_town_bears_it(pipeline) -> N
     text = "A chemical attack in Duma killed dozens on Saturday."
     events = pipeline.extract_one(Article(id="du", text=text, published=dt.date(2018, 4, 9))).events
     assert any(e.place is not None and e.place.country == "SYR" for e in events)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Israeli airstrikes hit Gaza City on Monday, killing five people.", "Gaza"),  # not the Gaza Strip
+    ("A bomb exploded in Kuwait City on Monday.", "Kuwait City"),
+    ("Gunmen killed two policemen in Kandahar city on Monday.", "Kandahār"),  # no town "Kandahar city"
+])
+def test_a_town_named_with_its_designator_is_that_town(pipeline, text: str, name: str) -> None:
+    events = pipeline.extract_one(Article(id="gc", text=text, published=dt.date(2021, 6, 29))).events
+    assert [e.place.name for e in events if e.place] == [name]

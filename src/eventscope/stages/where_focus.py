@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
 from eventscope.gazetteer_build import COMPASS
-from eventscope.model import Place, Span
+from eventscope.model import Place, PlacePrecision, Span
 from eventscope.placenames import exact_key
 from eventscope.stages.actor_dictionary import names_organisation
 from eventscope.stages.nlp import ParsedArticle
@@ -108,6 +108,12 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
     if doc[end - 1].lower_ in FEATURE_NOUNS:
         level = min(level, 1)  # "Omaha Beach" is no town: a skeleton match ("Oum el Bouaghi") would be one
     designator = _DESIGNATOR.search(text)
+    if designator and designator.start() > 0 and designator[1].lower() in _TOWN_DESIGNATORS:
+        # "Gaza City", "Kuwait City": a town named with its designator is that town, not the region or
+        # country of the bare name ("Gaza" is also the Gaza Strip)
+        whole = gazetteer.lookup(text, focus, max_level=min(level, 1))
+        if whole is not None and whole.precision == PlacePrecision.TOWN:
+            return whole, span_of(doc, start, end), "name with its designator"
     if designator and designator.start() > 0:
         # "Kandahar city", "Hays district": the name without the word for what kind of place it is
         admin_hint = admin_hint or designator[1].lower() not in _TOWN_DESIGNATORS
