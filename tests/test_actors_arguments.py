@@ -108,6 +108,16 @@ def test_the_harmed_of_killed_in_the_attack_are_its_targets(nlp) -> None:
     assert _texts(_roles(nlp, "Three soldiers died in the blast on Monday.", "blast").actor2) == ["Three soldiers"]
 
 
+def test_who_harmed_people_in_an_attack_carried_it_out(nlp) -> None:
+    roles = _roles(nlp, "Israeli troops killed two Palestinian gunmen during a raid in Jenin.", "raid")
+    assert _texts(roles.actor1) == ["Israeli troops"]
+    assert _texts(roles.actor2) == ["two Palestinian gunmen"]
+    # the dead of a demonstration are not its targets, and who killed them did not demonstrate
+    roles = roles_at(nlp, "Police killed two protesters during a demonstration in Lagos.", "demonstration",
+                     plover="PROTEST")
+    assert roles.actor1 == () and roles.actor2 == ()
+
+
 def test_the_one_held_to_account_did_it(nlp) -> None:
     roles = _roles(nlp, "Prosecutors indicted the officer for the fatal shooting of a teenager.", "shooting")
     assert _texts(roles.actor1) == ["officer"]

@@ -66,7 +66,7 @@ MASS_KILLING_NOUNS = frozenset({"genocide", "holocaust", "massacre", "slaughter"
                                 "cleansing", "annihilation", "atrocity"})
 
 
-def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
+def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, list[str]]:
     a1: Found = []
     a2: Found = []
     why: list[str] = []
@@ -163,13 +163,17 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
         harm = head.head.head.head
         a2 += [(c, f"{c.dep_} of '{harm.text}' as a result of '{noun.text}'") for c in harm.children
                if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)]
-    elif noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in HARM_VERBS | {"die"}:
+    elif violent and noun.dep_ == "pobj" and head.lower_ in ("in", "during") \
+            and head.head.lemma_.lower() in HARM_VERBS | {"die"}:
         # "al-Muhandis was also killed in the attack", "three died in the blast": the harmed are its targets
         # "planned to kill Erdogan in a coup": the object of an active one
         harm = head.head
         a2 += [(c, f"{c.dep_} of '{harm.text}' in '{noun.text}'") for c in harm.children
                if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)
                or (c.dep_ in OBJECT_DEPS and not is_passive(harm))]
+        if not a1 and harm.lemma_.lower() != "die" and not is_passive(harm):
+            # "Israeli troops killed two gunmen during a raid": who harmed them in it carried it out
+            a1 += [(c, f"nsubj of '{harm.text}' in '{noun.text}'") for c in harm.children if c.dep_ in SUBJECT_DEPS]
     elif noun.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_.lower() in ("be", "stand"):
         # "the Gulen movement is behind this coup attempt": who stands behind it did it
         a1 += [(c, f"nsubj of '{head.head.text} behind' the '{noun.text}'") for c in head.head.children
@@ -188,13 +192,13 @@ def noun_arguments(noun: Token) -> tuple[Found, Found, list[str]]:
     if holder is not None and holder.lemma_.lower() in SERIES_NOUNS and holder.i != noun.i:
         # "launched a series of attacks", "a spate of attacks carried out by X": the
         # series noun stands where the attack noun would.
-        outer_a1, outer_a2, _why = noun_arguments(holder)
+        outer_a1, outer_a2, _why = noun_arguments(holder, violent)
         a1 = a1 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a1 if t.i != noun.i]
         a2 = a2 or [(t, f"{r}, for '{noun.text}'") for t, r in outer_a2 if t.i != noun.i]
     for other in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
         # "the Armenian genocide – the 1915 massacre of 1.5 million people by Ottoman Turks": the
         # apposition restates the event and may name who did it to whom
-        o1, o2, _ = noun_arguments(other)
+        o1, o2, _ = noun_arguments(other, violent)
         a1 = a1 or [(t, f"{r}, apposition of '{noun.text}'") for t, r in o1]
         # the restatement's victims add to a people named on the event ("Armenian" + "1.5 million people")
         a2 += [(t, f"{r}, apposition of '{noun.text}'") for t, r in o2 if all(t.i != x.i for x, _ in a2)]

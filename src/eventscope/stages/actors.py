@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from eventscope.model import ActorRoles, Mention
+from eventscope.ontology import HOSTILE_TYPES
 from eventscope.stages.actor_clauses import (
     DEVICE_OBJECT_VERBS,
     OBJECT_DEPS,
@@ -101,7 +102,7 @@ def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
     doc = parsed.doc
     trigger = doc[mention.trigger_token]
     if _is_noun(trigger):
-        a1, a2, why = noun_arguments(trigger)
+        a1, a2, why = noun_arguments(trigger, violent=mention.plover in HOSTILE_TYPES)
     else:
         a1, a2, why = _verb_arguments(trigger)
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
