@@ -64,6 +64,13 @@ def test_a_crowd_beating_a_man_is_mob_violence(nlp) -> None:
     assert found.get("beat") == "Mob violence", found
 
 
+def test_an_armed_force_is_no_mob(nlp) -> None:
+    # the classifier read a paramilitary's attack on a market as mob violence
+    found = sub_types(nlp, "Sudan's paramilitary Rapid Support Forces attacked a market in El Fasher on Sunday, "
+                           "killing at least 20 people, according to local activists.")
+    assert found.get("attacked") not in ("Mob violence", "Violent demonstration"), found
+
+
 def test_a_beating_never_takes_ground(nlp) -> None:
     # the classifier read "put bags over her head" as a territory event
     found = sub_types(nlp, "The men put bags over her head, beating and kicking them while demanding repayment.")

@@ -35,6 +35,7 @@ from spacy.tokens import Token
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention, Modality
+from eventscope.ontology import ARMED_SECTORS
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
@@ -79,6 +80,8 @@ NOT_FOR_ACTOR = {
     "non-state": frozenset({"GOV_REGAINS_TERIT"}),
     "protester": frozenset({"ARMED_CLASH", "ATTACK", "MOB_VIOL"}),
     "crowd": frozenset({"ARMED_CLASH", "ATTACK"}),
+    # an organised armed force (army, rebels, police, a paramilitary) is no mob and no demonstration
+    "armed": frozenset({"MOB_VIOL", "VIOL_DEMONSTR"}),
 }
 TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -107,8 +110,9 @@ def doers(trigger: Token) -> list[Token]:
 
 
 def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
-    """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state" by the
-    actor dictionary's sector, "protester" or "crowd" by its head noun.
+    """What the trigger's grammatical subject (or passive agent) is: "state" or "non-state", and
+    "armed" for an organised armed force, by the actor dictionary's sector; "protester" or "crowd"
+    by its head noun.
     Empty when there is no subject or nothing is known of it."""
     from eventscope.stages.actor_lookup import lookup_actor
 
@@ -131,7 +135,7 @@ def actor_kinds(parsed: ParsedArticle, mention: Mention) -> frozenset[str]:
     sector = lookup_actor(parsed.doc[head.left_edge.i:head.i + 1].text).sector
     if sector is None:
         return frozenset()
-    return frozenset({"state" if sector in STATE_SECTORS else "non-state"})
+    return frozenset({"state" if sector in STATE_SECTORS else "non-state"} | ({"armed"} if sector in ARMED_SECTORS else set()))
 
 
 def _target(parsed: ParsedArticle, mention: Mention) -> str | None:
