@@ -188,3 +188,14 @@ def test_an_organisations_name_is_no_place_though_a_town_bears_it(pipeline) -> N
 def test_a_town_named_with_its_designator_is_that_town(pipeline, text: str, name: str) -> None:
     events = pipeline.extract_one(Article(id="gc", text=text, published=dt.date(2021, 6, 29))).events
     assert [e.place.name for e in events if e.place] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "phrase"), [
+    ("Militants stormed a hotel in the Somali capital on Friday, killing 21 people.", "Mogadishu", "Somali capital"),
+    ("A bomb exploded in Syria's capital on Friday.", "Damascus", "Syria's capital"),
+])
+def test_a_countrys_capital_is_its_capital_city(pipeline, text: str, name: str, phrase: str) -> None:
+    # not the Somali Region of Ethiopia
+    extraction = pipeline.extract_one(Article(id="cap", text=text, published=dt.date(2022, 8, 21)))
+    places = [p for p in extraction.places.values() if p is not None]
+    assert places and places[0].name == name and places[0].span is not None and places[0].span.text == phrase

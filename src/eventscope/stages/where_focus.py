@@ -76,6 +76,9 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
     seat = _seat_of_government(gazetteer, doc[start:end].text)
     if seat is not None:
         return seat, span_of(doc, start, end), f"'{doc[start:end].text}' stands for {seat.name}"
+    capital = _capital_of(gazetteer, doc, start, end)
+    if capital is not None:
+        return capital[0], span_of(doc, start, capital[1]), f"the capital of '{doc[start:end].text}'"
     if is_street(doc, topo):
         return None, span_of(doc, start, end), "a street; the gazetteer holds no streets"
     if names_an_organisation(doc, topo):
@@ -470,6 +473,30 @@ def names_an_organisation(doc: Doc, topo: Toponym) -> bool:
     root = doc[topo.start:topo.end].root
     return (topo.label in _INSTITUTION_LABELS and governing_preposition(root)[0] not in CORE_LOCATIVES
             and names_organisation(doc[topo.start:topo.end].text))
+
+
+def _capital_of(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> tuple[GazPlace, int] | None:
+    """'the Somali capital', 'Syria's capital': the capital city of the country named or the people
+    named (actors' country table), not the Somali Region of Ethiopia; with the end of the phrase."""
+    after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+    if after >= len(doc) or doc[after].lower_ != "capital":
+        return None
+    text = doc[start:end].text
+    iso3 = _demonyms().get(text.lower())
+    if iso3 is None:
+        country = gazetteer.country_named(text)
+        iso3 = country.country if country is not None else None
+    capital = _capitals().get(iso3 or "")
+    if capital is None:
+        return None
+    place = gazetteer.lookup(capital, {iso3: 1.0}, max_level=0) if iso3 else None
+    return (place, after + 1) if place is not None and place.country == iso3 else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO3 -> its capital's name, the first of the actors' country table's capitals-and-metonyms column."""
+    return {cols[0]: names[0] for cols in _country_rows() if (names := [n for n in cols[4].split(";") if n])}
 
 
 def _seat_of_government(gazetteer: Gazetteer, text: str) -> GazPlace | None:
