@@ -149,7 +149,20 @@ def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tup
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= TALLY_MIN for c in claims):
         return False
-    return trigger_lemma_in(parsed, mention, TALLY_WORDS)
+    token = parsed.trigger(mention)
+    return trigger_lemma_in(parsed, mention, TALLY_WORDS) and not (token is not None and _one_cause(token))
+
+
+def _one_cause(token: Token) -> bool:
+    """The toll has one named cause: "in 2017, a truck bomb killed more than 500 people", "were killed in
+    the attack in January".  A singular noun with a determiner is one thing that happened, not a sum;
+    "violence", "the war" and "bombings" sum a stretch of days."""
+    causes = [c for c in token.children if c.dep_ == "nsubj" and token.lemma_.lower() != "die"]
+    causes += [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+               for g in c.children if g.dep_ == "pobj"]
+    return any(c.tag_ in ("NN", "NNP") and c.lemma_.lower() not in CAMPAIGN_NOUNS
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that") for d in c.children)
+               for c in causes)
 
 
 # Nouns for a war or a campaign as a whole: a state of affairs, not one happening (also assemble's test for
