@@ -117,6 +117,36 @@ def test_a_vague_stretch_does_not_join_a_dated_event_without_evidence():
     assert len(joined) == 1 and joined[0].date.date == dt.date(2021, 6, 27)
 
 
+def test_a_month_does_not_join_a_day_of_it_without_evidence():
+    # "this month" holds Sunday, but a stretch against a day needs more than the date: the same actors,
+    # or the story going on at the same place
+    parsed = _parsed()
+    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
+    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
+    this_month = TimeRef(dt.date(2021, 6, 1), dt.date(2021, 6, 29), DatePrecision.MONTH,
+                         phrase=Span(0, 9, "this month"))
+    dates = {strike.id: sunday, other.id: this_month}
+    places = {strike.id: Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY),
+              other.id: Place("Iraq", country="IRQ", precision=PlacePrecision.COUNTRY)}
+    assert len(assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})) == 2
+    same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
+    assert len(assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})) == 1
+
+
+def test_earlier_sets_an_event_apart_from_the_one_told():
+    # "Earlier on Sunday, a drone strike ...": at the same place, in the same paragraph, on the same day,
+    # yet another event, unless the same actors
+    parsed = _parsed()
+    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
+    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
+    earlier = TimeRef(dt.date(2021, 6, 27), phrase=Span(0, 17, "Earlier on Sunday"))
+    syria = Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY)
+    dates, places = {strike.id: sunday, other.id: earlier}, {strike.id: syria, other.id: syria}
+    assert len(assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})) == 2
+    same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
+    assert len(assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})) == 1
+
+
 def test_the_side_hit_in_one_event_attacking_is_another_event():
     # No names, only words: the strikes hit "Shiite militias"; an attack by "militias" that
     # day is their reply, not the same strikes.

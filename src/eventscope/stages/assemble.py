@@ -87,9 +87,11 @@ from eventscope.stages.assemble_match import (
     is_empty_reference,
     is_loose_date,
     is_recalled,
+    is_stretch_against_day,
     is_weak_date,
     places_conflict,
     same_place,
+    says_earlier,
     targets_overlap,
 )
 from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule and claim markers, owned by counts
@@ -119,6 +121,7 @@ class _Cluster:
     accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
     inquired: bool = False  # opened by a deed under inquiry (assemble_incidents.is_inquired): a past one
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
+    told_earlier: bool = False  # opened by a sentence that sets its event before the story (`opens_earlier`)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
         """Every mention only reports casualties ("killed", "died"), with no attacker; one who killed
@@ -232,11 +235,15 @@ class _Cluster:
         return mention.plover_mode is not None and mention.plover_mode in modes
 
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
-                published: dt.date | None = None) -> bool:
+                published: dt.date | None = None, earlier: bool = False) -> bool:
+        """Whether the mention tells this event.  `earlier`: the mention's sentence opens with a time
+        that sets it before the story ("Earlier this month, ..."; `opens_earlier`)."""
         cluster_date = self.best_date()
         if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
-        if (is_loose_date(cluster_date) or is_loose_date(date)) \
+        if (earlier or self.told_earlier) and cluster_date.phrase != date.phrase and not self.shares_actors(roles):
+            return False  # "Earlier this month, a car bomb ...": another event, unless the same actors
+        if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)) \
                 and not (is_weak_date(cluster_date) and is_weak_date(date)):
             # A side dated only by the publication date or dateline, or by a vague stretch
             # ("recently", "since 2017"), agrees with many dates, so ask for positive evidence
@@ -509,9 +516,10 @@ def assemble(
         # "the judge who was investigating the governor's murder": a deed done before, apart from the
         # events of the story; nor does a later mention join it
         inquired = is_inquired(parsed, mention)
+        earlier = opens_earlier(parsed, date)
         candidates = [] if another or inquired else [
             c for c in clusters if not c.inquired
-            and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date)
+            and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
@@ -534,7 +542,7 @@ def assemble(
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of
             # the crewmen were killed instantly") join it and go with it.
             accident = is_accident(parsed, mention, bool(mention_roles.actor1), by_sentence[mention.sentence_index])
-            target = _Cluster(paragraph_of=paragraphs, accident=accident, inquired=inquired)
+            target = _Cluster(paragraph_of=paragraphs, accident=accident, inquired=inquired, told_earlier=earlier)
             clusters.append(target)
         target.mentions.append(mention)
         if answered:
@@ -547,6 +555,16 @@ def assemble(
     # a suicide told alone is no event; told with an attack it has joined the attack's cluster
     return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))
             and not all(is_self_inflicted(parsed, m) for m in c.mentions)]
+
+
+def opens_earlier(parsed: ParsedArticle, date: TimeRef) -> bool:
+    """The date's phrase opens its sentence and says "earlier" ("Earlier this month, a car bomb killed
+    eight"): the writer turns from the event told to another, before it.  Inside a sentence ("retaliation
+    for a rocket attack earlier that month") it dates one thing the sentence names, not all of it."""
+    if not says_earlier(date) or date.phrase is None:
+        return False
+    sentence = next((s for s in parsed.sentences if s.start <= date.phrase.start < s.end), None)
+    return sentence is not None and not parsed.article.text[sentence.start:date.phrase.start].strip(" \n\t\"'[]-")
 
 
 # `STATE_NOUNS` (assemble_incidents) name a state of affairs rather than a happening: "the Syrian conflict",

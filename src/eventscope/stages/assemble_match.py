@@ -42,6 +42,27 @@ def is_loose_date(ref: TimeRef) -> bool:
         and (interval[1] - interval[0]).days > LOOSE_RANGE_DAYS
 
 
+def is_stretch_against_day(a: TimeRef, b: TimeRef) -> bool:
+    """One date is a stretch of weeks or more ("earlier this month", "in 2017") and the other a day
+    or a few: the day falls in the stretch, but that alone does not make them one event ("earlier this
+    month, a car bomb ..." is not Friday's hotel siege).  Two dates of the same stretch are left to
+    the other tests."""
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None or is_weak_date(a) or is_weak_date(b):
+        return False
+    long_a = (ia[1] - ia[0]).days > LOOSE_RANGE_DAYS
+    long_b = (ib[1] - ib[0]).days > LOOSE_RANGE_DAYS
+    return long_a != long_b
+
+
+# Words of a time phrase that set its event before the one the story tells: "earlier this month".
+EARLIER_WORDS = frozenset({"earlier", "previously", "previous"})
+
+
+def says_earlier(ref: TimeRef) -> bool:
+    return ref.phrase is not None and any(word in EARLIER_WORDS for word in ref.phrase.text.lower().split())
+
+
 def dates_agree(a: TimeRef, b: TimeRef) -> bool:
     if is_weak_date(a) or is_weak_date(b):
         return True
