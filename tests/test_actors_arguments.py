@@ -118,6 +118,12 @@ def test_who_harmed_people_in_an_attack_carried_it_out(nlp) -> None:
     assert roles.actor1 == () and roles.actor2 == ()
 
 
+def test_the_fire_opened_is_no_target(nlp) -> None:
+    roles = _roles(nlp, "Soldiers opened fire on protesters in Mandalay.", "opened")
+    assert _texts(roles.actor1) == ["Soldiers"]
+    assert "fire" not in _texts(roles.actor2) and roles.actor2
+
+
 def test_the_one_held_to_account_did_it(nlp) -> None:
     roles = _roles(nlp, "Prosecutors indicted the officer for the fatal shooting of a teenager.", "shooting")
     assert _texts(roles.actor1) == ["officer"]

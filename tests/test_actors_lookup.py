@@ -125,3 +125,14 @@ def test_actor_command_prints_codes_and_reasons(fixtures_dir: Path) -> None:
     out = io.StringIO()
     run_actor(["BNH"], str(fixtures_dir / "actors" / "user_actors.tsv"), as_json=True, out=out)
     assert json.loads(out.getvalue())["country"] == "ZZZ"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("a bus in central Mali", "bus", "MLI"),  # a bus, of Mali by where it is, not the state of Mali
+    ("a market in Kabul", "market", "AFG"),
+    ("civilians in central Mali", "Mali civilians", "MLI"),  # an actor word in the head keeps its name
+    ("Syria", "Syria", "SYR"),
+])
+def test_a_thing_in_a_country_is_named_by_its_head(text: str, name: str, country: str) -> None:
+    actor = lookup_actor(text)
+    assert (actor.name, actor.country) == (name, country)

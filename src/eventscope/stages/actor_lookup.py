@@ -114,7 +114,7 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
         # "facilities in Syria": event coders (CAMEO, the PLOVER GSR) code the place
         # a thing is in as its country; say so, since it is not an actor word.
         notes.append(f"'{country_pick.match.surface}' is where the head is, no actor word in it")
-    named = _named(country_pick, sector_pick)
+    named = _named(country_pick if head_is_actor else None, sector_pick)
 
     affiliation = sponsor.entry.country if sponsor else None
     if affiliation is None and named is not None:
@@ -142,9 +142,12 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     if affiliation and sponsor:
         reasons.append(f"affiliation {affiliation} from '{sponsor.surface}'")
 
+    # "a bus in central Mali" is a bus, of Mali by where it is: named by its head, not as the country
+    name_text = " ".join(t.text for t in tokens[head_start:head_end]) if country_pick and not head_is_actor \
+        and sector_pick is None and head_end > head_start else None
     return Actor(
         text=text,
-        name=_canonical_name(text, dictionary, named, country, sector_pick),
+        name=_canonical_name(name_text or text, dictionary, named, None if name_text else country, sector_pick),
         country=country,
         sector=sector,
         affiliation=affiliation,

@@ -236,6 +236,10 @@ def _shared_passive_subject(verb: Token) -> Found:
             for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
+# Objects that are part of the verb's idiom, never what it was done to.
+IDIOM_OBJECTS = frozenset({("open", "fire"), ("return", "fire"), ("cease", "fire"), ("hold", "fire")})
+
+
 def _verb_targets(verb: Token) -> Found:
     """actor2 candidates in tiers; the first tier that finds anything wins.
 
@@ -252,6 +256,8 @@ def _verb_targets(verb: Token) -> Found:
     tier1: Found = _shared_passive_subject(verb)
     objects: list[Token] = []
     for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and (verb.lemma_.lower(), child.lemma_.lower()) in IDIOM_OBJECTS:
+            continue  # "opened fire on protesters": the fire is the deed, the protesters were hit
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             tier1.append((child, f"passive subject of '{verb.text}'"))
         elif child.dep_ in OBJECT_DEPS or (child.dep_ == "oprd" and child.pos_ != "ADJ"):
