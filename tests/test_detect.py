@@ -168,3 +168,10 @@ def test_light_verb_needs_its_object(nlp) -> None:
 def test_shooting_footage_is_filming_not_an_attack(nlp) -> None:
     assert not [m for m in run(nlp, "The crew managed to shoot video footage of the farm.") if m.plover == "ASSAULT"]
     assert [m for m in run(nlp, "Gunmen shot two guards at the farm.") if m.plover == "ASSAULT"]
+
+
+def test_a_noun_the_tagger_reads_as_a_verb_is_still_the_noun(nlp) -> None:
+    # the small model tags "airstrikes" VBZ here ("government airstrikes ... killed 12")
+    text = "Syrian government airstrikes on a rebel-held town killed 12 civilians on Tuesday."
+    found = by_trigger(run(nlp, text), "airstrikes")
+    assert found and found[0].plover == "ASSAULT" and found[0].plover_mode == "aerial"
