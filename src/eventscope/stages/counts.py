@@ -209,10 +209,21 @@ def _speech_lemmas() -> frozenset[str]:
     return speech_lemmas()
 
 
+# "put the death toll at 15", "raised the toll to 20": verbs by which a source gives a toll.
+TOLL_GIVING_VERBS = frozenset({"put", "place", "raise", "set", "give", "revise", "bring", "update", "lower"})
+TOLL_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
+
+
 def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
     """(speaker, why): the subject of the verb of saying over the claim, or 'according to X'."""
     speech = _speech_lemmas()
     for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in TOLL_GIVING_VERBS and ancestor.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in TOLL_NOUNS for c in ancestor.children):
+            # "The White Helmets put the death toll at 15": who puts the toll at a figure claims it
+            speaker = _subject(ancestor)
+            if speaker is not None:
+                return _phrase(speaker), f"source: subject of '{ancestor.text}' the toll"
         if ancestor.lemma_.lower() in speech and ancestor.pos_ in ("VERB", "AUX"):
             speaker = _subject(ancestor)
             if speaker is not None and token not in speaker.subtree:  # "no fatalities reported": no speaker
