@@ -36,6 +36,9 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("Al Shabaab opened a new base in Jilib.", "opened", "Headquarters or base established"),
     # ordinary news is no armed group's change
     ("The company opened a new office in Lagos.", "opened", None),
+    # ACLED codes no sanctions (the classifier had read the crackdown they punish as arrests)
+    ("The United States imposed sanctions on three Iranian officials it accused of involvement in the "
+     "crackdown on protesters.", "imposed", None),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)

@@ -54,7 +54,7 @@ def allowed_labels() -> dict[tuple[str, str], tuple[str, ...]]:
         fields = line.split("\t")
         if len(fields) != 3:
             raise ConfigError(f"acled_allowed.tsv: row {number}: expected plover, mode, allowed")
-        table[(fields[0], fields[1])] = tuple(fields[2].split())
+        table[(fields[0], fields[1])] = tuple(label for label in fields[2].split() if label != "-")
     return table
 
 
@@ -89,7 +89,8 @@ TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state acto
 
 def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[str] = frozenset()) -> tuple[str, ...]:
     table = allowed_labels()
-    allowed = table.get((mention.plover, mention.plover_mode or "*")) or table.get((mention.plover, "*"), ())
+    own = (mention.plover, mention.plover_mode or "*")
+    allowed = table[own] if own in table else table.get((mention.plover, "*"), ())
     if mention.acled_sub_type in TERRITORY_SUB_TYPES:  # taking ground: who took it decides which
         allowed = TERRITORY_LABELS
     banned = set(NOT_FOR_TARGET.get(target or "", frozenset()))
