@@ -100,6 +100,7 @@ from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule an
     best_figure,
 )
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.syntax import clause_head
 
 __all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_event_id"]
 
@@ -569,11 +570,18 @@ def opens_earlier(parsed: ParsedArticle, date: TimeRef) -> bool:
 
 # `STATE_NOUNS` (assemble_incidents) name a state of affairs rather than a happening: "the Syrian conflict",
 # "the war in Yemen".  They stay mentions (detect finds them, trigger-level scoring counts them), but an
-# event needs more than the name of a war: a time of its own in the sentence, or a casualty figure.
+# event needs more than the name of a war: a time of its own (in its phrase or clause), or a casualty figure.
 def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
-    """A mention that names a war or conflict without a time of its own in its sentence or a figure."""
+    """A mention that names a war or conflict without a time of its own or a figure."""
     token = parsed.trigger(mention)
     if claims or token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_NOUNS:
         return False
     sentence = parsed.sentence_of_token(mention.trigger_token)
-    return date.phrase is None or not sentence.start <= date.phrase.start < sentence.end
+    if date.phrase is None or not sentence.start <= date.phrase.start < sentence.end:
+        return True
+    # the time must be the war's: in its phrase or its clause, not another verb's ("met on Monday to
+    # discuss the war in Ukraine" tells a meeting; "the war broke out on Monday" tells the war)
+    phrase = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    return phrase.root.i not in {t.i for t in token.subtree} and clause_head(phrase.root).i != clause_head(token).i
