@@ -124,6 +124,12 @@ def test_the_fire_opened_is_no_target(nlp) -> None:
     assert "fire" not in _texts(roles.actor2) and roles.actor2
 
 
+def test_what_is_fired_at_protesters_is_no_target(nlp) -> None:
+    roles = _roles(nlp, "Kenyan police fired tear gas and live bullets at protesters in Nairobi.", "fired")
+    assert [t for t in _texts(roles.actor2) if "gas" in t or "bullets" in t] == []
+    assert any("protesters" in t for t in _texts(roles.actor2))
+
+
 def test_the_one_held_to_account_did_it(nlp) -> None:
     roles = _roles(nlp, "Prosecutors indicted the officer for the fatal shooting of a teenager.", "shooting")
     assert _texts(roles.actor1) == ["officer"]

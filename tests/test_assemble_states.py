@@ -1,5 +1,6 @@
 """A war named in passing is not an event, nor is its toll so far (test_assemble_statistics); a war
-with a time or a day's toll of its own is."""
+with a time or a day's toll of its own is.  Tolls told later join the event told before them, unless
+the sides are reversed."""
 
 from __future__ import annotations
 
@@ -101,3 +102,13 @@ def test_a_definite_reference_to_an_event_at_another_town_is_another_event(pipel
     nejapa = next(e for e in events if e.place is not None and e.place.name == "Nejapa")
     assert all(v.text != "bomb explosion" for v in nejapa.evidence if v.field == "trigger")
     assert nejapa.fatalities is None  # the civilian died in Santa Tecla
+
+
+def test_a_toll_of_the_other_side_is_another_event(pipeline) -> None:
+    # police fired on protesters; "stone-throwing demonstrators" injured police: two sides, two events
+    text = ("Kenyan police fired tear gas and live bullets at protesters in Nairobi on Wednesday, killing at least "
+            "two people and injuring 30 others, a human rights group said.\n\n"
+            "The Interior Ministry said 15 police officers were injured by stone-throwing demonstrators.")
+    events = pipeline.extract_one(Article(id="k", text=text, published=dt.date(2024, 6, 27))).events
+    police = [e for e in events if any("police" in a.text.lower() for a in e.actor1)]
+    assert police and all(c.min != 15 for e in police for c in (e.injuries.claims if e.injuries else ()))

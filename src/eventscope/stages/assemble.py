@@ -536,7 +536,8 @@ def assemble(
                            if c.same_kind(mention) and not is_weak_date(c.best_date())
                            and not is_recalled(c.best_date(), parsed.article.reference_date)
                            and mention.sentence_index - c.mentions[-1].sentence_index <= TOLL_REACH
-                           and actors_agree(c.actors("actor1"), mention_roles.actor1)), None)
+                           and actors_agree(c.actors("actor1"), mention_roles.actor1)
+                           and not c.roles_reversed(mention_roles)), None)
         if target is None and answered and in_passing:
             continue  # a cause told in passing, with no time or figure of its own: background, no event
         if target is None:

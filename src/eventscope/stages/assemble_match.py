@@ -160,8 +160,16 @@ _GENERIC_TARGETS = frozenset({"people", "persons", "person", "civilians", "civil
 
 def distinctive_words(actors: Iterable[Actor]) -> set[str]:
     """The actors' words that are no generic person noun, plural and singular alike: 'militia' for
-    'militias' and 'militia groups', 'barillas', not 'people'."""
-    return {_singular(w) for w in head_words(actors) - _GENERIC_TARGETS}
+    'militias' and 'militia groups', 'barillas', not 'people'; words for one kind of people are one
+    word ('demonstrators' are 'protesters')."""
+    words = {_singular(w) for w in head_words(actors) - _GENERIC_TARGETS}
+    return {_SAME_PEOPLE.get(w, w) for w in words}
+
+
+# Words for the same people: police firing on "protesters" and "stone-throwing demonstrators" injuring
+# police are two sides, two events.
+_SAME_PEOPLE = {"demonstrator": "protester", "protestor": "protester", "marcher": "protester",
+                "rioter": "protester", "insurgent": "rebel", "guerrilla": "rebel", "militant": "rebel"}
 
 
 def _singular(word: str) -> str:
