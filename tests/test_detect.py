@@ -114,6 +114,9 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("Iran will strike back, the commander said.", "strike", "ASSAULT", Modality.FUTURE),
     ("The ministry plans to launch airstrikes next week.", "airstrikes", "ASSAULT", Modality.FUTURE),
     ("The police arrested twenty protesters on Friday.", "arrested", "COERCE", Modality.OCCURRED),
+    # a passive subject is what the governor bears on
+    ("Protests are planned for Saturday.", "Protests", "PROTEST", Modality.FUTURE),
+    ("A protest is scheduled for Friday.", "protest", "PROTEST", Modality.FUTURE),
     # the parser hangs the infinitive on "is": the adjective still says it did not happen
     ("Since we are at war, it is easy for them to kill.", "kill", "ASSAULT", Modality.HYPOTHETICAL),
     # what a thing serves for is a use, not one event; a simple-past use is the event

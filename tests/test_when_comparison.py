@@ -91,3 +91,9 @@ def test_a_definite_event_noun_refers_back_to_its_own_kind(nlp) -> None:
                 for word, mode in (("bombing", "explosives"), ("battle", "firearms"), ("bombings", "explosives"))]
     bombings = resolve_dates(parsed, mentions)[mentions[2].id]
     assert bombings.date == dt.date(1989, 11, 2), bombings.reason
+
+
+def test_what_is_scheduled_for_a_day_lies_ahead(nlp) -> None:
+    # "have scheduled": the scheduling is past, the demonstration ahead (not 22 November of last year)
+    (demo,) = _dates(nlp, "Unions have scheduled a demonstration in Barcelona for 22 November.", ["demonstration"])
+    assert demo.date == dt.date(1989, 11, 22)

@@ -74,6 +74,7 @@ _RELATIVE = st.sampled_from([
     "yesterday", "last night", "today", "earlier this month", "last week", "a week ago", "last year",
     "in February", "in December", "in mid-March", "since April", "earlier this year", "3 days ago",
     "two weeks ago", "this week", "this month", "this year", "on 5 May", "March 3", "over the weekend",
+    "on the weekend",
     "the past week", "a month ago", "later this month",
 ])
 
@@ -102,3 +103,8 @@ def test_by_a_clock_time_is_not_an_old_year() -> None:
     assert by_2000 is not None and by_2000.date == dt.date(2000, 1, 1)
     founded = resolve_expression("the town was founded in 1800", dt.date(2021, 6, 29))
     assert founded is not None and founded.date == dt.date(1800, 1, 1)
+
+
+def test_on_the_weekend_is_the_last_weekend() -> None:
+    got = resolve_expression("on the weekend", dt.date(2021, 6, 29), past=True)  # a Tuesday
+    assert got is not None and (got.date, got.date_end) == (dt.date(2021, 6, 26), dt.date(2021, 6, 27))

@@ -93,8 +93,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         if lemma == "be" and dep in ("advcl", "xcomp", "ccomp"):
             # "it is easy for them to kill": the parser hangs the infinitive on "is", not on the adjective
             lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
-        # a governor bears on its complement, not on its subject ("if talks fail": the talks are not refused)
-        if lemma in cues.get("governor", {}) and dep not in SUBJECT_DEPS:
+        # a governor bears on its complement, not on its subject ("if talks fail": the talks are not refused);
+        # a passive subject is what is governed ("protests are planned for Saturday", "the attack was foiled")
+        if lemma in cues.get("governor", {}) and (dep not in SUBJECT_DEPS or dep == "nsubjpass"):
             kind = cues["governor"][lemma]
             epistemic = lemma in cues.get("epistemic", {})
             negated = any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never", "little")

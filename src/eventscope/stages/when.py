@@ -220,8 +220,12 @@ def _is_future(clause: Token) -> bool:
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in clause.children):
         return True
     governor = clause.head if clause.dep_ == "xcomp" else clause
-    return governor.lemma_.lower() in _SCHEDULE_LEMMAS and governor.tag_ in ("VBN", "JJ") \
-        and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in governor.children)
+    if governor.lemma_.lower() not in _SCHEDULE_LEMMAS:
+        return False
+    # "the vote is slated for Friday"; "unions have scheduled a demonstration for 22 November"
+    return (governor.tag_ in ("VBN", "JJ") and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be"
+                                                    for c in governor.children)) \
+        or any(c.dep_ == "dobj" for c in governor.children)
 
 
 _BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)

@@ -355,4 +355,4 @@ OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT
 NEIGHBOUR_RE = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({UNIT_RE})\b", FLAGS)
 THAT_RE = re.compile(rf"\b(?:(earlier|later)\s+)?(?:that|the\s+same)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
 SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", FLAGS)
-OVER_WEEKEND_RE = re.compile(r"\b(?:over|during|at)\s+the\s+weekend\b", FLAGS)
+OVER_WEEKEND_RE = re.compile(r"\b(?:over|during|at|on)\s+the\s+weekend\b", FLAGS)
