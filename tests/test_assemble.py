@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 import spacy
 
 from eventscope.model import (
@@ -99,52 +100,44 @@ def test_recalled_event_stays_apart_and_hypothetical_is_dropped():
     assert len(recalled) == 1 and recalled[0].date.precision is DatePrecision.YEAR
 
 
-def test_a_vague_stretch_does_not_join_a_dated_event_without_evidence():
-    # "Sunday's strikes" in Syria and a strike "recently" in Iraq (the past month holds Sunday)
-    # share no actor: two events.  With the same attacker they are one.
+SUNDAY = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
+
+
+def _apart_then_joined(other_date: TimeRef, places: dict[str, Place]) -> tuple[int, list]:
+    """Sunday's strikes and a drone strike dated `other_date`: the events with no actors named, and
+    with the same attacker named on both."""
     parsed = _parsed()
     strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
-    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
-    recently = TimeRef(dt.date(2021, 5, 29), dt.date(2021, 6, 29), DatePrecision.RANGE,
-                       phrase=Span(0, 9, "recently"))
-    dates = {strike.id: sunday, other.id: recently}
-    places = {strike.id: Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY),
-              other.id: Place("Iraq", country="IRQ", precision=PlacePrecision.COUNTRY)}
-    apart = assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})
-    assert len(apart) == 2
+    dates = {strike.id: SUNDAY, other.id: other_date}
+    where = {strike.id: places["strike"], other.id: places["other"]}
+    apart = assemble(parsed, [strike, other], roles={}, dates=dates, places=where, claims={})
     same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
-    joined = assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})
+    return len(apart), assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=where, claims={})
+
+
+SYRIA = Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY)
+IRAQ = Place("Iraq", country="IRQ", precision=PlacePrecision.COUNTRY)
+
+
+@pytest.mark.parametrize("stretch", [
+    # "recently" (the past month holds Sunday), and "this month" set against a day
+    TimeRef(dt.date(2021, 5, 29), dt.date(2021, 6, 29), DatePrecision.RANGE, phrase=Span(0, 9, "recently")),
+    TimeRef(dt.date(2021, 6, 1), dt.date(2021, 6, 29), DatePrecision.MONTH, phrase=Span(0, 9, "this month")),
+])
+def test_a_stretch_does_not_join_a_dated_event_without_evidence(stretch: TimeRef):
+    # "Sunday's strikes" in Syria and a strike in Iraq within the stretch share no actor: two events.
+    # With the same attacker they are one.
+    apart, joined = _apart_then_joined(stretch, {"strike": SYRIA, "other": IRAQ})
+    assert apart == 2
     assert len(joined) == 1 and joined[0].date.date == dt.date(2021, 6, 27)
-
-
-def test_a_month_does_not_join_a_day_of_it_without_evidence():
-    # "this month" holds Sunday, but a stretch against a day needs more than the date: the same actors,
-    # or the story going on at the same place
-    parsed = _parsed()
-    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
-    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
-    this_month = TimeRef(dt.date(2021, 6, 1), dt.date(2021, 6, 29), DatePrecision.MONTH,
-                         phrase=Span(0, 9, "this month"))
-    dates = {strike.id: sunday, other.id: this_month}
-    places = {strike.id: Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY),
-              other.id: Place("Iraq", country="IRQ", precision=PlacePrecision.COUNTRY)}
-    assert len(assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})) == 2
-    same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
-    assert len(assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})) == 1
 
 
 def test_earlier_sets_an_event_apart_from_the_one_told():
     # "Earlier on Sunday, a drone strike ...": at the same place, in the same paragraph, on the same day,
     # yet another event, unless the same actors
-    parsed = _parsed()
-    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
-    sunday = TimeRef(dt.date(2021, 6, 27), phrase=Span(34, 40, "Sunday"))
     earlier = TimeRef(dt.date(2021, 6, 27), phrase=Span(0, 17, "Earlier on Sunday"))
-    syria = Place("Syria", country="SYR", precision=PlacePrecision.COUNTRY)
-    dates, places = {strike.id: sunday, other.id: earlier}, {strike.id: syria, other.id: syria}
-    assert len(assemble(parsed, [strike, other], roles={}, dates=dates, places=places, claims={})) == 2
-    same_attacker = {strike.id: ActorRoles(actor1=(US,)), other.id: ActorRoles(actor1=(US,))}
-    assert len(assemble(parsed, [strike, other], roles=same_attacker, dates=dates, places=places, claims={})) == 1
+    apart, joined = _apart_then_joined(earlier, {"strike": SYRIA, "other": SYRIA})
+    assert apart == 2 and len(joined) == 1
 
 
 def test_the_side_hit_in_one_event_attacking_is_another_event():
