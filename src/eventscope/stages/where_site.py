@@ -96,13 +96,14 @@ def _kind(noun: Token) -> str | None:
         return None
     if (kind := site_kinds().get(noun.lower_)) is not None and any(c.dep_ == "compound" for c in noun.children):
         return kind
-    first = doc_first(noun)
+    first = _first_word(noun)
     return "way" if first.lower_ in STREET_PREFIXES and first.i < noun.i else None
 
 
-def doc_first(noun: Token) -> Token:
-    """The first word of the noun's phrase before it ("Rue" of "Rue Victor Hugo")."""
-    return noun.doc[min(t.i for t in noun.subtree if t.i <= noun.i)]
+def _first_word(noun: Token) -> Token:
+    """The first word of the noun's phrase, up to the noun ("Rue" of "Rue Victor Hugo", "her" of "her
+    small wooden shack")."""
+    return noun.doc[min((t.i for t in noun.subtree if t.i <= noun.i), default=noun.i)]
 
 
 def is_named_site(doc: Doc, topo: Toponym) -> bool:
@@ -123,7 +124,6 @@ def spot_noun(doc: Doc, topo: Toponym) -> Token:
 
 
 def _phrase(doc: Doc, noun: Token) -> Span:
-    start = min((t.i for t in noun.subtree if t.i <= noun.i), default=noun.i)
-    first, last = doc[start], noun
+    first, last = _first_word(noun), noun
     end_char = last.idx + len(last.text)
     return Span(first.idx, end_char, doc.text[first.idx:end_char])
