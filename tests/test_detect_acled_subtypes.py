@@ -36,12 +36,21 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("Al Shabaab opened a new base in Jilib.", "opened", "Headquarters or base established"),
     # ordinary news is no armed group's change
     ("The company opened a new office in Lagos.", "opened", None),
+    # armed men who are no state force do not arrest: they abduct
+    ("The attackers rounded up the farmers working in rice fields near the village.", "rounded up",
+     "Abduction/forced disappearance"),
     # ACLED codes no sanctions (the classifier had read the crackdown they punish as arrests)
     ("The United States imposed sanctions on three Iranian officials it accused of involvement in the "
      "crackdown on protesters.", "imposed", None),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)
+
+
+def test_a_court_is_no_armed_group(nlp) -> None:
+    # a court is not among the state forces of the sector table, nor armed: what it orders is no abduction
+    found = sub_types(nlp, "The district court sentenced a man to prison for blasphemy.")
+    assert found.get("sentenced") != "Abduction/forced disappearance", found
 
 
 def test_a_protest_the_police_dispersed_is_a_protest_with_intervention(nlp) -> None:

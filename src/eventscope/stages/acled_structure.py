@@ -115,6 +115,9 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                 mention = _relabel(mention, "DISR_WEAP", f"weapons seized ('{seized.text}')")
             elif mention.plover_mode == "seize" and mention.acled_sub_type not in TERRITORY_SUB_TYPES:
                 mention = _people_seized(parsed, mention, token)
+            elif mention.plover_mode == "arrest" and {"non-state", "armed"} <= actor_kinds(parsed, mention):
+                # "the attackers rounded up the farmers": armed men who are no state force do not arrest
+                mention = _people_seized(parsed, mention, token)
         if mention.plover == "RETREAT" and mention.plover_mode not in ("ceasefire", "release"):
             ground = next((o for o in _direct_objects(token) if lemma_of(o) in GROUND_WORDS
                            or o.ent_type_ in ("GPE", "LOC", "FAC")), None)
