@@ -74,7 +74,7 @@ _RELATIVE = st.sampled_from([
     "yesterday", "last night", "today", "earlier this month", "last week", "a week ago", "last year",
     "in February", "in December", "in mid-March", "since April", "earlier this year", "3 days ago",
     "two weeks ago", "this week", "this month", "this year", "on 5 May", "March 3", "over the weekend",
-    "on the weekend",
+    "on the weekend", "overnight",
     "the past week", "a month ago", "later this month",
 ])
 
@@ -108,3 +108,9 @@ def test_by_a_clock_time_is_not_an_old_year() -> None:
 def test_on_the_weekend_is_the_last_weekend() -> None:
     got = resolve_expression("on the weekend", dt.date(2021, 6, 29), past=True)  # a Tuesday
     assert got is not None and (got.date, got.date_end) == (dt.date(2021, 6, 26), dt.date(2021, 6, 27))
+
+
+def test_overnight_is_the_night_before_the_report() -> None:
+    got = resolve_expression("overnight", dt.date(2021, 6, 29), past=True)
+    assert got is not None and (got.date, got.date_end) == (dt.date(2021, 6, 28), dt.date(2021, 6, 29))
+    assert resolve_expression("overnight Sunday", dt.date(2021, 6, 29), past=True).date == dt.date(2021, 6, 27)

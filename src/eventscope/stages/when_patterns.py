@@ -226,6 +226,12 @@ def _deictic(m: re.Match[str]) -> Resolver | None:
     )
 
 
+def _overnight(m: re.Match[str]) -> Resolver | None:
+    """'overnight' in a report: the night before it was written, from the day before to the day itself."""
+    return lambda ref, past: (_ref(ref - dt.timedelta(days=1), P.RANGE, "'overnight': the night before the "
+                                   "reference date", ref) if ref else None)
+
+
 def _this_unit(m: re.Match[str]) -> Resolver | None:
     which = m[2].lower()
     return unit_resolver((m[1] or "").lower(), "this" if which == "the" else which, m[3].lower(), m[0])
@@ -345,6 +351,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("absolute", re.compile(r"(?:\b(?:in|during|by|until|of|early|mid|late|throughout)[\s-]+|(?<=since\s))(1[89]\d{2}|20\d{2})\b(?![-/]\d)", FLAGS), _bare_year),
     ("relative", re.compile(rf"\b(?:(last|this|next|on|past|coming|early|late)\s+)?({WEEKDAY_RE})(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b", FLAGS), _weekday),
     ("relative", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+in\s+the\s+day)\b", FLAGS), _deictic),
+    # "overnight" alone; next to a day ("Sunday overnight", "overnight into Monday") the day dates it
+    ("relative", re.compile(rf"(?<!day\s)\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:{WEEKDAY_RE}))", FLAGS), _overnight),
     ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(earlier|later)\s+in\s+(the)\s+(week|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months)\b", FLAGS), _recent),
