@@ -39,6 +39,7 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     # armed men who are no state force do not arrest: they abduct
     ("The attackers rounded up the farmers working in rice fields near the village.", "rounded up",
      "Abduction/forced disappearance"),
+    ("Mexican drug agents have arrested a U.S. citizen for possession of cocaine.", "arrested", "Arrests"),
     # ACLED codes no sanctions (the classifier had read the crackdown they punish as arrests)
     ("The United States imposed sanctions on three Iranian officials it accused of involvement in the "
      "crackdown on protesters.", "imposed", None),

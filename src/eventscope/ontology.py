@@ -127,6 +127,8 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # armed clash is between two of them; violence by one against anybody else is an attack on civilians,
 # officials included (stages/assemble.py).
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
+# Sectors of the state's own organs: government, military, police, courts, legislature, intelligence.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def cameo_code(code: str) -> CameoCode:

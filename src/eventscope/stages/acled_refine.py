@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from eventscope.errors import ConfigError
 from eventscope.model import Mention, Modality
-from eventscope.ontology import ARMED_SECTORS
+from eventscope.ontology import ARMED_SECTORS, STATE_SECTORS
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
 from eventscope.stages.nlp import ParsedArticle
@@ -71,7 +71,6 @@ NOT_FOR_TARGET = {
 # state forces is "Government regains territory", by anyone else "Non-state actor overtakes
 # territory"; demonstrators who turn violent are a violent demonstration, not a battle or a riot;
 # violence by a crowd or villagers is mob violence, not a battle or an attack (ACLED's definitions).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
 COLLECTIVE_WORDS = frozenset({"group", "gang", "band", "number", "dozen", "hundred", "score", "thousand"})
 CROWD_WORDS = frozenset({"mob", "crowd", "villager", "resident", "youth", "local", "rioter", "throng"})

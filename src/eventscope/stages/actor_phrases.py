@@ -15,6 +15,7 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from eventscope.model import Actor, Span
+from eventscope.ontology import STATE_SECTORS
 from eventscope.stages.actor_dictionary import ActorDictionary
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.counts_figures import is_person
@@ -34,7 +35,6 @@ ANAPHORS = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "t
 # Object and possessive forms agree in number and person like their subject form.
 PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they", "its": "it"}
 DEMONSTRATIVES = frozenset({"those", "these"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_SENTENCES_BACK = 3
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
