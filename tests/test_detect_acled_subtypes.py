@@ -4,11 +4,14 @@ police broke up, and which event a short snippet reports (needs the real spaCy m
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventscope.evaluate.predict import main_event
 from eventscope.model import Article, Mention
 from eventscope.pipeline import Pipeline
+from eventscope.stages.acled_refine import TERRITORY_SUB_TYPES
 from eventscope.stages.detect import detect
 from eventscope.stages.nlp import parse
 
@@ -46,6 +49,21 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)
+
+
+def test_a_fight_that_takes_no_ground_takes_no_territory(nlp) -> None:
+    # the classifier read a repelled attack on a base as the government regaining territory
+    pipeline = Pipeline(nlp_model=nlp)
+    events = pipeline.extract_one(Article(id="r", text=(
+        "MAIDUGURI, Nigeria (AP) - Suspected Boko Haram fighters killed at least 15 farmers in northeast Nigeria's "
+        "Borno state on Saturday, residents and a militia leader said. The attackers rounded up the farmers working "
+        "in rice fields near the village of Zabarmari and slit their throats, said Babakura Kolo, a leader of a "
+        "government-backed militia. Six other farmers were missing and feared abducted.\n\n"
+        "The military said troops repelled an attack on a base in Damboa on Sunday, killing 10 insurgents."),
+        published=dt.date(2020, 11, 30))).events
+    assert events and not {e.acled_sub_type for e in events} & TERRITORY_SUB_TYPES
+    found = sub_types(nlp, "The army recaptured the town of Bartella from the Islamic State.")
+    assert found.get("recaptured") == "Government regains territory", found
 
 
 def test_a_court_is_no_armed_group(nlp) -> None:

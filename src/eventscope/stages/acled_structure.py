@@ -38,6 +38,10 @@ FIGHT_WORDS = frozenset({"fight", "fighting", "resistance", "clash", "battle", "
 PROTEST_WORDS = frozenset({"protest", "demonstration", "demonstrate", "march", "rally", "sit-in", "strike"})
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "riot", "rally", "march"})
 DESTRUCTION_SUB_TYPES = frozenset({"Looting/property destruction"})
+# Words that tell ground changing hands; without one in its sentence an armed fight takes no territory.
+TAKING_LEMMAS = frozenset({"capture", "recapture", "seize", "take", "retake", "overrun", "liberate", "regain",
+                           "control", "fall", "occupy", "conquer", "advance", "push", "expel", "drive", "withdraw",
+                           "retreat", "enter", "storm", "clear", "territory", "ground"})
 # "bandits stormed a school and carried off 73 students": storming is how they got there, the act
 # that follows is the event ACLED codes.
 ENTRY_VERBS = frozenset({"storm", "raid", "invade", "enter", "break", "breach"})
@@ -123,6 +127,10 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                            or o.ent_type_ in ("GPE", "LOC", "FAC")), None)
             if ground is not None:
                 mention = _relabel(mention, "NON_VIOL_TERRIT_TRANSFER", f"ground handed over ('{ground.text}')")
+        if mention.plover == "ASSAULT" and mention.acled_sub_type in TERRITORY_SUB_TYPES \
+                and not any(lemma_of(t) in TAKING_LEMMAS for t in token.sent):
+            # "troops repelled an attack on a base": no ground changed hands, whatever the classifier read
+            mention = _relabel(mention, "ARMED_CLASH", "no ground taken in the sentence")
         if mention.acled_sub_type in TERRITORY_SUB_TYPES and _without_fight(token):
             mention = _relabel(mention, "NON_VIOL_TERRIT_TRANSFER", "ground taken without fighting")
         if mention.acled_sub_type in TERRITORY_SUB_TYPES and "protester" in actor_kinds(parsed, mention):
