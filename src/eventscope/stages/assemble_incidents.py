@@ -150,7 +150,7 @@ def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tup
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= TALLY_MIN for c in claims):
         return False
     token = parsed.trigger(mention)
-    return trigger_lemma_in(parsed, mention, TALLY_WORDS) and not (token is not None and _one_cause(token))
+    return token is not None and token.lemma_.lower() in TALLY_WORDS and not _one_cause(token)
 
 
 def _one_cause(token: Token) -> bool:

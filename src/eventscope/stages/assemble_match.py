@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventscope.gazetteer import distance_km
 from eventscope.model import Actor, DatePrecision, Place, PlacePrecision, TimeRef
+from eventscope.stages.acled_refine import PROTESTER_WORDS
 
 RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
 
@@ -38,8 +39,11 @@ def is_loose_date(ref: TimeRef) -> bool:
     if is_weak_date(ref):
         return True
     interval = date_interval(ref)
-    return ref.precision == DatePrecision.RANGE and interval is not None \
-        and (interval[1] - interval[0]).days > LOOSE_RANGE_DAYS
+    return ref.precision == DatePrecision.RANGE and interval is not None and _spans_weeks(interval)
+
+
+def _spans_weeks(interval: tuple[dt.date, dt.date]) -> bool:
+    return (interval[1] - interval[0]).days > LOOSE_RANGE_DAYS
 
 
 def is_stretch_against_day(a: TimeRef, b: TimeRef) -> bool:
@@ -50,9 +54,7 @@ def is_stretch_against_day(a: TimeRef, b: TimeRef) -> bool:
     ia, ib = date_interval(a), date_interval(b)
     if ia is None or ib is None or is_weak_date(a) or is_weak_date(b):
         return False
-    long_a = (ia[1] - ia[0]).days > LOOSE_RANGE_DAYS
-    long_b = (ib[1] - ib[0]).days > LOOSE_RANGE_DAYS
-    return long_a != long_b
+    return _spans_weeks(ia) != _spans_weeks(ib)
 
 
 # Words of a time phrase that set its event before the one the story tells: "earlier this month".
@@ -168,8 +170,8 @@ def distinctive_words(actors: Iterable[Actor]) -> set[str]:
 
 # Words for the same people: police firing on "protesters" and "stone-throwing demonstrators" injuring
 # police are two sides, two events.
-_SAME_PEOPLE = {"demonstrator": "protester", "protestor": "protester", "marcher": "protester",
-                "rioter": "protester", "insurgent": "rebel", "guerrilla": "rebel", "militant": "rebel"}
+_SAME_PEOPLE = {**{word: "protester" for word in PROTESTER_WORDS}, "rioter": "protester",
+                "insurgent": "rebel", "guerrilla": "rebel", "militant": "rebel"}
 
 
 def _singular(word: str) -> str:

@@ -450,14 +450,13 @@ SEAT_CITY_MIN = 20_000
 
 
 @lru_cache(maxsize=1)
-def _seat_metonyms() -> dict[str, tuple[str, str]]:
+def _seat_metonyms() -> dict[str, str]:
     """Name of a seat of government that is no town ("White House", "Downing Street", "Zhongnanhai")
-    -> (ISO3, capital), from the actors' country table (its capitals-and-metonyms column)."""
-    out: dict[str, tuple[str, str]] = {}
+    -> ISO3, from the actors' country table (its capitals-and-metonyms column, after the capital)."""
+    out: dict[str, str] = {}
     for cols in _country_rows():
-        names = [name for name in cols[4].split(";") if name]
-        for name in names[1:]:
-            out.setdefault(exact_key(name), (cols[0], names[0]))
+        for name in [name for name in cols[4].split(";") if name][1:]:
+            out.setdefault(exact_key(name), cols[0])
     return out
 
 
@@ -486,11 +485,8 @@ def _capital_of(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> tuple[G
     if iso3 is None:
         country = gazetteer.country_named(text)
         iso3 = country.country if country is not None else None
-    capital = _capitals().get(iso3 or "")
-    if capital is None:
-        return None
-    place = gazetteer.lookup(capital, {iso3: 1.0}, max_level=0) if iso3 else None
-    return (place, after + 1) if place is not None and place.country == iso3 else None
+    place = _capital_city(gazetteer, iso3) if iso3 else None
+    return (place, after + 1) if place is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -499,20 +495,25 @@ def _capitals() -> dict[str, str]:
     return {cols[0]: names[0] for cols in _country_rows() if (names := [n for n in cols[4].split(";") if n])}
 
 
+def _capital_city(gazetteer: Gazetteer, iso3: str) -> GazPlace | None:
+    """The gazetteer's entry for the country's capital, spelled exactly and in that country."""
+    capital = _capitals().get(iso3)
+    place = gazetteer.lookup(capital, {iso3: 1.0}, max_level=0) if capital else None
+    return place if place is not None and place.country == iso3 else None
+
+
 def _seat_of_government(gazetteer: Gazetteer, text: str) -> GazPlace | None:
     """The capital a seat of government stands for: the gazetteer would read "the White House" as
     Casablanca (a translation of its name) and keeps no streets.  A metonym that is a town of the
     country with a city's population in the gazetteer ("The Hague", "Ramallah") is that city, and is left
     to the lookup; a village of the name (White House, Tennessee) is not what the news means."""
-    found = _seat_metonyms().get(exact_key(text))
-    if found is None:
+    iso3 = _seat_metonyms().get(exact_key(text))
+    if iso3 is None:
         return None
-    iso3, capital = found
     own = gazetteer.lookup(text, {iso3: 1.0}, max_level=0)
     if own is not None and own.country == iso3 and own.kind != "country" and own.population >= SEAT_CITY_MIN:
         return None
-    place = gazetteer.lookup(capital, {iso3: 1.0}, max_level=0)
-    return place if place is not None and place.country == iso3 else None
+    return _capital_city(gazetteer, iso3)
 
 
 def nationality_focus(doc: Doc) -> str | None:
