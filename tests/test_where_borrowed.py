@@ -182,3 +182,13 @@ def test_a_statement_with_no_place_of_its_own_is_put_in_its_speakers_country(nlp
     assert said is not None and said.country == "IRQ" and "speaker's country" in said.reason
     # without roles (or for an attack) the scene is borrowed as before
     assert resolve_places(parsed, [struck, condemned], gaz)[condemned.id].country == "SYR"
+
+
+def test_a_country_on_the_event_noun_gives_way_to_the_place_it_hit(nlp, gaz: Gazetteer) -> None:
+    """"An Iraq airstrike on a market in Mosul": a country on the noun is often whose strike it was;
+    the town the linker finds is where it hit.  With no other place, the country still names it."""
+    parsed = parse(Article(id="b9", text="An Iraq airstrike on a market in Mosul killed five people."), nlp)
+    assert place_of(parsed, gaz, "airstrike").name == "Mosul"
+    parsed = parse(Article(id="b10", text="Officials still argue about the Syria airstrike."), nlp)
+    place = place_of(parsed, gaz, "airstrike")
+    assert place.country == "SYR" and "names its place" in place.reason

@@ -45,6 +45,16 @@ def test_a_placeless_dateline_gives_its_bracketed_country(tiny_gazetteer: Gazett
                                     dateline="CLANDESTINE"), tiny_gazetteer) is None
 
 
+def test_an_ingested_dateline_with_its_country_gives_the_city(tiny_gazetteer: Gazetteer) -> None:
+    """Ingest splits "BEIRUT, Lebanon (Reuters) -" into Article.dateline "BEIRUT, Lebanon": the city in
+    that country, not nothing (the focus then fell to any country the body named)."""
+    found = dateline_place(_unparsed("Israeli strikes hit the south.", dateline="BEIRUT, Lebanon"), tiny_gazetteer)
+    assert found is not None and (found[0].name, found[0].country) == ("Beirut", "LBN")
+    # a city the gazetteer lacks gives its country
+    found = dateline_place(_unparsed("Text.", dateline="ZURU, Lebanon"), tiny_gazetteer)
+    assert found is not None and found[0].kind == "country" and found[0].country == "LBN"
+
+
 @pytest.mark.slow
 def test_a_report_filed_abroad_is_about_the_country_it_names(nlp, tiny_gazetteer: Gazetteer) -> None:
     text = ("PARIS, 12 JUL 89 (AFP) -- Soldiers killed two peasants in El Salvador on Monday.\n\n"

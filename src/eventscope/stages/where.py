@@ -69,7 +69,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventscope.config import Settings, load_settings
-from eventscope.gazetteer import Gazetteer, distance_km
+from eventscope.gazetteer import Gazetteer, GazPlace, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import ActorRoles, Mention, Place, PlacePrecision, Span
@@ -416,7 +416,7 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
         if governing_preposition(root)[0] not in CORE_LOCATIVES:
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if found is not None and foreign_homonym(found, focus):
+        if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None
         if found is not None and trusted(found, caps, focus, topo.label):
             return found.to_place(span=span, reason=f"{how} under '{governing_preposition(root)[0]}'")
@@ -452,6 +452,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     named = _named_by_trigger(doc, trigger, scored)
     if named is not None:
         found, span, how = resolve_name(gazetteer, doc, named, focus.weights)
+    if named is not None and not (_whose_strike(doc, trigger, named, found) and any(
+            prob >= threshold and topo != named for prob, topo in scored)):
         if found is not None and trusted(found, caps, focus, named.label):
             return found.to_place(span=span, reason=f"sentence: the event noun names its place "
                                                     f"('{doc[named.start:trigger + 1].text}'), {how}")
@@ -463,7 +465,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         if prob < threshold:
             break
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if found is not None and foreign_homonym(found, focus):
+        if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None  # read as a local place the gazetteer lacks (below)
         if found is not None and trusted(found, caps, focus, topo.label):
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
@@ -543,6 +545,19 @@ def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
     return Place(name=local_name(span.text), country=country, precision=PlacePrecision.TOWN, span=span,
                  reason=f"sentence: event place by parse (p={prob:.2f}), not in the gazetteer (or only "
                         "as a town abroad)" + (f"; country from article focus {country}" if country else ""))
+
+
+# Attack nouns a country before them is often the attacker of: "a Myanmar military airstrike", "a US raid".
+STRIKE_NOUNS = frozenset({"strike", "airstrike", "bombing", "raid", "attack", "shelling", "bombardment"})
+
+
+def _whose_strike(doc: Doc, trigger: int, named: Toponym, found: GazPlace | None) -> bool:
+    """A country right on an attack noun ("a Myanmar military airstrike on a village in the Sagaing
+    region") is often whose strike it was; a place the linker finds in the sentence is where it hit.
+    A war is fought where its name says ("the Vietnam War", "the battle for Syria")."""
+    root = doc[named.start:named.end].root
+    return (found is not None and found.precision == PlacePrecision.COUNTRY and root.head.i == trigger
+            and doc[trigger].lemma_.lower() in STRIKE_NOUNS)
 
 
 def _named_by_trigger(doc: Doc, trigger: int, scored: list[tuple[float, Toponym]]) -> Toponym | None:

@@ -354,6 +354,14 @@ def dateline_place(parsed: ParsedArticle, gazetteer: Gazetteer,
     if country is not None and text.strip().upper() in PLACELESS_DATELINES:
         return country, None  # "NO CITY (EL SALVADOR)": the country is all the dateline says
     place = gazetteer.lookup(text)  # datelines name well-known cities: no focus, population decides
+    if place is None and "," in text:
+        # the ingest's dateline "CARACAS, Venezuela" or "KHARTOUM, Sudan": the city, in the country named
+        city, _, rest = text.partition(",")
+        country = country or gazetteer.country_named(rest.strip())
+        hint = {country.country: 1.0} if country is not None and country.country else None
+        place = gazetteer.lookup(city.strip(), hint)
+        if place is not None and hint and not set(hint) & set(place_codes(place)):
+            place = None
     if place is not None and country is not None and country.country \
             and country.country not in place_codes(place):
         # "LEON (NICARAGUA)": the bracketed country says which town of the name is meant
@@ -409,14 +417,17 @@ def home_country(focus: Focus) -> str | None:
     return next(iter(focus.home)) if len(focus.home) == 1 else None
 
 
-def foreign_homonym(place: GazPlace, focus: Focus) -> bool:
+def foreign_homonym(place: GazPlace, focus: Focus, asked: str = "") -> bool:
     """A town (not a capital, under a million people) in a country the article never names, when the
     article's own country is known: most likely a local place of the same name that the gazetteer lacks
     (GeoNames' cities500 misses many villages), e.g. "La Laguna" in a Salvadoran report is not the
-    Canary Islands town."""
+    Canary Islands town.  A big city found only by another of its names (`asked`: "San Cristobal" is
+    an old name of Ecatepec de Morelos) is no exception: the famous city is known by its own name."""
     if not focus.home or place.kind in ("country", "region", "compass", "capital", "admin1"):
         return False
     codes = place.countries or ((place.country,) if place.country else ())
+    if place.population >= 1_000_000 and asked and exact_key(asked) not in exact_key(place.name):
+        return not any(code in focus.home for code in codes)  # a big city by another name, far from home
     return place.population < 1_000_000 and not any(focus.weights.get(code, 0.0) > 0 for code in codes)
 
 
