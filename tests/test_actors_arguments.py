@@ -347,3 +347,31 @@ def test_an_object_pronoun_of_a_coordinated_clause_is_the_first_clauses_object(n
 def test_a_possessive_victim_is_named_by_his_own_words(nlp) -> None:
     roles = _roles(nlp, "Justice Valencia's murder shocked the country.", "murder")
     assert [a.name for a in roles.actor2] == ["Justice Valencia"]
+
+
+def test_a_ranking_after_a_comma_describes_the_deed_not_its_target(nlp) -> None:
+    text = "Gunmen abducted 25 students on Monday, police said, the latest in a string of mass kidnappings."
+    assert _texts(_roles(nlp, text, "abducted").actor2) == ["25 students"]
+
+
+def test_the_other_side_of_a_gunfight_is_named_after_with(nlp) -> None:
+    roles = _roles(nlp, "Ten students were rescued after a gunfight with the kidnappers.", "gunfight")
+    assert [a.text.split()[-1] for a in roles.actor2] == ["kidnappers"]
+
+
+def test_who_beats_back_an_attack_did_not_make_it(nlp) -> None:
+    roles = _roles(nlp, "Rebels pushed back an attack on the base.", "attack")
+    assert "Rebels" not in _texts(roles.actor1)
+
+
+def test_a_claim_set_off_by_a_comma_is_no_target(nlp) -> None:
+    text = "The military said it had shot down a Russian jet over the Black Sea, a claim Moscow denied."
+    assert "claim" not in _texts(_roles(nlp, text, "shot").actor2)
+
+
+def test_a_place_noun_after_in_names_no_doer(nlp) -> None:
+    """"killed in the southern Mexican state": the state is where, not an attack whose modifier acted;
+    "killed in a Taliban ambush" still names the attacker."""
+    roles = _roles(nlp, "A journalist was killed in the southern Mexican state of Guerrero.", "killed")
+    assert "Mexican" not in _texts(roles.actor1)
+    assert _texts(_roles(nlp, "Two soldiers were killed in a Taliban ambush.", "ambush").actor1) == ["Taliban"]

@@ -81,3 +81,22 @@ def test_every_builtin_row_parses() -> None:
     dictionary = build_dictionary([ACTORS_FILE])
     assert dictionary.max_len >= 5
     assert len(dictionary.countries) > 200
+
+
+def test_an_acronym_with_inner_capitals_is_matched_as_written() -> None:
+    """"LeT" is Lashkar-e-Taiba; "Let" in "Let Yet Kone village" is a word of a name."""
+    dictionary = load_dictionary()
+    assert lookup_actor("LeT", dictionary).country == "PAK"
+    assert lookup_actor("Let", dictionary).country is None
+    assert lookup_actor("Nato", dictionary).name == "NATO"  # four capitals may still be written "Nato"
+
+
+def test_a_drone_is_an_instrument_not_a_soldier() -> None:
+    assert "(instrument " in lookup_actor("drones", load_dictionary()).reason
+
+
+def test_a_surname_after_another_given_name_is_another_person() -> None:
+    dictionary = load_dictionary()
+    assert lookup_actor("Prime Minister Sharif", dictionary).name == "Nawaz Sharif"
+    assert lookup_actor("Prime Minister Shehbaz Sharif", dictionary).name != "Nawaz Sharif"
+

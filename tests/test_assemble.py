@@ -274,3 +274,20 @@ def test_same_day_events_in_towns_far_apart_stay_apart():
         events = assemble(parsed, [killed, murdered], roles={}, dates={killed.id: TODAY, murdered.id: today_too},
                           places={killed.id: CAPITAL, murdered.id: other}, claims={})
         assert len(events) == expected, other.name
+
+
+def test_the_report_day_bounds_a_day_told_later():
+    """"killed 17, residents said Tuesday ... The strike hit a school on Monday": the report's day is
+    an upper bound, so Monday's strike is the one reported, and its own day is the event's date."""
+    from eventscope.stages.assemble_match import dates_agree
+
+    reported = TimeRef(dt.date(2021, 6, 29), phrase=Span(0, 7, "Tuesday"), report_bound=True)
+    monday = TimeRef(dt.date(2021, 6, 28), phrase=Span(0, 6, "Monday"))
+    assert dates_agree(reported, monday) and dates_agree(monday, reported)
+    assert not dates_agree(reported, TimeRef(dt.date(2021, 6, 30), phrase=Span(0, 9, "Wednesday")))
+    assert not dates_agree(reported, TimeRef(dt.date(2021, 6, 1), phrase=Span(0, 6, "June 1")))
+    parsed = _parsed()
+    strike, other = _mention("airstrikes", 0, mode=None), _mention("drone strike", 3, mode=None)
+    events = assemble(parsed, [strike, other], roles={}, dates={strike.id: reported, other.id: monday},
+                      places={strike.id: SYRIA, other.id: SYRIA}, claims={})
+    assert len(events) == 1 and events[0].date.date == dt.date(2021, 6, 28)

@@ -41,6 +41,9 @@ def test_a_toll_over_many_places_of_the_country_is_no_event(nlp, text: str) -> N
     "The offensive launched by the rebels on 11 November has already resulted in 139 dead and 313 wounded, "
     "government sources reported today.",
     "The conflict has left 13,000 people dead, the UN said on Monday.",
+    "The junta has struggled to contain an insurgency that has killed thousands of people.",
+    # a campaign's count so far: many things over more than a month
+    "The Houthis have attacked more than 100 merchant vessels since November 2020.",
 ])
 def test_a_wars_toll_so_far_is_no_event(nlp, text: str) -> None:
     assert _events(nlp, text) == []
@@ -54,6 +57,13 @@ def test_a_toll_over_a_year_with_no_one_cause_is_no_event(nlp, text: str) -> Non
     assert _events(nlp, text) == []
 
 
+def test_a_victim_ranked_in_a_series_is_no_second_event(nlp) -> None:
+    text = ("Gunmen shot and killed a journalist in Guerrero on Wednesday, prosecutors said, making him the "
+            "fifth reporter killed in the country this year.")
+    events = _events(nlp, text)
+    assert len(events) == 1 and events[0].fatalities is not None and events[0].fatalities.best == 1
+
+
 @pytest.mark.parametrize(("text", "killed"), [
     ("Militants attacked several villages in Kidal on Monday, killing 30 people.", 30),
     ("The fighting has killed 25 people in Aleppo since Monday.", 25),  # no war or campaign as subject
@@ -62,6 +72,8 @@ def test_a_toll_over_a_year_with_no_one_cause_is_no_event(nlp, text: str) -> Non
     # a toll over a year with one named cause is one attack, not a statistic
     ("In 2017, a truck bomb in Mogadishu killed more than 500 people.", 501),
     ("A gunman killed 58 people in Las Vegas in 2017.", 58),
+    # many things attacked over days, not a month: still one event
+    ("Rebels have attacked 30 villages since Monday, killing 25 people.", 25),
 ])
 def test_one_place_or_one_attack_is_still_an_event(nlp, text: str, killed: int) -> None:
     events = _events(nlp, text)

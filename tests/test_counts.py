@@ -177,3 +177,39 @@ def test_figure_for_part_of_a_larger_toll_is_marked(nlp) -> None:
     claims = [c for cs in extract_claims(parsed, [clashes]).values() for c in cs if c.kind is ClaimKind.KILLED]
     by_figure = {c.min: c for c in claims}
     assert PART_OF_TOLL in by_figure[2].reason and PART_OF_TOLL not in by_figure[8].reason
+
+
+def test_victims_told_as_also_killed_by_another_source_add_up(nlp) -> None:
+    """"A boy was also killed", told by another source than the first figure and on a mention of
+    its own: more victims of the same account, so the figures add up rather than rival."""
+    text = ("Israeli forces killed three Palestinian gunmen in a raid on Wednesday, the Israeli military said. "
+            "The Palestinian health ministry said a 16-year-old boy was also killed.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    raid = _mention(parsed, "raid", "Israeli forces")
+    killed = _mention(parsed, "killed", "health ministry")
+    claims = [c for cs in extract_claims(parsed, [raid, killed]).values() for c in cs if c.kind is ClaimKind.KILLED]
+    assert best_figure(claims) == 4, [(c.min, c.reason) for c in claims]
+    assert claims[0].source == "Israeli military and Palestinian health ministry"
+
+
+def test_place_phrase_is_no_cause_of_a_toll(nlp) -> None:
+    """"In the Kharkiv region, a missile hit a building, killing two": the figure belongs to the hit
+    it hangs from, not to the paragraph's earlier event through "the region"."""
+    text = ("Russian missiles struck energy facilities overnight, killing at least three people, officials said. "
+            "In the Kharkiv region, a missile hit a residential building, killing two people, the governor said.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    struck = _mention(parsed, "struck", "Russian missiles")
+    hit = _mention(parsed, "hit", "Kharkiv")
+    claims = extract_claims(parsed, [struck, hit])
+    assert [c.min for c in claims[struck.id]] == [3]
+    assert [c.min for c in claims[hit.id]] == [2]
+
+
+def test_more_victims_add_to_the_figure_told_before(nlp) -> None:
+    """"Two more people died in hospital": more victims of the same strike, not a rival lower figure."""
+    text = ("A missile strike on Odesa on Saturday killed three people, the governor said. "
+            "Two more people died in hospital on Sunday.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    strike = _mention(parsed, "strike", "missile strike")
+    claims = [c for cs in extract_claims(parsed, [strike]).values() for c in cs if c.kind is ClaimKind.KILLED]
+    assert best_figure(claims) == 5, [(c.min, c.reason) for c in claims]

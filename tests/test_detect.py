@@ -125,6 +125,11 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("The militias were using the base to launch rocket attacks on the airport.", "attacks", "ASSAULT",
      Modality.HYPOTHETICAL),
     ("The militias used drones to attack the base on Monday.", "attack", "ASSAULT", Modality.OCCURRED),
+    # what is asked for has not happened; what was stopped or called off neither
+    ("The UN called for a ceasefire on Monday.", "ceasefire", "RETREAT", Modality.HYPOTHETICAL),
+    ("Blinken will travel to the region to push for a ceasefire.", "ceasefire", "RETREAT", Modality.HYPOTHETICAL),
+    ("Militias vowed revenge for the attack.", "attack", "ASSAULT", Modality.OCCURRED),
+    ("The government suspended peace talks with the rebels.", "talks", "CONSULT", Modality.HYPOTHETICAL),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]

@@ -46,6 +46,16 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     # ACLED codes no sanctions (the classifier had read the crackdown they punish as arrests)
     ("The United States imposed sanctions on three Iranian officials it accused of involvement in the "
      "crackdown on protesters.", "imposed", None),
+    # an armed group with no aircraft told bombs with explosives, not from the air
+    ("Rebels bombed an oil pipeline in the northeast.", "bombed", "Remote explosive/landmine/IED"),
+    ("Government warplanes bombed rebel positions in the northeast.", "bombed", "Air/drone strike"),
+    ("Rebels bombed the base with drones.", "bombed", "Air/drone strike"),
+    # drones brought down are weapons disrupted
+    ("US forces destroyed three Houthi drones over the Red Sea.", "destroyed", "Disrupted weapons use"),
+    # a promise is no ACLED agreement
+    ("The prime minister vowed to eliminate terrorism.", "vowed", None),
+    # force against protesters needs protesters: a gang shooting into a crowd is an attack
+    ("Gang members opened fire on a crowd in the capital on Sunday, killing at least 12 people.", "opened", "Attack"),
 ])
 def test_strategic_and_act_sub_types(nlp, text: str, trigger: str, sub_type: str) -> None:
     assert sub_types(nlp, text).get(trigger) == sub_type, sub_types(nlp, text)

@@ -80,3 +80,13 @@ def test_head_clause_of_an_adjective_row(nlp) -> None:
 def test_casualty_verb_merged_into_the_attack_noun_leaves_the_noun_the_trigger(nlp) -> None:
     found = assaults(nlp, "A man was killed in a battle between troops and gunmen.")
     assert found == ["battle"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Police fired tear gas at the marchers.", "crowd-control"),
+    ("Soldiers fired shots at the marchers.", "firearms"),
+])
+def test_what_was_fired_says_how(nlp, text: str, mode: str) -> None:
+    """The object of "fire" is the weapon used: tear gas is crowd control, over fire's default of small arms."""
+    mentions = detect(parse(Article(id="t", text=text), nlp))
+    assert [m.plover_mode for m in mentions if m.trigger.text.startswith("fired")] == [mode]

@@ -113,6 +113,8 @@ def _one(nlp, text: str, word: str, published: dt.date | None = PUBLISHED) -> Ti
     ("Rebels attacked the town a week ago.", "attacked", dt.date(2021, 6, 21), DatePrecision.WEEK),
     ("The army said it shelled rebel positions yesterday.", "shelled", dt.date(2021, 6, 28), DatePrecision.DAY),
     ("Protesters marched in the capital on 16 March 2021.", "marched", dt.date(2021, 3, 16), DatePrecision.DAY),
+    # a year that modifies the event noun dates it
+    ("The junta, which took power in a 2020 coup, has struggled.", "coup", dt.date(2020, 1, 1), DatePrecision.YEAR),
 ])
 def test_hand_written_sentences(nlp, text: str, word: str, date: dt.date | None, precision) -> None:
     got = _one(nlp, text, word)
@@ -220,3 +222,18 @@ def test_a_paragraph_keeps_the_time_it_opens_with(nlp) -> None:
     # a time that is not fronted does not frame the paragraph
     text = "The convoy reached Odesa on 8 June 2023. A rocket struck the port, wounding nine."
     assert _one(nlp, text, "struck", published=dt.date(2023, 6, 15)).date == dt.date(2023, 6, 15)
+
+
+@pytest.mark.parametrize(("text", "word"), [("The 2000 soldiers attacked the town.", "attacked"),
+                                            ("Some 1999 protesters marched.", "marched")])
+def test_a_count_before_people_is_no_year(nlp, text: str, word: str) -> None:
+    assert _one(nlp, text, word).reason == "publication date; no time phrase"
+
+
+def test_an_offset_never_counts_from_a_stretch(nlp) -> None:
+    """"in recent months" is no day that "two days after" could count from: Friday is."""
+    text = ("A bomber blew himself up outside a police station on Friday. The Taliban have stepped up attacks in "
+            "recent months. The blast came two days after gunmen ambushed a police patrol.")
+    parsed = parse(Article(id="t", text=text, published=dt.date(2024, 8, 3)), nlp)
+    mention = mention_at(parsed, "ambushed", "gunmen ambushed")
+    assert resolve_dates(parsed, [mention])[mention.id].date == dt.date(2024, 7, 31)

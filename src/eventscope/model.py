@@ -167,6 +167,8 @@ class TimeRef:
     phrase: Span | None = None
     reason: str = ""
     vague: bool = False  # "recently": somewhere in the interval, which bounds no count or tally
+    # the day of the report ("..., residents said Tuesday"): the event happened on it or shortly before
+    report_bound: bool = False
 
     def interval(self) -> tuple[dt.date, dt.date] | None:
         """The days it covers: a month or year is the whole calendar unit; a week, a

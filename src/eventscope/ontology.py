@@ -131,6 +131,16 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
+# PLOVER modes of one kind of deed: a suicide bombing is an explosion ("the blast" after "a suicide
+# bomber blew himself up" tells the same attack).
+MODE_FAMILIES = (frozenset({"explosives", "suicide-attack"}),)
+
+
+def modes_agree(a: str | None, b: str | None) -> bool:
+    """Two modes that do not tell different deeds: either unknown, equal, or of one family."""
+    return not a or not b or a == b or any({a, b} <= family for family in MODE_FAMILIES)
+
+
 def cameo_code(code: str) -> CameoCode:
     try:
         return _cameo()[code]

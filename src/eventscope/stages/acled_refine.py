@@ -38,7 +38,7 @@ from eventscope.model import Mention, Modality
 from eventscope.ontology import ARMED_SECTORS, STATE_SECTORS
 from eventscope.stages import classifier_signal
 from eventscope.stages.coding import target_cue
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 
 CONFIDENT = 0.40  # classifier probability (within the allowed labels) needed to override the table
 CONTEXT_SENTENCES = 1  # sentences on each side, within the paragraph, read with the mention's own
@@ -86,7 +86,23 @@ TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
+# Intent to cooperate (CAMEO 03x) told by a word of promising, or recoded from a future act ("vowed to
+# eliminate terrorism", "talks were postponed"): a stated position, which ACLED codes no event for.
+# "Agreed to a ceasefire" (also 03x) is an ACLED agreement.
+INTENT_CAMEO = "03"
+PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear", "intend", "plan", "offer", "hope", "expect"})
+
+
+def _only_intent(parsed: ParsedArticle, mention: Mention) -> bool:
+    token = parsed.trigger(mention)
+    return mention.cameo.startswith(INTENT_CAMEO) and (
+        "stated position" in mention.reasons.get("plover", "")
+        or (token is not None and token.lemma_.lower() in PROMISE_LEMMAS))
+
+
 def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The sub-types the table allows the mention's PLOVER type and mode, less those its target and
+    actor rule out."""
     table = allowed_labels()
     own = (mention.plover, mention.plover_mode or "*")
     allowed = table[own] if own in table else table.get((mention.plover, "*"), ())
@@ -270,13 +286,20 @@ def _not_disasters(parsed: ParsedArticle, mentions: list[Mention]) -> list[Menti
     return out
 
 
+def _near_a_protest(sentence: int, protests: set[int], paragraphs: list[int]) -> bool:
+    """A protest is told in this sentence or the one before or after it, in the same paragraph."""
+    return any(abs(p - sentence) <= 1 and 0 <= p < len(paragraphs) and 0 <= sentence < len(paragraphs)
+               and paragraphs[p] == paragraphs[sentence] for p in protests)
+
+
 def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
     from eventscope.stages.classify import acled_sub_type, load_classifier
 
     if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
         return mentions
 
-    todo = [(i, m, allowed_for(m, _target(parsed, m), actor_kinds(parsed, m))) for i, m in enumerate(mentions)]
+    todo = [(i, m, allowed_for(m, _target(parsed, m), actor_kinds(parsed, m))) for i, m in enumerate(mentions)
+            if not _only_intent(parsed, m)]
     todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:
@@ -285,9 +308,17 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
     unique = list(dict.fromkeys(contexts))
     probs = dict(zip(unique, load_classifier().acled_probs(unique), strict=True))
     refined = list(mentions)
+    protests = {m.sentence_index for m in mentions if m.plover == "PROTEST"}
+    paragraphs = paragraph_numbers(parsed)
     for (index, mention, allowed), context in zip(todo, contexts, strict=True):
         scores = {label: probs[context][label] for label in allowed}
         total = sum(scores.values()) or 1.0
+        if (len(scores) > 1 and _target(parsed, mention) != "protester"
+                and not _near_a_protest(mention.sentence_index, protests, paragraphs)):
+            # Force against protesters needs protesters: the target says so, or a protest is told in the
+            # sentence or next to it ("gang members opened fire on a crowd", no protest told, is no such
+            # force).  Its share still counts in the total: leaving it out must not make the rest surer.
+            scores.pop("FORCE_AGAINST_PROTEST", None)
         label, best = max(scores.items(), key=lambda item: item[1])
         share = best / total
         own_allowed = any(acled_sub_type(a)[1] == mention.acled_sub_type for a in allowed)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.model import Mention, Modality
+from eventscope.ontology import cameo_code
 from eventscope.stages.acled_refine import PROTESTER_WORDS, TERRITORY_SUB_TYPES, actor_kinds
 from eventscope.stages.lexicon import lemma_of, mode_cues
 from eventscope.stages.nlp import ParsedArticle
@@ -28,7 +29,7 @@ PLAIN_VIOLENCE = frozenset({"Attack", "Armed clash"})
 # Things whose seizure, recovery or defusal ACLED codes as "Disrupted weapons use".
 WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "explosive", "rocket", "missile",
                           "mine", "landmine", "grenade", "rifle", "gun", "firearm", "bomb", "ied", "cache",
-                          "launcher", "pistol", "detonator", "mortar"})
+                          "launcher", "pistol", "detonator", "mortar", "drone", "uav"})
 # Agents named by themselves (not "chemical", "toxic": a chemical plant, toxic waste).
 CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "vx", "phosgene", "tabun", "soman"})
 # Ground that can be handed over: its transfer is ACLED's "Non-violent transfer of territory".
@@ -127,6 +128,9 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                            or o.ent_type_ in ("GPE", "LOC", "FAC")), None)
             if ground is not None:
                 mention = _relabel(mention, "NON_VIOL_TERRIT_TRANSFER", f"ground handed over ('{ground.text}')")
+        if mention.plover_mode == "aerial" and token.lemma_.lower() == "bomb" and token.pos_ == "VERB" \
+                and {"non-state", "armed"} <= actor_kinds(parsed, mention) and not _told_from_the_air(token):
+            mention = _bombed_on_the_ground(mention)
         if mention.plover == "ASSAULT" and mention.acled_sub_type in TERRITORY_SUB_TYPES \
                 and not any(lemma_of(t) in TAKING_LEMMAS for t in token.sent):
             # "troops repelled an attack on a base": no ground changed hands, whatever the classifier read
@@ -153,6 +157,23 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             mention = _protest_violence(doc, mention, valid)
         out.append(mention)
     return out
+
+
+def _told_from_the_air(token: Token) -> bool:
+    """Another word of the sentence says aircraft or drones ("rebels bombed the base with drones")."""
+    cues = mode_cues()
+    return any(t.i != token.i and (cue := cues.get(lemma_of(t)) or cues.get(t.lower_)) is not None
+               and cue.mode in ("aerial", "drone") for t in token.sent)
+
+
+def _bombed_on_the_ground(mention: Mention) -> Mention:
+    """"ELN rebels bombed an oil pipeline": "bomb" reads as from the air, but an armed group with
+    no aircraft told sets off explosives: CAMEO 183 non-military bombing, ACLED remote explosive."""
+    code = cameo_code("183")
+    reasons = {**mention.reasons, "mode": "explosives: 'bombed' by an armed non-state group, no aircraft told",
+               "cameo": f"{code.code} {code.name} (refined from {mention.cameo})"}
+    bombed = replace(mention, cameo=code.code, goldstein=code.goldstein, plover_mode="explosives", reasons=reasons)
+    return _relabel(bombed, "REM_EXPLOS", "explosives set off by an armed non-state group")
 
 
 def _fate_unknown(sentence: Span) -> bool:

@@ -154,11 +154,13 @@ class ActorDictionary:
         if words[0].lower() == "the" and len(words) > 1:
             tokens, words = tokens[1:], words[1:]
         self.max_len = max(self.max_len, len(words))
-        plain = words[0].isupper() and len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha()
+        # a short acronym, all capitals or with capitals inside ("LeT"), is matched as written
+        plain = len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha() and any(
+            c.isupper() for c in words[0][1:])
         if plain and entry.kind not in WORD_KINDS:
             self._exact[words] = entry
             if len(words[0]) < 4:
-                return  # "NATO" may also be written "Nato"; "US" must not be "us"
+                return  # "NATO" may also be written "Nato"; "US" must not be "us"; "LeT" not "Let"
         key = tuple(_key(w) for w in words)
         existing = self._folded.get(key)
         if existing and existing[0].kind in NAMED_KINDS and entry.kind in WORD_KINDS:
@@ -198,9 +200,22 @@ class ActorDictionary:
             if hit is None:
                 continue
             entry, alias_words = hit
+            if entry.kind == "person" and self._another_given_name(tokens, i, alias_words, entry):
+                continue
             if entry.kind in WORD_KINDS or all_caps or _case_fits(alias_words, window):
                 return Match(i, i + n, entry, surface)
         return None
+
+    def _another_given_name(self, tokens: list[Token], i: int, alias_words: tuple[str, ...], entry: Entry) -> bool:
+        """A surname alias ("Sharif" for Nawaz Sharif) after a capitalised word that is no title or
+        role: another person of that family ("Shehbaz Sharif"), not the one the dictionary knows."""
+        if len(alias_words) != 1 or i == 0 or len(entry.name.split()) < 2:
+            return False
+        before = tokens[i - 1]
+        if not before.text[:1].isupper() or before.text.isupper():
+            return False
+        known = self._folded.get((before.key,))
+        return known is None or known[0].kind not in WORD_KINDS
 
 
 def names_organisation(text: str, dictionary: ActorDictionary | None = None) -> bool:

@@ -39,6 +39,15 @@ RECOVER_VERBS = frozenset({"reel", "recover", "suffer", "escape", "survive"})
 # A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
 # only speaks of it ("called the explosion an attack", "condemned the bombing"); neither made it.
 UNDERGO_VERBS = frozenset({"suffer", "endure", "sustain", "survive", "face", "experience", "repel", "repulse"})
+# Phrasal verbs of repelling: "pushed back an attack", "fought off", "fended off", "beat back".
+REPEL_PHRASAL = frozenset({"push", "beat", "fight", "fend", "hold", "ward", "drive", "throw"})
+
+
+def _beats_back(verb: Token) -> bool:
+    return verb.lemma_.lower() in REPEL_PHRASAL and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in verb.children)
+
+
 TALK_ABOUT_VERBS = frozenset({
     "record", "register", "count", "tally", "recognize", "recognise", "acknowledge", "commemorate", "cite",
     "flee", "escape", "avoid", "study", "monitor", "track", "follow", "observe", "analyze", "analyse", "research",
@@ -61,6 +70,9 @@ HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "cla
                         "overthrow", "murder", "assassinate"})
 # Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
 WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "battle", "combat"})
+# Fights told as one noun, whose "with" names the other side ("a gunfight with the kidnappers").
+SIDES_NOUNS = frozenset({"clash", "skirmish", "gunfight", "firefight", "shootout", "fighting", "fight",
+                         "confrontation", "standoff", "exchange", "gunbattle"})
 # Nouns of mass killing: a people named on them is the victim ("the Armenian genocide").
 MASS_KILLING_NOUNS = frozenset({"genocide", "holocaust", "massacre", "slaughter", "extermination", "pogrom",
                                 "cleansing", "annihilation", "atrocity"})
@@ -101,7 +113,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
             # "the United States-led bombing campaign", "a Saudi-led coalition's strikes": the leader acts
             a1 += [(c, f"'{c.text}-{child.text}' {noun.text}") for c in child.children
                    if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
-        elif child.dep_ == "prep" and child.lower_ == "with" and lemma_of(inner) in WAR_NOUNS | {"clash", "skirmish"}:
+        elif child.dep_ == "prep" and child.lower_ == "with" and lemma_of(inner) in WAR_NOUNS | SIDES_NOUNS:
             # "an orchestrated war with Russia", "clashes with police": the other side
             a2 += [(p, f"the other side: '{child.text}' after '{noun.text}'") for p in child.children
                    if p.dep_ == "pobj"]
@@ -125,7 +137,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         # "US troops came under rocket attack": the subject is the target.
         a2 += [(c, f"nsubj of '{head.head.text}' that came under '{noun.text}'")
                for c in head.head.children if c.dep_ in SUBJECT_DEPS]
-    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in UNDERGO_VERBS:
+    elif noun.dep_ in OBJECT_DEPS and (head.lemma_.lower() in UNDERGO_VERBS or _beats_back(head)):
         # "the republic has suffered bombings": the subject took the attack, did not make it.
         if not a2:
             a2 += [(c, f"nsubj of '{head.text}', who underwent '{noun.text}'")

@@ -303,12 +303,17 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         end += 1
     # nor a preposition or relative word the parser hung inside it ("in which ... Mateen slaughtered")
     while start < head.i and (doc[start].dep_ in ("det", "punct", "cc", "predet") or doc[start].is_punct
-                              or doc[start].is_space or doc[start].pos_ == "ADP"
+                              or doc[start].is_space or (doc[start].pos_ == "ADP" and not _counts(doc, start))
                               or doc[start].tag_ in ("WDT", "WP")):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return start, end + 1
+
+
+def _counts(doc: Doc, i: int) -> bool:
+    """'At least 12 civilians', 'at most five': the preposition is part of the figure."""
+    return doc[i].lower_ == "at" and i + 1 < len(doc) and doc[i + 1].lower_ in ("least", "most")
 
 
 def _outsidenoun_phrase(child: Token) -> bool:

@@ -43,7 +43,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from eventscope.model import ActorRoles, Mention
-from eventscope.ontology import HOSTILE_TYPES
+from eventscope.ontology import HOSTILE_TYPES, cameo_code
 from eventscope.stages.actor_clauses import (
     DEVICE_OBJECT_VERBS,
     OBJECT_DEPS,
@@ -65,6 +65,7 @@ from eventscope.stages.actor_phrases import (
     noun_phrase,
 )
 from eventscope.stages.actor_victims import claim_victims
+from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
@@ -240,6 +241,23 @@ def _shared_passive_subject(verb: Token) -> Found:
 IDIOM_OBJECTS = frozenset({("open", "fire"), ("return", "fire"), ("cease", "fire"), ("hold", "fire")})
 
 
+# Words that rank an event among others: ", the latest in a string of kidnappings", ", the third this year".
+RANKING_WORDS = frozenset({"latest", "first", "second", "third", "fourth", "fifth", "last", "deadliest",
+                           "worst", "biggest", "largest", "most"})
+# ... or that says what the telling of it is: ", a claim Moscow denied", ", a move condemned by ...".
+TELLING_NOUNS = frozenset({"claim", "assertion", "allegation", "accusation", "charge", "move", "step",
+                           "decision", "development", "escalation"})
+
+
+def _describes_the_event(obj: Token) -> bool:
+    """An object set off by a comma that ranks or names the event ("abducted 25 students, police said, the
+    latest in a string of kidnappings"; "shot down a jet, a claim Moscow denied"): the parser's object,
+    but a description of the deed, not who it hit."""
+    before = obj.left_edge.i - 1
+    return (obj.lower_ in RANKING_WORDS or obj.tag_ == "JJS" or obj.lemma_.lower() in TELLING_NOUNS) \
+        and before >= 0 and obj.doc[before].text == ","
+
+
 def _verb_targets(verb: Token) -> Found:
     """actor2 candidates in tiers; the first tier that finds anything wins.
 
@@ -258,6 +276,8 @@ def _verb_targets(verb: Token) -> Found:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and (verb.lemma_.lower(), child.lemma_.lower()) in IDIOM_OBJECTS:
             continue  # "opened fire on protesters": the fire is the deed, the protesters were hit
+        if child.dep_ in OBJECT_DEPS and _describes_the_event(child):
+            continue
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             tier1.append((child, f"passive subject of '{verb.text}'"))
         elif child.dep_ in OBJECT_DEPS or (child.dep_ == "oprd" and child.pos_ != "ADJ"):
@@ -286,7 +306,8 @@ def _verb_targets(verb: Token) -> Found:
         for holder in [verb, *light] for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS
         for p in prep.children if p.dep_ == "pobj"]
-    tier2 = [(p, r) for p, r in tier2 if _is_party(p) or not _is_thing(p)]  # "stabbed to death": no partner
+    tier2 = [(p, r) for p, r in tier2 if (_is_party(p) or not _is_thing(p))  # "stabbed to death": no partner
+             and not _is_weapon(p)]  # "bombed the base with drones": the means, not a partner
     if tier2 and all(_is_thing(obj) for obj in objects):
         return tier2
     if tier1 and not all(_is_thing(obj) and not known_phrase(obj) for obj, _ in tier1):
@@ -394,6 +415,12 @@ def _through_light_object(obj: Token, verb: Token) -> tuple[Token, str]:
     return obj, f"dobj of '{verb.text}'"
 
 
+def _names_violence(noun: Token) -> bool:
+    """The noun is a violent event in the trigger lexicon ("ambush", "massacre", "clashes")."""
+    found = match_trigger(noun)
+    return found is not None and found.rule.cameo is not None and cameo_code(found.rule.cameo).plover in HOSTILE_TYPES
+
+
 def _agent_of_attack_noun(verb: Token) -> Found:
     """'killed in IS attacks', 'wounded in a Taliban ambush': the attack noun's modifier acted."""
     found: Found = []
@@ -401,9 +428,12 @@ def _agent_of_attack_noun(verb: Token) -> Found:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
-                    a1, _a2, _why = noun_arguments(noun)
-                    # "shot in their home": a pronoun owner counts only if the noun is an attack word.
+                    # "shot in their home": a pronoun owner counts only if the noun is an attack word;
+                    # "killed in the southern Mexican state": a noun that names no violence has no doer
                     attack_word = "(instrument " in lookup_actor(noun.text).reason
+                    if not (attack_word or _names_violence(noun)):
+                        continue
+                    a1, _a2, _why = noun_arguments(noun)
                     found += [(tok, f"{reason}, the attack '{noun.text}' in which '{verb.text}' happened")
                               for tok, reason in a1 if tok.dep_ in ("compound", "amod", "nmod", "poss")
                               and (attack_word or tok.pos_ != "PRON")]

@@ -56,13 +56,14 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
-from eventscope.ontology import ARMED_SECTORS
+from eventscope.ontology import ARMED_SECTORS, modes_agree
 from eventscope.stages.assemble_incidents import (
     CAMPAIGN_NOUNS,
     STATE_NOUNS,
     TALLY_MIN,
     TOLL_REACH,
     countrywide_sentences,
+    counts_a_campaign,
     generic_series,
     is_accident,
     is_answered,
@@ -73,6 +74,7 @@ from eventscope.stages.assemble_incidents import (
     is_tally,
     is_toll_word,
     names_another,
+    ranks_in_a_series,
     told_in_passing,
     toll_sentences,
     trigger_lemma_in,
@@ -139,7 +141,8 @@ class _Cluster:
         strong = [d for d in self.dates if not is_weak_date(d) and d.date is not None]
         pool = strong or [d for d in self.dates if d.date is not None] or [_UNDATED]
         order = list(DatePrecision)
-        return min(pool, key=lambda d: order.index(d.precision))
+        # the most precise; of equal precision, a date of its own beats the report's day
+        return min(pool, key=lambda d: (order.index(d.precision), d.report_bound))
 
     def best_place(self) -> Place | None:
         """The place named with the earliest mention: a story places an event
@@ -163,7 +166,7 @@ class _Cluster:
         head = self.head
         if mention.plover != head.plover or mention.modality != head.modality:
             return False
-        return not (head.plover_mode and mention.plover_mode and head.plover_mode != mention.plover_mode)
+        return modes_agree(head.plover_mode, mention.plover_mode)
 
     def shares_actors(self, roles: ActorRoles) -> bool:
         """The same known attacker, or the same victim named."""
@@ -238,13 +241,19 @@ class _Cluster:
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
                 published: dt.date | None = None, earlier: bool = False) -> bool:
         """Whether the mention tells this event.  `earlier`: the mention's sentence opens with a time
-        that sets it before the story ("Earlier this month, ..."; `opens_earlier`)."""
-        cluster_date = self.best_date()
+        that sets it before the story ("Earlier this month, ..."; `opens_earlier`).
+
+        A cluster that holds a report's day is matched by it, even when a member's own day dates the
+        event: "2 ambushes" reported on 5 November, the second on 4 November, are no license for any
+        other event of 4 November to join without evidence."""
+        bounds = [d for d in self.dates if d.report_bound and d.date is not None]
+        cluster_date = bounds[0] if bounds else self.best_date()
         if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
         if (earlier or self.told_earlier) and cluster_date.phrase != date.phrase and not self.shares_actors(roles):
             return False  # "Earlier this month, a car bomb ...": another event, unless the same actors
-        if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)) \
+        if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)
+                or _report_day_against_another(cluster_date, date)) \
                 and not (is_weak_date(cluster_date) and is_weak_date(date)):
             # A side dated only by the publication date or dateline, or by a vague stretch
             # ("recently", "since 2017"), agrees with many dates, so ask for positive evidence
@@ -277,6 +286,13 @@ class _Cluster:
         named first ("the 6th brigade, headquartered in Usulutan department") must not let clashes in
         five towns become one event."""
         return not any(places_conflict(known, place) for known in [self.best_place(), *self.places])
+
+
+def _report_day_against_another(a: TimeRef, b: TimeRef) -> bool:
+    """One date is only the report's day, an upper bound, and the other a day before it: they agree
+    (dates_agree), but a radio roundup "reports that guerrillas carried out 2 ambushes" tells of many
+    days' incidents, so calling them one event needs the evidence a loose date needs."""
+    return a.report_bound != b.report_bound and a.date != b.date
 
 
 def _same_town(a: Place | None, b: Place | None) -> bool:
@@ -503,7 +519,8 @@ def assemble(
         date = dates.get(mention.id, _UNDATED)
         if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
                 or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
-                or mention.sentence_index in countrywide or is_running_total(parsed, mention, large_tolls):
+                or mention.sentence_index in countrywide or is_running_total(parsed, mention, large_tolls) \
+                or ranks_in_a_series(parsed, mention) or counts_a_campaign(parsed, mention, date):
             continue
         place = places.get(mention.id)
         # What an act answers ("in response to the attacks") is another event than that act, and, told

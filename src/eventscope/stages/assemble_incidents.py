@@ -15,8 +15,9 @@ from spacy.tokens import Token
 from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
 from eventscope.stages.actors import REFLEXIVE_PRONOUNS
 from eventscope.stages.assemble_match import is_weak_date
+from eventscope.stages.counts_figures import count_of
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, counts_in_a_series
 
 __all__ = [
     "ANOTHER_WORDS",
@@ -165,6 +166,13 @@ def _one_cause(token: Token) -> bool:
                for c in causes)
 
 
+def ranks_in_a_series(parsed: ParsedArticle, mention: Mention) -> bool:
+    """"making him the fifth reporter killed in the country this year": a statistic about the event
+    the sentence tells, not another event (see syntax.counts_in_a_series)."""
+    token = parsed.trigger(mention)
+    return token is not None and counts_in_a_series(token)
+
+
 # Nouns for a war or a campaign as a whole: a state of affairs, not one happening (also assemble's test for
 # a mention that only names a war).
 STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
@@ -181,9 +189,26 @@ def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: froze
         return False
     verb = clause_head(token.head if token.dep_ == "amod" else token)  # "313 wounded": the figure's clause
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if noun is None or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
+    told = [verb] if noun is not None and noun.lemma_.lower() in CAMPAIGN_NOUNS else []
+    if token.lemma_.lower() in CAMPAIGN_NOUNS:  # "an insurgency that has killed thousands"
+        told += [c for c in token.children if c.dep_ == "relcl"]
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
+               for v in told for c in v.children)
+
+
+def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
+    """A present-perfect deed done to many over a month or more ("the Houthis have attacked more than
+    100 merchant vessels since November 2023"): a campaign's count so far, not one event.  "Rebels have
+    attacked the town since Monday" is one."""
+    token = parsed.trigger(mention)
+    interval = date.interval()
+    if token is None or token.pos_ != "VERB" or interval is None or is_weak_date(date) \
+            or (interval[1] - interval[0]).days + 1 < TALLY_DAYS:
         return False
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children):
+        return False
+    count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
+    return count is not None and (count.min or 0) >= TALLY_MIN
 
 
 # A toll told for many places of a country at once: "killed during clashes over the weekend in various

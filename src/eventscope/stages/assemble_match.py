@@ -65,12 +65,21 @@ def says_earlier(ref: TimeRef) -> bool:
     return ref.phrase is not None and any(word in EARLIER_WORDS for word in ref.phrase.text.lower().split())
 
 
+# How long before a report's day the event it tells may be ("killed 17, residents said Tuesday ... The
+# strike hit a school on Monday"): wire copy reports the day's or the last few days' news.
+REPORT_LAG_DAYS = 7
+
+
 def dates_agree(a: TimeRef, b: TimeRef) -> bool:
     if is_weak_date(a) or is_weak_date(b):
         return True
     ia, ib = date_interval(a), date_interval(b)
     if ia is None or ib is None:
         return True
+    bound, other = (ia, ib) if a.report_bound else (ib, ia)
+    if a.report_bound != b.report_bound and (other[1] - other[0]).days < REPORT_LAG_DAYS:
+        # the report's day bounds a day (or a few) told for the other from above
+        return other[1] <= bound[1] and (bound[0] - other[0]).days <= REPORT_LAG_DAYS
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 

@@ -96,7 +96,8 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
             found, cue_token = cue
             # a weapon word refines a generic attack, or a weapon code whose own cue is weaker
             # ("suicide bomber blew himself up": suicide-attack beats the explosives of "blow up")
-            if cameo in GENERIC_ASSAULT or (is_weapon_mode(mode) and found.priority > mode_priority(mode)):
+            if cameo in GENERIC_ASSAULT or (is_weapon_mode(mode) and (
+                    found.priority > mode_priority(mode) or _is_what_was_used(cue_token, token))):
                 cameo, mode = found.cameo, found.mode
             elif mode is None:
                 mode = found.mode
@@ -131,6 +132,13 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
     return Candidate(token=token, match=match, cameo=final.code, plover=plover, mode=mode,
                      goldstein=final.goldstein, modality=modality, confidence=min(confidence, 0.95),
                      reasons=reasons)
+
+
+def _is_what_was_used(cue: Token, trigger: Token) -> bool:
+    """The weapon word is the trigger's object, what was fired or used ("police fired tear gas"): it
+    says how, over the trigger's own default ("fire" is small arms)."""
+    noun = cue.head if cue.dep_ in ("compound", "amod") else cue
+    return noun.dep_ == "dobj" and noun.head.i == trigger.i
 
 
 def _trigger_span(token: Token) -> tuple[int, int]:

@@ -40,7 +40,8 @@ from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import clause_head
+from eventscope.stages.syntax import clause_head, counts_in_a_series
+from eventscope.stages.where_link import PLACE_NOUNS
 
 __all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims"]
 
@@ -103,7 +104,9 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
             continue  # "Why are we killing priests?", "Have those killed been identified?" claim nothing
         para = paragraphs[sentence.index]
         for reading in read_casualties(span, casualty_terms()):
-            source, source_why = _source(reading.token, span)
+            if counts_in_a_series(reading.token):
+                continue  # "the fifth reporter killed this year": a rank, no new victim
+            source, source_why = _source(reading.token, span, (reading.start, reading.end))
             if source and source.lower() in _PRONOUNS:
                 source, source_why = last_source.get(para), f"'{source}' read as the last named source"
             elif source:
@@ -116,8 +119,13 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
                           source=source, span=Span(reading.start, reading.end, doc.text[reading.start:reading.end]),
                           sentence_index=sentence.index, reason=reason)
             held = out.setdefault(mention.id, [])
-            if _adds_victims(reading.token):
-                claim = _add_to_previous(held, claim, "'also'")
+            adds = "'also'" if _adds_victims(reading.token) else "'more'" if _counts_more(doc, reading) else ""
+            if adds:
+                if not any(prev.kind is claim.kind for prev in held):
+                    # "Israeli forces killed three gunmen ... a boy was also killed": the first figure
+                    # may sit on another mention of the same account, which assembly joins
+                    held = out.get(_latest_of_kind(out, claim, para, victims) or mention.id, held)
+                claim = _add_to_previous(held, claim, adds, any_source=True)
             elif (other := _other_side(out, claim, reading.victim, para, victims)) is not None:
                 # another group's toll in the same account: it adds to the event that holds the first
                 holder, other_victim = other
@@ -158,6 +166,13 @@ def _adds_victims(token: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "additionally") for c in token.children)
 
 
+def _counts_more(doc: Doc, reading: Reading) -> bool:
+    """'Two more people died in hospital', 'three additional bodies': more victims of the same account."""
+    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in ("more", "additional", "further") and t.dep_ == "amod"
+                                    and (t.head.like_num or t.head.pos_ == "NUM") for t in span)
+
+
 # Victim nouns that may cover anyone: a second figure for them restates or rivals the first.
 _ANYONE = frozenset({"", "people", "person", "individual", "victim", "casualty", "fatality", "body", "dead",
                      "corpse", "he", "she", "they", "them", "who", "one", "many"})
@@ -187,16 +202,38 @@ def _other_side(out: dict[str, list[Claim]], claim: Claim, victim: str, para: in
     return latest[1], prev_victim
 
 
-def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'") -> Claim:
-    """Fold `claim` into the latest claim of its kind and source on the same event (removed from `held`)."""
-    for index in range(len(held) - 1, -1, -1):
-        prev = held[index]
-        if prev.kind is claim.kind and prev.min is not None and claim.min is not None and prev.source == claim.source:
-            del held[index]
-            high = prev.max + claim.max if prev.max is not None and claim.max is not None else None
-            return Claim(kind=claim.kind, min=prev.min + claim.min, max=high, source=claim.source,
-                         span=prev.span, sentence_index=prev.sentence_index,
-                         reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})")
+def _latest_of_kind(out: dict[str, list[Claim]], claim: Claim, para: int,
+                    victims: dict[Claim, tuple[str, int]]) -> str | None:
+    """The mention holding the latest claim of `claim`'s kind told in paragraph `para`."""
+    latest: tuple[int, str] | None = None
+    for mention_id, held in out.items():
+        for prev in held:
+            if prev.kind is claim.kind and victims.get(prev, ("", -1))[1] == para and (
+                    latest is None or (prev.sentence_index or 0) >= latest[0]):
+                latest = (prev.sentence_index or 0, mention_id)
+    return latest[1] if latest else None
+
+
+def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'", *, any_source: bool = False) -> Claim:
+    """Fold `claim` into the latest claim of its kind and source on the same event (removed from `held`).
+
+    With `any_source`, a claim that says it adds victims ("a boy was also killed", told by another
+    source than the first figure) folds into the latest claim of its kind when none has its source:
+    the two sources together tell the total, and neither figure alone is a rival to it."""
+    if claim.min is None:
+        return claim
+    same = [i for i, prev in enumerate(held) if prev.kind is claim.kind and prev.min is not None
+            and prev.source == claim.source]
+    other = [i for i, prev in enumerate(held) if prev.kind is claim.kind and prev.min is not None
+             ] if any_source and not same else []
+    for index in (same or other)[-1:]:
+        prev = held.pop(index)
+        high = prev.max + claim.max if prev.max is not None and claim.max is not None else None
+        source = prev.source if prev.source == claim.source else " and ".join(
+            s for s in (prev.source, claim.source) if s) or None
+        return Claim(kind=claim.kind, min=(prev.min or 0) + claim.min, max=high, source=source,
+                     span=prev.span, sentence_index=prev.sentence_index,
+                     reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})")
     return claim
 
 
@@ -214,8 +251,10 @@ TOLL_GIVING_VERBS = frozenset({"put", "place", "raise", "set", "give", "revise",
 TOLL_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
 
 
-def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
-    """(speaker, why): the subject of the verb of saying over the claim, or 'according to X'."""
+def _source(token: Token, sentence: SpacySpan, figure: tuple[int, int] = (0, 0)) -> tuple[str | None, str]:
+    """(speaker, why): the subject of the verb of saying over the claim, or 'according to X'.  The
+    counted people themselves (characters `figure`) are never the speaker, however the parser hung
+    them ("killed at least 17 people, including children, residents said": "people" as subject)."""
     speech = _speech_lemmas()
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in TOLL_GIVING_VERBS and ancestor.pos_ == "VERB" and any(
@@ -226,6 +265,8 @@ def _source(token: Token, sentence: SpacySpan) -> tuple[str | None, str]:
                 return _phrase(speaker), f"source: subject of '{ancestor.text}' the toll"
         if ancestor.lemma_.lower() in speech and ancestor.pos_ in ("VERB", "AUX"):
             speaker = _subject(ancestor)
+            if speaker is not None and figure[0] <= speaker.idx < figure[1]:
+                return None, ""
             if speaker is not None and token not in speaker.subtree:  # "no fatalities reported": no speaker
                 channel = next((c for c in ancestor.children if c.dep_ in ("dobj", "dative")), None)
                 why = f"source: subject of '{ancestor.text}'"
@@ -310,9 +351,14 @@ def _cause_noun(token: Token) -> Token | None:
     for holder in (token, token.head):
         for prep in (c for c in holder.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
             noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-            if noun is not None:
+            if noun is not None and not _names_a_place(noun):
                 return noun
     return None
+
+
+def _names_a_place(noun: Token) -> bool:
+    """'In the Kharkiv region, a missile hit ...': where it happened, not what caused the deaths."""
+    return noun.lower_ in PLACE_NOUNS or noun.ent_type_ in ("GPE", "LOC")
 
 
 def _lemma_match(a: str, b: str) -> bool:

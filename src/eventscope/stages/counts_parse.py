@@ -127,7 +127,7 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
         # for a clause of its own, with no subject; the person named just before is the victim
         return before
     if "nsubj" in deps and token.tag_ == "VBN":  # "... and five injured"
-        return deps["nsubj"]
+        return _counted_right_after(token) or deps["nsubj"]
     if token.dep_ == "conj":  # "four were killed and eight wounded": a figure of its own first
         return _neighbour_figure(token) or _first_child(token.head, ("nsubjpass", "dobj"))
     shared = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
@@ -139,7 +139,30 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
     # All-capitals or long wire sentences sometimes leave the object hanging as another
     # dependent ("MURDERED THIRD PUBLIC ORDER JUDGE MARIA ELENA DIAZ" parsed as npadvmod):
     # the first noun after an active killing verb is still its object.
-    return next((c for c in token.rights if c.dep_ in _VICTIM_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+    hanging = next((c for c in token.rights if c.dep_ in _VICTIM_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+    return hanging or _counted_right_after(token)
+
+
+# Words between a verb and the figure of its object: "killed at least 17 people", "more than", "some".
+_FIGURE_LEAD = frozenset({"at", "least", "more", "than", "about", "some", "around", "nearly", "almost",
+                          "over", "up", "to"})
+
+
+def _counted_right_after(token: Token) -> Token | None:
+    """'an airstrike killed at least 17 people, including children, residents said': the parser made
+    the counted people the subject of "said".  People counted right after an active killing verb
+    with no object of its own are its victims, wherever the parser hung them."""
+    if token.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    i = token.i + 1
+    while i < token.sent.end and token.doc[i].lower_ in _FIGURE_LEAD:
+        i += 1
+    if i >= token.sent.end or not is_number(token.doc[i]):
+        return None
+    noun = token.doc[i].head
+    if noun.i > i and noun.pos_ == "NOUN" and token.doc[i].dep_ == "nummod" and noun.head.i != token.i:
+        return noun
+    return None
 
 
 _ALONG = ("along", "together")

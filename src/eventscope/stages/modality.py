@@ -30,6 +30,10 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj
                "nsubjpass", "attr", "oprd", "appos", "compound", "amod", "nmod", "csubj"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ANCHOR_PREPS = frozenset({"for", "after", "since", "following", "over", "against", "despite", "before"})
+# Verbs whose "for" names what is wanted, not a reason: "called for a ceasefire", "pushed for talks".
+ASKING_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "lobby", "ask", "plead", "campaign", "pray",
+                              "hope", "wait", "vote", "clamor", "clamour", "advocate", "petition", "agitate",
+                              "demand", "beg", "wish", "yearn", "negotiate", "bargain"})
 
 
 @cache
@@ -85,9 +89,11 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             # a conjunct shares its sibling's governor; the sibling's own cues are its business
             current = head
             continue
+        lemma = head.lemma_.lower()
+        if dep == "prep" and current.lower_ == "for" and lemma in ASKING_FOR_VERBS and not anchored:
+            return Modality.HYPOTHETICAL, f"asked for: '{head.text} for'"
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
-        lemma = head.lemma_.lower()
         if _purpose_of_a_use(current, head, lemma):
             return cues["purpose"][lemma], f"what '{head.text}' serves for, not one event"
         if lemma == "be" and dep in ("advcl", "xcomp", "ccomp"):

@@ -19,3 +19,18 @@ def clause_head(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+# Ordinals that rank a victim in a series: "the fifth reporter killed in the country this year".
+SERIES_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                             "tenth", "latest", "last"})
+
+
+def counts_in_a_series(token: Token) -> bool:
+    """A participle that ranks its victim among others ("the fifth reporter killed this year", "the
+    third journalist murdered"): it counts a series, it tells no event and no new victim."""
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    nouns = [token.head] if token.dep_ in ("acl", "amod") else []
+    nouns += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "amod" and c.lower_ in SERIES_ORDINALS for noun in nouns for c in noun.children)

@@ -48,6 +48,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
+from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
 from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence
@@ -58,6 +59,7 @@ from eventscope.stages.when_expr import (
     resolve,
     resolve_phrase,
 )
+from eventscope.stages.when_patterns import MONTHS
 
 __all__ = ["parse_dateline_date", "resolve_dates", "resolve_expression"]
 
@@ -147,6 +149,9 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         future_ok = mention.modality is Modality.FUTURE or reference is None
         chosen = phrase or next((b for b in borrowed if b is not None and (
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
+        if chosen is not None and chosen is not speech and chosen.report_bound:
+            # the report's day bounds only what its own "said" governs; lent on, it is a plain day
+            chosen = replace(chosen, report_bound=False)
         if chosen is not None:
             dated.setdefault(sentence, chosen)
             earlier.append((mention, chosen))
@@ -249,6 +254,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
     for sentence in parsed.sentences:
         exprs = find_expressions(sentence.text)
         exprs += _entity_fallbacks(doc, sentence.start, sentence.end, exprs, reference)
+        exprs += _year_modifiers(doc, sentence.start, sentence.end, exprs, reference)
         para_start = starts[paragraph[sentence.index]]
         quoted = {id(e): _in_quote(text, para_start, sentence.start + e.start) for e in exprs}
         for expr in sorted(exprs, key=lambda e: (quoted[id(e)], e.start)):
@@ -281,7 +287,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                     resolved = replace(resolved, reason=resolved.reason + why)
                 # "Recently" is no time that "that week" could point back to, nor is a time ahead
                 # ("sentencing is scheduled for October 16. Days later, he was killed" counts from the story).
-                if expr.kind != "vague" and past:
+                if expr.kind != "vague" and past and not _is_stretch(resolved):
                     previous = resolved or previous
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
                         and not in_quote and clause.lemma_.lower() in speech_lemmas()):
@@ -384,6 +390,43 @@ def _entity_fallbacks(doc: Doc, start: int, end: int, exprs: list[TimeExpression
     return extra
 
 
+def _is_stretch(ref: TimeRef | None) -> bool:
+    """A range of weeks or more ("in recent months"): nothing that "two days after" could count from."""
+    interval = ref.interval() if ref is not None and ref.precision == DatePrecision.RANGE else None
+    return interval is not None and (interval[1] - interval[0]).days > 14
+
+
+def _year_modifiers(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
+                    reference: dt.date | None) -> list[TimeExpression]:
+    """A year that modifies an event noun dates it: "took power in a 2020 coup", "since the 2014 war".
+    Only before an event noun: "the 2000 soldiers" counts people."""
+    extra: list[TimeExpression] = []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span if span is not None else ():
+        if not (_YEAR.fullmatch(token.text) and token.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                and token.head.pos_ == "NOUN" and token.head.i > token.i and match_trigger(token.head)):
+            continue
+        if any(t.lower_.rstrip(".") in MONTHS for t in doc[max(0, token.i - 3):token.i]):
+            continue  # "after April 15, 2013, bombing": the year of a whole date
+        year = int(token.text)
+        s = token.idx - start
+        if (reference is not None and year > reference.year) or any(x.start <= s < x.end for x in exprs):
+            continue
+        result = TimeRef(date=dt.date(year, 1, 1), date_end=dt.date(year, 12, 31), precision=DatePrecision.YEAR,
+                         reason="year naming the event")
+        extra.append(TimeExpression(s, s + len(token.text), token.text, "absolute", resolver=_constant(result)))
+    return extra
+
+
+def _names_year_of_another(head: Token, trigger: Token) -> bool:
+    """The phrase is a year modifying another event noun than the trigger ("a 2020 coup")."""
+    return (bool(_YEAR.fullmatch(head.text)) and head.dep_ in ("nummod", "compound", "amod", "npadvmod")
+            and head.head.pos_ == "NOUN" and head.head.i != trigger.i)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 # ---------------------------------------------------------------- choosing a phrase for a mention
 
 
@@ -425,6 +468,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 2
         if item.expr.kind == "vague" and tier:
             continue  # "recent attacks" dates those attacks, not "militias that are backed by Iran" beside them
+        if _names_year_of_another(head, trigger):
+            continue  # "fighting army rule since the 2021 coup": the year is the coup's
         # An end bound ("until 30 May") or a vague phrase ("recently") dates an event only when nothing else does.
         tier += 3 if item.bound or item.expr.kind == "vague" else 0
         ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
@@ -442,7 +487,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             return replace(result, reason=f"{result.reason}; phrase {where}"), None
     for _dist, item in sorted(speech, key=lambda s: s[0]):
         if item.resolved is not None:
-            return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)")
+            return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)",
+                                 report_bound=True)
     return None, None
 
 
@@ -463,7 +509,7 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
     if others:
         anchor = min(others, key=lambda f: abs(f.head - item.head)).resolved
     else:
-        earlier = [f for f in found if f.resolved is not None
+        earlier = [f for f in found if f.resolved is not None and not _is_stretch(f.resolved)
                    and (f.sentence, f.head) < (item.sentence, item.head)]
         anchor = earlier[-1].resolved if earlier else None
     return resolve(item.expr, reference, past=item.past, anchor=anchor, sign=sign, base=item.base)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventscope.model import Mention, TimeRef
+from eventscope.ontology import modes_agree
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
 _DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
@@ -73,15 +74,24 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     # "... a drone killed Soleimani.  Al-Muhandis was also killed in the attack": within the paragraph
     # a definite event noun names the latest event of its type even when that one was told by a verb
     # (of a compatible mode: "the bombings" after a gun battle are not the gun battle)
-    same_type = [(m, t) for m, t in near if m.plover == mention.plover
-                 and not (m.plover_mode and mention.plover_mode and m.plover_mode != mention.plover_mode)]
+    same_type = [(m, t) for m, t in near if _same_type(m, mention)]
+    # ... and across paragraphs, the lead's event of its type and weapon ("A suicide bomber blew himself
+    # up ... [next paragraph] The blast in the Bannu district came two days after ...")
+    armed = definite and noun is trigger and mention.plover_mode is not None
+    lead = [(m, t) for m, t in earlier if m.plover_mode and _same_type(m, mention)][:1] if armed else []
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
-           or matching(noun.lemma_.lower(), earlier, doc, nearest=False))
+           or matching(noun.lemma_.lower(), earlier, doc, nearest=False)
+           or (lead[0] if lead and lead[0][0].sentence_index == 0 else None))
     if hit is None:
         return None
     why = hit[1].reason.split("; ")[0]
     return replace(hit[1], reason=f"{why}; '{noun.text}' refers back to sentence {hit[0].sentence_index}")
+
+
+def _same_type(told: Mention, mention: Mention) -> bool:
+    """The same PLOVER type, with modes that do not tell different deeds."""
+    return told.plover == mention.plover and modes_agree(told.plover_mode, mention.plover_mode)
 
 
 def same_sentence(mention: Mention, ordered: list[Mention],
