@@ -375,3 +375,8 @@ def test_a_place_noun_after_in_names_no_doer(nlp) -> None:
     roles = _roles(nlp, "A journalist was killed in the southern Mexican state of Guerrero.", "killed")
     assert "Mexican" not in _texts(roles.actor1)
     assert _texts(_roles(nlp, "Two soldiers were killed in a Taliban ambush.", "ambush").actor1) == ["Taliban"]
+
+
+def test_a_relative_pronoun_the_parser_hangs_on_an_acl_is_its_antecedent(nlp) -> None:
+    roles = _roles(nlp, "He faces espionage charges that he and his employer deny.", "deny")
+    assert "that" not in _texts(roles.actor2)

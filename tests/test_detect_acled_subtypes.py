@@ -52,6 +52,10 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
     ("Rebels bombed the base with drones.", "bombed", "Air/drone strike"),
     # drones brought down are weapons disrupted
     ("US forces destroyed three Houthi drones over the Red Sea.", "destroyed", "Disrupted weapons use"),
+    # ACLED codes no curfew (the classifier had read the protest around it)
+    ("Protesters clashed with police, and the government imposed a nationwide curfew.", "imposed", None),
+    # ACLED codes no court sentence as an arrest
+    ("A Russian court sentenced a U.S. journalist to 16 years in prison.", "sentenced", None),
     # a promise is no ACLED agreement
     ("The prime minister vowed to eliminate terrorism.", "vowed", None),
     # force against protesters needs protesters: a gang shooting into a crowd is an attack

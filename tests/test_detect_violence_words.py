@@ -84,9 +84,16 @@ def test_casualty_verb_merged_into_the_attack_noun_leaves_the_noun_the_trigger(n
 
 @pytest.mark.parametrize(("text", "mode"), [
     ("Police fired tear gas at the marchers.", "crowd-control"),
+    ("Police fired tear gas and rubber bullets at the marchers.", "crowd-control"),
     ("Soldiers fired shots at the marchers.", "firearms"),
 ])
 def test_what_was_fired_says_how(nlp, text: str, mode: str) -> None:
     """The object of "fire" is the weapon used: tear gas is crowd control, over fire's default of small arms."""
     mentions = detect(parse(Article(id="t", text=text), nlp))
     assert [m.plover_mode for m in mentions if m.trigger.text.startswith("fired")] == [mode]
+
+
+def test_calling_something_a_name_is_no_phone_call(nlp) -> None:
+    """'called the verdict "a sham"': the parser makes the name an apposition of the object."""
+    mentions = detect(parse(Article(id="t", text='The State Department called the verdict "a sham".'), nlp))
+    assert not [m for m in mentions if m.trigger.text.startswith("called")], mentions

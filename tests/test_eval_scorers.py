@@ -218,3 +218,16 @@ def test_muc_death_counts_figureless_claims_and_skips_arrests() -> None:
     # elsewhere an arrest is an event like any other
     other = score_events(Dataset("gold", "-", "events", (doc,), scope=scope), preds)
     assert other.metrics["event_precision"] == 0.5
+
+
+def test_muc_incidents_are_recent() -> None:
+    """A MUC-4 template is an incident of the two months before the message: an event the article
+    recalls from years before is history there, neither a match nor a spurious incident."""
+    gold = _gold("m", death=True, countries=("PER",))
+    doc = GoldDocument("m", "t", (gold,), published=DAY + dt.timedelta(days=3))
+    old = PredictedEvent("m", frozenset({"ASSAULT"}), date=dt.date(1986, 12, 17), countries=("PER",), died=True)
+    news = PredictedEvent("m", frozenset({"ASSAULT"}), date=DAY, countries=("PER",), died=True)
+    score = score_events(Dataset("muc4", "-", "events", (doc,)), {"m": [news, old]})
+    assert score.metrics["event_precision"] == 1.0 and score.metrics["death_f1"] == 1.0
+    # elsewhere a recalled event is an event like any other
+    assert score_events(Dataset("gold", "-", "events", (doc,)), {"m": [news, old]}).metrics["event_precision"] == 0.5

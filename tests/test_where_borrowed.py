@@ -192,3 +192,13 @@ def test_a_country_on_the_event_noun_gives_way_to_the_place_it_hit(nlp, gaz: Gaz
     parsed = parse(Article(id="b10", text="Officials still argue about the Syria airstrike."), nlp)
     place = place_of(parsed, gaz, "airstrike")
     assert place.country == "SYR" and "names its place" in place.reason
+
+
+def test_the_lead_names_its_own_place_over_the_dateline(nlp, gaz: Gazetteer) -> None:
+    """"Clashes between rival militias in the Libyan capital killed 27 people": the lead's own words
+    place it, with their span (the dateline is only where the report was filed)."""
+    text = ("Clashes between rival militias in the Libyan capital killed 27 people over two days, the ministry "
+            "said. The fighting erupted after one group detained a commander at Mitiga airport.")
+    parsed = parse(Article(id="b11", text=text, dateline="TRIPOLI, Libya"), nlp)
+    place = place_of(parsed, gaz, "Clashes")
+    assert place is not None and place.name == "Tripoli" and place.span is not None, place

@@ -30,6 +30,8 @@ PLAIN_VIOLENCE = frozenset({"Attack", "Armed clash"})
 WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "explosive", "rocket", "missile",
                           "mine", "landmine", "grenade", "rifle", "gun", "firearm", "bomb", "ied", "cache",
                           "launcher", "pistol", "detonator", "mortar", "drone", "uav"})
+# A court's acts (CAMEO 173 codes them with arrests): ACLED codes neither sentences nor convictions.
+COURT_LEMMAS = frozenset({"sentence", "convict"})
 # Agents named by themselves (not "chemical", "toxic": a chemical plant, toxic waste).
 CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "vx", "phosgene", "tabun", "soman"})
 # Ground that can be handed over: its transfer is ACLED's "Non-violent transfer of territory".
@@ -155,6 +157,9 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                                            f"to '{act.trigger.text}'"})
         if mention.acled_sub_type in DESTRUCTION_SUB_TYPES | {"Peaceful protest"}:
             mention = _protest_violence(doc, mention, valid)
+        if mention.acled_sub_type == "Arrests" and token.lemma_.lower() in COURT_LEMMAS:
+            mention = replace(mention, acled_type=None, acled_sub_type=None, reasons={
+                **mention.reasons, "acled": f"none: a court's '{token.text}', which ACLED does not code as an arrest"})
         out.append(mention)
     return out
 

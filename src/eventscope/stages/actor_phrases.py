@@ -126,7 +126,8 @@ def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
 
 def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
               trigger: Token, modifier: Token | None = None) -> Actor | None:
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.i < token.head.i:
+        # ("charges that he denies": the small model may call the relative clause acl)
         relative = token.lower_
         modified = token.head.head  # "militants who attacked": the noun the clause modifies
         before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None

@@ -172,6 +172,9 @@ def match_trigger(token: Token) -> TriggerMatch | None:
     # A word the lexicon knows only as a noun, tagged as a present-tense verb, is the noun mis-tagged:
     # "Syrian government airstrikes on a town killed 12" (the small model reads "airstrikes" as VBZ).
     noun_only = token.tag_ in ("VBZ", "VBP") and all(rule.pos == "N" for rule in rules)
+    child_deps = {c.dep_ for c in token.children}
+    if any(g.dep_ == "appos" for c in token.children if c.dep_ == "dobj" for g in c.children):
+        child_deps.add("oprd")  # 'called the verdict "a sham"': the parser's apposition is the name given
     for rule in rules:
         if not (_pos_ok(rule, token) or noun_only):
             continue
@@ -190,7 +193,7 @@ def match_trigger(token: Token) -> TriggerMatch | None:
                 break
             evidence.append(sorted(hit)[0])
         for labels in rule.deps if ok else ():
-            if not any(c.dep_ in labels for c in token.children):
+            if not labels & child_deps:
                 ok = False
         for words in rule.heads if ok else ():
             if token.head.i == token.i or lemma_of(token.head) not in words:

@@ -727,7 +727,20 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
               sentence: tuple[int, int]) -> Place | None:
     """The article-level guess for an event whose own sentence (character bounds `sentence`) and
     paragraph gave no place."""
+    lead_place = lead_place or focus.lead_place
     dated = dateline_place(parsed, gazetteer, focus) if not focus.foreign_dateline else None
+    # "Fans skirmish ahead of the match in ... Marseille": the lead's place is named in this very sentence
+    # (the linker found it too weakly tied to the trigger), so nothing is borrowed and its name there is
+    # the evidence; not so a place that only sends or asks ("what was needed from Moscow ... to stop the
+    # slaughter")
+    named_here = None
+    if lead_place is not None and lead_place.span is not None and sentence[0] <= lead_place.span.start < sentence[1] \
+            and _put_somewhere(parsed.doc, lead_place.span):
+        named_here = replace(lead_place, reason=f"sentence: the lead's place, named in this sentence ({lead_place.reason})")
+    if named_here is not None and dated is not None and named_here.country in place_codes(dated[0]):
+        # "Clashes between rival militias in the Libyan capital" under a Tripoli dateline: the sentence's
+        # own words name the place, in the dateline's country, so the dateline is not borrowed
+        return named_here
     if dated is not None:
         place, span = dated
         codes = set(place.countries or ((place.country,) if place.country else ()))
@@ -735,18 +748,9 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
             return borrowed(place.to_place(span=span), "dateline; the lead names its country or no country")
         if max((focus.place_uses.get(code, 0.0) for code in codes), default=0.0) >= 0.5:
             return borrowed(place.to_place(span=span), "dateline; the article often puts things in its country")
-    lead_place = lead_place or focus.lead_place
     if lead_place is not None:
-        if lead_place.span is not None and sentence[0] <= lead_place.span.start < sentence[1] \
-                and _put_somewhere(parsed.doc, lead_place.span):
-            # "Fans skirmish ahead of the match in ... Marseille": the lead's place is named in this very
-            # sentence (the linker found it too weakly tied to the trigger), so nothing is borrowed and
-            # its name there is the evidence; not so a place that only sends or asks ("what was needed
-            # from Moscow ... to stop the slaughter")
-            return replace(lead_place, reason=f"sentence: the lead's place, named in this sentence "
-                                              f"({lead_place.reason})")
-        return borrowed(lead_place, f"lead's event place ({lead_place.name}); dateline absent or about "
-                                    "another country")
+        return named_here or borrowed(lead_place, f"lead's event place ({lead_place.name}); dateline absent or "
+                                                  "about another country")
     if dated is not None and (focus.dominant is None or focus.dominant in place_codes(dated[0])):
         # the focus counts the dateline strongly: another country dominates only if named far more often
         return borrowed(dated[0].to_place(span=dated[1]), "dateline; no other country dominates the article")
