@@ -380,3 +380,13 @@ def test_a_place_noun_after_in_names_no_doer(nlp) -> None:
 def test_a_relative_pronoun_the_parser_hangs_on_an_acl_is_its_antecedent(nlp) -> None:
     roles = _roles(nlp, "He faces espionage charges that he and his employer deny.", "deny")
     assert "that" not in _texts(roles.actor2)
+
+
+def test_what_control_was_taken_of_is_the_target(nlp) -> None:
+    roles = _roles(nlp, "Rebels seized control of the airport on Monday.", "seized")
+    assert _texts(roles.actor2) == ["airport"]
+
+
+def test_hostages_are_people_not_a_thing_to_look_inside(nlp) -> None:
+    roles = _roles(nlp, "Special forces rescued two hostages held by Hamas in a raid.", "rescued")
+    assert _texts(roles.actor2) == ["two hostages"]

@@ -199,3 +199,19 @@ def test_a_countrys_capital_is_its_capital_city(pipeline, text: str, name: str, 
     extraction = pipeline.extract_one(Article(id="cap", text=text, published=dt.date(2022, 8, 21)))
     places = [p for p in extraction.places.values() if p is not None]
     assert places and places[0].name == name and places[0].span is not None and places[0].span.text == phrase
+
+
+def test_a_proper_name_tagged_as_a_date_is_still_a_place_candidate() -> None:
+    """The small model tags "Amhara" DATE in "a state of emergency in Amhara"; a date has a digit, a
+    time word, a month or a weekday."""
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from eventscope.stages.where_link import sentence_toponyms
+
+    doc = spacy.blank("en")("Emergency in Amhara since August 2023 and on Monday")
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "ADP"
+    doc.ents = [SpacySpan(doc, 2, 3, label="DATE"), SpacySpan(doc, 4, 6, label="DATE"), SpacySpan(doc, 8, 9, label="DATE")]
+    names = {doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])}
+    assert "Amhara" in names and "August" not in names and "Monday" not in names

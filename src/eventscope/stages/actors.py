@@ -412,7 +412,15 @@ def _through_light_object(obj: Token, verb: Token) -> tuple[Token, str]:
                 reason = f"{VIA_PREP} '{prep.text}' under dobj '{obj.text}' of '{verb.text}'"
                 if pobj.dep_ == "pobj" and actor_like(lookup_actor(noun_phrase(pobj)), pobj, reason):
                     return pobj, reason
+        if prep.dep_ == "prep" and prep.lower_ == "of" and obj.lemma_.lower() in HOLD_NOUNS:
+            # "took control of the town of Debre Tabor": what was taken is the town
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj, f"what '{obj.text}' of was taken, dobj of '{verb.text}'"
     return obj, f"dobj of '{verb.text}'"
+
+
+# Nouns of holding: "took control of X", "seized command of X": X is what was taken.
+HOLD_NOUNS = frozenset({"control", "command", "possession", "hold", "charge", "ownership"})
 
 
 def _names_violence(noun: Token) -> bool:

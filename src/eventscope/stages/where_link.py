@@ -80,7 +80,7 @@ class Toponym:
 def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
     """Entities with place-like labels, plus untagged proper-noun runs, in one sentence."""
     found = [Toponym(e.start, e.end, e.label_) for e in sent.ents if e.label_ in CANDIDATE_LABELS]
-    taken = {i for e in sent.ents for i in range(e.start, e.end)}
+    taken = {i for e in sent.ents if not _misread_name(e) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
         if doc[i].pos_ == "PROPN" and i not in taken and doc[i].text[:1].isupper():
@@ -93,6 +93,25 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i += 1
     found = [_border_of_people(doc, with_street(doc, t)) for t in found]
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
+
+
+# Words a date or time without digits is made of ("last summer", "Monday", "Ramadan" is kept by its
+# capital letter only if the gazetteer or the linker take it).
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "today", "yesterday",
+                         "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "weekend", "decade",
+                         "century", "season", "summer", "winter", "spring", "autumn", "fall", "hour", "hours",
+                         "minute", "minutes", "ago", "last", "next", "this", "that", "earlier", "later", "recent",
+                         "past", "the", "a", "early", "late", "mid"})
+
+
+def _misread_name(ent: SpacySpan) -> bool:
+    """A proper name the small model tagged DATE or TIME ("a state of emergency in Amhara"): no
+    digit, no time word, no month or weekday.  It is read like any untagged proper-noun run."""
+    from eventscope.stages.when_patterns import MONTHS, WEEKDAYS
+
+    return ent.label_ in ("DATE", "TIME") and all(
+        t.pos_ == "PROPN" and not any(ch.isdigit() for ch in t.text) and t.lower_ not in _TIME_WORDS
+        and t.lower_.rstrip(".") not in MONTHS and t.lower_ not in WEEKDAYS for t in ent)
 
 
 def _border_of_people(doc: Doc, toponym: Toponym) -> Toponym:
