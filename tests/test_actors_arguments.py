@@ -390,3 +390,10 @@ def test_what_control_was_taken_of_is_the_target(nlp) -> None:
 def test_hostages_are_people_not_a_thing_to_look_inside(nlp) -> None:
     roles = _roles(nlp, "Special forces rescued two hostages held by Hamas in a raid.", "rescued")
     assert _texts(roles.actor2) == ["two hostages"]
+
+
+def test_a_participle_with_an_object_of_its_own_is_done_by_its_noun(nlp) -> None:
+    """"Armed youths killed at least 32 people and stole cattle": the small model reads "youths killed"
+    as a noun with a participle; a participle with an object is active, so the noun did it."""
+    roles = _roles(nlp, "Armed youths killed at least 32 people and stole thousands of cattle.", "killed")
+    assert _texts(roles.actor1) == ["Armed youths"] and roles.actor1[0].sector == "REB"

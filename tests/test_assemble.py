@@ -291,3 +291,15 @@ def test_the_report_day_bounds_a_day_told_later():
     events = assemble(parsed, [strike, other], roles={}, dates={strike.id: reported, other.id: monday},
                       places={strike.id: SYRIA, other.id: SYRIA}, claims={})
     assert len(events) == 1 and events[0].date.date == dt.date(2021, 6, 28)
+
+
+def test_a_state_and_its_civilians_are_different_actors():
+    """"A mob accused him" and "the prime minister condemned the killing": one country, two sides."""
+    from eventscope.stages.assemble_match import actors_agree
+
+    mob = Actor(text="A mob", name="Pakistan civilians", country="PAK", sector="CVL")
+    premier = Actor(text="Prime Minister", name="Shehbaz Sharif", country="PAK", sector="GOV")
+    army = Actor(text="the army", name="Pakistan military", country="PAK", sector="MIL")
+    state = Actor(text="Pakistan", name="Pakistan", country="PAK")
+    assert not actors_agree((mob,), (premier,))
+    assert actors_agree((army,), (premier,)) and actors_agree((state,), (mob,))

@@ -130,6 +130,9 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("Blinken will travel to the region to push for a ceasefire.", "ceasefire", "RETREAT", Modality.HYPOTHETICAL),
     ("Militias vowed revenge for the attack.", "attack", "ASSAULT", Modality.OCCURRED),
     ("The government suspended peace talks with the rebels.", "talks", "CONSULT", Modality.HYPOTHETICAL),
+    # a kind of event, not one; a definite one stays
+    ("Cattle raids and revenge killings are common in the region.", "raids", "ASSAULT", Modality.HYPOTHETICAL),
+    ("The attack was unusual because it happened at night.", "attack", "ASSAULT", Modality.OCCURRED),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]

@@ -155,6 +155,11 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
         a1, inherited = inherited_subject(verb)
         if inherited:
             why.append(inherited)
+    if not a1 and verb.dep_ == "acl" and verb.i > verb.head.i and verb.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "Armed youths killed at least 32 people" parsed as a noun with a participle: a participle with
+        # an object of its own is active, and the noun it hangs on did it
+        a1 = [(verb.head, f"the noun '{verb.head.text}' that '{verb.text}' (with its object) hangs on")]
     a2 = patient_subject or _verb_targets(verb)
     # "a suicide bomber blew himself up", "killed himself": the doer, not a victim of his own act
     a2 = [(t, r) for t, r in a2 if t.lower_ not in REFLEXIVE_PRONOUNS]

@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventscope.gazetteer import distance_km
 from eventscope.model import Actor, DatePrecision, Place, PlacePrecision, TimeRef
+from eventscope.ontology import STATE_SECTORS
 from eventscope.stages.acled_refine import PROTESTER_WORDS
 
 RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
@@ -194,8 +195,23 @@ def targets_overlap(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
 
 
 def actors_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
-    ka, kb = actor_keys(a), actor_keys(b)
+    """No known actor of one side differs from every known actor of the other: the same country on
+    the same side of the state (its government, army and police are one side; its civilians, rebels
+    and mobs another: "a mob accused him" and "the prime minister condemned the killing" are two
+    acts), or the same named group."""
+    ka, kb = _sided_keys(a), _sided_keys(b)
     return not ka or not kb or bool(ka & kb)
+
+
+def _sided_keys(actors: Iterable[Actor]) -> set[str]:
+    keys: set[str] = set()
+    for actor in actors:
+        for key in actor_keys((actor,)):
+            if key != actor.country or not actor.sector:
+                keys |= {key} if key != actor.country else {f"{key}:state", f"{key}:other"}
+            else:
+                keys.add(f"{key}:{'state' if actor.sector in STATE_SECTORS else 'other'}")
+    return keys
 
 
 def is_recalled(date: TimeRef, published: dt.date | None) -> bool:

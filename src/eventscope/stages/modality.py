@@ -30,6 +30,9 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj
                "nsubjpass", "attr", "oprd", "appos", "compound", "amod", "nmod", "csubj"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ANCHOR_PREPS = frozenset({"for", "after", "since", "following", "over", "against", "despite", "before"})
+# Adjectives that say how often a kind of event happens ("raids are common"): no one event.
+GENERIC_ADJECTIVES = frozenset({"common", "frequent", "rare", "widespread", "routine", "commonplace", "regular",
+                                "typical", "endemic", "prevalent", "uncommon", "unusual", "infrequent"})
 # Verbs whose "for" names what is wanted, not a reason: "called for a ceasefire", "pushed for talks".
 ASKING_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "lobby", "ask", "plead", "campaign", "pray",
                               "hope", "wait", "vote", "clamor", "clamour", "advocate", "petition", "agitate",
@@ -81,6 +84,11 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             break
         dep = current.dep_
         head = current.head
+        if dep == "nsubj" and head.lemma_.lower() == "be" and current.tag_ in ("NNS", "NNPS") and not any(
+                c.dep_ == "det" for c in current.children) and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in GENERIC_ADJECTIVES for c in head.children):
+            # "cattle raids and revenge killings are common in the region": a kind of event, not one
+            return Modality.HYPOTHETICAL, f"a kind of event: '{head.text} {next(c.text for c in head.children if c.dep_ == 'acomp')}'"
         if dep not in CLAUSE_DEPS:
             break
         if dep == "relcl" and _told_as_past(current):
