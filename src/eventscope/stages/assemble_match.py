@@ -207,10 +207,12 @@ def _sided_keys(actors: Iterable[Actor]) -> set[str]:
     keys: set[str] = set()
     for actor in actors:
         for key in actor_keys((actor,)):
-            if key != actor.country or not actor.sector:
-                keys |= {key} if key != actor.country else {f"{key}:state", f"{key}:other"}
-            else:
+            if key != actor.country:
+                keys.add(key)  # a named group
+            elif actor.sector:
                 keys.add(f"{key}:{'state' if actor.sector in STATE_SECTORS else 'other'}")
+            else:
+                keys |= {f"{key}:state", f"{key}:other"}  # the country as a whole: either side
     return keys
 
 

@@ -95,8 +95,8 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
 
 
-# Words a date or time without digits is made of ("last summer", "Monday", "Ramadan" is kept by its
-# capital letter only if the gazetteer or the linker take it).
+# Words of a date or time written without digits ("last summer", "this morning").  A holiday's name
+# ("during Ramadan") stays a candidate, which neither the gazetteer nor the linker takes as a place.
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "today", "yesterday",
                          "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "weekend", "decade",
                          "century", "season", "summer", "winter", "spring", "autumn", "fall", "hour", "hours",
