@@ -136,3 +136,11 @@ def test_actor_command_prints_codes_and_reasons(fixtures_dir: Path) -> None:
 def test_a_thing_in_a_country_is_named_by_its_head(text: str, name: str, country: str) -> None:
     actor = lookup_actor(text)
     assert (actor.name, actor.country) == (name, country)
+
+
+def test_a_possessive_role_word_is_named_without_its_s() -> None:
+    """"the government's decision to suspend talks": the actor is "government", not "government's"."""
+    from eventscope.stages.actor_lookup import lookup_actor
+
+    assert lookup_actor("the government's").name == "government"
+    assert lookup_actor("Hamas's").name == "Hamas"

@@ -284,4 +284,6 @@ def _canonical_name(text: str, dictionary: ActorDictionary, named: Match | None,
     words = text.strip().split()
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
+    if words and words[-1][-2:] in ("'s", "’s") and len(words[-1]) > 2:
+        words[-1] = words[-1][:-2]  # "the government's decision": the actor is the government
     return " ".join(words) or text.strip()
