@@ -157,6 +157,9 @@ class ActorRoles:
     reason: str = ""
 
 
+STRETCH_DAYS = 14  # a time longer than two weeks ("recently", "since April") dates no one event
+
+
 @dataclass(frozen=True)
 class TimeRef:
     """A date or interval with its precision and the phrase it came from."""
@@ -186,6 +189,12 @@ class TimeRef:
         else:
             end = self.date_end or start
         return start, max(start, end)
+
+    def spans_weeks(self) -> bool:
+        """Covers more than STRETCH_DAYS ("this month", "in 2017", "in recent months"): a stretch that
+        many events fall in, not the day of one."""
+        interval = self.interval()
+        return interval is not None and (interval[1] - interval[0]).days > STRETCH_DAYS
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.model import Mention, Modality
 from eventscope.ontology import cameo_code
 from eventscope.stages.acled_refine import PROTESTER_WORDS, TERRITORY_SUB_TYPES, actor_kinds
-from eventscope.stages.lexicon import lemma_of, mode_cues
+from eventscope.stages.lexicon import lemma_of, mode_cue, mode_cues
 from eventscope.stages.nlp import ParsedArticle
 
 REMOTE_SUB_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
@@ -166,9 +166,8 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
 
 def _told_from_the_air(token: Token) -> bool:
     """Another word of the sentence says aircraft or drones ("rebels bombed the base with drones")."""
-    cues = mode_cues()
-    return any(t.i != token.i and (cue := cues.get(lemma_of(t)) or cues.get(t.lower_)) is not None
-               and cue.mode in ("aerial", "drone") for t in token.sent)
+    return any(t.i != token.i and (cue := mode_cue(t)) is not None and cue.mode in ("aerial", "drone")
+               for t in token.sent)
 
 
 def _bombed_on_the_ground(mention: Mention) -> Mention:

@@ -145,8 +145,7 @@ TALLY_MIN = 20
 def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:
     """A casualty count over a month or more, told by a casualty word alone: a statistic, not an event.
     "Recently" puts one event somewhere in the past month; it counts nothing over it."""
-    interval = date.interval()
-    if interval is None or is_weak_date(date) or date.vague or (interval[1] - interval[0]).days + 1 < TALLY_DAYS:
+    if date.vague or not _over_a_month(date):
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and (c.min or 0) >= TALLY_MIN for c in claims):
         return False
@@ -192,8 +191,18 @@ def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: froze
     told = [verb] if noun is not None and noun.lemma_.lower() in CAMPAIGN_NOUNS else []
     if token.lemma_.lower() in CAMPAIGN_NOUNS:  # "an insurgency that has killed thousands"
         told += [c for c in token.children if c.dep_ == "relcl"]
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
-               for v in told for c in v.children)
+    return any(_present_perfect(v) for v in told)
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has killed', 'have attacked': a sum of every day up to now."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _over_a_month(date: TimeRef) -> bool:
+    """A time of its own (not inherited) covering TALLY_DAYS or more."""
+    interval = date.interval()
+    return interval is not None and not is_weak_date(date) and (interval[1] - interval[0]).days + 1 >= TALLY_DAYS
 
 
 def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
@@ -201,11 +210,7 @@ def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) ->
     100 merchant vessels since November 2023"): a campaign's count so far, not one event.  "Rebels have
     attacked the town since Monday" is one."""
     token = parsed.trigger(mention)
-    interval = date.interval()
-    if token is None or token.pos_ != "VERB" or interval is None or is_weak_date(date) \
-            or (interval[1] - interval[0]).days + 1 < TALLY_DAYS:
-        return False
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children):
+    if token is None or token.pos_ != "VERB" or not _over_a_month(date) or not _present_perfect(token):
         return False
     count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
     return count is not None and (count.min or 0) >= TALLY_MIN

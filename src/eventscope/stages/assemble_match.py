@@ -30,21 +30,13 @@ def is_weak_date(ref: TimeRef) -> bool:
     return ref.phrase is None
 
 
-LOOSE_RANGE_DAYS = 14  # a stretch longer than two weeks ("recently", "since April") dates no one event
-
-
 def is_loose_date(ref: TimeRef) -> bool:
     """Inherited, or a long vague stretch: such a date agrees with many events, so calling
     two mentions one event needs other evidence than the date ("recent attacks" is not the
     rocket attack of Monday)."""
     if is_weak_date(ref):
         return True
-    interval = date_interval(ref)
-    return ref.precision == DatePrecision.RANGE and interval is not None and _spans_weeks(interval)
-
-
-def _spans_weeks(interval: tuple[dt.date, dt.date]) -> bool:
-    return (interval[1] - interval[0]).days > LOOSE_RANGE_DAYS
+    return ref.precision == DatePrecision.RANGE and ref.spans_weeks()
 
 
 def is_stretch_against_day(a: TimeRef, b: TimeRef) -> bool:
@@ -52,10 +44,9 @@ def is_stretch_against_day(a: TimeRef, b: TimeRef) -> bool:
     or a few: the day falls in the stretch, but that alone does not make them one event ("earlier this
     month, a car bomb ..." is not Friday's hotel siege).  Two dates of the same stretch are left to
     the other tests."""
-    ia, ib = date_interval(a), date_interval(b)
-    if ia is None or ib is None or is_weak_date(a) or is_weak_date(b):
+    if a.date is None or b.date is None or is_weak_date(a) or is_weak_date(b):
         return False
-    return _spans_weeks(ia) != _spans_weeks(ib)
+    return a.spans_weeks() != b.spans_weeks()
 
 
 # Words of a time phrase that set its event before the one the story tells: "earlier this month".

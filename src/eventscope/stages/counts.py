@@ -28,7 +28,7 @@ dropped while the article has a mention to hold it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -124,7 +124,8 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
                 if not any(prev.kind is claim.kind for prev in held):
                     # "Israeli forces killed three gunmen ... a boy was also killed": the first figure
                     # may sit on another mention of the same account, which assembly joins
-                    held = out.get(_latest_of_kind(out, claim, para, victims) or mention.id, held)
+                    latest = _latest_claim(out, victims, para, _of_kind(claim.kind))
+                    held = out[latest[0]] if latest else held
                 claim = _add_to_previous(held, claim, adds, any_source=True)
             elif (other := _other_side(out, claim, reading.victim, para, victims)) is not None:
                 # another group's toll in the same account: it adds to the event that holds the first
@@ -187,31 +188,30 @@ def _other_side(out: dict[str, list[Claim]], claim: Claim, victim: str, para: in
     be anyone ("people"), they rival each other and are kept apart."""
     if claim.min is None or victim in _ANYONE:
         return None
-    latest: tuple[int, str, Claim] | None = None
-    for mention_id, held in out.items():
-        for prev in held:
-            if (prev.kind is claim.kind and prev.source == claim.source and prev.min is not None
-                    and victims.get(prev, ("", -1))[1] == para
-                    and (latest is None or (prev.sentence_index or 0) >= (latest[2].sentence_index or 0))):
-                latest = (prev.sentence_index or 0, mention_id, prev)
+    latest = _latest_claim(out, victims, para, lambda prev: prev.kind is claim.kind and prev.source == claim.source
+                           and prev.min is not None)
     if latest is None:
         return None
-    prev_victim = victims[latest[2]][0]
+    prev_victim = victims[latest[1]][0]
     if prev_victim in _ANYONE or (prev_victim == victim and victim != "other"):
         return None
-    return latest[1], prev_victim
+    return latest[0], prev_victim
 
 
-def _latest_of_kind(out: dict[str, list[Claim]], claim: Claim, para: int,
-                    victims: dict[Claim, tuple[str, int]]) -> str | None:
-    """The mention holding the latest claim of `claim`'s kind told in paragraph `para`."""
-    latest: tuple[int, str] | None = None
+def _of_kind(kind: ClaimKind) -> Callable[[Claim], bool]:
+    return lambda prev: prev.kind is kind
+
+
+def _latest_claim(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int]], para: int,
+                  fits: Callable[[Claim], bool]) -> tuple[str, Claim] | None:
+    """(mention id, claim) of the latest claim told in paragraph `para` that `fits`."""
+    latest: tuple[str, Claim] | None = None
     for mention_id, held in out.items():
         for prev in held:
-            if prev.kind is claim.kind and victims.get(prev, ("", -1))[1] == para and (
-                    latest is None or (prev.sentence_index or 0) >= latest[0]):
-                latest = (prev.sentence_index or 0, mention_id)
-    return latest[1] if latest else None
+            if fits(prev) and victims.get(prev, ("", -1))[1] == para and (
+                    latest is None or (prev.sentence_index or 0) >= (latest[1].sentence_index or 0)):
+                latest = (mention_id, prev)
+    return latest
 
 
 def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'", *, any_source: bool = False) -> Claim:

@@ -227,12 +227,17 @@ def mode_context(token: Token) -> list[Token]:
     return seen
 
 
+def mode_cue(token: Token) -> ModeCue | None:
+    """The weapon/method cue a word gives, by lemma or by its own form ("rubber", "bombing")."""
+    cues = mode_cues()
+    return cues.get(lemma_of(token)) or cues.get(token.lower_)
+
+
 def find_mode(token: Token) -> tuple[ModeCue, Token] | None:
     """The strongest weapon/method cue around `token`, with the token that carries it."""
-    cues = mode_cues()
     best: tuple[ModeCue, Token] | None = None
     for tok in mode_context(token):
-        cue = cues.get(lemma_of(tok)) or cues.get(tok.lower_)
+        cue = mode_cue(tok)
         if cue is None or cue.mode == "-":
             continue
         if best is None or cue.priority > best[0].priority:

@@ -392,8 +392,7 @@ def _entity_fallbacks(doc: Doc, start: int, end: int, exprs: list[TimeExpression
 
 def _is_stretch(ref: TimeRef | None) -> bool:
     """A range of weeks or more ("in recent months"): nothing that "two days after" could count from."""
-    interval = ref.interval() if ref is not None and ref.precision == DatePrecision.RANGE else None
-    return interval is not None and (interval[1] - interval[0]).days > 14
+    return ref is not None and ref.precision == DatePrecision.RANGE and ref.spans_weeks()
 
 
 def _year_modifiers(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
@@ -403,8 +402,7 @@ def _year_modifiers(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
     extra: list[TimeExpression] = []
     span = doc.char_span(start, end, alignment_mode="expand")
     for token in span if span is not None else ():
-        if not (_YEAR.fullmatch(token.text) and token.dep_ in ("nummod", "compound", "amod", "npadvmod")
-                and token.head.pos_ == "NOUN" and token.head.i > token.i and match_trigger(token.head)):
+        if not (_year_on_a_noun(token) and token.head.i > token.i and match_trigger(token.head)):
             continue
         if any(t.lower_.rstrip(".") in MONTHS for t in doc[max(0, token.i - 3):token.i]):
             continue  # "after April 15, 2013, bombing": the year of a whole date
@@ -418,10 +416,15 @@ def _year_modifiers(doc: Doc, start: int, end: int, exprs: list[TimeExpression],
     return extra
 
 
+def _year_on_a_noun(token: Token) -> bool:
+    """A year that modifies a noun ("a 2020 coup", "the 2000 soldiers")."""
+    return bool(_YEAR.fullmatch(token.text)) and token.dep_ in ("nummod", "compound", "amod", "npadvmod") \
+        and token.head.pos_ == "NOUN"
+
+
 def _names_year_of_another(head: Token, trigger: Token) -> bool:
     """The phrase is a year modifying another event noun than the trigger ("a 2020 coup")."""
-    return (bool(_YEAR.fullmatch(head.text)) and head.dep_ in ("nummod", "compound", "amod", "npadvmod")
-            and head.head.pos_ == "NOUN" and head.head.i != trigger.i)
+    return _year_on_a_noun(head) and head.head.i != trigger.i
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
