@@ -84,11 +84,12 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             break
         dep = current.dep_
         head = current.head
-        if dep == "nsubj" and head.lemma_.lower() == "be" and current.tag_ in ("NNS", "NNPS") and not any(
-                c.dep_ == "det" for c in current.children) and any(
-                c.dep_ == "acomp" and c.lemma_.lower() in GENERIC_ADJECTIVES for c in head.children):
+        how_often = next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in GENERIC_ADJECTIVES),
+                         None) if dep == "nsubj" and head.lemma_.lower() == "be" else None
+        if how_often is not None and current.tag_ in ("NNS", "NNPS") and not any(
+                c.dep_ == "det" for c in current.children):
             # "cattle raids and revenge killings are common in the region": a kind of event, not one
-            return Modality.HYPOTHETICAL, f"a kind of event: '{head.text} {next(c.text for c in head.children if c.dep_ == 'acomp')}'"
+            return Modality.HYPOTHETICAL, f"a kind of event: '{head.text} {how_often.text}'"
         if dep not in CLAUSE_DEPS:
             break
         if dep == "relcl" and _told_as_past(current):

@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
+from eventscope.stages.when_patterns import MONTHS, WEEKDAYS
 from eventscope.stages.where_model import (
     WEIGHTS_PATH,
     ContextModel,
@@ -107,8 +108,6 @@ _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "d
 def _misread_name(ent: SpacySpan) -> bool:
     """A proper name the small model tagged DATE or TIME ("a state of emergency in Amhara"): no
     digit, no time word, no month or weekday.  It is read like any untagged proper-noun run."""
-    from eventscope.stages.when_patterns import MONTHS, WEEKDAYS
-
     return ent.label_ in ("DATE", "TIME") and all(
         t.pos_ == "PROPN" and not any(ch.isdigit() for ch in t.text) and t.lower_ not in _TIME_WORDS
         and t.lower_.rstrip(".") not in MONTHS and t.lower_ not in WEEKDAYS for t in ent)
