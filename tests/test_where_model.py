@@ -14,6 +14,7 @@ from eventscope.stages.where_model import (
     CONTEXT_PATH,
     WEIGHTS_PATH,
     ContextModel,
+    ContextScorer,
     LinkModel,
     TreeModel,
     context_features,
@@ -103,7 +104,9 @@ def test_context_features_give_each_score_and_its_gap_to_the_best() -> None:
 def test_the_shipped_context_model_reads_the_encoder_states_and_the_parse() -> None:
     model = load_context_model(CONTEXT_PATH)
     assert isinstance(model, ContextModel) and 0.0 < model.threshold < 1.0
-    assert model.context.layers == (4, 6) and model.context.weights.shape == (3 * 2 * 384,)
+    width = 3 * 2 * 384
+    assert model.context.layers == (4, 6) and model.context.linear.shape == (width,)
+    assert model.context.hidden.shape[0] == width and model.context.out.shape == model.context.hidden_bias.shape
     assert "emb_score" in model.trees.features and "prep_in_trigger_tree" in model.trees.features
     high = model.probability({"emb_score": 4.0, "emb_rank_gap": 0.0})
     low = model.probability({"emb_score": -4.0, "emb_rank_gap": -8.0})
@@ -133,3 +136,33 @@ def test_the_linker_uses_the_context_model_only_with_the_classifiers_on() -> Non
         assert isinstance(link_model(), ContextModel)
     finally:
         classifier_signal.enable()
+
+
+def test_the_context_score_is_the_mean_of_the_regression_and_network_logits() -> None:
+    scorer = ContextScorer(layers=(4,), linear=np.array([1.0, -1.0], dtype=np.float32),
+                           hidden=np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32),
+                           hidden_bias=np.array([0.0, -5.0], dtype=np.float32),
+                           out=np.array([2.0, 3.0], dtype=np.float32), bias=0.5)
+    # regression 3 - 1 = 2; network relu([3, 1 - 5]) . [2, 3] = 6; shared bias 0.5
+    assert scorer.scores(np.array([[3.0, 1.0]], dtype=np.float32)) == [pytest.approx((2 + 6 + 0.5) / 2)]
+
+
+def test_a_context_model_whose_network_file_is_missing_says_which_file(tmp_path: Path) -> None:
+    path = tmp_path / "context.json"
+    data = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"event_location_context\.npz: event-location network missing"):
+        load_context_model(path)
+
+
+def test_a_bracketed_gloss_never_ranks_above_the_name_it_glosses() -> None:
+    from eventscope.stages.where_link import Toponym, ranked
+
+    name, gloss, other = Toponym(3, 4, "GPE"), Toponym(6, 7, "GPE"), Toponym(12, 13, "GPE")
+    model = LinkModel(weights={"w": 1.0}, bias=0.0, threshold=0.5)
+    candidates = [(name, {"w": 0.2}), (gloss, {"w": 2.0, "in_brackets": 1.0}), (other, {"w": 0.1, "in_brackets": 1.0})]
+    order = [t for _, t in ranked(model, candidates)]
+    # "Patuakhali district (Barisal)": the gloss takes at most its name's score and ranks after it;
+    # a bracketed name far from any other is ranked on its own score
+    assert order == [name, gloss, other]
+    assert ranked(model, candidates)[1][0] == pytest.approx(ranked(model, candidates)[0][0])

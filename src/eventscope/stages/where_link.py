@@ -4,7 +4,7 @@ A sentence often names several places ("Iraq's military condemned the strikes
 in Syria"); the event's place is the one tied to the trigger, usually through
 a locative preposition ("in", "near", "at", "outside", "along") in the
 trigger's subtree, possibly through a place noun ("in the town of X", "on the
-outskirts of X").  Rather than hand-weighting those cues, a logistic model
+outskirts of X").  Rather than hand-weighting those cues, a fitted model
 scores each candidate from dependency features (path length to the trigger,
 preposition, entity label, grammatical role, and how it ranks against the
 sentence's other candidates), plus how MiniLM reads the candidate beside the
@@ -21,6 +21,7 @@ model learns how far to trust each label.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -414,8 +415,23 @@ def ranked(model: LinkModel | TreeModel | ContextModel,
     fitted on no weight, so the plain trees rank what was read for the context model as they rank
     the parse features alone."""
     scored = [(model.probability(f), t) for t, f in candidates]
+    glossed = {gloss: name for name, gloss in _bracket_glosses(candidates)}
+    by_toponym = {t: p for p, t in scored}
+    # "in Patuakhali district (Barisal)": the bracketed name glosses the one before it (its division,
+    # another spelling), so it never ranks above it; the event is at the glossed name
+    scored = [(min(p, by_toponym[glossed[t]]) if t in glossed else p, t) for p, t in scored]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     return scored
+
+
+def _bracket_glosses(candidates: list[tuple[Toponym, dict[str, float]]]) -> list[tuple[Toponym, Toponym]]:
+    """(name, bracketed gloss) pairs: a candidate in brackets right after another candidate, with at
+    most one word between them ("Patuakhali district (Barisal)", "Sana (Sanaa)")."""
+    pairs = []
+    for (before, _), (after, feats) in itertools.pairwise(candidates):
+        if feats.get("in_brackets") and 1 <= after.start - before.end <= 2:
+            pairs.append((before, after))
+    return pairs
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,

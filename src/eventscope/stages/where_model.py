@@ -12,8 +12,9 @@ Two kinds, both fitted by scripts/train_event_location.py on the event-location 
 Feature values absent from a candidate's dict are 0.0, as in training (DictVectorizer).
 
 The default model (data/event_location_context.json) adds what the parse cannot say: a
-logistic score of how MiniLM reads the candidate next to the trigger (`ContextScorer`), fed
-to the trees as two more features, and averages those trees with the plain ones.  Without
+score of how MiniLM reads the candidate next to the trigger (`ContextScorer`, a small
+network whose weights are in data/models/event_location_context.npz), fed to the trees as
+two more features, and averages those trees with the plain ones.  Without
 the encoder (classifiers switched off or not installed), and on upper-case articles, the
 plain trees of data/event_location_weights.json are used alone.
 """
@@ -33,6 +34,8 @@ from eventscope.errors import ConfigError
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_weights.json"
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "data" / "event_location_context.json"
+# The context network's arrays, beside the context model's JSON (which names this file under "network").
+CONTEXT_NETWORK_NAME = "models/event_location_context.npz"
 
 
 def _sigmoid(z: float) -> float:
@@ -124,14 +127,35 @@ def context_vectors(states: dict[int, np.ndarray], offsets: Sequence[tuple[int, 
 
 @dataclass(frozen=True)
 class ContextScorer:
-    """A logistic regression over `context_vectors`: how MiniLM reads the candidate with the trigger."""
+    """How MiniLM reads the candidate with the trigger, as a logit over `context_vectors`: the mean
+    of a logistic regression and a network with one hidden layer (ReLU), each fitted alone by
+    scripts/train_event_location.py.  Grouped-CV accuracy on the accepted rows: regression alone
+    0.859, network alone 0.864, their mean 0.866."""
 
     layers: tuple[int, ...]
-    weights: np.ndarray
-    bias: float
+    linear: np.ndarray  # (len(vector),): the regression's weights
+    hidden: np.ndarray  # (len(vector), units)
+    hidden_bias: np.ndarray  # (units,)
+    out: np.ndarray  # (units,)
+    bias: float  # the regression's bias plus the network's output bias
 
     def scores(self, vectors: np.ndarray) -> list[float]:
-        return [float(z) for z in vectors @ self.weights + self.bias]
+        hidden = np.maximum(vectors @ self.hidden + self.hidden_bias, 0.0)
+        return [float(z) / 2 for z in hidden @ self.out + vectors @ self.linear + self.bias]
+
+
+def read_context_network(path: Path, layers: tuple[int, ...]) -> ContextScorer:
+    """The network's arrays from an .npz written by scripts/train_event_location.py."""
+    try:
+        with np.load(path) as arrays:
+            return ContextScorer(layers=layers, linear=arrays["linear"].astype(np.float32),
+                                 hidden=arrays["hidden"].astype(np.float32),
+                                 hidden_bias=arrays["hidden_bias"].astype(np.float32),
+                                 out=arrays["out"].astype(np.float32), bias=float(arrays["bias"]))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: event-location network missing (run scripts/train_event_location.py)") from None
+    except (KeyError, ValueError, OSError) as exc:
+        raise ConfigError(f"{path}: event-location network unreadable ({exc})") from None
 
 
 def context_features(scores: Sequence[float]) -> list[dict[str, float]]:
@@ -185,9 +209,8 @@ def load_context_model(path: Path = CONTEXT_PATH, plain: Path = WEIGHTS_PATH) ->
     try:
         context = data["context"]
         return ContextModel(trees=trees_from_json(data),
-                            context=ContextScorer(layers=tuple(int(n) for n in context["layers"]),
-                                                  weights=np.asarray(context["weights"], dtype=np.float32),
-                                                  bias=float(context["bias"])),
+                            context=read_context_network(path.parent / context["network"],
+                                                         tuple(int(n) for n in context["layers"])),
                             plain=load_link_model(plain), blend=float(context["blend"]))
     except (KeyError, ValueError, TypeError, IndexError) as exc:
         raise ConfigError(f"{path}: event-location weights unreadable ({exc})") from None
