@@ -30,10 +30,14 @@ The script prints 5-fold cross-validated accuracy for both (folds grouped by
 sentence text: the file repeats some sentences with another VERB), also on the rows
 an annotator accepted as they stood (`answer` "accept"), and the accuracy
 on the whole file after the final fit, checks that the exported trees give
-scikit-learn's probabilities, then writes both files.
+scikit-learn's probabilities, then writes both models (the context scorers' arrays to
+data/models/event_location_context.npz).
 
     python scripts/train_event_location.py ../shared/bench/event-location/labeled_text.jsonl \
         --cache /tmp/event_location.docbin      # the parse cache makes re-fitting quick
+
+With `--no-cv` only the final fit is made (about 20 minutes on two cores; the context
+model's cross-validation fits 25 regressions and 25 networks and takes over an hour).
 
 Accuracy (`event_location_accuracy`): over sentences with a VERB, the share
 where the predicted location span overlaps a gold LOCATION span, or where there
