@@ -117,3 +117,14 @@ def test_no_place_rather_than_a_wrong_one(nlp, gaz: Gazetteer) -> None:
 def test_no_mentions_no_places(nlp, gaz: Gazetteer) -> None:
     parsed = parse(Article(id="empty", text="Nothing happened in Baghdad."), nlp)
     assert resolve_places(parsed, [], gaz) == {}
+
+
+def test_deaths_in_an_attack_are_where_the_attack_was(nlp, gaz: Gazetteer) -> None:
+    text = ("In April, more than two dozen Syrian pro-regime fighters were killed in IS attacks in Badia "
+            "al-Sukhnah and Badia al-Sham, prompting Russian airstrikes.")
+    parsed = parse(Article(id="within", text=text), nlp)
+    killed, attacks = mention_at(parsed, "killed"), mention_at(parsed, "attacks")
+    places = resolve_places(parsed, [killed, attacks], gaz)
+    assert places[attacks.id] is not None and places[attacks.id].name == "Badia al-Sukhnah"
+    assert places[killed.id] is not None and places[killed.id].name == "Badia al-Sukhnah"
+    assert "the event it happened in ('attacks')" in places[killed.id].reason

@@ -142,11 +142,17 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
     out: dict[str, Place | None] = {}
     events_at: dict[int, Place] = {}  # sentence number -> the last event place named there
     lead_place: Place | None = None
+    trigger_tokens = {m.trigger_token for m in mentions}
     for mention in mentions:
         trigger = mention.trigger_token
         n = bisect_right(starts, trigger) - 1
         sent = sents[n]
         place = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model)
+        if place is None and (within := _event_it_happened_in(doc, trigger, trigger_tokens)) is not None:
+            place = _from_sentence(doc, within, sent.start, sent.end, gazetteer, focus, model)
+            if place is not None:
+                place = replace(place, reason=f"sentence: the place of the event it happened in "
+                                              f"('{doc[within].text}'); {place.reason}")
         if place is not None:
             events_at[n] = place
             if lead_place is None and mention.sentence_index < 2:
@@ -248,6 +254,25 @@ SENTENCE_THRESHOLD_SCALE = 1.0
 
 # How many sentences back, within the paragraph, a place named earlier still stands for an event.
 NEARBY_SENTENCES = 3
+
+
+# Prepositions that put one event inside another: "killed in IS attacks", "wounded during clashes".
+WITHIN_EVENT_PREPS = frozenset({"in", "during"})
+
+
+def _event_it_happened_in(doc: Doc, trigger: int, triggers: set[int]) -> int | None:
+    """The trigger of another event this one happened in ("fighters were killed in IS attacks in Badia
+    al-Sukhnah"): the deaths are where the attacks were, though the place hangs from the attacks."""
+    for prep in doc[trigger].children:
+        if prep.dep_ != "prep" or prep.lower_ not in WITHIN_EVENT_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # the object, or a noun hanging from it where the parser took a name for the head ("in IS
+            # attacks" parsed with "IS" as the object)
+            for token in (obj, *(c for c in obj.children if c.pos_ == "NOUN")):
+                if token.i in triggers:
+                    return token.i
+    return None
 
 
 def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict[int, Place],
