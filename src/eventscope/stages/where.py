@@ -443,7 +443,7 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None
-        if found is not None and trusted(found, caps, focus, topo.label):
+        if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             return found.to_place(span=span, reason=f"{how} under '{governing_preposition(root)[0]}'")
         if found is None and not caps and _unknown_place_like(doc, topo):
             span = topo.span(doc)
@@ -492,7 +492,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None  # read as a local place the gazetteer lacks (below)
-        if found is not None and trusted(found, caps, focus, topo.label):
+        if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
         if found is not None:
             rejected.add(topo)
@@ -521,7 +521,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         root = doc[topo.start:topo.end].root
         if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= parse.threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-            if found is not None and trusted(found, caps, focus, topo.label):
+            if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
     if spot is not None:
@@ -547,7 +547,7 @@ def _town_of_spot(doc: Doc, spot: Toponym, scored: list[tuple[float, Toponym]], 
         if topo == spot or not _hangs_from(doc[topo.start:topo.end].root, anchor):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if found is not None and trusted(found, caps, focus, topo.label):
+        if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             return found.to_place(span=span, reason=f"sentence: the town of '{spot.span(doc).text}', {how}")
     return None
 
@@ -562,6 +562,24 @@ def _hangs_from(token: Token, anchor: Token) -> bool:
         if token.i == anchor.i:
             return True
     return False
+
+
+# Nouns that say the name after their "of" is a place of that kind ("the Pakistani city of Shikarpur",
+# "the village of Kafr Shams"): the common English words for settlements and divisions.
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "hamlet", "province", "district", "region", "county",
+                              "governorate", "municipality", "suburb", "neighborhood", "neighbourhood", "port",
+                              "island", "valley"})
+
+
+def _label_in_text(doc: Doc, topo: Toponym) -> str:
+    """The label `trusted` reads: LOC for a name the text itself calls a city, town or district ("the
+    Pakistani city of Shikarpur", which the small model tags PERSON), else the parser's label."""
+    root = doc[topo.start:topo.end].root
+    of = root.head
+    if (root.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i
+            and of.head.lemma_.lower() in SETTLEMENT_NOUNS):
+        return "LOC"
+    return topo.label
 
 
 def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
