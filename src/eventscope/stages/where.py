@@ -143,13 +143,22 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
     events_at: dict[int, Place] = {}  # sentence number -> the last event place named there
     lead_place: Place | None = None
     trigger_tokens = {m.trigger_token for m in mentions}
+    sentence_places: dict[int, Place | None] = {}  # trigger token -> the place its own sentence gives
+
+    def sentence_place(trigger: int) -> Place | None:
+        """`_from_sentence` for a trigger, read once: an event inside another reads the other's too."""
+        if trigger not in sentence_places:
+            sent = sents[bisect_right(starts, trigger) - 1]
+            sentence_places[trigger] = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model)
+        return sentence_places[trigger]
+
     for mention in mentions:
         trigger = mention.trigger_token
         n = bisect_right(starts, trigger) - 1
         sent = sents[n]
-        place = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model)
+        place = sentence_place(trigger)
         if place is None and (within := _event_it_happened_in(doc, trigger, trigger_tokens)) is not None:
-            place = _from_sentence(doc, within, sent.start, sent.end, gazetteer, focus, model)
+            place = sentence_place(within)
             if place is not None:
                 place = replace(place, reason=f"sentence: the place of the event it happened in "
                                               f"('{doc[within].text}'); {place.reason}")

@@ -415,7 +415,7 @@ def ranked(model: LinkModel | TreeModel | ContextModel,
     fitted on no weight, so the plain trees rank what was read for the context model as they rank
     the parse features alone."""
     scored = [(model.probability(f), t) for t, f in candidates]
-    glossed = {gloss: name for name, gloss in _bracket_glosses(candidates)}
+    glossed = _bracket_glosses(candidates)
     by_toponym = {t: p for p, t in scored}
     # "in Patuakhali district (Barisal)": the bracketed name glosses the one before it (its division,
     # another spelling), so it never ranks above it; the event is at the glossed name
@@ -424,14 +424,11 @@ def ranked(model: LinkModel | TreeModel | ContextModel,
     return scored
 
 
-def _bracket_glosses(candidates: list[tuple[Toponym, dict[str, float]]]) -> list[tuple[Toponym, Toponym]]:
-    """(name, bracketed gloss) pairs: a candidate in brackets right after another candidate, with at
-    most one word between them ("Patuakhali district (Barisal)", "Sana (Sanaa)")."""
-    pairs = []
-    for (before, _), (after, feats) in itertools.pairwise(candidates):
-        if feats.get("in_brackets") and 1 <= after.start - before.end <= 2:
-            pairs.append((before, after))
-    return pairs
+def _bracket_glosses(candidates: list[tuple[Toponym, dict[str, float]]]) -> dict[Toponym, Toponym]:
+    """Each bracketed gloss and the name it glosses: a candidate in brackets right after another
+    candidate, with at most one word between them ("Patuakhali district (Barisal)", "Sana (Sanaa)")."""
+    return {after: before for (before, _), (after, feats) in itertools.pairwise(candidates)
+            if feats.get("in_brackets") and 1 <= after.start - before.end <= 2}
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
