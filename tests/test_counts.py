@@ -172,6 +172,22 @@ def test_tolls_of_different_groups_add_up(nlp, text: str, total: int) -> None:
     assert best_figure(claims) == total, [(c.min, c.reason) for c in claims]
 
 
+@pytest.mark.parametrize(("text", "sectors"), [
+    ("Guerrillas attacked the garrison. Six guerrillas were killed during the attack.", ("REB",)),
+    ("Militants attacked a post near Dori. Three soldiers were killed. Seven militants died in the fighting.",
+     ("MIL", "REB")),
+    ("Gunmen attacked a bus near Kaya. Two policemen were killed.", ("COP",)),
+    ("Gunmen attacked a bus near Kaya, killing two.", ()),
+])
+def test_a_claim_says_who_its_victims_are(nlp, text: str, sectors: tuple[str, ...]) -> None:
+    """The victims' sector rides on the claim, added-up groups together, so a combat loss can be
+    told from the death of a target; a bare figure says nothing about who died."""
+    parsed = parse(Article(id="t", text=text), nlp)
+    attack = _mention(parsed, "attacked", "attacked")
+    claims = _killed(parsed, [attack])
+    assert [c.victim_sectors for c in claims] == [sectors], [(c.min, c.reason) for c in claims]
+
+
 def test_figure_for_part_of_a_larger_toll_is_marked(nlp) -> None:
     from eventscope.stages.counts import PART_OF_TOLL
 

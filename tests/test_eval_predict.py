@@ -100,3 +100,16 @@ def test_a_figureless_killed_claim_is_a_death_but_no_count() -> None:
     assert died.died is True and died.fatalities is None
     assert none_died.died is False
     assert counted.died is True and counted.fatalities == 5 and counted.mode is None
+
+
+def test_a_toll_of_combatants_only_is_no_death_of_a_target() -> None:
+    from dataclasses import replace
+
+    def killed(*sectors: str) -> Count:
+        return Count(6, (Claim(ClaimKind.KILLED, 6, 6, victim_sectors=sectors),))
+
+    guerrillas, mixed, police, unsaid = events_to_predictions("a", [
+        replace(_event(), fatalities=killed("REB")), replace(_event(), fatalities=killed("MIL", "CVL")),
+        replace(_event(), fatalities=killed("COP")), replace(_event(), fatalities=killed())])
+    assert guerrillas.died is False and guerrillas.fatalities == 6
+    assert mixed.died is True and police.died is True and unsaid.died is True

@@ -224,6 +224,9 @@ class Claim:
     span: Span | None = None
     sentence_index: int | None = None
     reason: str = ""
+    # Sectors of the people it counts ("MIL" for "three soldiers"); empty when the text does not say
+    # who they were, or when one of the groups it adds up is unsaid.
+    victim_sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

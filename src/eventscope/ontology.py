@@ -22,6 +22,7 @@ from eventscope.errors import ConfigError, EventscopeError
 
 __all__ = [
     "ARMED_SECTORS",
+    "COMBATANT_SECTORS",
     "HOSTILE_TYPES",
     "PLOVER_TYPES",
     "AcledType",
@@ -127,6 +128,10 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # armed clash is between two of them; violence by one against anybody else is an attack on civilians,
 # officials included (stages/assemble.py).
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "SEP", "UAF", "PMG", "CRM"})
+# Sectors of combatants in the sense of international humanitarian law: armed forces and organised
+# armed groups.  Police, guards and gangs are not, so a killed soldier or guerrilla is a combat loss,
+# while a killed policeman is a human target like a civilian (MUC-4 templates count him, not them).
+COMBATANT_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "PMG"})
 # Sectors of the state's own organs: government, military, police, courts, legislature, intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 

@@ -35,7 +35,7 @@ from eventscope.evaluate.records import (
     PredictedLocation,
 )
 from eventscope.model import Article, ClaimKind, Event, Mention, Modality, Span, from_dict
-from eventscope.ontology import HOSTILE_TYPES
+from eventscope.ontology import COMBATANT_SECTORS, HOSTILE_TYPES
 from eventscope.stages.acled_refine import snippet_sub_type
 
 Progress = Callable[[int], None]
@@ -81,14 +81,18 @@ def from_event(doc_id: str, event: Event) -> PredictedEvent:
 
 
 def died(event: Event) -> bool:
-    """Someone died in the event: a killed claim that is not zero.  A claim without a figure ("the
-    mayor was killed", "bodies were found") is a death too, though it gives no fatality count."""
+    """A human target died in the event: a killed claim that is not zero.  A claim without a figure
+    ("the mayor was killed", "bodies were found") is a death too, though it gives no fatality count.
+    A toll of combatants only (`ontology.COMBATANT_SECTORS`: "six guerrillas were killed during the
+    attack", "two soldiers died in the clash") is a combat loss, not a death of whom the act targeted."""
     if event.fatalities is None:
         return False
-    if event.fatalities.best:
-        return True
+    if not event.fatalities.claims:
+        return bool(event.fatalities.best)
     return any(claim.kind == ClaimKind.KILLED and (claim.max is None or claim.max > 0)
-               and not (claim.min == 0 and claim.max is None) for claim in event.fatalities.claims)
+               and not (claim.min == 0 and claim.max is None)
+               and not (claim.victim_sectors and set(claim.victim_sectors) <= COMBATANT_SECTORS)
+               for claim in event.fatalities.claims)
 
 
 def events_to_predictions(doc_id: str, events: Iterable[Event]) -> list[PredictedEvent]:

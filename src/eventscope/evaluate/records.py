@@ -183,7 +183,7 @@ class PredictedEvent:
     actor1: tuple[Actor, ...] = ()
     actor2: tuple[Actor, ...] = ()
     fatalities: int | None = None
-    died: bool | None = None  # a killed claim that is not zero, with or without a figure; None = use fatalities
+    died: bool | None = None  # a killed claim of non-combatants or unsaid victims, figure or not; None = use fatalities
     mode: str | None = None  # PLOVER mode ("arrest", "abduct" ...), to tell incidents from custody
     acled_sub_type: str | None = None
     trigger: Span | None = None

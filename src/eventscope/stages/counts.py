@@ -38,12 +38,13 @@ from spacy.tokens import Span as SpacySpan
 
 from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
+from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import clause_head, counts_in_a_series
 from eventscope.stages.where_link import PLACE_NOUNS
 
-__all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims"]
+__all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims", "victim_sectors"]
 
 # Markers in a claim's reason that assembly weighs: a claim attached by proximity only, and a
 # figure for part of the victims of a larger toll told in the same article.
@@ -77,6 +78,15 @@ def casualty_terms() -> dict[tuple[str, str], Term]:
             raise ConfigError(f"data/casualty_terms.tsv:{lineno}: unknown kind {parts[1]!r}") from None
         table[(parts[0].lower(), families[parts[2]])] = Term(kind, parts[2])
     return table
+
+
+def victim_sectors(victim: str) -> tuple[str, ...]:
+    """The sector of the victims' head noun from the actor dictionary ("soldier" -> MIL,
+    "guerrilla" -> REB, "policeman" -> COP), so a toll can tell combat losses from other deaths."""
+    if not victim:
+        return ()
+    sector = lookup_actor(victim).sector
+    return (sector,) if sector else ()
 
 
 def best_figure(claims: Iterable[Claim]) -> int | None:
@@ -117,7 +127,8 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
             reason = "; ".join(r for r in (reading.reason, source_why, link_why) if r)
             claim = Claim(kind=reading.kind, min=reading.quantity_min, max=reading.quantity_max,
                           source=source, span=Span(reading.start, reading.end, doc.text[reading.start:reading.end]),
-                          sentence_index=sentence.index, reason=reason)
+                          sentence_index=sentence.index, reason=reason,
+                          victim_sectors=victim_sectors(reading.victim))
             held = out.setdefault(mention.id, [])
             adds = "'also'" if _adds_victims(reading.token) else "'more'" if _counts_more(doc, reading) else ""
             if adds:
@@ -231,9 +242,12 @@ def _add_to_previous(held: list[Claim], claim: Claim, why: str = "'also'", *, an
         high = prev.max + claim.max if prev.max is not None and claim.max is not None else None
         source = prev.source if prev.source == claim.source else " and ".join(
             s for s in (prev.source, claim.source) if s) or None
+        sectors = tuple(dict.fromkeys(prev.victim_sectors + claim.victim_sectors)) if (
+            prev.victim_sectors and claim.victim_sectors) else ()
         return Claim(kind=claim.kind, min=(prev.min or 0) + claim.min, max=high, source=source,
                      span=prev.span, sentence_index=prev.sentence_index,
-                     reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})")
+                     reason=f"{prev.reason}; plus {claim.min} more in sentence {claim.sentence_index} ({why})",
+                     victim_sectors=sectors)
     return claim
 
 
