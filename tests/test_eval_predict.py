@@ -111,5 +111,5 @@ def test_a_toll_of_combatants_only_is_no_death_of_a_target() -> None:
     guerrillas, mixed, police, unsaid = events_to_predictions("a", [
         replace(_event(), fatalities=killed("REB")), replace(_event(), fatalities=killed("MIL", "CVL")),
         replace(_event(), fatalities=killed("COP")), replace(_event(), fatalities=killed())])
-    assert guerrillas.died is False and guerrillas.fatalities == 6
-    assert mixed.died is True and police.died is True and unsaid.died is True
+    assert guerrillas.died is True and guerrillas.target_died is False and guerrillas.fatalities == 6
+    assert mixed.target_died is True and police.target_died is True and unsaid.target_died is True

@@ -293,4 +293,4 @@ def load_muc4(path: Path) -> Dataset:
                 source=f"{texts_path}:{line}",
             ))
     return Dataset("muc4", str(folder), "events", tuple(docs), scope=label_table("muc4.tsv").scope,
-                   labels_note="labels/muc4.tsv")
+                   labels_note="labels/muc4.tsv", deaths_of_targets=True)

@@ -73,25 +73,27 @@ def from_event(doc_id: str, event: Event) -> PredictedEvent:
         site_text=place.site.text if place and place.site else None,
         admin1=place.admin1 if place else None, lat=place.lat if place else None, lon=place.lon if place else None,
         actor1=event.actor1, actor2=event.actor2,
-        fatalities=event.fatalities.best if event.fatalities else None, died=died(event),
+        fatalities=event.fatalities.best if event.fatalities else None,
+        died=died(event), target_died=died(event, of_target=True),
         mode=event.plover_mode, acled_sub_type=event.acled_sub_type,
         trigger=trigger, arguments=tuple(arguments), confidence=event.confidence,
         evidence_text=" ".join(e.text for e in event.evidence),
     )
 
 
-def died(event: Event) -> bool:
-    """A human target died in the event: a killed claim that is not zero.  A claim without a figure
-    ("the mayor was killed", "bodies were found") is a death too, though it gives no fatality count.
-    A toll of combatants only (`ontology.COMBATANT_SECTORS`: "six guerrillas were killed during the
-    attack", "two soldiers died in the clash") is a combat loss, not a death of whom the act targeted."""
+def died(event: Event, *, of_target: bool = False) -> bool:
+    """Someone died in the event: a killed claim that is not zero.  A claim without a figure ("the
+    mayor was killed", "bodies were found") is a death too, though it gives no fatality count.
+    With `of_target`, a human target died: a toll of combatants only (`ontology.COMBATANT_SECTORS`:
+    "six guerrillas were killed during the attack", "two soldiers died in the clash") is a combat
+    loss, not a death of whom the act targeted."""
     if event.fatalities is None:
         return False
     if not event.fatalities.claims:
         return bool(event.fatalities.best)
     return any(claim.kind == ClaimKind.KILLED and (claim.max is None or claim.max > 0)
                and not (claim.min == 0 and claim.max is None)
-               and not (claim.victim_sectors and set(claim.victim_sectors) <= COMBATANT_SECTORS)
+               and not (of_target and claim.victim_sectors and set(claim.victim_sectors) <= COMBATANT_SECTORS)
                for claim in event.fatalities.claims)
 
 

@@ -154,6 +154,7 @@ class Dataset:
     unit: Literal["event", "trigger"] = "event"  # events matched on type/date/country, or on trigger spans
     precision_meaningful: bool = True  # RAMS labels one event per window: report recall only
     labels_note: str = ""  # which table mapped the labels
+    deaths_of_targets: bool = False  # gold `death` counts human targets only (MUC-4), not any death (ACLED)
 
 
 # ------------------------------------------------------------------ predictions
@@ -183,7 +184,8 @@ class PredictedEvent:
     actor1: tuple[Actor, ...] = ()
     actor2: tuple[Actor, ...] = ()
     fatalities: int | None = None
-    died: bool | None = None  # a killed claim of non-combatants or unsaid victims, figure or not; None = use fatalities
+    died: bool | None = None  # a killed claim that is not zero, figure or not; None = use fatalities
+    target_died: bool | None = None  # such a claim of non-combatants or unsaid victims; None = use died
     mode: str | None = None  # PLOVER mode ("arrest", "abduct" ...), to tell incidents from custody
     acled_sub_type: str | None = None
     trigger: Span | None = None

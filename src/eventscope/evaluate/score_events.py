@@ -12,8 +12,10 @@
   on the aligned pairs for event data; a gold argument of a missed
   event is a miss, predicted arguments of spurious events are not counted
   (event precision already charges for those).
-* `death_f1`: gold events whose human target died against predictions with a
-  non-zero killed claim (a figure-less "were killed" counts), paired by the alignment.
+* `death_f1`: gold events where someone died against predictions with a
+  non-zero killed claim (a figure-less "were killed" counts), paired by the alignment;
+  where gold deaths are of human targets (MUC-4, `Dataset.deaths_of_targets`), a
+  prediction's toll of combatants only does not count.
 * MUC-4 incidents: predictions in custody or protest modes (arrests, curfews,
   demonstrations) are not incidents and are left out (`NOT_INCIDENT_MODES`).
 """
@@ -116,8 +118,11 @@ def _arguments_hit(gold_args: Sequence[GoldArgument], pred: PredictedEvent, role
     return hits, len(predicted)
 
 
-def _died(pred: PredictedEvent) -> bool:
-    """A death: the prediction says so (any non-zero killed claim, figure or not), else a positive figure."""
+def _died(pred: PredictedEvent, of_target: bool = False) -> bool:
+    """A death: the prediction says so (any non-zero killed claim, figure or not; with `of_target`,
+    one not of combatants only), else a positive figure."""
+    if of_target and pred.target_died is not None:
+        return pred.target_died
     return pred.died if pred.died is not None else bool(pred.fatalities)
 
 
@@ -243,8 +248,9 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
                 sub_pred.append((counterpart.acled_sub_type if counterpart else None) or "(none)")
         if any(g.death is not None for g in golds) or dataset.name == "muc4":
             death["gold"] += sum(1 for g in scored if g.death)
-            death["pred"] += sum(1 for p in preds if _died(p))
-            death["tp"] += sum(1 for g, p in field_pairs if scored[g].death and _died(preds[p]))
+            of_target = dataset.deaths_of_targets
+            death["pred"] += sum(1 for p in preds if _died(p, of_target))
+            death["tp"] += sum(1 for g, p in field_pairs if scored[g].death and _died(preds[p], of_target))
     precision, recall, f1 = prf(tp, n_pred, n_gold)
     if dataset.precision_meaningful:
         score.metrics.update(event_precision=precision, event_recall=recall, event_f1=f1)
