@@ -165,6 +165,25 @@ def test_attacker_named_outside_the_usual_slots(nlp, text: str, trigger: str, at
     assert attacker in _texts(_roles(nlp, text, trigger).actor1)
 
 
+@pytest.mark.parametrize(("text", "trigger", "attackers"), [
+    ("Russian and Syrian government planes began bombarding the city.", "bombarding",
+     ["Russian government", "Syrian government"]),
+    ("Russian war planes bombed the town.", "bombed", ["Russian"]),
+    ("The warships of Europe and the United States practised assaults.", "assaults", ["Europe", "United States"]),
+    ("The planes bombed the town.", "bombed", ["planes"]),  # nobody named: the platform stands
+])
+def test_the_force_behind_a_platform_is_the_attacker(nlp, text: str, trigger: str, attackers: list[str]) -> None:
+    """Aircraft and ships do not attack on their own: the force named on them did."""
+    roles = _roles(nlp, text, trigger)
+    assert _texts(roles.actor1) == attackers
+    if "government" in text:
+        assert [a.country for a in roles.actor1] == ["RUS", "SYR"]
+
+
+def test_a_platform_hit_stays_the_target(nlp) -> None:
+    assert _texts(_roles(nlp, "Turkish jets shot down a Russian plane.", "shot").actor2) == ["Russian plane"]
+
+
 def test_a_thing_after_a_stray_by_is_no_attacker(nlp) -> None:
     roles = _roles(nlp, "Two soldiers were wounded near the market by a roadside bomb.", "wounded")
     assert roles.actor1 == ()

@@ -57,9 +57,11 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
     actors: list[Actor] = []
     seen: set[tuple[int, int, str]] = set()
     for token, reason in found:
-        for member, member_reason in _members(token, reason):
+        for member, member_reason in _members(token, reason, agent):
             for modifier, modifier_reason in _split_modifiers(member, member_reason):
                 actor = _code_one(doc, member, modifier_reason, dictionary, trigger, modifier)
+                if agent and actor is not None:
+                    actor = _without_platform(doc, actor, member)
                 if actor is None or actor.span is None:
                     continue
                 span = actor.span
@@ -106,8 +108,62 @@ def _split_modifiers(head: Token, reason: str) -> list[tuple[Token | None, str]]
     return [(None, reason)]
 
 
-def _members(token: Token, reason: str) -> list[tuple[Token, str]]:
-    """The token and its conjuncts; named members after 'including' replace the umbrella."""
+# Aircraft, ships and vehicles that strike: the force that flies or sails them is who acted
+# ("the warships of Europe and the United States", "Russian government planes").
+PLATFORM_NOUNS = frozenset({"plane", "planes", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter",
+                            "helicopters", "gunship", "gunships", "drone", "drones", "bomber", "bombers",
+                            "warship", "warships", "ship", "ships", "vessel", "vessels", "tank", "tanks"})
+
+
+def _operator(token: Token) -> Token | None:
+    """The owner named by 'of' or a possessive on a platform noun ("warships of Europe",
+    "Russia's jets"), a country, people or organisation."""
+    if token.lower_ not in PLATFORM_NOUNS:
+        return None
+    for child in token.children:
+        owner = child if child.dep_ == "poss" else next(
+            (p for p in child.children if p.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ == "of" else None
+        if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP", "ORG")):
+            return owner
+    return None
+
+
+def _without_platform(doc: Doc, actor: Actor, head: Token) -> Actor:
+    """'Russian government planes' -> 'Russian government', 'American fighter planes' -> 'American':
+    the words before a platform noun and the nouns that name its kind, when they end on a party,
+    are who acted; the actor keeps the coding the whole phrase gave it."""
+    if head.lower_ not in PLATFORM_NOUNS or actor.span is None:
+        return actor
+    phrase = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if phrase is None or not phrase.start <= head.i < phrase.end:
+        return actor
+    start, end = phrase.start, head.i
+    while end - 1 > start and doc[end - 1].pos_ == "NOUN" and doc[end - 1].dep_ == "compound" \
+            and not _party_word(doc[end - 1]):
+        end -= 1  # "war planes", "fighter jets", "think tank": the platform's own name
+    platform = doc[end:head.i + 1].text
+    if end <= start or not _party_word(doc[end - 1]) or not actor.text.endswith(platform):
+        return actor  # "massed warships", "a Clinton-related think tank": no one named just before
+    words = doc[start:end]
+    return dataclasses.replace(actor, text=actor.text[:-len(platform)].rstrip(),
+                               span=Span(words.start_char, words.end_char, words.text),
+                               reason=_join(actor.reason, f"the force flying or sailing the '{platform}'"))
+
+
+def _party_word(token: Token) -> bool:
+    """A word that names a country, people or organisation ("Russian", "NATO", "government")."""
+    if token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PROPN":
+        return True
+    coded = lookup_actor(token.text)
+    return bool(coded.country or coded.affiliation or coded.sector in STATE_SECTORS)
+
+
+def _members(token: Token, reason: str, agent: bool = False) -> list[tuple[Token, str]]:
+    """The token and its conjuncts; named members after 'including' replace the umbrella; an
+    `agent` that is a platform with an owner ("the warships of Europe") is that owner."""
+    owner = _operator(token) if agent else None
+    if owner is not None:
+        token, reason = owner, f"{reason}; owner of the '{token.text}'"
     heads = [token] + [c for c in token.conjuncts if c.i > token.i]
     result = []
     for i, head in enumerate(heads):
