@@ -141,3 +141,13 @@ def test_a_name_the_text_calls_a_city_is_a_place_whatever_its_entity_label(nlp, 
     # "city of" makes Shikarpur a place (the small model may tag it PERSON); a person stays a person
     assert labels["Shikarpur"] == "LOC"
     assert labels.get("Ali Khan", "PERSON") != "LOC"
+
+
+@pytest.mark.parametrize("text", ["A CAR BOMB EXPLODED IN WESTERN BAGHDAD ON MONDAY.",
+                                  "A car bomb exploded in Western Baghdad on Monday."])
+def test_a_compass_word_inside_a_name_is_read_off_it(nlp, gaz: Gazetteer, text: str) -> None:
+    """"WESTERN BAGHDAD" tagged as one name is Baghdad, not an unknown place."""
+    parsed = parse(Article(id="c", text=text), nlp)
+    mention = mention_at(parsed, "EXPLODED" if text.isupper() else "exploded")
+    place = resolve_places(parsed, [mention], gaz)[mention.id]
+    assert place is not None and (place.name, place.country) == ("Baghdad", "IRQ")

@@ -124,6 +124,14 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
     place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
     if place is None and text.lower().startswith("the "):
         place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
+    if place is None and end - start > 1 and doc[start].lower_ in COMPASS and topo.label in ("GPE", "LOC"):
+        # "WESTERN BOGOTA" tagged as one name (a name that holds the word, "West Bank", was found
+        # above): the part of a country the word names, else the town itself, spelled as written
+        rest = doc[start + 1:end].text
+        place = gazetteer.lookup(f"{doc[start].lower_} {rest}", focus, max_level=min(level, 1)) \
+            or gazetteer.lookup(rest, focus, admin_hint=admin_hint, max_level=min(level, 1))
+        if place is not None:
+            return place, span_of(doc, start, end), f"compass '{doc[start].text}' read inside the name"
     return place, span_of(doc, start, end), "name"
 
 
