@@ -160,6 +160,8 @@ def test_a_headline_passive_names_the_implicated(nlp) -> None:
      "President Omar Bashir"),
     # involvement outranks a place named on the event noun
     ("Trump suggested President Obama was involved with the Orlando shooting.", "shooting", "President Obama"),
+    # the agent of a deed's passive doing verb
+    ("Two mass shootings were carried out by self-radicalized terrorists.", "shootings", "self-radicalized terrorists"),
 ])
 def test_attacker_named_outside_the_usual_slots(nlp, text: str, trigger: str, attacker: str) -> None:
     assert attacker in _texts(_roles(nlp, text, trigger).actor1)
@@ -416,3 +418,7 @@ def test_a_participle_with_an_object_of_its_own_is_done_by_its_noun(nlp) -> None
     as a noun with a participle; a participle with an object is active, so the noun did it."""
     roles = _roles(nlp, "Armed youths killed at least 32 people and stole thousands of cattle.", "killed")
     assert _texts(roles.actor1) == ["Armed youths"] and roles.actor1[0].sector == "REB"
+
+
+def test_who_condemns_a_deed_in_the_passive_did_not_do_it(nlp) -> None:
+    assert _roles(nlp, "The attack was condemned by the United Nations.", "attack").actor1 == ()

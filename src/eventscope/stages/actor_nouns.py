@@ -1,6 +1,7 @@
 """Noun triggers of the actors stage ("US airstrikes on Iran-backed militias", "the IRA's bombing").
 
 actor1: possessive, compound or adjective modifiers that name a country or group, or "by";
+the "by" agent of a doing verb whose passive subject the noun is ("were carried out by X");
 when the noun is the object of a light verb ("carried out airstrikes"), that verb's subject
 (or whoever the verb's clause gives it to); who claims or is blamed for the attack.
 actor2: on/against/at/of; "came under rocket attack" makes the subject the target; the
@@ -34,6 +35,11 @@ DAMAGE_VERBS = frozenset({"hit", "strike", "kill", "injure", "wound", "hurt", "m
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
 
+# Verbs of doing a deed, whose "by" agent did the deed that is their passive subject ("the attack was
+# carried out by X", "the raids were launched by Y").
+DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "perpetrate", "commit", "mount", "execute",
+                         "orchestrate", "mastermind", "plan", "organize", "organise", "unleash", "wage", "order",
+                         "direct", "lead", "fire"})
 # Verbs whose subject is getting over an attack ("reeling from terror attacks", "recovering from the blast").
 RECOVER_VERBS = frozenset({"reel", "recover", "suffer", "escape", "survive"})
 # A noun trigger as these verbs' object: the subject underwent the event ("suffered attacks") or
@@ -190,6 +196,14 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         # "the Gulen movement is behind this coup attempt": who stands behind it did it
         a1 += [(c, f"nsubj of '{head.head.text} behind' the '{noun.text}'") for c in head.head.children
                if c.dep_ in SUBJECT_DEPS]
+    elif noun.dep_ in PASSIVE_SUBJECT_DEPS and head.lemma_.lower() in DOING_VERBS and not has_actor_modifier(
+            a1, named_only=True):
+        # "the shootings were carried out by self-radicalized terrorists": the agent of the deed's doing
+        a1 = [(p, f"agent of '{head.text}', whose passive subject is '{noun.text}'") for c in head.children
+              if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or a1
+        if not a2:
+            a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
+                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
     elif noun.dep_ in SUBJECT_DEPS and not a2 and head.lemma_.lower() in DAMAGE_VERBS:
         # "the strike hit the base", "the blast killed five"; not "skirmishes can trigger big wars"
         a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
