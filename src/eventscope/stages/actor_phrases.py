@@ -120,12 +120,10 @@ def _operator(token: Token) -> Token | None:
     "Russia's jets"), a country, people or organisation."""
     if token.lower_ not in PLATFORM_NOUNS:
         return None
-    for child in token.children:
-        owner = child if child.dep_ == "poss" else next(
-            (p for p in child.children if p.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ == "of" else None
-        if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP", "ORG")):
-            return owner
-    return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]
+    return next((o for o in owners if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP", "ORG")), None)
 
 
 def _without_platform(doc: Doc, actor: Actor, head: Token) -> Actor:

@@ -32,7 +32,9 @@ Everything
   take the object of the clause they are coordinated with ("approached the
   judge and began shooting at him"), else the nearest earlier subject of the
   paragraph that agrees in number and person; the person owning a personal
-  deed is its victim ("Valencia's murder").  Each actor carries its span and a
+  deed is its victim ("Valencia's murder"); an attacker named by the aircraft or
+  ships it used is the force named on them ("Russian war planes" -> Russian, "the
+  warships of Europe" -> Europe).  Each actor carries its span and a
   reason naming every rule used.
 """
 
