@@ -248,9 +248,9 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
                 sub_pred.append((counterpart.acled_sub_type if counterpart else None) or "(none)")
         if any(g.death is not None for g in golds) or dataset.name == "muc4":
             death["gold"] += sum(1 for g in scored if g.death)
-            of_target = dataset.deaths_of_targets
-            death["pred"] += sum(1 for p in preds if _died(p, of_target))
-            death["tp"] += sum(1 for g, p in field_pairs if scored[g].death and _died(preds[p], of_target))
+            death["pred"] += sum(1 for p in preds if _died(p, dataset.deaths_of_targets))
+            death["tp"] += sum(1 for g, p in field_pairs
+                               if scored[g].death and _died(preds[p], dataset.deaths_of_targets))
     precision, recall, f1 = prf(tp, n_pred, n_gold)
     if dataset.precision_meaningful:
         score.metrics.update(event_precision=precision, event_recall=recall, event_f1=f1)

@@ -84,6 +84,12 @@ MASS_KILLING_NOUNS = frozenset({"genocide", "holocaust", "massacre", "slaughter"
                                 "cleansing", "annihilation", "atrocity"})
 
 
+def _targets_of_verb(verb: Token) -> Found:
+    """The objects of on/against/at... on the verb that does a deed noun ("launched raids on Gaza")."""
+    return [(p, f"object of '{c.text}' after '{verb.text}'") for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+
+
 def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, list[str]]:
     a1: Found = []
     a2: Found = []
@@ -173,8 +179,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
             subjects = [(t, f"{r}, who '{head.text}' the '{noun.text}'") for t, r in inherited]
         a1 = subjects or a1
         if not a2:
-            a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
-                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+            a2 += _targets_of_verb(head)
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "result" \
             and head.head.head.lower_ == "as" and head.head.head.head.lemma_.lower() in HARM_VERBS | {"die"}:
         # "40 percent would be injured as a result of a robbery": the harmed are its targets
@@ -202,8 +207,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         a1 = [(p, f"agent of '{head.text}', whose passive subject is '{noun.text}'") for c in head.children
               if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or a1
         if not a2:
-            a2 += [(p, f"object of '{c.text}' after '{head.text}'") for c in head.children
-                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+            a2 += _targets_of_verb(head)
     elif noun.dep_ in SUBJECT_DEPS and not a2 and head.lemma_.lower() in DAMAGE_VERBS:
         # "the strike hit the base", "the blast killed five"; not "skirmishes can trigger big wars"
         a2 += [(c, f"dobj of '{head.text}' whose subject is '{noun.text}'")
