@@ -422,3 +422,8 @@ def test_a_participle_with_an_object_of_its_own_is_done_by_its_noun(nlp) -> None
 
 def test_who_condemns_a_deed_in_the_passive_did_not_do_it(nlp) -> None:
     assert _roles(nlp, "The attack was condemned by the United Nations.", "attack").actor1 == ()
+
+
+def test_a_bracketed_other_name_is_the_same_actor(nlp) -> None:
+    roles = _roles(nlp, "This was indeed an IS (Islamic State) attack, rather than an accidental explosion.", "attack")
+    assert _texts(roles.actor1) == ["Islamic State"]

@@ -48,6 +48,23 @@ def test_each_gold_argument_is_filled_once() -> None:
     assert _arguments_hit(gold, pred, "target") == (1, 2)
 
 
+def test_conjuncts_of_one_coordinated_gold_argument_are_one_argument() -> None:
+    # "airstrikes by the United States and France": eventscope lists the two, the gold marks one span
+    text = "airstrikes by the United States and France"
+    gold = [GoldArgument("attacker", ("United States and France",), (Span(18, 42, text[18:42]),))]
+    pred = PredictedEvent("d", frozenset({"ASSAULT"}), arguments=(
+        PredictedArgument("attacker", "France", Span(36, 42, "France")),
+        PredictedArgument("attacker", "United States", Span(18, 31, "United States"))))
+    assert _arguments_hit(gold, pred, "attacker") == (1, 1)
+    # a conjunct outside the gold phrase, or one not coordinated in the gold, still counts extra
+    lone = [GoldArgument("attacker", ("United States",), (Span(18, 31, "United States"),))]
+    assert _arguments_hit(lone, pred, "attacker") == (1, 2)
+
+
+def test_a_thousands_comma_does_not_end_the_head() -> None:
+    assert head_span(Span(33, 47, "2,839 soldiers")).text == "soldiers"
+
+
 def _mention() -> Mention:
     return Mention("a:0:7", "a", 0, Span(7, 15, "attacked"), 1, "ASSAULT", "190", -10.0, confidence=0.8)
 

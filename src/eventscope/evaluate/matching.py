@@ -50,11 +50,12 @@ def overlaps(a: Span | None, b: Span | None) -> bool:
     return a is not None and b is not None and a.overlaps(b)
 
 
-# Where a noun phrase's head has ended: a preposition, a relative word, a comma, a dash or a bracket.
+# Where a noun phrase's head has ended: a preposition, a relative word, a comma (not one grouping a
+# number's thousands, "2,839 soldiers"), a dash or a bracket.
 # A spaced hyphen before a lower-case content word is a detokenised compound ("12-year - old victim"),
 # not a dash ("Ahmed - a doctor", "police - who said").
 _AFTER_HEAD = re.compile(r"\s(?:of|in|at|on|from|for|with|near|by|who|whom|which|that|whose|where|including)\s"
-                         r"|,|;|\s[\u2013\u2014(]"
+                         r"|,(?!\d{3})|;|\s[\u2013\u2014(]"
                          r"|\s-(?!\s+(?!(?:a|an|the|who|whom|which|that|he|she|they|it|his|her|their)\b)[a-z])")
 _WORD = re.compile(r"[\w'\u2019.&-]*\w")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -34,6 +35,7 @@ from eventscope.evaluate.matching import (
     date_agrees,
     event_compatible,
     haversine_km,
+    head_span,
     match,
     match_triggers,
     place_name_agrees,
@@ -50,7 +52,7 @@ from eventscope.evaluate.records import (
 )
 from eventscope.evaluate.scorers import classification, prf
 from eventscope.evaluate.tables import fold, same_country, sector_matches
-from eventscope.model import PlacePrecision
+from eventscope.model import PlacePrecision, Span
 
 ROLES = ("attacker", "target", "place")
 _CITY_PRECISIONS = {None, PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2}
@@ -101,9 +103,13 @@ class _Tally:
 
 
 def _arguments_hit(gold_args: Sequence[GoldArgument], pred: PredictedEvent, role: str) -> tuple[int, int]:
-    """(matched, predicted) arguments of one role for one pair, one-to-one, greedy."""
+    """(matched, predicted) arguments of one role for one pair, one-to-one, greedy.  A predicted
+    conjunct inside a coordinated gold span that another conjunct filled is part of that argument,
+    not an extra one (see `_rest_of_coordination`)."""
     predicted = [a for a in pred.arguments if a.role == role]
     free = list(gold_args)
+    filled: list[tuple[Span, Span]] = []  # (gold span, predicted span) of the span-matched ones
+    unmatched: list[Span | None] = []
     hits = 0
     for argument in predicted:
         for k, gold in enumerate(free):
@@ -114,8 +120,28 @@ def _arguments_hit(gold_args: Sequence[GoldArgument], pred: PredictedEvent, role
             if ok:
                 hits += 1
                 free.pop(k)
+                if argument.span is not None:
+                    filled += [(g, argument.span) for g in gold.spans if argument_matches([g], argument.span)]
                 break
-    return hits, len(predicted)
+        else:
+            unmatched.append(argument.span)
+    return hits, len(predicted) - sum(1 for span in unmatched if _rest_of_coordination(span, filled))
+
+
+_COORDINATOR = re.compile(r"\s(?:and|or)\s|,|&")
+
+
+def _rest_of_coordination(span: Span | None, filled: Sequence[tuple[Span, Span]]) -> bool:
+    """Whether a predicted argument is another conjunct of a gold phrase already filled: it lies
+    (by its head word, `matching.head_span`) inside a coordinated gold span ("United States and France") and does not overlap the conjunct
+    that filled it.  eventscope lists coordinated actors one by one (["United States", "France"]),
+    where RAMS and WikiEvents mark the coordination as one span; a repeat of the same words
+    ("168 people", "people") still counts as an extra argument."""
+    if span is None:
+        return False
+    head = head_span(span)
+    return any(gold.start <= head.start and head.end <= gold.end and not first.overlaps(span)
+               and _COORDINATOR.search(gold.text) for gold, first in filled)
 
 
 def _died(pred: PredictedEvent, of_target: bool = False) -> bool:

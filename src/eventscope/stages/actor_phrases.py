@@ -82,7 +82,24 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                 if key not in seen:
                     seen.add(key)
                     actors.append(actor)
-    return tuple(actors)
+    return _without_bracketed_restatements(doc.text, actors)
+
+
+def _without_bracketed_restatements(text: str, actors: list[Actor]) -> tuple[Actor, ...]:
+    """One actor for a name and its bracketed other name ("an IS (Islamic State) attack", "the
+    Islamic State (IS)"): the bracketed one is the same party told again, not a second actor.  The
+    longer name (the one spelt out) stands, and what the other codes fills its gaps."""
+    kept: list[Actor] = []
+    for actor in actors:
+        before = kept[-1] if kept else None
+        if before is not None and before.span is not None and actor.span is not None \
+                and text[before.span.end:actor.span.start].strip() == "(" \
+                and text[actor.span.end:actor.span.end + 1] == ")":
+            longer, shorter = (actor, before) if len(actor.text) > len(before.text) else (before, actor)
+            kept[-1] = _fill(longer, shorter, f"its other name '{shorter.text}'")
+            continue
+        kept.append(actor)
+    return tuple(kept)
 
 
 def _event_word_only(head: Token, actor: Actor) -> bool:
