@@ -8,7 +8,8 @@
   share of gold events had a counterpart, so a high accuracy on few pairs shows.
 * Arguments (attacker, target, place): a predicted argument fills a gold one when
   its head word lies in a gold span (`matching.argument_matches`), each gold
-  argument filled once; on the detection pairs for trigger data,
+  argument filled once (the other conjuncts inside a coordinated gold span are
+  part of it: `_rest_of_coordination`); on the detection pairs for trigger data,
   on the aligned pairs for event data; a gold argument of a missed
   event is a miss, predicted arguments of spurious events are not counted
   (event precision already charges for those).
@@ -133,10 +134,10 @@ _COORDINATOR = re.compile(r"\s(?:and|or)\s|,|&")
 
 def _rest_of_coordination(span: Span | None, filled: Sequence[tuple[Span, Span]]) -> bool:
     """Whether a predicted argument is another conjunct of a gold phrase already filled: it lies
-    (by its head word, `matching.head_span`) inside a coordinated gold span ("United States and France") and does not overlap the conjunct
-    that filled it.  eventscope lists coordinated actors one by one (["United States", "France"]),
-    where RAMS and WikiEvents mark the coordination as one span; a repeat of the same words
-    ("168 people", "people") still counts as an extra argument."""
+    (by its head word, `matching.head_span`) inside a coordinated gold span ("United States and
+    France") and does not overlap the conjunct that filled it.  eventscope lists coordinated actors
+    one by one (["United States", "France"]), where RAMS and WikiEvents mark the coordination as one
+    span; a repeat of the same words ("168 people", "people") still counts as an extra argument."""
     if span is None:
         return False
     head = head_span(span)
