@@ -17,6 +17,7 @@ from eventscope.stages.where_model import (
     ContextScorer,
     LinkModel,
     TreeModel,
+    answer_features,
     context_features,
     context_vectors,
     load_context_model,
@@ -108,6 +109,7 @@ def test_the_shipped_context_model_reads_the_encoder_states_and_the_parse() -> N
     assert model.context.layers == (4, 6) and model.context.linear.shape == (width,)
     assert model.context.hidden.shape[0] == width and model.context.out.shape == model.context.hidden_bias.shape
     assert "emb_score" in model.trees.features and "prep_in_trigger_tree" in model.trees.features
+    assert model.answer is not None and "p1" in model.answer.features  # the answer trees ship with it
     high = model.probability({"emb_score": 4.0, "emb_rank_gap": 0.0})
     low = model.probability({"emb_score": -4.0, "emb_rank_gap": -8.0})
     assert high > low
@@ -166,3 +168,38 @@ def test_a_bracketed_gloss_never_ranks_above_the_name_it_glosses() -> None:
     # a bracketed name far from any other is ranked on its own score
     assert order == [name, gloss, other]
     assert ranked(model, candidates)[1][0] == pytest.approx(ranked(model, candidates)[0][0])
+
+
+def test_answer_features_describe_how_the_candidates_stand() -> None:
+    features = answer_features([0.9, 0.2, 0.4], [0.5, 0.6, 0.0], blend=0.5)
+    assert features["p1"] == pytest.approx(0.7) and features["p2"] == pytest.approx(0.4)
+    assert features["gap"] == pytest.approx(0.3) and features["n"] == pytest.approx(0.5)
+    # what each model gave the best candidate, and that they disagree on which is best
+    assert features["pc1"] == pytest.approx(0.9) and features["pp1"] == pytest.approx(0.5)
+    assert features["agree"] == 0.0 and features["sum"] == pytest.approx(0.7 + 0.4 + 0.2)
+    assert answer_features([0.3], [0.3], blend=0.5)["p2"] == 0.0
+
+
+def _stump(feature: str, split: float, below: float, above: float, threshold: float = 0.5) -> TreeModel:
+    return trees_from_json({"kind": "trees", "baseline": 0.0, "threshold": threshold, "features": [feature],
+                            "trees": [{"feature": [0, -1, -1], "split": [split, 0.0, 0.0], "left": [1, 0, 0],
+                                       "right": [2, 0, 0], "value": [0.0, below, above]}]})
+
+
+def test_the_answer_model_decides_whether_the_sentence_names_the_place() -> None:
+    # both tree models: the probability is the "prep=in" feature itself, near enough (one stump each)
+    trees = _stump("prep=in", 0.5, -2.0, 2.0, threshold=0.6)
+    scorer = ContextScorer(layers=(4,), linear=np.zeros(1, dtype=np.float32), hidden=np.zeros((1, 1), dtype=np.float32),
+                           hidden_bias=np.zeros(1, dtype=np.float32), out=np.zeros(1, dtype=np.float32), bias=0.0)
+    says_yes_on_a_wide_gap = _stump("gap", 0.5, -3.0, 3.0)
+    model = ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5, answer=says_yes_on_a_wide_gap)
+    strong, weak = {"prep=in": 1.0}, {}
+    assert model.cutoff([strong, weak], best=0.88) == pytest.approx(0.6)  # answers: the threshold stands
+    assert model.cutoff([weak, weak], best=0.12) == math.inf  # no gap: no place in this sentence
+    # a best candidate under the threshold is taken when the answer model answers
+    low_threshold_trees = _stump("prep=in", 0.5, -2.0, 2.0, threshold=0.95)
+    model = ContextModel(trees=low_threshold_trees, context=scorer, plain=low_threshold_trees, blend=0.5,
+                         answer=says_yes_on_a_wide_gap)
+    assert model.cutoff([strong, weak], best=0.88) == pytest.approx(0.88)
+    # without an answer model, the threshold alone decides
+    assert ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5).cutoff([weak], best=0.1) == 0.6

@@ -93,6 +93,7 @@ from eventscope.stages.where_focus import (
 from eventscope.stages.where_link import (
     Toponym,
     best_toponym,
+    cutoff,
     governing_preposition,
     link_model,
     named_after,
@@ -473,7 +474,6 @@ def borrowed(place: Place, why: str) -> Place:
 
 def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gazetteer, focus: Focus,
                    model: LinkModel | TreeModel | ContextModel) -> Place | None:
-    threshold = model.threshold * SENTENCE_THRESHOLD_SCALE
     toponyms = toponyms_of(doc, start, end, gazetteer)
     # the place an event is named after ("killed in the Orlando shooting", tagged EVENT as a whole) is a
     # candidate here, for events told in other words; the event-location linker was fitted without them
@@ -483,6 +483,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     caps = blind_caps(doc, start, end)
     candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
     scored = ranked(model, candidates)
+    threshold = cutoff(model, candidates, scored) * SENTENCE_THRESHOLD_SCALE
     named = _named_by_trigger(doc, trigger, scored)
     if named is not None:
         found, span, how = resolve_name(gazetteer, doc, named, focus.weights)

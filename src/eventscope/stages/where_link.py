@@ -46,7 +46,7 @@ from eventscope.stages.where_model import (
 )
 
 __all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
-           "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "read_candidates",
+           "cutoff", "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "read_candidates",
            "score_toponyms", "sentence_features", "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
@@ -431,14 +431,24 @@ def _bracket_glosses(candidates: list[tuple[Toponym, dict[str, float]]]) -> dict
             if feats.get("in_brackets") and 1 <= after.start - before.end <= 2}
 
 
+def cutoff(model: LinkModel | TreeModel | ContextModel, candidates: list[tuple[Toponym, dict[str, float]]],
+           scored: list[tuple[float, Toponym]]) -> float:
+    """The probability a candidate must reach to be the event's place in this sentence: the
+    model's threshold, or what the context model's answer model makes of the sentence."""
+    if isinstance(model, ContextModel) and scored:
+        return model.cutoff([f for _, f in candidates], scored[0][0])
+    return model.threshold
+
+
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
                  model: LinkModel | TreeModel | ContextModel | None = None,
                  gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
-    """The candidate the event happened at, or None when none clears the model's threshold."""
+    """The candidate the event happened at, or None when none clears the sentence's `cutoff`."""
     model = model or link_model(doc)
     if toponyms is None:
         toponyms = sentence_toponyms(doc, doc[trigger].sent)
-    scored = score_toponyms(doc, trigger, toponyms, model, gazetteer)
-    if scored and scored[0][0] >= model.threshold:
+    candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
+    scored = ranked(model, candidates)
+    if scored and scored[0][0] >= cutoff(model, candidates, scored):
         return scored[0]
     return None
