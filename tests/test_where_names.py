@@ -215,3 +215,19 @@ def test_a_proper_name_tagged_as_a_date_is_still_a_place_candidate() -> None:
     doc.ents = [SpacySpan(doc, 2, 3, label="DATE"), SpacySpan(doc, 4, 6, label="DATE"), SpacySpan(doc, 8, 9, label="DATE")]
     names = {doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])}
     assert "Amhara" in names and "August" not in names and "Monday" not in names
+
+
+def test_a_place_name_tagged_as_a_work_or_product_is_still_a_place_candidate() -> None:
+    """The small model tags "Aleppo for the ninth day" WORK_OF_ART and "Manbij" PRODUCT; their proper
+    nouns are candidates, the other words of the entity are not."""
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from eventscope.stages.where_link import sentence_toponyms
+
+    doc = spacy.blank("en")("attacks on Aleppo for the ninth day and the battle for Manbij")
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "NOUN"
+    doc.ents = [SpacySpan(doc, 2, 7, label="WORK_OF_ART"), SpacySpan(doc, 11, 12, label="PRODUCT")]
+    names = {doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])}
+    assert names == {"Aleppo", "Manbij"}
