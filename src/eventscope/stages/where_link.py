@@ -47,7 +47,7 @@ from eventscope.stages.where_model import (
 
 __all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
            "cutoff", "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "read_candidates",
-           "score_toponyms", "sentence_features", "sentence_toponyms"]
+           "sentence_features", "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
@@ -399,14 +399,6 @@ def gazetteer_kind(gazetteer: Gazetteer, text: str) -> tuple[str, int]:
 def _caps_sentence(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def score_toponyms(doc: Doc, trigger: int, toponyms: list[Toponym],
-                   model: LinkModel | TreeModel | ContextModel | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[tuple[float, Toponym]]:
-    """Each candidate's probability of being where the trigger's event happened, best first."""
-    model = model or link_model(doc)
-    return ranked(model, read_candidates(doc, trigger, toponyms, model, gazetteer))
 
 
 def read_candidates(doc: Doc, trigger: int, toponyms: list[Toponym], model: LinkModel | TreeModel | ContextModel,
