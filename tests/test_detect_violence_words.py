@@ -31,6 +31,7 @@ def assaults(nlp, text: str) -> list[str]:
     ("Families of the slain soldiers gathered outside.", "slain"),
     ("He suffered fatal wounds in the shooting.", "fatal"),
     ("Militants committed atrocities against civilians in Mosul.", "atrocities"),
+    ("Rebels fought for control of the town.", "fought"),  # for a place or a prize, still force
 ])
 def test_violence_words_are_assaults(nlp, text: str, word: str) -> None:
     assert any(word in trigger for trigger in assaults(nlp, text)), assaults(nlp, text)
@@ -48,6 +49,8 @@ def test_violence_words_are_assaults(nlp, text: str, word: str) -> None:
     ("Unions called a 48-hour strike.", "strike"),  # a labour strike
     ("The administration hit 13 officials with sanctions.", "hit"),
     ("He faces one count of destroying records.", "destroying"),  # obstruction, not violence
+    ("Elie Wiesel, an author who fought for peace and human rights, died.", "fought"),  # a cause
+    ("Two of the wounded were fighting for their lives in hospital.", "fighting"),  # survival
 ])
 def test_words_that_stay_no_assault(nlp, text: str, word: str) -> None:
     assert not any(word in trigger for trigger in assaults(nlp, text)), assaults(nlp, text)
