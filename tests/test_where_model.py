@@ -194,12 +194,12 @@ def test_the_answer_model_decides_whether_the_sentence_names_the_place() -> None
     says_yes_on_a_wide_gap = _stump("gap", 0.5, -3.0, 3.0)
     model = ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5, answer=says_yes_on_a_wide_gap)
     strong, weak = {"prep=in": 1.0}, {}
-    assert model.cutoff([strong, weak], best=0.88) == pytest.approx(0.6)  # answers: the threshold stands
-    assert model.cutoff([weak, weak], best=0.12) == math.inf  # no gap: no place in this sentence
+    assert model.cutoff([model.parts(strong), model.parts(weak)], best=0.88) == pytest.approx(0.6)  # answers: the threshold stands
+    assert model.cutoff([model.parts(weak), model.parts(weak)], best=0.12) == math.inf  # no gap: no place in this sentence
     # a best candidate under the threshold is taken when the answer model answers
     low_threshold_trees = _stump("prep=in", 0.5, -2.0, 2.0, threshold=0.95)
     model = ContextModel(trees=low_threshold_trees, context=scorer, plain=low_threshold_trees, blend=0.5,
                          answer=says_yes_on_a_wide_gap)
-    assert model.cutoff([strong, weak], best=0.88) == pytest.approx(0.88)
+    assert model.cutoff([model.parts(strong), model.parts(weak)], best=0.88) == pytest.approx(0.88)
     # without an answer model, the threshold alone decides
-    assert ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5).cutoff([weak], best=0.1) == 0.6
+    assert ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5).cutoff([(0.1, 0.1)], best=0.1) == 0.6

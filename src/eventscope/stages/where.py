@@ -67,6 +67,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from eventscope.config import Settings, load_settings
 from eventscope.gazetteer import Gazetteer, GazPlace, distance_km
@@ -93,11 +94,11 @@ from eventscope.stages.where_focus import (
 from eventscope.stages.where_link import (
     Toponym,
     best_toponym,
-    cutoff,
     governing_preposition,
     link_model,
     named_after,
     ranked,
+    ranked_with_cutoff,
     read_candidates,
 )
 from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
@@ -146,10 +147,10 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
     trigger_tokens = {m.trigger_token for m in mentions}
     sentence_places: dict[int, Place | None] = {}  # trigger token -> the place its own sentence gives
 
-    def sentence_place(trigger: int) -> Place | None:
-        """`_from_sentence` for a trigger, read once: an event inside another reads the other's too."""
+    def sentence_place(trigger: int, sent: SpacySpan) -> Place | None:
+        """`_from_sentence` for a trigger of `sent`, read once: an event inside another reads the
+        other's too."""
         if trigger not in sentence_places:
-            sent = sents[bisect_right(starts, trigger) - 1]
             sentence_places[trigger] = _from_sentence(doc, trigger, sent.start, sent.end, gazetteer, focus, model)
         return sentence_places[trigger]
 
@@ -157,9 +158,9 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
         trigger = mention.trigger_token
         n = bisect_right(starts, trigger) - 1
         sent = sents[n]
-        place = sentence_place(trigger)
+        place = sentence_place(trigger, sent)
         if place is None and (within := _event_it_happened_in(doc, trigger, trigger_tokens)) is not None:
-            place = sentence_place(within)
+            place = sentence_place(within, sent)  # a dependent of the trigger: the same sentence
             if place is not None:
                 place = replace(place, reason=f"sentence: the place of the event it happened in "
                                               f"('{doc[within].text}'); {place.reason}")
@@ -482,8 +483,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     toponyms = [topo for topo in toponyms if not _elsewhere(doc, topo, trigger)]
     caps = blind_caps(doc, start, end)
     candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
-    scored = ranked(model, candidates)
-    threshold = cutoff(model, candidates, scored) * SENTENCE_THRESHOLD_SCALE
+    scored, cutoff = ranked_with_cutoff(model, candidates)
+    threshold = cutoff * SENTENCE_THRESHOLD_SCALE
     named = _named_by_trigger(doc, trigger, scored)
     if named is not None:
         found, span, how = resolve_name(gazetteer, doc, named, focus.weights)

@@ -46,8 +46,8 @@ from eventscope.stages.where_model import (
 )
 
 __all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
-           "cutoff", "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "read_candidates",
-           "sentence_features", "sentence_toponyms"]
+           "governing_preposition", "link_model", "load_link_model", "named_after", "ranked", "ranked_with_cutoff",
+           "read_candidates", "sentence_features", "sentence_toponyms"]
 
 CANDIDATE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "along", "across", "inside", "on", "from", "to", "into",
@@ -414,7 +414,12 @@ def ranked(model: LinkModel | TreeModel | ContextModel,
     """Each candidate's probability under `model`, best first.  A model gives features it was not
     fitted on no weight, so the plain trees rank what was read for the context model as they rank
     the parse features alone."""
-    scored = [(model.probability(f), t) for t, f in candidates]
+    return _in_order([model.probability(f) for _, f in candidates], candidates)
+
+
+def _in_order(probabilities: list[float],
+              candidates: list[tuple[Toponym, dict[str, float]]]) -> list[tuple[float, Toponym]]:
+    scored = [(p, t) for p, (t, _) in zip(probabilities, candidates, strict=True)]
     glossed = _bracket_glosses(candidates)
     by_toponym = {t: p for p, t in scored}
     # "in Patuakhali district (Barisal)": the bracketed name glosses the one before it (its division,
@@ -431,24 +436,27 @@ def _bracket_glosses(candidates: list[tuple[Toponym, dict[str, float]]]) -> dict
             if feats.get("in_brackets") and 1 <= after.start - before.end <= 2}
 
 
-def cutoff(model: LinkModel | TreeModel | ContextModel, candidates: list[tuple[Toponym, dict[str, float]]],
-           scored: list[tuple[float, Toponym]]) -> float:
-    """The probability a candidate must reach to be the event's place in this sentence: the
-    model's threshold, or what the context model's answer model makes of the sentence."""
-    if isinstance(model, ContextModel) and scored:
-        return model.cutoff([f for _, f in candidates], scored[0][0])
-    return model.threshold
+def ranked_with_cutoff(model: LinkModel | TreeModel | ContextModel, candidates: list[tuple[Toponym, dict[str, float]]]
+                       ) -> tuple[list[tuple[float, Toponym]], float]:
+    """`ranked`, and the probability a candidate must reach to be the event's place in this
+    sentence: the model's threshold, or what the context model's answer model makes of the
+    sentence.  Each tree model is walked once per candidate for both."""
+    if not isinstance(model, ContextModel):
+        return ranked(model, candidates), model.threshold
+    parts = [model.parts(f) for _, f in candidates]
+    scored = _in_order([model.mixed(p) for p in parts], candidates)
+    return scored, model.cutoff(parts, scored[0][0]) if scored else model.threshold
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
                  model: LinkModel | TreeModel | ContextModel | None = None,
                  gazetteer: Gazetteer | None = None) -> tuple[float, Toponym] | None:
-    """The candidate the event happened at, or None when none clears the sentence's `cutoff`."""
+    """The candidate the event happened at, or None when none clears the sentence's cutoff
+    (`ranked_with_cutoff`)."""
     model = model or link_model(doc)
     if toponyms is None:
         toponyms = sentence_toponyms(doc, doc[trigger].sent)
-    candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
-    scored = ranked(model, candidates)
-    if scored and scored[0][0] >= cutoff(model, candidates, scored):
+    scored, cutoff = ranked_with_cutoff(model, read_candidates(doc, trigger, toponyms, model, gazetteer))
+    if scored and scored[0][0] >= cutoff:
         return scored[0]
     return None

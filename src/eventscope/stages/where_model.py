@@ -200,17 +200,24 @@ class ContextModel:
     def threshold(self) -> float:
         return self.trees.threshold  # fitted for the average, not for the context trees alone
 
-    def probability(self, feats: dict[str, float]) -> float:
-        return self.blend * self.trees.probability(feats) + (1.0 - self.blend) * self.plain.probability(feats)
+    def parts(self, feats: dict[str, float]) -> tuple[float, float]:
+        """(context trees, plain trees) probability of one candidate."""
+        return self.trees.probability(feats), self.plain.probability(feats)
 
-    def cutoff(self, candidates: Sequence[dict[str, float]], best: float) -> float:
-        """The probability a candidate of this sentence must reach, `best` being the highest as
-        ranked: the threshold, or, with an answer model, at most `best` (it answers) or above
-        every candidate (it does not)."""
-        if self.answer is None or not candidates:
+    def mixed(self, parts: tuple[float, float]) -> float:
+        context, plain = parts
+        return self.blend * context + (1.0 - self.blend) * plain
+
+    def probability(self, feats: dict[str, float]) -> float:
+        return self.mixed(self.parts(feats))
+
+    def cutoff(self, parts: Sequence[tuple[float, float]], best: float) -> float:
+        """The probability a candidate of this sentence must reach, given each candidate's `parts`
+        and `best`, the highest as ranked: the threshold, or, with an answer model, at most `best`
+        (it answers) or above every candidate (it does not)."""
+        if self.answer is None or not parts:
             return self.threshold
-        context = [self.trees.probability(f) for f in candidates]
-        plain = [self.plain.probability(f) for f in candidates]
+        context, plain = [c for c, _ in parts], [p for _, p in parts]
         if self.answer.probability(answer_features(context, plain, self.blend)) >= self.answer.threshold:
             return min(self.threshold, best)
         return math.inf
