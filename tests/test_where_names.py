@@ -231,3 +231,26 @@ def test_a_place_name_tagged_as_a_work_or_product_is_still_a_place_candidate() -
     doc.ents = [SpacySpan(doc, 2, 7, label="WORK_OF_ART"), SpacySpan(doc, 11, 12, label="PRODUCT")]
     names = {doc[t.start:t.end].text for t in sentence_toponyms(doc, doc[:])}
     assert names == {"Aleppo", "Manbij"}
+
+
+@pytest.mark.parametrize("text", [
+    # English, Indiana and Spanish, Ontario are in GeoNames; a language or a nationality is no place
+    "Speaking in perfect English, the president said that the army had killed two rebels.",
+    "SAN SALVADOR DOMESTIC SERVICE IN SPANISH AT 0202 GMT BROADCASTS A SPEECH BY THE PRESIDENT. "
+    "HE SAYS THAT THE GUERRILLAS KILLED TWO SOLDIERS.",
+])
+def test_a_nationality_or_language_word_is_no_town(pipeline, text: str) -> None:
+    events = pipeline.extract_one(Article(id="l", text=text, published=dt.date(2021, 6, 29))).events
+    assert events and all(e.place is None or e.place.country not in ("USA", "CAN") for e in events), \
+        [e.place for e in events]
+
+
+def test_a_common_word_after_the_is_no_small_town(pipeline) -> None:
+    # Congress, Arizona is a town of 2,000; "the Congress" is the legislature, wherever it sits
+    text = "Protesters were beaten outside the Congress on Monday, police said."
+    events = pipeline.extract_one(Article(id="c", text=text, published=dt.date(2021, 6, 29))).events
+    assert events and all(e.place is None or e.place.name != "Congress" for e in events), [e.place for e in events]
+    # a big city keeps its article ("the Hague"), and so does a country ("the Gambia")
+    text = "A bomb exploded in the Hague on Monday. Gunmen attacked a village in the Gambia on Tuesday."
+    events = pipeline.extract_one(Article(id="h", text=text, published=dt.date(2021, 6, 29))).events
+    assert {"NLD", "GMB"} <= {e.place.country for e in events if e.place}, [e.place for e in events]

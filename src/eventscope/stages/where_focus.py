@@ -24,7 +24,7 @@ from eventscope.placenames import exact_key
 from eventscope.stages.actor_dictionary import names_organisation
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
-from eventscope.stages.where_toponyms import blind_caps, toponyms_of
+from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
 ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "division", "department", "prefecture",
                          "oblast", "county"})
@@ -43,6 +43,8 @@ MAX_LEVEL = {"PERSON": 0, "ORG": 1, "NORP": 1, "PROPN": 1}
 SMALL_HOMONYM = 20_000
 # A PERSON-tagged name is a place only when it is this big and in the article's country.
 PERSON_PLACE_MIN = 100_000
+# A town spelled like a common English word after "the" is believed only above this size.
+COMMON_WORD_TOWN_MAX = 100_000
 # Votes the dateline's country gets in the article focus, at least: about three lead mentions, so a few
 # passing mentions of another country ("talks on Cambodia") do not outvote "SAN SALVADOR, 3 JAN 90 --".
 DATELINE_VOTES = 6
@@ -122,6 +124,10 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         admin_hint = admin_hint or designator[1].lower() not in _TOWN_DESIGNATORS
         text = text[:designator.start()]
     place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
+    if place is not None and _nationality_word(text, place):
+        return None, span_of(doc, start, end), "a nationality or language word, not a place's name"
+    if place is not None and topo.label != "LOC" and _common_word_after_the(doc, start, end, place):
+        return None, span_of(doc, start, end), f"'the {text}': a common word, not the town it spells"
     if place is None and text.lower().startswith("the "):
         place = gazetteer.lookup(text[4:], focus, admin_hint=admin_hint, max_level=level)
     if place is None and end - start > 1 and doc[start].lower_ in COMPASS and topo.label in ("GPE", "LOC"):
@@ -133,6 +139,23 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         if place is not None:
             return place, span_of(doc, start, end), f"compass '{doc[start].text}' read inside the name"
     return place, span_of(doc, start, end), "name"
+
+
+def _nationality_word(text: str, place: GazPlace) -> bool:
+    """'speaking in perfect English', 'a Canadian': a nationality or language word; the towns it
+    spells (English, Indiana; Spanish, Ontario) are not what it means.  A country that is also a
+    demonym of the actors' table ("Eswatini") stays itself."""
+    return place.kind != "country" and text.lower() in _demonyms()
+
+
+def _common_word_after_the(doc: Doc, start: int, end: int, place: GazPlace) -> bool:
+    """'appeared at the Congress', 'beaten at the Assembly': one common English word after "the" is
+    an institution or a thing, not the small town of that name (Congress, Arizona).  Countries,
+    regions and big cities keep their article ("the Gambia", "the Hague" is no common word), and so
+    does a name the parser tags LOC ("the Pacific")."""
+    return (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the"
+            and place.kind not in ("country", "region", "compass", "admin1")
+            and place.population < COMMON_WORD_TOWN_MAX and doc[start].lower_ in english_words())
 
 
 # Last words of a natural or built feature's name: the gazetteer holds towns, so such a name matches a
@@ -338,6 +361,8 @@ def _unambiguous_countries(gazetteer: Gazetteer, text: str, caps: bool = False,
     if not ranked:
         return ()
     best = ranked[0][1].place
+    if _nationality_word(text, best):
+        return ()
     codes = best.countries or ((best.country,) if best.country else ())
     if best.kind in ("country", "region", "compass"):
         return codes
