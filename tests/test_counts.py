@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventscope.model import Article, Claim, ClaimKind, Mention, Span
-from eventscope.stages.counts import best_figure, extract_claims
+from eventscope.stages.counts import PART_OF_TOLL, best_figure, extract_claims
 from eventscope.stages.nlp import ParsedArticle, parse
 
 pytestmark = pytest.mark.slow
@@ -189,7 +189,6 @@ def test_a_claim_says_who_its_victims_are(nlp, text: str, sectors: tuple[str, ..
 
 
 def test_figure_for_part_of_a_larger_toll_is_marked(nlp) -> None:
-    from eventscope.stages.counts import PART_OF_TOLL
 
     text = ("At least eight people, including soldiers and rebels, were killed in the clashes.\n\n"
             "Military spokesmen told EFE that two rebels were killed in the clashes.")
@@ -228,3 +227,15 @@ def test_more_victims_add_to_the_figure_told_before(nlp, text: str, triggers: li
     parsed = parse(Article(id="t", text=text), nlp)
     claims = _killed(parsed, [_mention(parsed, word, inside) for word, inside in triggers])
     assert best_figure(claims) == total, [(c.min, c.reason) for c in claims]
+
+
+def test_a_toll_of_another_event_is_no_whole_of_this_one(nlp) -> None:
+    # the car bomb's 12 dead of last month do not make the seven soldiers a part of a larger toll
+    text = ("Militants attacked a base on Wednesday. Seven soldiers died in the fighting, an officer said.\n\n"
+            "Police arrested four suspects over a car bomb that killed 12 people last month.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    attack = _mention(parsed, "attacked", "Militants attacked")
+    bomb = _mention(parsed, "bomb", "car bomb")
+    claims = extract_claims(parsed, [attack, bomb])
+    (seven,) = [c for c in claims[attack.id] if c.min == 7]
+    assert PART_OF_TOLL not in seven.reason, seven.reason

@@ -133,6 +133,17 @@ def test_mention_ids_and_tokens(nlp) -> None:
     # a kind of event, not one; a definite one stays
     ("Cattle raids and revenge killings are common in the region.", "raids", "ASSAULT", Modality.HYPOTHETICAL),
     ("The attack was unusual because it happened at night.", "attack", "ASSAULT", Modality.OCCURRED),
+    # the subject of a happening verb is the event: its negation is the event's, and no one refused
+    ("Talks between the two sides have not taken place since 2022.", "Talks", "CONSULT", Modality.NEGATED),
+    ("The attack did not happen.", "attack", "ASSAULT", Modality.NEGATED),
+    ("The talks took place in Doha on Monday.", "talks", "CONSULT", Modality.OCCURRED),
+    # a condition comes before the negation inside it: neither a refusal nor a fact
+    ("The RSF threatened to storm the city if the siege is not lifted.", "lifted", "RETREAT",
+     Modality.HYPOTHETICAL),
+    ("The government will not lift the siege.", "lift", "REJECT", Modality.OCCURRED),
+    # a vow to defeat or eliminate is a threat of force, not a promise of cooperation
+    ("Somalia's president vowed to defeat the group by the end of the year.", "vowed", "THREATEN",
+     Modality.OCCURRED),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]
@@ -186,3 +197,10 @@ def test_a_noun_the_tagger_reads_as_a_verb_is_still_the_noun(nlp) -> None:
     text = "Syrian government airstrikes on a rebel-held town killed 12 civilians on Tuesday."
     found = by_trigger(run(nlp, text), "airstrikes")
     assert found and found[0].plover == "ASSAULT" and found[0].plover_mode == "aerial"
+
+
+def test_weapons_launched_at_a_target_are_an_attack(nlp) -> None:
+    (launch,) = by_trigger(run(nlp, "Russia launched 45 drones and three missiles at Ukraine overnight."), "launched")
+    assert launch.plover == "ASSAULT" and launch.plover_mode == "drone", launch.reasons
+    # a launch with no target may be a test: not coded as an attack
+    assert not by_trigger(run(nlp, "North Korea launched a ballistic missile into the sea."), "launched")

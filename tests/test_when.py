@@ -237,3 +237,15 @@ def test_an_offset_never_counts_from_a_stretch(nlp) -> None:
     parsed = parse(Article(id="t", text=text, published=dt.date(2024, 8, 3)), nlp)
     mention = mention_at(parsed, "ambushed", "gunmen ambushed")
     assert resolve_dates(parsed, [mention])[mention.id].date == dt.date(2024, 7, 31)
+
+
+def test_a_clause_on_another_noun_does_not_date_the_event(nlp) -> None:
+    # "since April 2023" dates the war the relative clause tells of, not the denial
+    text = ("The Rapid Support Forces, which have been at war with Sudan's army since April 2023, denied "
+            "responsibility for the attack.")
+    parsed = parse(Article(id="t", text=text, published=PUBLISHED), nlp)
+    denied = mention_at(parsed, "denied", "denied", plover="REJECT")
+    war = mention_at(parsed, "war", "war")
+    dates = resolve_dates(parsed, [denied, war])
+    assert dates[war.id].date == dt.date(2023, 4, 1)
+    assert dates[denied.id].date == PUBLISHED, dates[denied.id]

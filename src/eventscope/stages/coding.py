@@ -19,7 +19,7 @@ from eventscope.stages.lexicon import (
     match_trigger,
     mode_priority,
 )
-from eventscope.stages.modality import modality_of, obligation_cue
+from eventscope.stages.modality import modality_of, obligation_cue, told_as_happening
 from eventscope.stages.nlp import ParsedArticle
 
 # CAMEO codes that say "violence" without saying how; a weapon word picks the specific code.
@@ -113,7 +113,8 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
     reasons["cameo"] = f"{final.code} {final.name}" + (f" (refined from {code.code})" if final.code != code.code else "")
     modality, why = modality_of(token, stop=stop)
     obligation = obligation_cue(token) if modality is Modality.HYPOTHETICAL else None
-    recoded = _recode("obligation" if obligation is not None else modality.value, final.code)
+    recoded = None if told_as_happening(token) else _recode(
+        "obligation" if obligation is not None else modality.value, final.code)
     if recoded is None and announced_as_threat and modality is Modality.FUTURE and "auxiliary" in why:
         recoded = _recode("announced", final.code)
     if recoded is not None:

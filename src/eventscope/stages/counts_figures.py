@@ -32,8 +32,10 @@ def is_number(token: Token) -> bool:
 
 def number_text(token: Token) -> tuple[str, int, int]:
     """The figure phrase around a number token: 'at least seven', 'between 10 and 15', '1,200'."""
+    # "more" of "more than 20" is the figure's amod when the figure stands in a coordination
     parts = [t for t in token.subtree if t.dep_ in ("quantmod", "advmod", "nummod", "compound", "cc", "conj",
-                                                     "prep", "pobj") or t.i == token.i]
+                                                     "prep", "pobj") or t.i == token.i
+             or (t.dep_ == "amod" and t.head.i == token.i and t.i < token.i)]
     left = min(t.i for t in parts)
     right = token.i
     for t in parts:
@@ -58,10 +60,13 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
     parts = [noun, *(c for c in noun.children if c.dep_ == "conj")]
     if len(parts) > 1 and noun.pos_ != "PROPN":  # "himself and 12 others", "a civilian and two soldiers"
         counts = [count_of_one(p) for p in parts]
-        if all(c is not None and c.min is not None and c.max is not None for c in counts):
+        if all(c is not None and c.min is not None for c in counts):
             low = sum(c.min for c in counts if c and c.min is not None)
-            high = sum(c.max for c in counts if c and c.max is not None)
-            return Quantity(low, high, "sum"), start, max(end, parts[-1].idx + len(parts[-1])), f"sum of {len(parts)} groups"
+            # "seven soldiers and more than 20 militants": at least 28, no upper bound
+            high = sum(c.max for c in counts if c and c.max is not None) \
+                if all(c is not None and c.max is not None for c in counts) else None
+            return Quantity(low, high, "sum"), min(start, noun.left_edge.idx), \
+                max(end, parts[-1].idx + len(parts[-1])), f"sum of {len(parts)} groups"
     if is_number(noun):
         text, s, e = number_text(noun)
         quantity = parse_quantity(text)

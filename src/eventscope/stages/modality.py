@@ -50,7 +50,11 @@ def _cues() -> dict[str, dict[str, Modality]]:
 def _own_cue(token: Token) -> tuple[Modality, str] | None:
     """Cues attached to the token itself: negation, modal auxiliaries, hedging modifiers."""
     cues = _cues()
-    for child in token.children:  # negation first: "will not lift" is a refusal, not a plan
+    for child in token.children:
+        # a condition first: "if the siege is not lifted" states neither a refusal nor a fact
+        if child.dep_ == "mark" and cues.get("mark", {}).get(child.lower_) is Modality.HYPOTHETICAL:
+            return Modality.HYPOTHETICAL, f"'{child.text}' clause"
+    for child in token.children:  # then negation: "will not lift" is a refusal, not a plan
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in cues.get("negdet", {})):
             return Modality.NEGATED, f"negation '{child.text}' on '{token.text}'"
     for child in token.children:
@@ -120,14 +124,16 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
                 return kind, f"governed by '{head.text}'"
         if lemma in cues.get("speech", {}):
             speech_above = True
-        # A modal on the head verb speaks about the predicate, not about its subject
-        # ("the strikes should send a message": the strikes happened).
+        # A modal on the head verb speaks about the predicate, not about its subject ("the strikes
+        # should send a message": the strikes happened), unless the predicate is the happening itself
+        # ("talks have not taken place", "the attack could happen at any time").
         clause_link = dep in ("xcomp", "ccomp", "advcl", "pcomp", "relcl", "acl")
-        if not anchored and dep not in SUBJECT_DEPS and (clause_link or head.pos_ in ("VERB", "AUX")):
+        if not anchored and (dep not in SUBJECT_DEPS or _happening(head)) and (
+                clause_link or head.pos_ in ("VERB", "AUX")):
             found = _own_cue(head)
             if found and found[0] is not Modality.OCCURRED:
                 modality, why = found
-                if modality is Modality.NEGATED and dep != "xcomp":
+                if modality is Modality.NEGATED and dep != "xcomp" and dep not in SUBJECT_DEPS:
                     # "did not say that X attacked" leaves the attack's status open
                     modality = Modality.HYPOTHETICAL
                 return _reported_would(token, modality, why + f" above '{token.text}'")
@@ -135,6 +141,25 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
     if speech_above:
         return Modality.OCCURRED, "reported speech, no negation/hedge cue"
     return Modality.OCCURRED, "no negation/hedge cue"
+
+
+# Verbs that say an event happened, whose subject is the event ("the talks took place").
+HAPPENING_VERBS = frozenset({"happen", "occur", "materialize", "materialise", "proceed", "unfold", "transpire"})
+
+
+def told_as_happening(token: Token) -> bool:
+    """Whether the trigger is the subject of a happening verb ("talks have not taken place"): its
+    negation says the event did not happen, not that anyone refused it."""
+    return token.dep_ in SUBJECT_DEPS and token.head.i != token.i and _happening(token.head)
+
+
+def _happening(verb: Token) -> bool:
+    """'happened', 'occurred', 'took place', 'went ahead': the verb asserts its subject event."""
+    lemma = verb.lemma_.lower()
+    if lemma in HAPPENING_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt", "advmod")}
+    return (lemma == "take" and "place" in particles) or (lemma == "go" and "ahead" in particles)
 
 
 def _purpose_of_a_use(clause: Token, head: Token, lemma: str) -> bool:

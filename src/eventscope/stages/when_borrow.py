@@ -94,12 +94,24 @@ def _same_type(told: Mention, mention: Mention) -> bool:
     return told.plover == mention.plover and modes_agree(told.plover_mode, mention.plover_mode)
 
 
+def on_another_noun(token: Token, trigger: Token) -> bool:
+    """`token` sits in a relative or participle clause on some noun, and `trigger` outside it: that
+    clause tells about the noun ("the RSF, which have been at war since April 2023, denied ..."), so
+    its date is not the trigger's."""
+    for clause in (token, *token.ancestors):
+        if clause.dep_ in ("relcl", "acl"):
+            return trigger.i not in {t.i for t in clause.subtree}
+    return False
+
+
 def same_sentence(mention: Mention, ordered: list[Mention],
-                  own: dict[str, tuple[TimeRef | None, TimeRef | None]]) -> TimeRef | None:
+                  own: dict[str, tuple[TimeRef | None, TimeRef | None]], doc: Doc) -> TimeRef | None:
     """Another event of the same sentence dated by a phrase: one sentence, one time frame.  A vague
-    phrase ("recent attacks") dates only its own event."""
+    phrase ("recent attacks") dates only its own event, and so does one in a clause on another noun."""
+    trigger = doc[mention.trigger_token]
     others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
-              and (date := own[m.id][0]) is not None and not date.vague]
+              and (date := own[m.id][0]) is not None and not date.vague
+              and not on_another_noun(doc[m.trigger_token], trigger)]
     if not others:
         return None
     other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
