@@ -427,3 +427,9 @@ def test_who_condemns_a_deed_in_the_passive_did_not_do_it(nlp) -> None:
 def test_a_bracketed_other_name_is_the_same_actor(nlp) -> None:
     roles = _roles(nlp, "This was indeed an IS (Islamic State) attack, rather than an accidental explosion.", "attack")
     assert _texts(roles.actor1) == ["Islamic State"]
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:
+    # "several vehicles destroyed" borrows "were": the vehicles were destroyed, they destroyed nothing
+    roles = _roles(nlp, "11 soldiers were killed and several vehicles destroyed.", "destroyed")
+    assert _texts(roles.actor1) == [] and _texts(roles.actor2) == ["several vehicles"]

@@ -144,6 +144,10 @@ def test_mention_ids_and_tokens(nlp) -> None:
     # a vow to defeat or eliminate is a threat of force, not a promise of cooperation
     ("Somalia's president vowed to defeat the group by the end of the year.", "vowed", "THREATEN",
      Modality.OCCURRED),
+    ("Students vowed to continue the protests until their demands are met.", "vowed", "THREATEN",
+     Modality.OCCURRED),
+    # returning fire is firing back
+    ("The military said soldiers came under fire and returned fire.", "returned", "ASSAULT", Modality.OCCURRED),
 ])
 def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]
@@ -204,3 +208,7 @@ def test_weapons_launched_at_a_target_are_an_attack(nlp) -> None:
     assert launch.plover == "ASSAULT" and launch.plover_mode == "drone", launch.reasons
     # a launch with no target may be a test: not coded as an attack
     assert not by_trigger(run(nlp, "North Korea launched a ballistic missile into the sea."), "launched")
+
+
+def test_meeting_a_demand_is_no_meeting(nlp) -> None:
+    assert not by_trigger(run(nlp, "Students vowed to continue the protests until their demands are met."), "met")

@@ -254,3 +254,11 @@ def test_a_common_word_after_the_is_no_small_town(pipeline) -> None:
     text = "A bomb exploded in the Hague on Monday. Gunmen attacked a village in the Gambia on Tuesday."
     events = pipeline.extract_one(Article(id="h", text=text, published=dt.date(2021, 6, 29))).events
     assert {"NLD", "GMB"} <= {e.place.country for e in events if e.place}, [e.place for e in events]
+
+
+def test_a_name_run_into_its_bracketed_province_ends_at_the_bracket(pipeline) -> None:
+    # the small model tags "Bamako (Bamako" as one ORG; ACLED writes "Town (Province)"
+    text = "On 5 March 2024, around 200 people demonstrated in Bamako (Bamako) to demand the release of a leader."
+    events = pipeline.extract_one(Article(id="b", text=text, published=dt.date(2024, 3, 7))).events
+    places = [e.place for e in events if e.place]
+    assert places and all(p.name == "Bamako" and p.country == "MLI" and p.lat is not None for p in places), places

@@ -137,6 +137,9 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and dying:
             patient_subject.append((child, f"nsubj of '{verb.text}', who undergoes it"))
+        elif child.dep_ in SUBJECT_DEPS and _elided_passive(verb):
+            patient_subject.append((child, f"subject of '{verb.text}', a passive that shares "
+                                           f"'{verb.head.text}''s auxiliary"))
         elif child.dep_ in SUBJECT_DEPS:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
@@ -229,6 +232,13 @@ def _shared_agent(verb: Token) -> Found:
     return [(p, f"agent 'by' of '{partner.text}', coordinated with passive '{verb.text}'")
             for partner in partners for by in partner.children if by.dep_ == "agent"
             for p in by.children if p.dep_ == "pobj" and _is_party(p)]
+
+
+def _elided_passive(verb: Token) -> bool:
+    """'11 soldiers were killed and several vehicles destroyed': a participle coordinated with a
+    passive, with no auxiliary of its own, is passive too; its subject is what was destroyed."""
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and _is_passive_clause(verb.head) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_passive_clause(verb: Token) -> bool:

@@ -94,8 +94,15 @@ def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
             i = j
         else:
             i += 1
-    found = [_border_of_people(doc, with_street(doc, t)) for t in found]
+    found = [_border_of_people(doc, with_street(doc, t)) for t in (_before_bracket(doc, t) for t in found)]
     return _join_hyphenated(doc, sent, sorted(found, key=lambda t: t.start))
+
+
+def _before_bracket(doc: Doc, toponym: Toponym) -> Toponym:
+    """'Bamako (Bamako' tagged as one name: ACLED writes the town and its province in brackets, and
+    the small model sometimes runs an entity into the bracket; the name ends before it."""
+    cut = next((i for i in range(toponym.start + 1, toponym.end) if doc[i].text in ("(", "[")), None)
+    return Toponym(toponym.start, cut, toponym.label) if cut is not None else toponym
 
 
 # Words of a date or time written without digits ("last summer", "this morning").  A holiday's name
