@@ -31,6 +31,14 @@ def _mention(parsed: ParsedArticle, word: str, inside: str, plover: str = "ASSAU
                    trigger_token=token.i, plover=plover, cameo="190", goldstein=-10.0)
 
 
+def _claims_of(nlp, text: str, *mentions: tuple[str, str]) -> list[tuple[Claim, ...]]:
+    """The claims of each (word, sentence it is in) mention of `text`, in that order."""
+    parsed = parse(Article(id="t", text=text), nlp)
+    found = [_mention(parsed, word, inside) for word, inside in mentions]
+    claims = extract_claims(parsed, found)
+    return [claims.get(m.id, ()) for m in found]
+
+
 def _killed(parsed: ParsedArticle, mentions: list[Mention]) -> list[Claim]:
     """Every killed claim the counts stage reads for these mentions."""
     return [c for cs in extract_claims(parsed, mentions).values() for c in cs if c.kind is ClaimKind.KILLED]
@@ -204,12 +212,9 @@ def test_place_phrase_is_no_cause_of_a_toll(nlp) -> None:
     it hangs from, not to the paragraph's earlier event through "the region"."""
     text = ("Russian missiles struck energy facilities overnight, killing at least three people, officials said. "
             "In the Kharkiv region, a missile hit a residential building, killing two people, the governor said.")
-    parsed = parse(Article(id="t", text=text), nlp)
-    struck = _mention(parsed, "struck", "Russian missiles")
-    hit = _mention(parsed, "hit", "Kharkiv")
-    claims = extract_claims(parsed, [struck, hit])
-    assert [c.min for c in claims[struck.id]] == [3]
-    assert [c.min for c in claims[hit.id]] == [2]
+    struck, hit = _claims_of(nlp, text, ("struck", "Russian missiles"), ("hit", "Kharkiv"))
+    assert [c.min for c in struck] == [3]
+    assert [c.min for c in hit] == [2]
 
 
 @pytest.mark.parametrize(("text", "triggers", "total"), [
@@ -233,9 +238,6 @@ def test_a_toll_of_another_event_is_no_whole_of_this_one(nlp) -> None:
     # the car bomb's 12 dead of last month do not make the seven soldiers a part of a larger toll
     text = ("Militants attacked a base on Wednesday. Seven soldiers died in the fighting, an officer said.\n\n"
             "Police arrested four suspects over a car bomb that killed 12 people last month.")
-    parsed = parse(Article(id="t", text=text), nlp)
-    attack = _mention(parsed, "attacked", "Militants attacked")
-    bomb = _mention(parsed, "bomb", "car bomb")
-    claims = extract_claims(parsed, [attack, bomb])
-    (seven,) = [c for c in claims[attack.id] if c.min == 7]
+    attack, _bomb = _claims_of(nlp, text, ("attacked", "Militants attacked"), ("bomb", "car bomb"))
+    (seven,) = [c for c in attack if c.min == 7]
     assert PART_OF_TOLL not in seven.reason, seven.reason
