@@ -137,6 +137,10 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("Talks between the two sides have not taken place since 2022.", "Talks", "CONSULT", Modality.NEGATED),
     ("The attack did not happen.", "attack", "ASSAULT", Modality.NEGATED),
     ("The talks took place in Doha on Monday.", "talks", "CONSULT", Modality.OCCURRED),
+    # what a clause says of an event it names as its subject does not make the event threatened ...
+    ("Hamas vowed that the killings would not go unanswered.", "killings", "ASSAULT", Modality.OCCURRED),
+    # ... unless the clause is the event's happening
+    ("Officials warned that clashes could erupt in the city.", "clashes", "ASSAULT", Modality.HYPOTHETICAL),
     # a condition comes before the negation inside it: neither a refusal nor a fact
     ("The RSF threatened to storm the city if the siege is not lifted.", "lifted", "RETREAT",
      Modality.HYPOTHETICAL),

@@ -96,6 +96,11 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             return Modality.HYPOTHETICAL, f"a kind of event: '{head.text} {how_often.text}'"
         if dep not in CLAUSE_DEPS:
             break
+        if dep == "nsubj" and current.pos_ in ("NOUN", "PROPN") and head.pos_ in ("VERB", "AUX") \
+                and not _happening(head):
+            # "vowed that the killings would not go unanswered", "denied that the strike killed civilians":
+            # the clause says something of the event; what governs the clause bears on that, not on it
+            break
         if dep == "relcl" and _told_as_past(current):
             break  # "the assassins of X, who was murdered yesterday": a past fact about the noun
         if dep == "conj":
@@ -144,7 +149,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
 
 
 # Verbs that say an event happened, whose subject is the event ("the talks took place").
-HAPPENING_VERBS = frozenset({"happen", "occur", "materialize", "materialise", "proceed", "unfold", "transpire"})
+HAPPENING_VERBS = frozenset({"happen", "occur", "materialize", "materialise", "proceed", "unfold", "transpire",
+                             "erupt", "ensue", "follow", "resume", "begin", "start", "continue", "recur", "spread",
+                             "escalate", "intensify", "come", "flare", "rage"})
 
 
 def told_as_happening(token: Token) -> bool:
@@ -159,7 +166,8 @@ def _happening(verb: Token) -> bool:
     if lemma in HAPPENING_VERBS:
         return True
     particles = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt", "advmod")}
-    return (lemma == "take" and "place" in particles) or (lemma == "go" and "ahead" in particles)
+    return (lemma == "take" and "place" in particles) or (lemma == "go" and "ahead" in particles) \
+        or (lemma == "break" and "out" in particles)
 
 
 def _purpose_of_a_use(clause: Token, head: Token, lemma: str) -> bool:
