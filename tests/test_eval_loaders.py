@@ -81,6 +81,14 @@ def test_acled_legacy_export_layout(eval_dir: Path) -> None:
     assert week is not None and week.precision == "week"
 
 
+def test_acled_unseen_fixture_spans_twelve_countries(eval_dir: Path) -> None:
+    """The set written to be scored before any change for it (README, Accuracy): one row per country."""
+    docs = _acled_docs(eval_dir / "acled_unseen_2024.csv")
+    assert len(docs) == 12 and len({d.events[0].countries for d in docs}) == 12
+    assert all(d.events[0].place and d.events[0].place.lat is not None and d.events[0].fatalities is not None
+               for d in docs)
+
+
 def test_acled_api_json(eval_dir: Path) -> None:
     docs = _acled_docs(eval_dir / "acled_api.json")
     assert [d.id for d in docs] == ["SOM9001", "SOM9002"]
