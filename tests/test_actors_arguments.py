@@ -433,3 +433,9 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:
     # "several vehicles destroyed" borrows "were": the vehicles were destroyed, they destroyed nothing
     roles = _roles(nlp, "11 soldiers were killed and several vehicles destroyed.", "destroyed")
     assert _texts(roles.actor1) == [] and _texts(roles.actor2) == ["several vehicles"]
+
+
+def test_the_dateline_is_no_part_of_the_first_subject(nlp) -> None:
+    # the parser joins "DHAKA, Bangladesh" to "Police" as conjuncts
+    roles = _roles(nlp, "DHAKA, Bangladesh (AP) — Police fired tear gas at thousands of students on Thursday.", "fired")
+    assert _texts(roles.actor1) == ["Police"], roles

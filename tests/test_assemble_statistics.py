@@ -36,6 +36,14 @@ def test_a_toll_over_many_places_of_the_country_is_no_event(nlp, text: str) -> N
     assert _events(nlp, text) == []
 
 
+def test_another_clause_of_a_countrywide_toll_tells_its_own_event(nlp) -> None:
+    text = ("Police fired tear gas and rubber bullets at students protesting job quotas in the capital on "
+            "Thursday, and at least 19 people were killed in clashes across the country, local media said.")
+    events = _events(nlp, text)
+    assert {e.plover for e in events} >= {"ASSAULT", "PROTEST"}, [(e.plover, e.mention_ids) for e in events]
+    assert all("clashes" not in e.reasons.get("merge", "") for e in events)  # the summed clashes stay out
+
+
 @pytest.mark.parametrize("text", [
     "The war in Syria has killed more than 400,000 people since 2011.",
     "The offensive launched by the rebels on 11 November has already resulted in 139 dead and 313 wounded, "

@@ -69,6 +69,7 @@ from eventscope.stages.actor_phrases import (
 from eventscope.stages.actor_victims import claim_victims
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.where_focus import dateline_length
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
 
@@ -108,6 +109,9 @@ def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
         a1, a2, why = noun_arguments(trigger, violent=mention.plover in HOSTILE_TYPES)
     else:
         a1, a2, why = _verb_arguments(trigger)
+    # "DHAKA, Bangladesh (AP) — Police fired ...": the parser may join the dateline to the subject
+    opening = dateline_length(parsed.article.text)
+    a1, a2 = [f for f in a1 if f[0].idx >= opening], [f for f in a2 if f[0].idx >= opening]
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
     actor2 = code_actors(doc, a2, dictionary, trigger, home=home)
     return ActorRoles(actor1=actor1, actor2=actor2, reason="; ".join(why))

@@ -507,7 +507,7 @@ def assemble(
 ) -> list[Event]:
     clusters: list[_Cluster] = []
     paragraphs = paragraph_numbers(parsed)
-    countrywide = countrywide_sentences(parsed, toll_sentences(claims, mentions))
+    countrywide = countrywide_sentences(parsed, toll_sentences(claims, mentions), claims)
     large_tolls = toll_sentences(claims, mentions, TALLY_MIN)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -519,7 +519,8 @@ def assemble(
         date = dates.get(mention.id, _UNDATED)
         if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
                 or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
-                or mention.sentence_index in countrywide or is_running_total(parsed, mention, large_tolls) \
+                or mention.trigger_token in countrywide.get(mention.sentence_index, ()) \
+                or is_running_total(parsed, mention, large_tolls) \
                 or ranks_in_a_series(parsed, mention) or counts_a_campaign(parsed, mention, date):
             continue
         place = places.get(mention.id)

@@ -235,24 +235,43 @@ def toll_sentences(claims: Mapping[str, tuple[Claim, ...]], mentions: Sequence[M
                              for c in found))
 
 
-def countrywide_sentences(parsed: ParsedArticle, tolls: frozenset[int]) -> frozenset[int]:
+def countrywide_sentences(parsed: ParsedArticle, tolls: frozenset[int],
+                          claims: Mapping[str, tuple[Claim, ...]]) -> dict[int, frozenset[int]]:
     """The sentences among `tolls` (from `toll_sentences`) that give their casualty figure for many
-    places of the country at once; every mention of such a sentence is part of the sum ("fighting",
-    "killing").  Each sentence is read once, whatever the number of its mentions."""
-    return frozenset(n for n in tolls if 0 <= n < len(parsed.sentences) and _spread_over_country(parsed, n))
+    places of the country at once, each with the tokens of the clause that does: every mention there
+    is part of the sum ("fighting", "killing").  A coordinated clause with no casualty figure of its
+    own tells an event of its own ("Police fired tear gas at students in the capital, and at least 19
+    people were killed in clashes across the country"); one with a figure gives a rival count of the
+    same sum ("... but the army claims it only sustained 48 casualties in those clashes")."""
+    figures = [c.span.start for held in claims.values() for c in held if c.span is not None]
+    out: dict[int, frozenset[int]] = {}
+    for n in tolls:
+        if 0 <= n < len(parsed.sentences) and (marker := _spread_over_country(parsed, n)) is not None:
+            clause = marker
+            while clause.dep_ != "ROOT" and clause.head.i != clause.i and not _coordinated_clause(clause):
+                clause = clause.head
+            apart = {t.i for c in clause.children if _coordinated_clause(c) and not any(
+                c.left_edge.idx <= at <= c.right_edge.idx for at in figures) for t in c.subtree}
+            out[n] = frozenset(t.i for t in clause.subtree if t.i not in apart)
+    return out
 
 
-def _spread_over_country(parsed: ParsedArticle, n: int) -> bool:
+def _coordinated_clause(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")
+
+
+def _spread_over_country(parsed: ParsedArticle, n: int) -> Token | None:
+    """The word that spreads the sentence's toll over the country ("across", "points"), if any."""
     sentence = parsed.sentences[n]
     for token in parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
         if token.lower_ in ("across", "throughout") and any(
                 child.dep_ == "pobj" and child.lemma_.lower() in COUNTRY_NOUNS for child in token.children):
-            return True
+            return token
         if token.lemma_.lower() in SPREAD_NOUNS and token.tag_ == "NNS" and _of_the_country(token) and (
                 any(child.lower_ in SPREAD_WORDS for child in token.children)
                 or (token.head.lower_ == "of" and token.head.head.like_num)):
-            return True
-    return False
+            return token
+    return None
 
 
 def _of_the_country(places: Token) -> bool:

@@ -344,6 +344,13 @@ FOREIGN_BODY_VOTES = 2
 _DATELINE_END = re.compile(r"\s(?:--|—|–)\s|\n")
 
 
+def dateline_length(text: str) -> int:
+    """Characters of a leading 'CITY, Country (AP) —' dateline (0 when the text opens without one):
+    its words are no actor of the first sentence."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def _dateline_end(text: str) -> int:
     """Where the dateline ends: its dash ("SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --"), else the first line."""
     stripped = len(text) - len(text.lstrip())
