@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from eventscope.model import Article, Claim, ClaimKind, Mention, Span
 from eventscope.stages.counts import PART_OF_TOLL, best_figure, extract_claims
+from eventscope.stages.detect import detect
 from eventscope.stages.nlp import ParsedArticle, parse
 
 pytestmark = pytest.mark.slow
@@ -241,3 +242,12 @@ def test_a_toll_of_another_event_is_no_whole_of_this_one(nlp) -> None:
     attack, _bomb = _claims_of(nlp, text, ("attacked", "Militants attacked"), ("bomb", "car bomb"))
     (seven,) = [c for c in attack if c.min == 7]
     assert PART_OF_TOLL not in seven.reason, seven.reason
+
+
+def test_the_toll_of_an_earlier_event_told_as_a_time_reference_is_not_added(nlp) -> None:
+    text = ("An Israeli drone strike on a car in southern Lebanon killed two Hezbollah members on Wednesday, the "
+            "group said, a week after Israel killed a senior commander in a strike on Beirut's southern suburbs.")
+    parsed = parse(Article(id="t", text=text), nlp)
+    held = extract_claims(parsed, detect(parsed)).values()
+    figures = sorted(sorted(c.min for c in claims if c.min is not None) for claims in held)
+    assert figures == [[1], [2]], [[(c.min, c.reason) for c in claims] for claims in held]

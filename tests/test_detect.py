@@ -128,6 +128,8 @@ def test_mention_ids_and_tokens(nlp) -> None:
     # what is asked for has not happened; what was stopped or called off neither
     ("The UN called for a ceasefire on Monday.", "ceasefire", "RETREAT", Modality.HYPOTHETICAL),
     ("Blinken will travel to the region to push for a ceasefire.", "ceasefire", "RETREAT", Modality.HYPOTHETICAL),
+    ("France has also proposed a plan for a ceasefire along the border.", "ceasefire", "RETREAT",
+     Modality.HYPOTHETICAL),
     ("Militias vowed revenge for the attack.", "attack", "ASSAULT", Modality.OCCURRED),
     ("The government suspended peace talks with the rebels.", "talks", "CONSULT", Modality.HYPOTHETICAL),
     # a kind of event, not one; a definite one stays

@@ -131,7 +131,9 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
                           victim_sectors=victim_sectors(reading.victim))
             held = out.setdefault(mention.id, [])
             adds = "'also'" if _adds_victims(reading.token) else "'more'" if _counts_more(doc, reading) else ""
-            if adds:
+            if _time_anchor(reading.token):
+                pass  # "a week after Israel killed a senior commander": another event's toll, no addition
+            elif adds:
                 if not any(prev.kind is claim.kind for prev in held):
                     # "Israeli forces killed three gunmen ... a boy was also killed": the first figure
                     # may sit on another mention of the same account, which assembly joins
@@ -169,6 +171,20 @@ def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int
                      and (where == para or owner == holder) and low is not None and low >= claim.min]
             if whole:
                 held[index] = replace(claim, reason=f"{claim.reason}; {PART_OF_TOLL} {min(whole)} in all")
+
+
+# Subordinators that tell one event as the time reference of another.
+_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
+
+
+def _time_anchor(token: Token) -> bool:
+    """'..., a week after Israel killed a senior commander': the toll of a clause that only says when
+    the main event happened belongs to the earlier event, not to a sum with the main one."""
+    clause = clause_head(token)
+    if clause.dep_ == "pcomp":  # "after killing a commander"
+        return clause.head.lower_ in _ANCHORS
+    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _ANCHORS
+                                          for c in clause.children)
 
 
 def _is_question(text: str) -> bool:

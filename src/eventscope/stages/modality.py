@@ -39,6 +39,11 @@ ASKING_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "lobby", "ask",
                               "demand", "beg", "wish", "yearn", "negotiate", "bargain"})
 
 
+# Nouns of a proposal or an appeal, whose "for" names what is wanted: "a plan for a ceasefire".
+ASKING_FOR_NOUNS = frozenset({"plan", "proposal", "call", "appeal", "push", "bid", "demand", "initiative",
+                              "roadmap", "blueprint", "framework", "request", "hope", "pressure", "campaign"})
+
+
 @cache
 def _cues() -> dict[str, dict[str, Modality]]:
     table: dict[str, dict[str, Modality]] = {}
@@ -108,7 +113,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             current = head
             continue
         lemma = head.lemma_.lower()
-        if dep == "prep" and current.lower_ == "for" and lemma in ASKING_FOR_VERBS and not anchored:
+        if dep == "prep" and current.lower_ == "for" and (lemma in ASKING_FOR_VERBS or lemma in ASKING_FOR_NOUNS) \
+                and not anchored:
             return Modality.HYPOTHETICAL, f"asked for: '{head.text} for'"
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
