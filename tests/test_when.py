@@ -249,3 +249,13 @@ def test_a_clause_on_another_noun_does_not_date_the_event(nlp) -> None:
     dates = resolve_dates(parsed, [denied, war])
     assert dates[war.id].date == dt.date(2023, 4, 1)
     assert dates[denied.id].date == PUBLISHED, dates[denied.id]
+
+
+def test_a_condition_or_deadline_does_not_date_the_threat(nlp) -> None:
+    # "by Friday" is the ransom's deadline, not when the kidnappers threatened
+    text = "The kidnappers have threatened to kill the children unless a ransom is paid by Friday."
+    parsed = parse(Article(id="t", text=text, published=PUBLISHED), nlp)
+    threatened = mention_at(parsed, "threatened", "threatened", plover="THREATEN")
+    kill = mention_at(parsed, "kill", "kill")
+    dates = resolve_dates(parsed, [threatened, kill])
+    assert dates[threatened.id].date == PUBLISHED and dates[kill.id].date == PUBLISHED, dates

@@ -51,7 +51,7 @@ from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
-from eventscope.stages.when_borrow import inherit, linked, on_another_noun, same_event, same_sentence
+from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence, told_apart
 from eventscope.stages.when_expr import (
     TimeExpression,
     dateparser_fallback,
@@ -471,7 +471,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 2
         if item.expr.kind == "vague" and tier:
             continue  # "recent attacks" dates those attacks, not "militias that are backed by Iran" beside them
-        if tier == 2 and on_another_noun(doc[item.clause], trigger):
+        if tier == 2 and told_apart(doc[item.clause], trigger):
             continue  # "the RSF, which have been at war since April 2023, denied ...": the war's date
         if _names_year_of_another(head, trigger):
             continue  # "fighting army rule since the 2021 coup": the year is the coup's

@@ -94,12 +94,18 @@ def _same_type(told: Mention, mention: Mention) -> bool:
     return told.plover == mention.plover and modes_agree(told.plover_mode, mention.plover_mode)
 
 
-def on_another_noun(token: Token, trigger: Token) -> bool:
-    """`token` sits in a relative or participle clause on some noun, and `trigger` outside it: that
-    clause tells about the noun ("the RSF, which have been at war since April 2023, denied ..."), so
-    its date is not the trigger's."""
+# Subordinators of a clause that says what would or will be, not when its governing event happened.
+CONDITION_MARKS = frozenset({"if", "unless", "until", "once", "lest"})
+
+
+def told_apart(token: Token, trigger: Token) -> bool:
+    """`token` sits in a clause that tells something else than `trigger`'s event, and `trigger` outside
+    it: a relative or participle clause on some noun ("the RSF, which have been at war since April 2023,
+    denied ..."), or a condition or deadline ("threatened to kill them unless a ransom is paid by
+    Friday").  Its date is not the trigger's."""
     for clause in (token, *token.ancestors):
-        if clause.dep_ in ("relcl", "acl"):
+        if clause.dep_ in ("relcl", "acl") or (clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)):
             return trigger.i not in {t.i for t in clause.subtree}
     return False
 
@@ -107,11 +113,11 @@ def on_another_noun(token: Token, trigger: Token) -> bool:
 def same_sentence(mention: Mention, ordered: list[Mention],
                   own: dict[str, tuple[TimeRef | None, TimeRef | None]], doc: Doc) -> TimeRef | None:
     """Another event of the same sentence dated by a phrase: one sentence, one time frame.  A vague
-    phrase ("recent attacks") dates only its own event, and so does one in a clause on another noun."""
+    phrase ("recent attacks") dates only its own event, and so does one in a clause told apart (`told_apart`)."""
     trigger = doc[mention.trigger_token]
     others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
               and (date := own[m.id][0]) is not None and not date.vague
-              and not on_another_noun(doc[m.trigger_token], trigger)]
+              and not told_apart(doc[m.trigger_token], trigger)]
     if not others:
         return None
     other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
