@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,14 @@ def test_a_condition_or_deadline_does_not_date_the_threat(nlp) -> None:
     kill = mention_at(parsed, "kill", "kill")
     dates = resolve_dates(parsed, [threatened, kill])
     assert dates[threatened.id].date == PUBLISHED and dates[kill.id].date == PUBLISHED, dates
+
+
+def test_the_attack_of_the_next_paragraph_is_the_leads(nlp) -> None:
+    # no weapon word, yet "the attack" whose responsibility is claimed is the lead's bombing
+    text = ("A suicide bomber struck worshippers outside a mosque in Mazar-e-Sharif on Friday, killing 31.\n\n"
+            "The Islamic State group's affiliate claimed responsibility for the attack in a statement.")
+    parsed = parse(Article(id="t", text=text, published=dt.date(2024, 3, 9)), nlp)
+    struck = replace(mention_at(parsed, "struck", "suicide bomber"), plover_mode="suicide-attack")
+    attack = mention_at(parsed, "attack", "claimed responsibility")
+    dates = resolve_dates(parsed, [struck, attack])
+    assert dates[attack.id].date == dt.date(2024, 3, 8), dates[attack.id]

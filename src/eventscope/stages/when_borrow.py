@@ -56,6 +56,10 @@ def linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, 
     return None
 
 
+# Words that name an event of a type without saying how it was done.
+_BARE_NAMES = frozenset({"attack", "assault", "incident", "raid", "ambush", "massacre", "killing", "killings"})
+
+
 def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]], doc: Doc,
                paragraph: list[int]) -> TimeRef | None:
     """'the strikes', 'those attacks', 'each strike hit ...', or the same multi-word trigger
@@ -77,7 +81,8 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     same_type = [(m, t) for m, t in near if _same_type(m, mention)]
     # ... and across paragraphs, the lead's event of its type and weapon ("A suicide bomber blew himself
     # up ... [next paragraph] The blast in the Bannu district came two days after ...")
-    armed = definite and noun is trigger and mention.plover_mode is not None
+    # ("The Islamic State claimed responsibility for the attack": a bare "the attack" names it too)
+    armed = definite and noun is trigger and (mention.plover_mode is not None or noun.lemma_.lower() in _BARE_NAMES)
     lead = [(m, t) for m, t in earlier if m.plover_mode and _same_type(m, mention)][:1] if armed else []
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
