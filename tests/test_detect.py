@@ -143,6 +143,9 @@ def test_mention_ids_and_tokens(nlp) -> None:
     ("Hamas vowed that the killings would not go unanswered.", "killings", "ASSAULT", Modality.OCCURRED),
     # ... unless the clause is the event's happening
     ("Officials warned that clashes could erupt in the city.", "clashes", "ASSAULT", Modality.HYPOTHETICAL),
+    # what an agreement is to bring about has not happened yet: stated cooperation is an intent (AGREE)
+    ("China and Russia signed an agreement to expand military cooperation.", "cooperation", "AGREE",
+     Modality.OCCURRED),
     # a condition comes before the negation inside it: neither a refusal nor a fact
     ("The RSF threatened to storm the city if the siege is not lifted.", "lifted", "RETREAT",
      Modality.HYPOTHETICAL),
