@@ -89,7 +89,9 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
     """actor1/actor2 for every mention, keyed by mention id."""
     dictionary = dictionary or load_dictionary()
     home = _dateline_country(parsed, dictionary)
-    return {m.id: _roles(parsed, m, dictionary, home) for m in mentions}
+    # "DHAKA, Bangladesh (AP) — Police fired ...": the parser may join the dateline to the subject
+    opening = dateline_length(parsed.article.text)
+    return {m.id: _roles(parsed, m, dictionary, home, opening) for m in mentions}
 
 
 def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tuple[str, str] | None:
@@ -102,15 +104,14 @@ def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tup
 
 
 def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
-           home: tuple[str, str] | None = None) -> ActorRoles:
+           home: tuple[str, str] | None = None, opening: int = 0) -> ActorRoles:
+    """The mention's actor1/actor2; `opening` is the dateline's length, whose words are no actor."""
     doc = parsed.doc
     trigger = doc[mention.trigger_token]
     if _is_noun(trigger):
         a1, a2, why = noun_arguments(trigger, violent=mention.plover in HOSTILE_TYPES)
     else:
         a1, a2, why = _verb_arguments(trigger)
-    # "DHAKA, Bangladesh (AP) — Police fired ...": the parser may join the dateline to the subject
-    opening = dateline_length(parsed.article.text)
     a1, a2 = [f for f in a1 if f[0].idx >= opening], [f for f in a2 if f[0].idx >= opening]
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
     actor2 = code_actors(doc, a2, dictionary, trigger, home=home)
