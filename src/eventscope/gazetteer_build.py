@@ -199,13 +199,30 @@ def _compass_rows(name: str, iso3: str, names: set[str], points: list[tuple[floa
         inside = [p for p in points
                   if (lat_zone is None or _zone(p[0], box[0], box[1]) == lat_zone)
                   and (lon_zone is None or _zone(p[1], box[2], box[3]) == lon_zone)]
-        if inside:
+        corner = [] if len(inside) >= 3 or lat_zone is None or lon_zone is None else _corner(points, box, lat_zone, lon_zone)
+        if corner:  # the median: one far island (Chile's Easter Island) must not drag the point to sea
+            lat, lon = statistics.median(p[0] for p in corner), statistics.median(p[1] for p in corner)
+        elif inside:
             lat, lon = statistics.fmean(p[0] for p in inside), statistics.fmean(p[1] for p in inside)
         else:
             lat = (box[0] + box[1]) / 2 if lat_zone is None else box[0] + (lat_zone + 0.5) * (box[1] - box[0]) / 3
             lon = (box[2] + box[3]) / 2 if lon_zone is None else box[2] + (lon_zone + 0.5) * (box[3] - box[2]) / 3
         keys = {f"{w} {n}" for w in words for n in plain}
         yield _Row(None, f"{words[0]} {name}", lat, lon, iso3, iso3, None, population, "compass", "region", keys)
+
+
+def _corner(points: list[tuple[float, float, int]], box: tuple[float, float, float, float],
+            lat_zone: int, lon_zone: int) -> list[tuple[float, float, int]]:
+    """A slanted country has no cities in some corner cell of its box (Pakistan's north-west cell lies in
+    Afghanistan), yet "northwestern Pakistan" is a real part of it: the westernmost third of its northern
+    cities.  Cities in the north-south third, split again east to west (or the other way round)."""
+    for outer, inner, zone, other in ((0, 1, lat_zone, lon_zone), (1, 0, lon_zone, lat_zone)):
+        low, high = box[2 * outer], box[2 * outer + 1]
+        pool = sorted((p for p in points if _zone(p[outer], low, high) == zone), key=lambda p: p[inner])
+        if len(pool) >= 3:
+            third = len(pool) // 3
+            return pool[:third] if other == 0 else pool[-third:] if other == 2 else pool[third:-third]
+    return []
 
 
 def _region_rows(places: list[_Row]) -> Iterator[_Row]:

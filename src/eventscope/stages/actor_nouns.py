@@ -32,6 +32,10 @@ DAMAGE_VERBS = frozenset({"hit", "strike", "kill", "injure", "wound", "hurt", "m
                           "level", "flatten", "raze", "devastate", "ravage", "rock", "shake", "tear", "rip", "claim",
                           "leave", "wreck", "demolish", "gut", "engulf", "shatter", "pound", "batter",
                           "displace", "trap", "bury", "terrorize", "traumatize"})
+# Verbs whose object is what was attacked, never the attacker's own deed ("attacked a meeting").
+ASSAIL_VERBS = frozenset({"attack", "raid", "storm", "bomb", "shell", "ambush", "disrupt", "besiege", "assault",
+                          "ransack", "loot", "torch", "shoot", "target", "kill", "injure", "wound", "destroy",
+                          "damage", "disperse", "tear-gas", "teargas"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "into", "toward", "towards", "targeting", "onto"})
 NOUN_TARGET_PREPS = TARGET_PREPS | frozenset({"of"})  # "the bombing of the embassy"
 
@@ -59,7 +63,9 @@ TALK_ABOUT_VERBS = frozenset({
     "flee", "escape", "avoid", "study", "monitor", "track", "follow", "observe", "analyze", "analyse", "research",
     "see", "witness", "call", "condemn", "deplore", "denounce", "describe", "report", "investigate",
     "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
-    "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil"})
+    "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil",
+    "say", "confirm", "verify", "dispute", "welcome", "praise", "hail", "applaud", "protest", "lament", "regret",
+    "reject", "dismiss", "refute", "rebuff"})
 
 
 SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
@@ -136,6 +142,10 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in HARM_VERBS:
             # "that massacre, which left 89 people dead", "an attack killing five": the harmed
             a2 += [(o, f"dobj of '{child.text}' on '{noun.text}'") for o in child.children if o.dep_ in OBJECT_DEPS]
+        elif child.dep_ == "acl" and child.lemma_.lower() in ("blame", "attribute", "pin"):
+            # "a drone attack blamed on Houthi rebels", "a bombing attributed to the group": who did it
+            a1 += [(p, f"who '{noun.text}' is '{child.text} {arg.text}'") for arg in child.children
+                   if arg.dep_ == "prep" and arg.lower_ in ("on", "to") for p in arg.children if p.dep_ == "pobj"]
         elif child.dep_ == "acl":
             # "attacks carried out by the IRA", "bombings targeted at the military"
             for arg in child.children:
@@ -169,6 +179,8 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         a2 = [(t, r) for t, r in a2 if all(t.i != p.i for p in blamed)]
     elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in TALK_ABOUT_VERBS:
         pass  # "Macron called the explosion an attack": who speaks of an attack did not make it
+    elif noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in ASSAIL_VERBS:
+        pass  # "the army attacked a meeting", "troops raided a wedding": who attacks it did not hold it
     elif noun.dep_ in OBJECT_DEPS and not has_actor_modifier(a1, named_only=True):
         # "the Kremlin launched its air strikes": the subject, rather than the pronoun standing for it
         subjects = [(c, f"nsubj of '{head.text}', whose object is '{noun.text}'")

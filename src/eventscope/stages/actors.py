@@ -149,6 +149,7 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
+    a1 = _one_subject(verb, a1)
     if not a1 and _is_passive_clause(verb):
         a1 = _stray_agent(verb)
     if not a1 and verb.tag_ == "VBN":
@@ -210,6 +211,18 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     if not a2 and verb.dep_ in ("acl", "relcl") and is_passive(verb):
         a2.append((verb.head, f"noun modified by passive '{verb.text}'"))
     return a1, a2, why
+
+
+def _one_subject(verb: Token, found: Found) -> Found:
+    """A clause has one subject (coordinated ones hang on it as conjuncts), so two subjects of one verb
+    are a misparse: "the act of war, in which Mateen slaughtered 49" lent the verb its antecedent.  The
+    subject nearest before the verb is the one its clause gives."""
+    subjects = [(t, r) for t, r in found if t.dep_ in SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return found
+    before = [(t, r) for t, r in subjects if t.i < verb.i]
+    keep = max(before, key=lambda pair: pair[0].i) if before else min(subjects, key=lambda pair: pair[0].i)
+    return [(t, r) for t, r in found if t.dep_ not in SUBJECT_DEPS or t.i == keep[0].i]
 
 
 def _stray_agent(verb: Token) -> Found:

@@ -68,11 +68,13 @@ from eventscope.stages.assemble_incidents import (
     is_accident,
     is_answered,
     is_bare_toll,
+    is_habitual,
     is_inquired,
     is_running_total,
     is_self_inflicted,
     is_tally,
     is_toll_word,
+    names_a_kind,
     names_another,
     ranks_in_a_series,
     told_in_passing,
@@ -125,6 +127,7 @@ class _Cluster:
     inquired: bool = False  # opened by a deed under inquiry (assemble_incidents.is_inquired): a past one
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
     told_earlier: bool = False  # opened by a sentence that sets its event before the story (`opens_earlier`)
+    reference: dt.date | None = None  # the article's reference date: what happened is not after it
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
         """Every mention only reports casualties ("killed", "died"), with no attacker; one who killed
@@ -138,8 +141,13 @@ class _Cluster:
         return self.mentions[0]
 
     def best_date(self) -> TimeRef:
-        strong = [d for d in self.dates if not is_weak_date(d) and d.date is not None]
-        pool = strong or [d for d in self.dates if d.date is not None] or [_UNDATED]
+        known = [d for d in self.dates if d.date is not None]
+        if self.reference is not None and self.head.modality is Modality.OCCURRED:
+            # "the sides agreed to hold talks next month": what happened is dated by its past, not by
+            # the time ahead that a complement of it names
+            known = [d for d in known if d.date <= self.reference] or known  # type: ignore[operator]
+        strong = [d for d in known if not is_weak_date(d)]
+        pool = strong or known or [_UNDATED]
         order = list(DatePrecision)
         # the most precise; of equal precision, a date of its own beats the report's day
         return min(pool, key=lambda d: (order.index(d.precision), d.report_bound))
@@ -150,7 +158,11 @@ class _Cluster:
         places ("Blinken, speaking in Rome, said the strikes ...")."""
         with_span = [p for p in self.places if p.span is not None]
         pool = with_span or self.places
-        return pool[0] if pool else None
+        if not pool:
+            return None
+        # "Gunmen killed a leader in Cauca province ... outside his home in the municipality of Suarez":
+        # a town inside the lead's country or province, named later, is the finer answer to where
+        return next((p for p in with_span[1:] if _town_inside(p, pool[0])), pool[0])
 
     def actors(self, which: str) -> tuple[Actor, ...]:
         """The role's actors over every mention, once each.  A bare function word left
@@ -334,6 +346,16 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     return False
 
 
+def _town_inside(town: Place, area: Place) -> bool:
+    """A town of the area's country, or of its province when the area is one."""
+    if town.precision not in (PlacePrecision.TOWN, PlacePrecision.POINT) or town.lat is None \
+            or town.country is None or town.country != area.country:
+        return False
+    if area.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+        return True
+    return area.precision == PlacePrecision.ADMIN1 and town.admin1 is not None and town.admin1 == (area.admin1 or area.name)
+
+
 def _refers_here(cluster: _Cluster, place: Place | None) -> bool:
     """A definite reference ("the explosion targeted a bakery on Rue Victor Hugo") stands for an event
     told before unless it puts itself at a town the gazetteer places elsewhere ("the 2 April car bomb
@@ -427,6 +449,11 @@ def _acled_by_targets(parsed: ParsedArticle, head: Mention, targets: tuple[Actor
     return head.acled_type, head.acled_sub_type, ""
 
 
+# ACLED sub-types told by the weapon: the mention that names it says which (the rest tell what happened).
+WEAPON_SUB_TYPES = frozenset({"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+                              "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"})
+
+
 def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     head = cluster.head
     article = parsed.article
@@ -448,15 +475,22 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     )
     actor1 = _of_the_place(cluster.actors("actor1"), place)
     actor2 = _of_the_place(cluster.actors("actor2"), place)
+    # "al Shabaab attacked a hotel ... A suicide bomber blew himself up at the entrance": the mention
+    # that says how it was done codes the event (CAMEO, ACLED sub-type), not the lead's bare verb
+    coder = head if head.plover_mode else next((m for m in cluster.mentions if m.plover_mode), head)
     acled_type, acled_sub_type, why = _acled_by_targets(parsed, head, actor2)
+    if coder is not head and coder.acled_sub_type in WEAPON_SUB_TYPES:
+        acled_type, acled_sub_type, why = _acled_by_targets(parsed, coder, actor2)
     if why:
         reasons["acled"] = why
+    if coder is not head:
+        reasons["cameo"] = f"{coder.cameo} from '{coder.trigger.text}', which says how it was done"
     return Event(
         id=stable_event_id(article.id, head),
         plover=head.plover,
-        plover_mode=head.plover_mode or next((m.plover_mode for m in cluster.mentions if m.plover_mode), None),
-        cameo=head.cameo,
-        goldstein=head.goldstein,
+        plover_mode=coder.plover_mode,
+        cameo=coder.cameo,
+        goldstein=coder.goldstein,
         acled_type=acled_type,
         acled_sub_type=acled_sub_type,
         date=date,
@@ -521,7 +555,8 @@ def assemble(
                 or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
                 or mention.trigger_token in countrywide.get(mention.sentence_index, ()) \
                 or is_running_total(parsed, mention, large_tolls) \
-                or ranks_in_a_series(parsed, mention) or counts_a_campaign(parsed, mention, date):
+                or ranks_in_a_series(parsed, mention) or counts_a_campaign(parsed, mention, date) \
+                or is_habitual(parsed, mention):
             continue
         place = places.get(mention.id)
         # What an act answers ("in response to the attacks") is another event than that act, and, told
@@ -532,6 +567,8 @@ def assemble(
         in_passing = told_in_passing(parsed, mention, date, claims.get(mention.id, ()))
         if another and in_passing and generic_series(parsed, mention):
             continue  # "other attacks in the past": a series in passing, no event
+        if in_passing and names_a_kind(parsed, mention):
+            continue  # "a group that tracks arrests and killings": a kind of deed, no event
         # "the judge who was investigating the governor's murder": a deed done before, apart from the
         # events of the story; nor does a later mention join it
         inquired = is_inquired(parsed, mention)
@@ -562,7 +599,8 @@ def assemble(
             # An accident's toll opens a cluster of its own, so that the tolls told after it ("three of
             # the crewmen were killed instantly") join it and go with it.
             accident = is_accident(parsed, mention, bool(mention_roles.actor1), by_sentence[mention.sentence_index])
-            target = _Cluster(paragraph_of=paragraphs, accident=accident, inquired=inquired, told_earlier=earlier)
+            target = _Cluster(paragraph_of=paragraphs, accident=accident, inquired=inquired, told_earlier=earlier,
+                              reference=parsed.article.reference_date)
             clusters.append(target)
         target.mentions.append(mention)
         if answered:

@@ -32,11 +32,13 @@ __all__ = [
     "is_accident",
     "is_answered",
     "is_bare_toll",
+    "is_habitual",
     "is_inquired",
     "is_running_total",
     "is_self_inflicted",
     "is_tally",
     "is_toll_word",
+    "names_a_kind",
     "names_another",
     "told_in_passing",
     "toll_sentences",
@@ -139,6 +141,7 @@ def is_inquired(parsed: ParsedArticle, mention: Mention) -> bool:
 TALLY_WORDS = frozenset({"kill", "murder", "die", "dead", "death", "casualty", "victim", "wound", "injure",
                          "assassinate", "massacre"})
 TALLY_DAYS = 28
+CAMPAIGN_DAYS = 8  # a count of deeds done to many "since" a day over a week ago sums more than one event
 TALLY_MIN = 20
 
 
@@ -160,7 +163,9 @@ def _one_cause(token: Token) -> bool:
     causes = [c for c in token.children if c.dep_ == "nsubj" and token.lemma_.lower() != "die"]
     causes += [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
                for g in c.children if g.dep_ == "pobj"]
-    return any(c.tag_ in ("NN", "NNP") and c.lemma_.lower() not in CAMPAIGN_NOUNS
+    # "killed in the territory (the West Bank) since then": a place the toll is counted over, no cause
+    return any(c.tag_ in ("NN", "NNP") and c.lemma_.lower() not in CAMPAIGN_NOUNS | AREA_NOUNS
+               and c.ent_type_ not in ("GPE", "LOC", "FAC")
                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that") for d in c.children)
                for c in causes)
 
@@ -206,11 +211,15 @@ def _over_a_month(date: TimeRef) -> bool:
 
 
 def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
-    """A present-perfect deed done to many over a month or more ("the Houthis have attacked more than
-    100 merchant vessels since November 2023"): a campaign's count so far, not one event.  "Rebels have
-    attacked the town since Monday" is one."""
+    """A present-perfect deed done to many over more than a week ("the Houthis have attacked more than
+    100 merchant vessels since November 2023", "the government has arrested more than 2,000 people since
+    the July 28 vote"): a campaign's count so far, not one event.  "Rebels have attacked the town since
+    Monday" is one."""
     token = parsed.trigger(mention)
-    if token is None or token.pos_ != "VERB" or not _over_a_month(date) or not _present_perfect(token):
+    if token is None or token.pos_ != "VERB" or not _present_perfect(token):
+        return False
+    interval = date.interval()
+    if interval is None or is_weak_date(date) or (interval[1] - interval[0]).days < CAMPAIGN_DAYS:
         return False
     count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
     return count is not None and (count.min or 0) >= TALLY_MIN
@@ -222,6 +231,7 @@ def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) ->
 # spreads over the country count: "attacked several villages in Kidal, killing 30" is one event.
 SPREAD_NOUNS = frozenset({"point", "part", "place", "area", "department", "province", "region", "state",
                           "town", "city", "village", "district", "municipality", "location", "locality"})
+AREA_NOUNS = SPREAD_NOUNS | frozenset({"territory", "country", "nation", "enclave", "strip", "zone", "capital"})
 SPREAD_WORDS = frozenset({"various", "several", "different", "many", "numerous", "multiple"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})
 
@@ -325,6 +335,52 @@ def generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
     """A plural noun trigger ("other attacks"): many events named at once."""
     token = parsed.trigger(mention)
     return token is not None and token.tag_ in ("NNS", "NNPS")
+
+
+# Verbs whose habitual object is a kind of deed ("a rights group that tracks arrests and killings"), and
+# nouns that count a kind of deed as a trend ("the rising number of air attacks", "a surge in attacks").
+TRACKING_VERBS = frozenset({"track", "monitor", "document", "record", "count", "tally", "catalogue", "catalog",
+                            "log", "study", "research", "investigate"})
+# Words of a deed done at intervals, over weeks ("near-nightly raids"); not of one that goes on for a while
+# ("continual explosions and shooting" on the day of an offensive is that day's event).
+HOW_OFTEN_WORDS = frozenset({"nightly", "daily", "weekly", "monthly", "regular", "frequent", "routine", "periodic",
+                             "recurrent", "recurring"})
+TREND_NOUNS = frozenset({"number", "rise", "increase", "surge", "spike", "upsurge", "escalation", "decline",
+                         "drop", "decrease", "fall", "wave", "frequency", "rate", "trend"})
+
+
+def names_a_kind(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A bare plural noun trigger that names a kind of deed, not deeds the story tells: a routine ("near-
+    nightly raids"), the habitual object of a tracking verb ("a group that tracks arrests and killings")
+    or a trend's count ("alarmed by the rising number of air attacks").  With a determiner, a figure or an
+    owner it is told ("the attacks")."""
+    token = parsed.trigger(mention)
+    if token is None or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in HOW_OFTEN_WORDS for c in token.children):
+        return True  # "has carried out near-nightly raids", "daily attacks": a routine, no one event
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head  # "tracks arrests and killings": the coordination's place is its first noun's
+    head = first.head
+    if first.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in TRACKING_VERBS and head.tag_ in ("VBZ", "VBP", "VBG")
+    return first.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.lower() in TREND_NOUNS
+
+
+# Adverbs that make a present-tense verb a habit ("bandits often kidnap villagers for ransom").
+HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "typically",
+                           "generally", "commonly", "occasionally", "repeatedly", "habitually"})
+
+
+def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
+    """'Gangs, known locally as bandits, often kidnap villagers for ransom': what someone does as a rule,
+    told in the present with an adverb of frequency, is background, no event."""
+    token = parsed.trigger(mention)
+    return token is not None and token.tag_ in ("VBP", "VBZ") and any(
+        c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in token.children)
 
 
 def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:

@@ -122,11 +122,21 @@ def actor_keys(actors: Iterable[Actor]) -> set[str]:
     for actor in actors:
         if actor.country:
             keys.add(actor.country)
-        elif actor.sector and is_proper_name(actor.name) and is_proper_name(_without_article(actor.text or actor.name)):
+        elif actor.sector and is_proper_name(actor.name) and is_proper_name(_without_article(actor.text or actor.name)) \
+                and not _common_noun_at_start(actor):
             # a named group with no country; the text decides, since the dictionary names a description
             # too ("THE EXTRADITABLES" -> "Colombia criminals")
             keys.add(actor.name.lower())
     return keys
+
+
+def _common_noun_at_start(actor: Actor) -> bool:
+    """'Gunmen', 'Suspected jihadists' opening a sentence: a role word the dictionary knows, or a phrase
+    whose last word is in lower case, is a description with a capital, not a group's name."""
+    words = actor.name.split()
+    return ((len(words) > 1 and words[-1][:1].islower())
+            or (any(f"(role {where}" in actor.reason or f"(title {where}" in actor.reason
+                   for where in ("actors.tsv",)) and len(words) == 1))
 
 
 def _without_article(text: str) -> str:

@@ -197,10 +197,12 @@ def _adds_victims(token: Token) -> bool:
 
 
 def _counts_more(doc: Doc, reading: Reading) -> bool:
-    """'Two more people died in hospital', 'three additional bodies': more victims of the same account."""
+    """'Two more people died in hospital', 'three additional bodies': more victims of the same account;
+    not 'more than 600 Palestinians', a bound on one figure."""
     span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
     return span is not None and any(t.lower_ in ("more", "additional", "further") and t.dep_ == "amod"
-                                    and (t.head.like_num or t.head.pos_ == "NUM") for t in span)
+                                    and (t.head.like_num or t.head.pos_ == "NUM")
+                                    and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than") for t in span)
 
 
 # Victim nouns that may cover anyone: a second figure for them restates or rivals the first.

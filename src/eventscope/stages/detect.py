@@ -78,10 +78,20 @@ def _is_trigger_position(token: Token) -> bool:
     return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
 
 
+# Nouns for installations, firms and rules: a participle on one says what it is for ("facilities
+# supporting Ukraine's military-industrial complex", "a law banning protests"), not a deed someone did.
+FUNCTION_HEADS = frozenset({"facility", "infrastructure", "site", "plant", "factory", "enterprise", "company",
+                            "firm", "industry", "depot", "warehouse", "network", "system", "program",
+                            "programme", "project", "law", "legislation", "bill", "policy", "rule", "regulation"})
+
+
 def _modifier_allowed(cand: Candidate) -> bool:
     """A modifier is a trigger only for violence: a compound noun coded ASSAULT, an adjective or
-    participle by a row written for that position (pos A), or a verb form of an ASSAULT row."""
+    participle by a row written for that position (pos A), or a verb form of an ASSAULT row.  A
+    participle saying what an installation or a rule is for is none (FUNCTION_HEADS)."""
     token = cand.token
+    if token.dep_ == "acl" and token.tag_ == "VBG" and lemma_of(token.head) in FUNCTION_HEADS:
+        return False
     if token.dep_ == "compound":
         return cand.plover == "ASSAULT"
     if token.dep_ == "amod":

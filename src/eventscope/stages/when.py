@@ -23,9 +23,12 @@ phrase belongs to which mention.  The fallback chain, step by step:
 7. The time an earlier sentence of the paragraph opens with ("On 8 June 2023,
    forces shelled Odesa. The strike injured 9."), even if no event was coded
    there: a fronted time adverbial frames what follows.
-8. The event named as the cause anywhere earlier in the article.
-9. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
-10. The publication date, with a reason saying it is a fallback.
+8. The lead's event, for a deed of its type told in the past with no time in
+   the paragraph right after the lead ("M23 shelled Goma on Saturday ...
+   Bombs struck a camp in Mugunga"): that paragraph tells the lead in detail.
+9. The event named as the cause anywhere earlier in the article.
+10. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
+11. The publication date, with a reason saying it is a fallback.
 
 Phrases inside quotation marks are relative to when the words were spoken
 when a nearby verb of saying has a date ("... the strikes last night,"
@@ -48,10 +51,11 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
+from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
-from eventscope.stages.when_borrow import inherit, linked, same_event, same_sentence, told_apart
+from eventscope.stages.when_borrow import inherit, lead_told_on, linked, same_event, same_sentence, told_apart
 from eventscope.stages.when_expr import (
     TimeExpression,
     dateparser_fallback,
@@ -143,6 +147,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             inherit(sentence, paragraph, dated),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
+            lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas()),
             linked(trigger, earlier, doc, nearest=False),
         )
         # A date lent by another event must not carry a future date into a past-tense event.
@@ -274,6 +279,8 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 # "the first such death since 2017, when a general was killed": the phrase dates only
                 # the when-clause, and that happened in 2017, not over the years since.
                 expr = replace(expr, since=False)
+            if not expr.since and _since_named_event(span.root):
+                expr = replace(expr, since=True)  # "since the July 28 vote": from that day to now
             clause = clause_head(span.root)
             past = not _is_future(clause)
             resolved = None
@@ -296,6 +303,16 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
                                  frozenset(t.i for t in span), clause.i, past, resolved, bound))
     return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
+
+
+def _since_named_event(token: Token) -> bool:
+    """The date names an event that "since" counts from: "since the July 28 vote", "since the Oct. 7
+    attack" (the date modifies the noun under "since"; "since October" is read by the pattern itself)."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod", "amod", "nummod", "npadvmod", "poss") or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "since" and token.pos_ == "NOUN"
 
 
 # Nouns after a date that make it part of a group's name ("the 19 April Movement", "the 26th of July
@@ -483,10 +500,18 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     # its date
     anaphoric = trigger.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
+    # "The army said on Monday ... without mentioning the attack on the market", "condemned the attack on
+    # Tuesday": the day is the talking's; the attack talked about keeps the date it was told with
+    talked_about = anaphoric and trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in TALK_ABOUT_VERBS
     for tier, _dist, _gap, item in sorted(ranked, key=lambda r: r[:3]):
         if anaphoric and tier % 3 == 2:
             continue
+        if talked_about and not item.tokens & subtree:
+            continue
         result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference)
+        if result is not None and trigger.tag_ == "VBD" and reference is not None and result.date is not None \
+                and result.date > reference:
+            continue  # "the two sides agreed to hold talks next month": a past deed takes no date ahead
         if result is not None:
             where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier % 3]
             return replace(result, reason=f"{result.reason}; phrase {where}"), None

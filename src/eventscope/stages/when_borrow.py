@@ -94,6 +94,36 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     return replace(hit[1], reason=f"{why}; '{noun.text}' refers back to sentence {hit[0].sentence_index}")
 
 
+def lead_told_on(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]],
+                 paragraph: list[int], speech: frozenset[str]) -> TimeRef | None:
+    """'M23 rebels shelled the outskirts of Goma on Saturday ... [next paragraph] Bombs struck a camp in
+    Mugunga': the paragraph after the lead tells the lead's event in detail, so a deed of the lead's type
+    told there as a main clause's verb in the past, with no time of its own, happened on the lead's day (its weapon may be told
+    in other words: shells are "bombs" to a witness)."""
+    if not earlier or trigger.tag_ not in ("VBD", "VBN") or not _main_clause(trigger, speech):
+        return None
+    lead, date = earlier[0]
+    if paragraph[lead.sentence_index] != paragraph[0] or paragraph[mention.sentence_index] != paragraph[0] + 1:
+        return None
+    if lead.plover != mention.plover or date.date is None or date.vague or (
+            date.date_end is not None and (date.date_end - date.date).days > 1):
+        return None  # a day, or a night ("overnight"), not a stretch
+    why = date.reason.split("; ")[0]
+    return replace(date, reason=f"{why}; the lead's event, told in detail in the next paragraph")
+
+
+def _main_clause(verb: Token, speech: frozenset[str]) -> bool:
+    """The verb tells its sentence's own news: the root, a root's conjunct, or what a root verb of saying
+    reports ("Bombs struck a camp, said a spokesman").  A deed in a clause under a noun ("two attacks,
+    the worst one in which 60 people were killed") is one the sentence sets apart."""
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i:
+        return _main_clause(head, speech)  # "surrounded the market and opened fire, an official said"
+    return head.dep_ == "ROOT" and verb.dep_ == "ccomp" and head.lemma_.lower() in speech
+
+
 def _same_type(told: Mention, mention: Mention) -> bool:
     """The same PLOVER type, with modes that do not tell different deeds."""
     return told.plover == mention.plover and modes_agree(told.plover_mode, mention.plover_mode)

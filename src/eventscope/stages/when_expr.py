@@ -5,7 +5,8 @@ knows phrases.  Every phrase is one of four kinds, by what it needs:
 
     absolute   "16 NOV 89", "2021-06-27", "January 2020"    nothing
     relative   "Monday", "last year", "in February"          the reference (publication) date
-    anaphoric  "earlier that month", "two days later"        an earlier time in the text
+    anaphoric  "earlier that month", "two days later",       an earlier time in the text
+               "since then"
     offset     "one day after", "two weeks before"           the time of the other clause
 
 The common forms are handled here so that the precision is right ("in
@@ -31,6 +32,7 @@ from eventscope.stages.when_patterns import (
     OVER_WEEKEND_RE,
     PATTERNS,
     SINCE_RE,
+    SINCE_THEN_RE,
     THAT_RE,
     align,
     amount_of,
@@ -93,6 +95,10 @@ def find_expressions(text: str) -> list[TimeExpression]:
     for m in THAT_RE.finditer(text):
         unit = m[2].lower() if m[2].lower() in ("week", "month", "year") else "day"
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit=unit, direction="same"))
+    for m in SINCE_THEN_RE.finditer(text):
+        # "More than 600 Palestinians have been killed since then": from the time told before to now
+        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit="day", direction="same",
+                                    since=True))
     return _non_overlapping(found)
 
 

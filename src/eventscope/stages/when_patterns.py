@@ -164,6 +164,9 @@ def _bare_month(m: re.Match[str]) -> Resolver | None:
             return None
         this_month = _month_start(ref)
         options = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999]
+        if m[4]:  # "in August last year", "in March this year"
+            year = ref.year + {"last": -1, "this": 0, "next": 1}[m[4].lower()]
+            return _ref(dt.date(year, month, 1), P.MONTH, f"month name; {m[3]} of {m[4].lower()} year")
         if prefix == "last":
             chosen = max((o for o in options if o < this_month), default=None)
         elif prefix == "next":
@@ -347,7 +350,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"\b({MONTH_RE})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:\d])(?:,?\s+(\d{{4}})\b)?", FLAGS),
      _mdy_range),
     ("absolute", re.compile(rf"\b({MONTH_RE})\b\.?,?\s+(?:of\s+)?(\d{{4}})\b", FLAGS), _month_year),
-    ("relative", re.compile(rf"\b(?:(in|during|until|till|through|on|by|from|of|last|this|next|earlier|later)[\s-]+)?(?:(early|mid|late)[\s-]+)?({FULL_MONTH_RE})\b(?!\s+\d)", FLAGS), _bare_month),
+    ("relative", re.compile(rf"\b(?:(in|during|until|till|through|on|by|from|of|last|this|next|earlier|later)[\s-]+)?(?:(early|mid|late)[\s-]+)?({FULL_MONTH_RE})\b(?!\s+\d)(?:,?\s+(last|this|next)\s+year\b)?", FLAGS), _bare_month),
     ("absolute", re.compile(r"(?:\b(?:in|during|by|until|of|early|mid|late|throughout)[\s-]+|(?<=since\s))(1[89]\d{2}|20\d{2})\b(?![-/]\d)", FLAGS), _bare_year),
     ("relative", re.compile(rf"\b(?:(last|this|next|on|past|coming|early|late)\s+)?({WEEKDAY_RE})(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b", FLAGS), _weekday),
     ("relative", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+in\s+the\s+day)\b", FLAGS), _deictic),
@@ -363,4 +366,5 @@ OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT
 NEIGHBOUR_RE = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({UNIT_RE})\b", FLAGS)
 THAT_RE = re.compile(rf"\b(?:(earlier|later)\s+)?(?:that|the\s+same)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
 SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", FLAGS)
+SINCE_THEN_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|day|date))\b", FLAGS)
 OVER_WEEKEND_RE = re.compile(r"\b(?:over|during|at|on)\s+the\s+weekend\b", FLAGS)

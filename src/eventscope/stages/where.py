@@ -164,11 +164,15 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
             if place is not None:
                 place = replace(place, reason=f"sentence: the place of the event it happened in "
                                               f"('{doc[within].text}'); {place.reason}")
+        spot = place.span if place is not None and place.reason == UNPLACED_SPOT else None
+        if spot is not None:
+            place = None  # the town is borrowed below; the named spot becomes the site
         if place is not None:
             events_at[n] = place
             if lead_place is None and mention.sentence_index < 2:
                 lead_place = place
-            if place.precision is PlacePrecision.COUNTRY and place.span is not None:
+            if place.precision is PlacePrecision.COUNTRY and place.span is not None \
+                    and not _spread_over(doc, place.span):
                 place = _narrow_named_country(place, parsed, gazetteer)
             elif place.lat is None and place.span is not None:
                 place = _neighbourhood_of_dateline(place, parsed, gazetteer) or place
@@ -178,6 +182,10 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
                 parsed, gazetteer, focus, lead_place, (sent.start_char, sent.end_char))
             if place is not None and place.precision is PlacePrecision.COUNTRY:
                 place = _only_town(place, every_scene()) or place
+            if spot is not None:
+                place = replace(place, site=spot) if place is not None else Place(
+                    name=spot.text, precision=PlacePrecision.POINT, site=spot, reason=f"{UNPLACED_SPOT}; "
+                    "the article names no town for it")
         if place is not None and place.country is None:
             place = _home_part(place, gazetteer, focus, every_scene()) or place
         out[mention.id] = place
@@ -195,6 +203,10 @@ def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
     article names no place at all, the spot is all the text says of where: a place of that name,
     without coordinates or country ("the base of the tomb" in a story that never says which tomb)."""
     site = event_site(doc, trigger)
+    if place is not None and place.site is not None:
+        # a named spot is the site ("El Tobogan"), unless the clause's spot phrase holds it ("the busy
+        # Oxford Street bus station")
+        return replace(place, site=site) if site is not None and site.overlaps(place.site) else place
     if site is None or (place is not None and place.span is not None and site.overlaps(place.span)):
         return place  # no spot, or the spot is the place's own name ("at the Baghdad airport")
     if place is None:
@@ -383,6 +395,15 @@ def _home_part(region: Place, gazetteer: Gazetteer, focus: Focus, scenes: list[P
                                                      f"article's country: {narrowed.reason}")
 
 
+SPREAD_PREPOSITIONS = frozenset({"across", "throughout", "nationwide"})
+
+
+def _spread_over(doc: Doc, span: Span) -> bool:
+    """"struck energy infrastructure across Ukraine": the event covers the country, no town of it."""
+    named = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return named is not None and named.root.dep_ == "pobj" and named.root.head.lower_ in SPREAD_PREPOSITIONS
+
+
 def _narrow_named_country(place: Place, parsed: ParsedArticle, gazetteer: Gazetteer) -> Place:
     """A country the event's sentence names ("LIMA, 10 JAN 90 -- ... has made a great impression in
     Peru"), geocoded to the town the article is filed from when that town lies in it -- as ACLED codes an
@@ -456,7 +477,7 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
             found = None
         if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             return found.to_place(span=span, reason=f"{how} under '{governing_preposition(root)[0]}'")
-        if found is None and not caps and _unknown_place_like(doc, topo):
+        if found is None and not caps and _unknown_place_like(doc, topo) and not is_named_site(doc, topo):
             span = topo.span(doc)
             return Place(name=local_name(span.text), country=home_country(focus), precision=PlacePrecision.TOWN,
                          span=span,
@@ -504,6 +525,10 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None  # read as a local place the gazetteer lacks (below)
         if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
+            town = _town_in_division(doc, topo, found, scored, gazetteer, focus, caps) \
+                if found.precision is PlacePrecision.ADMIN1 else None
+            if town is not None:
+                return town
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
         if found is not None:
             rejected.add(topo)
@@ -536,7 +561,9 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
     if spot is not None:
-        return _unknown_place(doc, spot[1], spot[0], focus)
+        # "at the entrance of the Beach View hotel at Lido beach": a named spot in no town the sentence
+        # names lies in the town the story is about, which resolve_places borrows (the spot is the site)
+        return replace(_unknown_place(doc, spot[1], spot[0], focus), reason=UNPLACED_SPOT)
     # a name the gazetteer lacks is a place if the parser called it one, or if the text puts something
     # in it: the small model tags many villages PERSON ("in Shah Wali Kot"), but an unknown PERSON/ORG
     # elsewhere ("FMLN", "Col Emilio") is no place
@@ -547,6 +574,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
 
 
 SPOT_REACH = 6  # arcs from a town's name up to the spot it is named with
+UNPLACED_SPOT = "sentence: a named spot, in no town the sentence names"
 
 
 def _town_of_spot(doc: Doc, spot: Toponym, scored: list[tuple[float, Toponym]], gazetteer: Gazetteer,
@@ -561,6 +589,37 @@ def _town_of_spot(doc: Doc, spot: Toponym, scored: list[tuple[float, Toponym]], 
         if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             return found.to_place(span=span, reason=f"sentence: the town of '{spot.span(doc).text}', {how}")
     return None
+
+
+def _town_in_division(doc: Doc, division: Toponym, found: GazPlace, scored: list[tuple[float, Toponym]],
+                      gazetteer: Gazetteer, focus: Focus, caps: bool) -> Place | None:
+    """"in the Amhara region town of Debre Markos", "Kajuru, in Kaduna state": the division and a town of
+    it named in one phrase; the town is the finer answer, whichever the linker ranked first."""
+    division_root = doc[division.start:division.end].root
+    for _prob, topo in scored:
+        if topo == division:
+            continue
+        root = doc[topo.start:topo.end].root
+        if not _same_phrase(root, division_root):
+            continue
+        town, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+        if town is not None and town.kind in ("city", "capital") and town.country == found.country \
+                and town.admin1 == (found.admin1 or found.name) and trusted(town, caps, focus, _label_in_text(doc, topo)):
+            return town.to_place(span=span, reason=f"sentence: a town of {found.name} named with it, {how}")
+    return None
+
+
+def _same_phrase(a: Token, b: Token) -> bool:
+    """Both tokens hang, through nouns, prepositions and appositions only, from one noun within SPOT_REACH."""
+    def chain(token: Token) -> list[int]:
+        out = [token.i]
+        for _ in range(SPOT_REACH):
+            if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+                break
+            token = token.head
+            out.append(token.i)
+        return out
+    return bool(set(chain(a)) & set(chain(b)))
 
 
 def _hangs_from(token: Token, anchor: Token) -> bool:
@@ -584,12 +643,15 @@ SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "hamlet", "province", "
 
 def _label_in_text(doc: Doc, topo: Toponym) -> str:
     """The label `trusted` reads: LOC for a name the text itself calls a city, town or district ("the
-    Pakistani city of Shikarpur", which the small model tags PERSON), else the parser's label."""
+    Pakistani city of Shikarpur", which the small model tags PERSON; "Kajuru village"), else the parser's
+    label."""
     root = doc[topo.start:topo.end].root
     of = root.head
     if (root.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i
             and of.head.lemma_.lower() in SETTLEMENT_NOUNS):
         return "LOC"
+    if root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return "LOC"  # "Kajuru village", "Bannu district"
     return topo.label
 
 
@@ -747,6 +809,8 @@ def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:
     if prep not in UNKNOWN_LOCATIVES and not via_place_noun:
         return False
     name = doc[topo.start:topo.end].text
+    if not any(ch.isalpha() for ch in name):
+        return False  # "put the death toll at 104", tagged ORG: a figure, no name
     if "." in name or (topo.end - topo.start == 1 and name.lower() in english_words()):
         return False  # "at 10 A.M.", "he was in disguise": an abbreviation or a common word, no place name
     if _RUN_TOGETHER.search(name):
@@ -777,6 +841,9 @@ def _put_somewhere(doc: Doc, span: Span) -> bool:
     return words is not None and len(words) > 0 and governing_preposition(words.root)[0] in CORE_LOCATIVES
 
 
+_INNER_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2, PlacePrecision.ADMIN1})
+
+
 def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_place: Place | None,
               sentence: tuple[int, int]) -> Place | None:
     """The article-level guess for an event whose own sentence (character bounds `sentence`) and
@@ -798,6 +865,12 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
     if dated is not None:
         place, span = dated
         codes = set(place.countries or ((place.country,) if place.country else ()))
+        if lead_place is not None and lead_place.country in codes and lead_place.precision in _INNER_PRECISIONS \
+                and lead_place.name != place.name:
+            # "ADDIS ABABA -- ... clashed in the Amhara region town of Debre Markos": the story is filed from
+            # the capital about a province; what it tells next without a place is the lead's place
+            return named_here or borrowed(lead_place, f"lead's event place ({lead_place.name}), inside the "
+                                                      "dateline's country")
         if not focus.lead or codes & focus.lead:
             return borrowed(place.to_place(span=span), "dateline; the lead names its country or no country")
         if max((focus.place_uses.get(code, 0.0) for code in codes), default=0.0) >= 0.5:

@@ -48,6 +48,10 @@ from eventscope.store.base import (
 from eventscope.store.linking import DEFAULT_RULES, LinkingRules
 from eventscope.store.relations import Relation
 
+# How far (degrees of latitude and longitude) a stored event across a border is looked at as a candidate: a
+# region's point ("the Iraq-Syria border") lies within this of the towns it spans.
+REGION_NEIGHBOUR_DEGREES = 2.0
+
 
 class SQLiteStore(EventStore):
     def __init__(self, path: str | Path, *, rules: LinkingRules = DEFAULT_RULES) -> None:
@@ -190,8 +194,9 @@ class SQLiteStore(EventStore):
         """Stored events `linking.merge_decision` could merge `event` into: an index range, not a scan.
 
         Same PLOVER type and modality, span within the widest date tolerance,
-        and, when the event has a country, the same country or none (differing
-        countries never merge, unless one place is a region that may span both).  The span's start is bounded from below by the
+        and, when the event has a country, the same country or none, or one across a border within
+        REGION_NEIGHBOUR_DEGREES (differing countries never merge, unless one place is a region that
+        may span both).  The span's start is bounded from below by the
         longest stored span (`span_days`), so the search is a narrow range of
         `events_candidates(_country)` whatever the store's size.
         """
@@ -211,6 +216,15 @@ class SQLiteStore(EventStore):
                    "SELECT id FROM events INDEXED BY events_candidates_country WHERE plover = ? AND modality = ? "
                    "AND country IS NULL AND span_start BETWEEN ? AND ? AND span_end >= ?")
             params: tuple[Any, ...] = (*head, country, *window, *head, *window)
+            if event.place is not None and event.place.lat is not None and event.place.lon is not None:
+                # a stored region across the border ("the Iraq-Syria border", filed under Iraq) near a town
+                # of this event's country ("Albu Kamal", Syria): the merge rule decides (a region may span both)
+                ids += (" UNION ALL SELECT id FROM events INDEXED BY events_candidates WHERE plover = ? AND "
+                        "modality = ? AND span_start BETWEEN ? AND ? AND span_end >= ? AND country != ? "
+                        "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+                lat, lon = event.place.lat, event.place.lon
+                reach = REGION_NEIGHBOUR_DEGREES
+                params += (*head, *window, country, lat - reach, lat + reach, lon - reach, lon + reach)
         else:
             ids = ("SELECT id FROM events INDEXED BY events_candidates WHERE plover = ? AND modality = ? "
                    "AND span_start BETWEEN ? AND ? AND span_end >= ?")
