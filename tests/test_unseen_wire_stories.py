@@ -260,3 +260,50 @@ def test_a_named_spot_in_no_named_town_is_the_site_of_the_storys_town(pipeline) 
     place = extraction.places[blast.id]
     assert place is not None and place.name == "Mogadishu" and place.site is not None
     assert "Beach View" in place.site.text
+
+
+def test_a_vehicle_that_hits_a_landmine_did_not_disrupt_it(pipeline) -> None:
+    text = "On 11 July 2022, in Tillaberi, a military vehicle hit a landmine near Tera, killing 2 soldiers."
+    event = next(e for e in _events(pipeline, text) if e.plover == "ASSAULT")
+    assert event.acled_sub_type == "Remote explosive/landmine/IED", event.reasons
+
+
+def test_a_controlled_detonation_read_off_the_sentence_stands_in_a_snippet(pipeline) -> None:
+    from eventscope.evaluate.predict import predict_snippets
+    from eventscope.evaluate.records import GoldSnippet
+
+    text = ("On 17 June 2021, in Borno, soldiers found and detonated an improvised explosive device planted on "
+            "the Maiduguri-Damboa road.")
+    [label] = predict_snippets([GoldSnippet(id="1", text=text, label="DISR_WEAP", accepted=frozenset())], pipeline)
+    assert label.label == "Disrupted weapons use", label
+
+
+def test_a_recruitment_rally_is_no_protest(pipeline) -> None:
+    text = ("Al Shabaab militants held a recruitment rally in Middle Juba on 21 August 2021, enlisting dozens of "
+            "young men into the group.")
+    events = _events(pipeline, text)
+    assert not any(e.plover == "PROTEST" for e in events)
+    assert any(e.acled_sub_type == "Change to group/activity" for e in events)
+
+
+def test_a_toll_told_alone_goes_to_the_fighting_not_the_rally(pipeline) -> None:
+    text = ("Police in Kano said on Sunday they had arrested 47 suspects after a clash between rival political "
+            "thugs left at least 12 people dead in the state capital on Saturday.\n\n"
+            "A police spokesman said the violence broke out during a campaign rally. Hospital sources put the "
+            "death toll at 15.")
+    events = _events(pipeline, text, dt.date(2024, 2, 19))
+    rally = [e for e in events if e.plover == "PROTEST"]
+    assert all(e.fatalities is None for e in rally)
+    clash = next(e for e in events if e.plover == "ASSAULT")
+    assert clash.fatalities is not None and {c.min for c in clash.fatalities.claims} >= {12, 15}
+
+
+def test_what_an_attack_could_have_done_leaves_it_happened(nlp) -> None:
+    from eventscope.stages.detect import detect
+    from eventscope.stages.nlp import parse
+
+    for text, expected in (("A bomb attack on Monday could have killed dozens, police said.", "occurred"),
+                           ("An attack could kill thousands.", "hypothetical")):
+        mentions = detect(parse(Article(id="c", text=text), nlp))
+        attack = next(m for m in mentions if "attack" in m.trigger.text)
+        assert attack.modality.value == expected, (text, attack.modality)

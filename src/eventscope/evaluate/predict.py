@@ -211,7 +211,10 @@ def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Prog
     articles = (Article(id=i.id, text=i.text) for i in items)
     for count, extraction in enumerate(pipeline.extract_many(articles), 1):
         best = main_event(extraction)
-        found = snippet_sub_type(extraction.article.text, best.acled_sub_type if best else None)
+        # a sub-type read off the sentence's structure ("soldiers found and detonated an IED": a
+        # controlled detonation) stands; the snippet classifier weighs wordings, not who did what
+        structural = best is not None and best.reasons.get("acled_by") == "structure"
+        found = None if structural else snippet_sub_type(extraction.article.text, best.acled_sub_type if best else None)
         if found is not None:  # the classifier, reading the whole snippet, decides
             out.append(PredictedLabel(extraction.article.id, found[1], found[2]))
         else:

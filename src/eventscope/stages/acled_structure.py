@@ -52,6 +52,13 @@ ACT_SUB_TYPES = frozenset({"Abduction/forced disappearance", "Attack", "Sexual v
                            "Looting/property destruction"})
 
 
+# Verbs of getting rid of a device on purpose: state forces doing this to explosives disrupt their use; a
+# vehicle that "hit a landmine" did not.
+DISPOSAL_VERBS = frozenset({"detonate", "destroy", "defuse", "dismantle", "neutralize", "neutralise", "explode",
+                            "blow", "disable", "deactivate", "demolish", "remove", "clear", "find", "discover",
+                            "recover", "seize", "dispose"})
+
+
 def _relabel(mention: Mention, label: str, why: str) -> Mention:
     from eventscope.stages.classify import acled_sub_type
 
@@ -59,7 +66,7 @@ def _relabel(mention: Mention, label: str, why: str) -> Mention:
     if sub_type == mention.acled_sub_type:
         return mention
     return replace(mention, acled_type=acled_type, acled_sub_type=sub_type,
-                   reasons={**mention.reasons, "acled": f"{sub_type}: {why}"})
+                   reasons={**mention.reasons, "acled": f"{sub_type}: {why}", "acled_by": "structure"})
 
 
 def _linked(doc: Doc, plain: Mention, weapon: Mention) -> bool:
@@ -144,6 +151,7 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
         if mention.acled_sub_type == "Arrests" and _at_protest(token):
             mention = _relabel(mention, "PROTEST_WITH_INTER", "people arrested at a protest")
         if mention.acled_sub_type == "Remote explosive/landmine/IED" and "state" in actor_kinds(parsed, mention) \
+                and token.lemma_.lower() in DISPOSAL_VERBS \
                 and any(lemma_of(o) in WEAPON_WORDS | {"device"} for o in _direct_objects(token)):
             mention = _relabel(mention, "DISR_WEAP", "state forces destroyed explosives (controlled detonation)")
         if mention.acled_sub_type == "Arrests" and _fate_unknown(token.sent):

@@ -136,7 +136,9 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
             a2 += [(p, f"the other side: '{child.text}' after '{noun.text}'") for p in child.children
                    if p.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
-            a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"]
+            # "a barrage of about 20 rockets": what it was made of is the weapon, no target
+            a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"
+                   and not (child.lower_ == "of" and "(instrument " in lookup_actor(p.text).reason)]
         elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
             a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "dobj"]
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in HARM_VERBS:

@@ -471,7 +471,13 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
         return pick, f"attached to '{pick.trigger.text}' ({how})"
     before = [m for m in mentions if m.sentence_index < sentence]
     para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]]
-    for pool, where in ((para, "earlier in the paragraph"), (before, "earlier in the article")):
+    pools = [(para, "earlier in the paragraph"), (before, "earlier in the article")]
+    if reading.kind in (ClaimKind.KILLED, ClaimKind.INJURED):
+        # "... violence broke out during a campaign rally.  Hospital sources put the death toll at 15": the
+        # dead are the fighting's, told in the paragraph or the one before, not the rally's
+        last = [m for m in before if paragraphs[sentence] - paragraphs[m.sentence_index] <= 1]
+        pools.insert(0, ([m for m in last if m.plover == "ASSAULT"], "told just before"))
+    for pool, where in pools:
         violent = [m for m in pool if m.plover in VIOLENT]
         if violent:
             pick = violent[-1]

@@ -160,6 +160,11 @@ def _merge_restatements(candidates: list[Candidate]) -> list[Candidate]:
                 reasons = dict(winner.reasons)
                 reasons["merged"] = (reasons.get("merged", "") + f" '{loser.token.text}'").strip()
                 modality = winner.modality if winner.modality is not Modality.OCCURRED else a.modality
+                if winner is b and b.token.dep_ in ("nsubj", "nsubjpass") and any(
+                        c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in a.token.children):
+                    # "a bomb attack on Monday could have killed dozens": a modal perfect says what did not
+                    # follow from the subject event, not that the event did not happen
+                    modality = winner.modality
                 merged = replace(winner, reasons=reasons, modality=modality,
                                  confidence=min(0.95, max(a.confidence, b.confidence) + 0.05))
                 kept = [merged if c is winner else c for c in kept if c is not loser]
