@@ -49,6 +49,18 @@ def test_mentions_and_claims_become_units() -> None:
     assert {a.role for a in units[1].arguments} == {"attacker", "place"}
 
 
+def test_actors_read_out_of_one_coordinated_span_are_one_argument() -> None:
+    mention = _mention()
+    both = Span(0, 29, "Russian and Syrian government")
+    extraction = SimpleNamespace(
+        mentions=[mention],
+        roles={mention.id: ActorRoles(actor1=(Actor("Russian government", "Russia government", span=both),
+                                              Actor("Syrian government", "Syria government", span=both)))},
+        places={}, claims={})
+    [unit] = triggers_to_predictions("a", extraction)
+    assert [a.text for a in unit.arguments if a.role == "attacker"] == ["Russian government"]
+
+
 def _event(modality: Modality = Modality.OCCURRED) -> Event:
     return Event("e1", "ASSAULT", "190", -10.0, TimeRef(dt.date(2021, 6, 28)), modality=modality,
                  place=Place("Kano", lat=12.0, lon=8.5, country="NGA", admin1="Kano"),

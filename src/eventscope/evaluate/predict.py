@@ -109,8 +109,12 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
         place = extraction.places.get(mention.id)
         arguments = []
         if roles is not None:
-            arguments += [PredictedArgument("attacker", a.text, a.span) for a in roles.actor1]
-            arguments += [PredictedArgument("target", a.text, a.span) for a in roles.actor2]
+            # an argument is a span of text (RAMS and WikiEvents score spans): actors read out of one
+            # coordinated phrase ("Russian and Syrian government planes" -> two governments) that the
+            # actors stage gave one span are one argument.  (Event data scored by text, MUC-4, keeps
+            # both names: each may fill its own gold slot.)
+            arguments += _one_per_span("attacker", roles.actor1)
+            arguments += _one_per_span("target", roles.actor2)
         if place is not None and place.site is not None:
             # The spot the trigger's clause names ("stabbed in her home in a West Bank settlement") is
             # the nearest text for where it happened, as argument annotation marks it.
@@ -129,6 +133,18 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
                 out.append(PredictedEvent(doc_id, frozenset({f"claim:{kind}"}), trigger=claim.span,
                                           **{**common, "arguments": _claim_arguments(
                                               extraction, claim, arguments, violent=mention.plover in HOSTILE_TYPES)}))
+    return out
+
+
+def _one_per_span(role: str, actors: Any) -> list[PredictedArgument]:
+    out: list[PredictedArgument] = []
+    seen: set[tuple[int, int]] = set()
+    for actor in actors:
+        if actor.span is not None:
+            if (actor.span.start, actor.span.end) in seen:
+                continue
+            seen.add((actor.span.start, actor.span.end))
+        out.append(PredictedArgument(role, actor.text, actor.span))
     return out
 
 
