@@ -307,3 +307,31 @@ def test_what_an_attack_could_have_done_leaves_it_happened(nlp) -> None:
         mentions = detect(parse(Article(id="c", text=text), nlp))
         attack = next(m for m in mentions if "attack" in m.trigger.text)
         assert attack.modality.value == expected, (text, attack.modality)
+
+
+KENYA_AMBUSH = ("Al-Shabab extremists ambushed a police convoy in northeastern Kenya's Mandera county on Wednesday, "
+                "killing at least four officers, a police report said.\n\n"
+                "The attackers detonated an explosive device as the vehicles passed near Elwak town, then opened "
+                "fire, according to the report.\n\n"
+                "Kenyan troops have been fighting al-Shabab in Somalia since 2011 as part of an African Union "
+                "force. The group has carried out dozens of attacks in Kenya's border regions in recent years.")
+
+
+def test_the_details_of_an_ambush_join_it(pipeline) -> None:
+    events = [e for e in _events(pipeline, KENYA_AMBUSH, dt.date(2024, 5, 23)) if e.plover == "ASSAULT"]
+    ambush = next(e for e in events if "ambushed" in _triggers(e))
+    assert {"detonated", "opened"} <= set(_triggers(ambush)) or all(
+        e.date.date == dt.date(2024, 5, 22) for e in events if {"detonated", "opened"} & set(_triggers(e)))
+
+
+def test_a_war_going_on_and_a_count_of_attacks_are_no_events(pipeline) -> None:
+    triggers = [t for e in _events(pipeline, KENYA_AMBUSH, dt.date(2024, 5, 23)) for t in _triggers(e)]
+    assert "fighting" not in triggers and "attacks" not in triggers
+
+
+def test_recent_years_are_years() -> None:
+    from eventscope.stages.when_expr import find_expressions, resolve
+
+    expr = next(e for e in find_expressions("dozens of attacks in recent years"))
+    found = resolve(expr, dt.date(2024, 5, 23), past=True)
+    assert found is not None and found.date is not None and found.date.year <= 2020

@@ -213,15 +213,27 @@ def _over_a_month(date: TimeRef) -> bool:
 def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
     """A present-perfect deed done to many over more than a week ("the Houthis have attacked more than
     100 merchant vessels since November 2023", "the government has arrested more than 2,000 people since
-    the July 28 vote"): a campaign's count so far, not one event.  "Rebels have attacked the town since
-    Monday" is one."""
+    the July 28 vote", "has carried out dozens of attacks in recent years"), or going on all that time
+    ("have been fighting al-Shabab since 2011"): a campaign so far, not one event.  "Rebels have attacked
+    the town since Monday" is one."""
     token = parsed.trigger(mention)
-    if token is None or token.pos_ != "VERB" or not _present_perfect(token):
+    if token is None:
+        return False
+    verb = token if token.pos_ == "VERB" else clause_head(token)
+    if not _present_perfect(verb):
         return False
     interval = date.interval()
     if interval is None or is_weak_date(date) or (interval[1] - interval[0]).days < CAMPAIGN_DAYS:
         return False
-    count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been"
+                                                            for c in token.children):
+        return True  # "Kenyan troops have been fighting al-Shabab since 2011": a war going on, no one event
+    if token.pos_ == "VERB":
+        count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
+    else:  # "the group has carried out dozens of attacks in recent years": counted deeds, none told
+        counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+        count = count_of(counted)[0] if token.tag_ in ("NNS", "NNPS") else None
+        return count is not None and (count.min or 0) >= 2
     return count is not None and (count.min or 0) >= TALLY_MIN
 
 

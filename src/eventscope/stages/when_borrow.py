@@ -119,7 +119,7 @@ def _main_clause(verb: Token, speech: frozenset[str]) -> bool:
     if verb.dep_ == "ROOT":
         return True
     head = verb.head
-    if verb.dep_ == "conj" and head.i != verb.i:
+    if verb.dep_ in ("conj", "dep") and head.i != verb.i:  # "dep": a conjunct the parser left unlabelled
         return _main_clause(head, speech)  # "surrounded the market and opened fire, an official said"
     return head.dep_ == "ROOT" and verb.dep_ == "ccomp" and head.lemma_.lower() in speech
 

@@ -241,7 +241,11 @@ def _this_unit(m: re.Match[str]) -> Resolver | None:
 
 
 def _recent(m: re.Match[str]) -> Resolver | None:
-    """'in recent days' is the past week, 'in recent weeks' the past month, 'in recent months' the past year."""
+    """'in recent days' is the past week, 'in recent weeks' the past month, 'in recent months' the past year,
+    'in recent years' the past five years."""
+    if m[1].lower() == "years":
+        return lambda ref, past: (_ref(_add_months(ref, -60), P.RANGE, f"'{m[0]}': the past five years", ref)
+                                  if ref else None)
     unit = {"days": "week", "weeks": "month", "months": "year"}[m[1].lower()]
     return unit_resolver("", "past", unit, m[0])
 
@@ -358,7 +362,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"(?<!day\s)\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:{WEEKDAY_RE}))", FLAGS), _overnight),
     ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(earlier|later)\s+in\s+(the)\s+(week|month|year)\b", FLAGS), _this_unit),
-    ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months)\b", FLAGS), _recent),
+    ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months|years)\b", FLAGS), _recent),
     ("vague", re.compile(r"\b(?:(?:most|more|very|only|until|till)\s+)?recent(?:ly)?\b", FLAGS), _recently),
     ("relative", re.compile(rf"\b({AMOUNT_RE})\s+({UNIT_RE})s?\s+ago\b", FLAGS), _ago),
 ]
