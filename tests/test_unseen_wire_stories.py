@@ -335,3 +335,18 @@ def test_recent_years_are_years() -> None:
     expr = next(e for e in find_expressions("dozens of attacks in recent years"))
     found = resolve(expr, dt.date(2024, 5, 23), past=True)
     assert found is not None and found.date is not None and found.date.year <= 2020
+
+
+def test_a_prisoner_exchange_is_an_agreement_and_no_war(pipeline) -> None:
+    text = ("Russia and Ukraine exchanged 95 prisoners of war each on Friday in a swap mediated by the United "
+            "Arab Emirates, officials from both countries said.")
+    events = _events(pipeline, text, dt.date(2024, 8, 24))
+    assert not any(e.plover == "ASSAULT" for e in events), [(e.plover, _triggers(e)) for e in events]
+    swap = next(e for e in events if e.plover == "RETREAT")
+    assert swap.plover_mode == "release" and swap.acled_sub_type == "Agreement"
+
+
+def test_sides_that_agree_on_a_swap_make_an_agreement(pipeline) -> None:
+    text = "On 6 January 2021, in Yemen, the Houthis and the government agreed on a prisoner swap under UN supervision."
+    events = _events(pipeline, text)
+    assert any(e.acled_sub_type == "Agreement" for e in events), [(e.plover, e.acled_sub_type) for e in events]

@@ -94,7 +94,11 @@ PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear", "intend", "plan
 
 
 def _only_intent(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A stated intent, which ACLED does not record ("will release the hostages"); one two sides agreed on
+    ("agreed on a prisoner swap") is an agreement, which it does."""
     token = parsed.trigger(mention)
+    if mention.reasons.get("modality", "").startswith(("governed by 'agree", "governed by 'Agree")):
+        return False
     return mention.cameo.startswith(INTENT_CAMEO) and (
         "stated position" in mention.reasons.get("plover", "")
         or (token is not None and token.lemma_.lower() in PROMISE_LEMMAS))

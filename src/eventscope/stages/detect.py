@@ -75,6 +75,8 @@ def _is_trigger_position(token: Token) -> bool:
         return token.pos_ == "NOUN" and lemma_of(token.head) not in NOT_EVENT_HEADS
     if token.i > 0 and token.nbor(-1).text == "-" and token.pos_ == "VERB":
         return False  # "Iran-backed", "state-sanctioned": a participle describing a noun
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma_of(token.head.head) == "prisoner":
+        return False  # "prisoners of war": a kind of captive, no war told
     return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
 
 
