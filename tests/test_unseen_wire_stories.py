@@ -350,3 +350,13 @@ def test_sides_that_agree_on_a_swap_make_an_agreement(pipeline) -> None:
     text = "On 6 January 2021, in Yemen, the Houthis and the government agreed on a prisoner swap under UN supervision."
     events = _events(pipeline, text)
     assert any(e.acled_sub_type == "Agreement" for e in events), [(e.plover, e.acled_sub_type) for e in events]
+
+
+def test_supporters_and_critics_of_a_leader_are_not_the_leader() -> None:
+    from eventscope.stages.actor_lookup import lookup_actor
+
+    for text, country in (("hundreds of supporters of jailed former Prime Minister Imran Khan", "PAK"),
+                          ("critics of President Putin", "RUS")):
+        actor = lookup_actor(text)
+        assert actor.sector != "GOV" and "Khan" not in actor.name and "Putin" not in actor.name, actor
+        assert actor.country == country

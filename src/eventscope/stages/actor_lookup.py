@@ -50,6 +50,9 @@ IGNORE_AFTER = frozenset({"occupied", "held", "bound", "made"})
 IGNORE_BEFORE = frozenset({"anti", "non"})
 WEAK_AFTER = frozenset({"based", "born", "registered"})
 # "X's critics": nouns for people defined by opposing X, who are not X.
+# Heads naming people by whom they follow, oppose or belong to: a person named after them is not them.
+FOLLOWER_NOUNS = frozenset({"supporter", "supporters", "follower", "followers", "loyalist", "loyalists", "critic",
+                            "critics", "opponent", "opponents", "relative", "relatives", "family", "families"})
 RELATIONAL_NOUNS = frozenset({"critic", "critics", "opponent", "opponents", "enemy", "enemies", "rival",
                               "rivals", "foe", "foes", "detractors", "victim", "victims", "challenger"})
 # Quantities before the real head: "up to 100 ...", "a group of ...", "one of ...".
@@ -104,17 +107,24 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
         if match.entry.sector and match.entry.kind in PRIORITY and role != "modifier":
             sectors.append(_Candidate(match, in_head))
 
+    # "supporters of jailed former Prime Minister Imran Khan", "critics of President Putin": the people
+    # are not the person they follow or oppose, nor of that person's sector; his country they may share
+    followers = any(t.key in FOLLOWER_NOUNS for t in tokens[head_start:head_end])
+    if followers:
+        sectors = [c for c in sectors if c.in_head or c.match.entry.kind not in ("person", "title")]
     sector_pick = _pick_sector(sectors)
     country_pick = _pick_country(countries)
     # A weapon or an attack in the head is no actor word: in "a rocket attack in Iraq" the
     # country is where it struck, not whose it was ("US airstrikes" names it in the head).
     head_is_actor = any(c.in_head and c.match.entry.kind != "instrument" for c in sectors) \
         or any(c.in_head for c in countries)
-    if country_pick and not head_is_actor:
+    if country_pick and not head_is_actor and not followers:
         # "facilities in Syria": event coders (CAMEO, the PLOVER GSR) code the place
         # a thing is in as its country; say so, since it is not an actor word.
         notes.append(f"'{country_pick.match.surface}' is where the head is, no actor word in it")
     named = _named(country_pick if head_is_actor else None, sector_pick)
+    if followers and named is not None and named.entry.kind == "person":
+        named = None
 
     affiliation = sponsor.entry.country if sponsor else None
     if affiliation is None and named is not None:
