@@ -478,9 +478,8 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     # "al Shabaab attacked a hotel ... A suicide bomber blew himself up at the entrance": the mention
     # that says how it was done codes the event (CAMEO, ACLED sub-type), not the lead's bare verb
     coder = head if head.plover_mode else next((m for m in cluster.mentions if m.plover_mode), head)
-    acled_type, acled_sub_type, why = _acled_by_targets(parsed, head, actor2)
-    if coder is not head and coder.acled_sub_type in WEAPON_SUB_TYPES:
-        acled_type, acled_sub_type, why = _acled_by_targets(parsed, coder, actor2)
+    weapon_named = coder is not head and coder.acled_sub_type in WEAPON_SUB_TYPES
+    acled_type, acled_sub_type, why = _acled_by_targets(parsed, coder if weapon_named else head, actor2)
     if why:
         reasons["acled"] = why
     if coder is not head:

@@ -141,7 +141,7 @@ def is_inquired(parsed: ParsedArticle, mention: Mention) -> bool:
 TALLY_WORDS = frozenset({"kill", "murder", "die", "dead", "death", "casualty", "victim", "wound", "injure",
                          "assassinate", "massacre"})
 TALLY_DAYS = 28
-CAMPAIGN_DAYS = 8  # a count of deeds done to many "since" a day over a week ago sums more than one event
+CAMPAIGN_DAYS = 9  # a count "since" a day over a week ago (nine days, both ends counted) sums many events
 TALLY_MIN = 20
 
 
@@ -206,8 +206,13 @@ def _present_perfect(verb: Token) -> bool:
 
 def _over_a_month(date: TimeRef) -> bool:
     """A time of its own (not inherited) covering TALLY_DAYS or more."""
+    return _covers(date, TALLY_DAYS)
+
+
+def _covers(date: TimeRef, days: int) -> bool:
+    """A time of its own (not inherited) covering `days` days or more, both ends counted."""
     interval = date.interval()
-    return interval is not None and not is_weak_date(date) and (interval[1] - interval[0]).days + 1 >= TALLY_DAYS
+    return interval is not None and not is_weak_date(date) and (interval[1] - interval[0]).days + 1 >= days
 
 
 def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
@@ -220,21 +225,17 @@ def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) ->
     if token is None:
         return False
     verb = token if token.pos_ == "VERB" else clause_head(token)
-    if not _present_perfect(verb):
-        return False
-    interval = date.interval()
-    if interval is None or is_weak_date(date) or (interval[1] - interval[0]).days < CAMPAIGN_DAYS:
+    if not _present_perfect(verb) or not _covers(date, CAMPAIGN_DAYS):
         return False
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been"
                                                             for c in token.children):
         return True  # "Kenyan troops have been fighting al-Shabab since 2011": a war going on, no one event
-    if token.pos_ == "VERB":
-        count = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None)
+    if token.pos_ == "VERB":  # deeds done to many: the object counts the people
+        count, least = next((count_of(c)[0] for c in token.children if c.dep_ in ("dobj", "obj")), None), TALLY_MIN
     else:  # "the group has carried out dozens of attacks in recent years": counted deeds, none told
         counted = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
-        count = count_of(counted)[0] if token.tag_ in ("NNS", "NNPS") else None
-        return count is not None and (count.min or 0) >= 2
-    return count is not None and (count.min or 0) >= TALLY_MIN
+        count, least = (count_of(counted)[0] if token.tag_ in ("NNS", "NNPS") else None), 2
+    return count is not None and (count.min or 0) >= least
 
 
 # A toll told for many places of a country at once: "killed during clashes over the weekend in various
@@ -243,9 +244,9 @@ def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) ->
 # spreads over the country count: "attacked several villages in Kidal, killing 30" is one event.
 SPREAD_NOUNS = frozenset({"point", "part", "place", "area", "department", "province", "region", "state",
                           "town", "city", "village", "district", "municipality", "location", "locality"})
-AREA_NOUNS = SPREAD_NOUNS | frozenset({"territory", "country", "nation", "enclave", "strip", "zone", "capital"})
 SPREAD_WORDS = frozenset({"various", "several", "different", "many", "numerous", "multiple"})
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+AREA_NOUNS = SPREAD_NOUNS | COUNTRY_NOUNS | frozenset({"territory", "enclave", "strip", "zone", "capital"})
 
 
 def toll_sentences(claims: Mapping[str, tuple[Claim, ...]], mentions: Sequence[Mention],

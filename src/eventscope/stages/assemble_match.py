@@ -134,9 +134,9 @@ def _common_noun_at_start(actor: Actor) -> bool:
     """'Gunmen', 'Suspected jihadists' opening a sentence: a role word the dictionary knows, or a phrase
     whose last word is in lower case, is a description with a capital, not a group's name."""
     words = actor.name.split()
-    return ((len(words) > 1 and words[-1][:1].islower())
-            or (any(f"(role {where}" in actor.reason or f"(title {where}" in actor.reason
-                   for where in ("actors.tsv",)) and len(words) == 1))
+    if len(words) > 1:
+        return words[-1][:1].islower()
+    return "(role actors.tsv" in actor.reason or "(title actors.tsv" in actor.reason
 
 
 def _without_article(text: str) -> str:

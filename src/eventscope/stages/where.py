@@ -611,27 +611,24 @@ def _town_in_division(doc: Doc, division: Toponym, found: GazPlace, scored: list
 
 def _same_phrase(a: Token, b: Token) -> bool:
     """Both tokens hang, through nouns, prepositions and appositions only, from one noun within SPOT_REACH."""
-    def chain(token: Token) -> list[int]:
-        out = [token.i]
-        for _ in range(SPOT_REACH):
-            if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
-                break
-            token = token.head
-            out.append(token.i)
-        return out
-    return bool(set(chain(a)) & set(chain(b)))
+    return bool(set(_noun_chain(a)) & set(_noun_chain(b)))
 
 
 def _hangs_from(token: Token, anchor: Token) -> bool:
     """The token lies in the noun phrase of `anchor`, through prepositions, appositions and compounds
     only (no verb between): "cafe in Calle del Correo, Madrid" -> Madrid hangs from "cafe"."""
+    return anchor.i in _noun_chain(token)[1:]
+
+
+def _noun_chain(token: Token) -> list[int]:
+    """The token and the words it hangs from, up to SPOT_REACH arcs, stopping below a verb."""
+    chain = [token.i]
     for _ in range(SPOT_REACH):
         if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
-            return False
+            break
         token = token.head
-        if token.i == anchor.i:
-            return True
-    return False
+        chain.append(token.i)
+    return chain
 
 
 # Nouns that say the name after their "of" is a place of that kind ("the Pakistani city of Shikarpur",
