@@ -439,3 +439,15 @@ def test_the_dateline_is_no_part_of_the_first_subject(nlp) -> None:
     # the parser joins "DHAKA, Bangladesh" to "Police" as conjuncts
     roles = _roles(nlp, "DHAKA, Bangladesh (AP) — Police fired tear gas at thousands of students on Thursday.", "fired")
     assert _texts(roles.actor1) == ["Police"], roles
+
+
+def test_a_vehicle_that_hit_a_mine_is_the_target(nlp) -> None:
+    roles = _roles(nlp, "A military truck hit a landmine near the base, killing two soldiers.", "hit")
+    assert roles.actor1 == ()
+    assert _texts(roles.actor2) == ["military truck"]
+
+
+def test_what_rioters_throw_is_no_target(nlp) -> None:
+    roles = _roles(nlp, "Youths threw stones and fireworks at police near the station.", "threw")
+    assert "stones" not in _texts(roles.actor2) and "fireworks" not in _texts(roles.actor2)
+    assert any("police" in t for t in _texts(roles.actor2))

@@ -60,3 +60,17 @@ def test_tear_gas_alone_stays_a_protest_with_intervention(nlp) -> None:
 def test_arrests_of_protesters_later_stay_arrests(nlp) -> None:
     found = sub_types(nlp, "Police arrested ten activists at their homes after the protest.")
     assert found.get("arrested") == "Arrests", found
+
+
+def test_riot_control_agents_in_war_are_chemical_weapons(nlp) -> None:
+    # CS dropped on soldiers' positions is a chemical weapon; on a crowd of protesters it is not
+    war = sub_types(nlp, "The army said enemy drones dropped munitions with CS gas on its positions near the "
+                         "river, wounding four soldiers.")
+    assert "Chemical weapon" in war.values(), war
+    crowd = sub_types(nlp, "Police fired CS gas at protesters outside parliament, wounding three.")
+    assert "Chemical weapon" not in crowd.values(), crowd
+
+
+def test_a_vehicle_that_hit_a_mine_was_hit(nlp) -> None:
+    found = sub_types(nlp, "A military truck hit a landmine on the road to the base, killing two soldiers.")
+    assert found.get("hit") == "Remote explosive/landmine/IED", found

@@ -155,3 +155,26 @@ def test_the_classifier_keeps_an_event_reading_it_does_not_rule_out() -> None:
 
     text = "Warplanes of the air force hit rebel positions near the town."
     assert snippet_sub_type(text, "Air/drone strike") is None
+
+
+def test_a_cause_told_in_a_by_phrase_is_not_the_snippet_event(nlp, tiny_gazetteer) -> None:
+    # "angered by the police shooting": the shooting caused the riot the snippet reports
+    pipeline = Pipeline(nlp_model=nlp, gazetteer=tiny_gazetteer)
+    extraction = pipeline.extract_one(Article(id="s", text=(
+        "In the suburb, youths angered by the police shooting of a teenager set cars alight and threw "
+        "stones at police on the night of 3 May 2023.")))
+    chosen = main_event(extraction)
+    assert chosen is not None and chosen.acled_sub_type == "Violent demonstration"
+
+
+def test_a_crowd_that_seizes_and_kills_is_mob_violence(nlp) -> None:
+    # the seizure is how the lynching was done; a killing is never property destruction
+    found = sub_types(nlp, "A vigilante crowd seized two suspected thieves from a police post and burned "
+                           "them to death on Tuesday.")
+    assert found.get("seized") == "Mob violence", found
+    assert found.get("burned") == "Mob violence", found
+
+
+def test_positions_attacked_are_military_not_a_stance(nlp) -> None:
+    found = sub_types(nlp, "Government troops attacked rebel positions near the town on Sunday.")
+    assert found.get("attacked") == "Armed clash", found

@@ -114,3 +114,16 @@ def test_overnight_is_the_night_before_the_report() -> None:
     got = resolve_expression("overnight", dt.date(2021, 6, 29), past=True)
     assert got is not None and (got.date, got.date_end) == (dt.date(2021, 6, 28), dt.date(2021, 6, 29))
     assert resolve_expression("overnight Sunday", dt.date(2021, 6, 29), past=True).date == dt.date(2021, 6, 27)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen fought troops for several hours before withdrawing.",
+    "They held the checkpoint two days before retreating.",
+])
+def test_a_duration_or_a_tie_between_two_deeds_is_no_offset(text: str) -> None:
+    assert [e for e in find_expressions(text) if e.kind == "offset"] == []
+
+
+def test_an_offset_before_an_event_noun_is_kept() -> None:
+    found = find_expressions("The strike came two days before the vote.")
+    assert [e.text for e in found if e.kind == "offset"] == ["two days before"]

@@ -203,23 +203,32 @@ def predict_dyads(items: Sequence[GoldDyad], nlp_model: Any, progress: Progress 
 
 
 def main_event(extraction: Any) -> Event | Mention | None:
-    """The event a snippet reports: the ACLED-coded mention told first and highest in its sentence's
-    parse (the main clause's verb, not a participle beside it: in "forces shot dead protesters
-    demonstrating against ...", the shooting), as the event it belongs to.  A snippet names its
-    event first; the details that follow (who was hurt, what the police did) are parts of it."""
+    """The event a snippet reports: the ACLED-coded mention that occurred and is told first, as the
+    event it belongs to.  A snippet names its event first; the details that follow (who was hurt,
+    what the police did) are parts of it.  A deed told inside a by-phrase of a participle ("youths
+    angered by the police shooting of a teenager set cars alight", "a protest sparked by the
+    killing") is its cause, told before the event but not the event."""
     doc = extraction.parsed.doc
 
-    def prominence(mention: Mention) -> tuple[int, int, int, float]:
-        depth = sum(1 for _ in doc[mention.trigger_token].ancestors)
-        return (mention.modality != Modality.OCCURRED, mention.sentence_index, depth, -mention.confidence)
+    def order(mention: Mention) -> tuple[bool, int, bool, int]:
+        return (mention.modality != Modality.OCCURRED, mention.sentence_index,
+                _told_as_cause(doc[mention.trigger_token]), mention.trigger.start)
 
     coded = sorted((m for m in extraction.mentions if m.acled_sub_type and 0 <= m.trigger_token < len(doc)),
-                   key=prominence)
+                   key=order)
     for mention in coded:
         for event in extraction.events:
-            if event.acled_sub_type and any(e.start <= mention.trigger.start < e.end for e in event.evidence):
+            if event.acled_sub_type and mention.id in event.mention_ids:
                 return event
     return coded[0] if coded else None
+
+
+def _told_as_cause(token: Any) -> bool:
+    """Whether the word lies in the by-agent of a participle modifying a noun ("angered by ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "agent" and ancestor.head.dep_ == "acl" and ancestor.head.tag_ == "VBN":
+            return True
+    return False
 
 
 def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Progress | None = None) -> list[PredictedLabel]:

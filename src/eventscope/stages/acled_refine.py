@@ -104,6 +104,10 @@ def _only_intent(parsed: ParsedArticle, mention: Mention) -> bool:
         or (token is not None and token.lemma_.lower() in PROMISE_LEMMAS))
 
 
+# CAMEO codes of harm done to people (abduct 181, assault 182, assassinate 185-186), never to property.
+PEOPLE_HARM_CODES = ("181", "182", "185", "186")
+
+
 def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The sub-types the table allows the mention's PLOVER type and mode, less those its target and
     actor rule out."""
@@ -113,6 +117,8 @@ def allowed_for(mention: Mention, target: str | None = None, actor: frozenset[st
     if mention.acled_sub_type in TERRITORY_SUB_TYPES:  # taking ground: who took it decides which
         allowed = TERRITORY_LABELS
     banned = set(NOT_FOR_TARGET.get(target or "", frozenset()))
+    if mention.cameo.startswith(PEOPLE_HARM_CODES):
+        banned.add("PROPERTY_DISTRUCT")  # an abduction, beating, killing or assassination harms people
     for kind in actor:
         banned |= NOT_FOR_ACTOR[kind]
     return tuple(label for label in allowed if label not in banned)
@@ -323,6 +329,10 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
             # sentence or next to it ("gang members opened fire on a crowd", no protest told, is no such
             # force).  Its share still counts in the total: leaving it out must not make the rest surer.
             scores.pop("FORCE_AGAINST_PROTEST", None)
+            if "protester" not in actor_kinds(parsed, mention):
+                # likewise a violent demonstration needs demonstrators: a crowd that lynches, with no
+                # protest told, is mob violence
+                scores.pop("VIOL_DEMONSTR", None)
         label, best = max(scores.items(), key=lambda item: item[1])
         share = best / total
         own_allowed = any(acled_sub_type(a)[1] == mention.acled_sub_type for a in allowed)

@@ -34,6 +34,9 @@ WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "ex
 COURT_LEMMAS = frozenset({"sentence", "convict"})
 # Agents named by themselves (not "chemical", "toxic": a chemical plant, toxic waste).
 CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "vx", "phosgene", "tabun", "soman"})
+# Riot-control agents: a chemical weapon when used in war ("drones dropped CS on its positions"), not
+# when the police use them on a crowd.
+RIOT_AGENTS = frozenset({"cs", "chloropicrin", "riot-control"})
 # Ground that can be handed over: its transfer is ACLED's "Non-violent transfer of territory".
 GROUND_WORDS = frozenset({"base", "town", "city", "village", "territory", "area", "position", "camp", "district",
                           "control", "post", "outpost", "region", "checkpoint", "airport", "garrison", "province"})
@@ -114,6 +117,8 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             agent = next((t for t in token.subtree if lemma_of(t) in chemical), None) or \
                 next((t for t in token.sent if t.lower_ in CHEMICAL_AGENTS
                       or (t.lower_ == "chemical" and t.head.lemma_.lower() in ("attack", "weapon", "agent"))), None)
+            if agent is None and not _protest_told(token.sent):
+                agent = next((t for t in token.sent if t.lower_ in RIOT_AGENTS), None)
             if agent is not None:
                 mention = _relabel(mention, "CHEM_WEAP", f"chemical agent '{agent.text}' in the act")
         if mention.plover == "ASSAULT" and mention.acled_sub_type in PLAIN_VIOLENCE and not mention.plover_mode:
@@ -156,13 +161,17 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             mention = _relabel(mention, "DISR_WEAP", "state forces destroyed explosives (controlled detonation)")
         if mention.acled_sub_type == "Arrests" and _fate_unknown(token.sent):
             mention = _relabel(mention, "ABDUCT_DISSAP", "taken and fate unknown: a forced disappearance")
-        if token.lemma_.lower() in ENTRY_VERBS:
+        seized_people = mention.plover_mode == "seize" and _direct_objects(token) and not any(
+            lemma_of(o) in GROUND_WORDS | WEAPON_WORDS for o in _direct_objects(token))
+        if token.lemma_.lower() in ENTRY_VERBS or seized_people or mention.acled_sub_type == "Abduction/forced disappearance":
+            # "seized 13 men and burned them to death": the seizure too is how the act was done
             act = next((m for m in valid if m.acled_sub_type in ACT_SUB_TYPES and m is not mention
-                        and doc[m.trigger_token] in token.conjuncts), None)
+                        and doc[m.trigger_token] in token.conjuncts
+                        and (token.lemma_.lower() in ENTRY_VERBS or m.plover == "ASSAULT")), None)
             if act is not None and act.acled_sub_type != mention.acled_sub_type:
                 mention = replace(mention, acled_type=act.acled_type, acled_sub_type=act.acled_sub_type,
-                                  reasons={**mention.reasons, "acled": f"{act.acled_sub_type}: entered "
-                                           f"to '{act.trigger.text}'"})
+                                  reasons={**mention.reasons, "acled": f"{act.acled_sub_type}: "
+                                           f"'{token.text}' to '{act.trigger.text}'"})
         if mention.acled_sub_type in DESTRUCTION_SUB_TYPES | {"Peaceful protest"}:
             mention = _protest_violence(doc, mention, valid)
         if mention.acled_sub_type == "Arrests" and token.lemma_.lower() in COURT_LEMMAS:
@@ -194,6 +203,10 @@ def _fate_unknown(sentence: Span) -> bool:
     if words & {"whereabouts", "fate"} and "unknown" in words:
         return True
     return any(t.lower_ == "missing" and t.head.lemma_ in ("remain", "be", "go") for t in sentence)
+
+
+def _protest_told(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in PROTEST_WORDS | PROTESTER_WORDS | {"crowd", "rioter"} for t in sentence)
 
 
 def _at_protest(token: Token) -> bool:

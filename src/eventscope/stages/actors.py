@@ -78,7 +78,19 @@ PARTNER_PREPS = frozenset({"to", "with"})
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate"})
 # Verbs whose object is the weapon used ("detonated a car bomb", "fired rockets").
 WEAPON_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "hurl", "throw", "drop", "set", "lob",
-                          "use", "deploy", "carry", "trigger"})
+                          "use", "deploy", "carry", "trigger", "pelt"})
+# What rioters throw: no weapon an actor is named by, but never the target ("threw stones at police").
+THROWN_NOUNS = frozenset({"stone", "rock", "brick", "firework", "bottle", "projectile", "debris", "molotov", "egg"})
+
+
+# "a vehicle hit a landmine", "their truck struck the device": who or what touched it off was hit.
+CONTACT_VERBS = frozenset({"hit", "strike"})
+MINE_WORDS = frozenset({"mine", "landmine", "device", "ied", "bomb", "explosive"})
+
+
+def _set_off_by_contact(verb: Token) -> bool:
+    return verb.lemma_.lower() in CONTACT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MINE_WORDS for c in verb.children)
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"})
@@ -138,7 +150,7 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     patient_subject: Found = []
     # "Elie Wiesel passed away": a phrasal verb of dying has its patient as subject too
     dying = verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (
-        verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children))
+        verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children)) or _set_off_by_contact(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and dying:
             patient_subject.append((child, f"nsubj of '{verb.text}', who undergoes it"))
@@ -327,7 +339,7 @@ def _verb_targets(verb: Token) -> Found:
         tier1 = [(t, r) for t, r in tier1 if not (t.dep_ == "pobj" and t.head.head.i == verb.i)]
     if verb.lemma_.lower() in WEAPON_VERBS:
         # "detonated his belt", "fired rockets", "bombs being dropped": what is set off or fired is no target
-        weapons = {obj.i for obj in objects if _is_weapon(obj)}
+        weapons = {obj.i for obj in objects if _is_weapon(obj) or obj.lemma_.lower() in THROWN_NOUNS}
         weapons |= {t.i for t, _ in tier1 if t.dep_ in PASSIVE_SUBJECT_DEPS and _is_weapon(t)}
         tier1 = [(t, r) for t, r in tier1 if t.i not in weapons]
     elif len(tier1) > len(objects) and any(_is_weapon(obj) for obj in objects):

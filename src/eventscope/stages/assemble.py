@@ -247,8 +247,9 @@ class _Cluster:
         return self.paragraph_of[index] if 0 <= index < len(self.paragraph_of) else -1
 
     def same_mode(self, mention: Mention) -> bool:
-        modes = {m.plover_mode for m in self.mentions}
-        return mention.plover_mode is not None and mention.plover_mode in modes
+        # one family counts: "the bombing" tells the suicide car bomber's attack
+        return mention.plover_mode is not None and any(
+            m.plover_mode is not None and modes_agree(m.plover_mode, mention.plover_mode) for m in self.mentions)
 
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
                 published: dt.date | None = None, earlier: bool = False) -> bool:

@@ -59,6 +59,12 @@ class TimeExpression:
     resolver: Callable[[dt.date | None, bool], TimeRef | None] | None = field(default=None, compare=False)
 
 
+# An offset that is a length of time ("for several hours before ...") or that ties two deeds of one
+# clause together ("... before withdrawing") dates nothing.
+DURATION_BEFORE_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+GERUND_AFTER_RE = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
+
+
 def find_expressions(text: str) -> list[TimeExpression]:
     """Every time phrase in `text`, left to right, longest first where they overlap."""
     found: list[TimeExpression] = []
@@ -79,6 +85,8 @@ def find_expressions(text: str) -> list[TimeExpression]:
         amount_text, unit, direction = m[1].lower(), (m[2] or "").lower(), m[3].lower()
         if not unit and amount_text not in ("hours", "minutes", "moments", "days"):
             continue
+        if DURATION_BEFORE_RE.search(text[max(0, m.start() - 5):m.start()]) or GERUND_AFTER_RE.match(text, m.end()):
+            continue  # "fought for several hours before withdrawing": how long, not when
         amount = 0 if amount_text in ("hours", "minutes", "moments") else amount_of(amount_text)
         if amount_text == "days":
             amount, unit = 2, "day"
