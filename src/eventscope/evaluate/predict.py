@@ -225,10 +225,7 @@ def main_event(extraction: Any) -> Event | Mention | None:
 
 def _told_as_cause(token: Any) -> bool:
     """Whether the word lies in the by-agent of a participle modifying a noun ("angered by ...")."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ == "agent" and ancestor.head.dep_ == "acl" and ancestor.head.tag_ == "VBN":
-            return True
-    return False
+    return any(a.dep_ == "agent" and a.head.dep_ == "acl" and a.head.tag_ == "VBN" for a in token.ancestors)
 
 
 def predict_snippets(items: Sequence[GoldSnippet], pipeline: Any, progress: Progress | None = None) -> list[PredictedLabel]:

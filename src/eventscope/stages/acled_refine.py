@@ -308,28 +308,30 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
     if classifier_signal.scorer() is None:  # classifiers switched off (setting) or not installed
         return mentions
 
-    todo = [(i, m, allowed_for(m, _target(parsed, m), actor_kinds(parsed, m))) for i, m in enumerate(mentions)
-            if not _only_intent(parsed, m)]
-    todo = [(i, m, allowed) for i, m, allowed in todo if len(allowed) > 1 or
+    # (index, mention, what its target is, what its actor is, the sub-types those allow)
+    known = [(i, m, target, kinds, allowed_for(m, target, kinds)) for i, m in enumerate(mentions)
+             if not _only_intent(parsed, m)
+             for target, kinds in [(_target(parsed, m), actor_kinds(parsed, m))]]
+    todo = [(i, m, target, kinds, allowed) for i, m, target, kinds, allowed in known if len(allowed) > 1 or
             (len(allowed) == 1 and m.acled_sub_type != acled_sub_type(allowed[0])[1])]
     if not todo:
         return mentions
-    contexts = [_context(parsed, m) for _, m, _ in todo]
+    contexts = [_context(parsed, m) for _, m, _, _, _ in todo]
     unique = list(dict.fromkeys(contexts))
     probs = dict(zip(unique, load_classifier().acled_probs(unique), strict=True))
     refined = list(mentions)
     protests = {m.sentence_index for m in mentions if m.plover == "PROTEST"}
     paragraphs = paragraph_numbers(parsed)
-    for (index, mention, allowed), context in zip(todo, contexts, strict=True):
+    for (index, mention, target, kinds, allowed), context in zip(todo, contexts, strict=True):
         scores = {label: probs[context][label] for label in allowed}
         total = sum(scores.values()) or 1.0
-        if (len(scores) > 1 and _target(parsed, mention) != "protester"
+        if (len(scores) > 1 and target != "protester"
                 and not _near_a_protest(mention.sentence_index, protests, paragraphs)):
             # Force against protesters needs protesters: the target says so, or a protest is told in the
             # sentence or next to it ("gang members opened fire on a crowd", no protest told, is no such
             # force).  Its share still counts in the total: leaving it out must not make the rest surer.
             scores.pop("FORCE_AGAINST_PROTEST", None)
-            if "protester" not in actor_kinds(parsed, mention):
+            if "protester" not in kinds:
                 # likewise a violent demonstration needs demonstrators: a crowd that lynches, with no
                 # protest told, is mob violence
                 scores.pop("VIOL_DEMONSTR", None)

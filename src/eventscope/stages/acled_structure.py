@@ -111,6 +111,7 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             out.append(mention)
             continue
         token = doc[mention.trigger_token]
+        objects = _direct_objects(token)
         if mention.plover == "ASSAULT" and mention.acled_sub_type in REMOTE_SUB_TYPES | PLAIN_VIOLENCE:
             # in the act ("shells filled with a mustard agent"), or a named agent anywhere in the
             # sentence ("symptoms of chlorine exposure after shelling")
@@ -129,7 +130,7 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                                   reasons={**mention.reasons, "acled": f"{weapon.acled_sub_type}: told "
                                            f"through '{weapon.trigger.text}'"})
         if mention.plover == "COERCE" or mention.acled_sub_type in DESTRUCTION_SUB_TYPES:
-            seized = next((o for o in _direct_objects(token) if _is_weapon(o)), None)
+            seized = next((o for o in objects if _is_weapon(o)), None)
             if seized is not None:
                 mention = _relabel(mention, "DISR_WEAP", f"weapons seized ('{seized.text}')")
             elif mention.plover_mode == "seize" and mention.acled_sub_type not in TERRITORY_SUB_TYPES:
@@ -138,7 +139,7 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
                 # "the attackers rounded up the farmers": armed men who are no state force do not arrest
                 mention = _people_seized(parsed, mention, token)
         if mention.plover == "RETREAT" and mention.plover_mode not in ("ceasefire", "release"):
-            ground = next((o for o in _direct_objects(token) if lemma_of(o) in GROUND_WORDS
+            ground = next((o for o in objects if lemma_of(o) in GROUND_WORDS
                            or o.ent_type_ in ("GPE", "LOC", "FAC")), None)
             if ground is not None:
                 mention = _relabel(mention, "NON_VIOL_TERRIT_TRANSFER", f"ground handed over ('{ground.text}')")
@@ -157,17 +158,17 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             mention = _relabel(mention, "PROTEST_WITH_INTER", "people arrested at a protest")
         if mention.acled_sub_type == "Remote explosive/landmine/IED" and "state" in actor_kinds(parsed, mention) \
                 and token.lemma_.lower() in DISPOSAL_VERBS \
-                and any(lemma_of(o) in WEAPON_WORDS | {"device"} for o in _direct_objects(token)):
+                and any(lemma_of(o) in WEAPON_WORDS | {"device"} for o in objects):
             mention = _relabel(mention, "DISR_WEAP", "state forces destroyed explosives (controlled detonation)")
         if mention.acled_sub_type == "Arrests" and _fate_unknown(token.sent):
             mention = _relabel(mention, "ABDUCT_DISSAP", "taken and fate unknown: a forced disappearance")
-        seized_people = mention.plover_mode == "seize" and _direct_objects(token) and not any(
-            lemma_of(o) in GROUND_WORDS | WEAPON_WORDS for o in _direct_objects(token))
-        if token.lemma_.lower() in ENTRY_VERBS or seized_people or mention.acled_sub_type == "Abduction/forced disappearance":
+        entering = token.lemma_.lower() in ENTRY_VERBS
+        seized_people = mention.plover_mode == "seize" and bool(objects) and not any(
+            lemma_of(o) in GROUND_WORDS | WEAPON_WORDS for o in objects)
+        if entering or seized_people or mention.acled_sub_type == "Abduction/forced disappearance":
             # "seized 13 men and burned them to death": the seizure too is how the act was done
             act = next((m for m in valid if m.acled_sub_type in ACT_SUB_TYPES and m is not mention
-                        and doc[m.trigger_token] in token.conjuncts
-                        and (token.lemma_.lower() in ENTRY_VERBS or m.plover == "ASSAULT")), None)
+                        and doc[m.trigger_token] in token.conjuncts and (entering or m.plover == "ASSAULT")), None)
             if act is not None and act.acled_sub_type != mention.acled_sub_type:
                 mention = replace(mention, acled_type=act.acled_type, acled_sub_type=act.acled_sub_type,
                                   reasons={**mention.reasons, "acled": f"{act.acled_sub_type}: "
