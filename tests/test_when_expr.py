@@ -127,3 +127,16 @@ def test_a_duration_or_a_tie_between_two_deeds_is_no_offset(text: str) -> None:
 def test_an_offset_before_an_event_noun_is_kept() -> None:
     found = find_expressions("The strike came two days before the vote.")
     assert [e.text for e in found if e.kind == "offset"] == ["two days before"]
+
+
+def test_a_month_of_that_year_is_one_phrase() -> None:
+    found = find_expressions("In November that year, security forces shot dead protesters")
+    assert [(e.text, e.kind, e.amount) for e in found] == [("In November that year", "anaphoric", 11)]
+
+
+def test_a_dateline_without_a_year_is_the_dateline_not_a_phrase() -> None:
+    from eventscope.stages.when import _DATELINE
+
+    match = _DATELINE.match("BOGOTA, March 8 (Reuters) - Rebels abducted three surveyors on Thursday")
+    assert match is not None and match.group(0) == "BOGOTA, March 8"
+    assert _DATELINE.match("KYIV, Ukraine (AP) — Russian drones struck") is None

@@ -34,6 +34,9 @@ WEAPON_WORDS = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "ex
 COURT_LEMMAS = frozenset({"sentence", "convict"})
 # Agents named by themselves (not "chemical", "toxic": a chemical plant, toxic waste).
 CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "vx", "phosgene", "tabun", "soman"})
+# Things an agent's word names without any agent used ("the Zaporizhzhia nuclear power plant", "nuclear talks").
+NAMED_BY_AGENT = frozenset({"plant", "power", "station", "reactor", "facility", "program", "programme", "deal", "talk",
+                            "site", "agency", "energy", "industry", "fuel", "material", "scientist", "test"})
 # Riot-control agents: a chemical weapon when used in war ("drones dropped CS on its positions"), not
 # when the police use them on a crowd.
 RIOT_AGENTS = frozenset({"cs", "chloropicrin", "riot-control"})
@@ -115,7 +118,8 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
         if mention.plover == "ASSAULT" and mention.acled_sub_type in REMOTE_SUB_TYPES | PLAIN_VIOLENCE:
             # in the act ("shells filled with a mustard agent"), or a named agent anywhere in the
             # sentence ("symptoms of chlorine exposure after shelling")
-            agent = next((t for t in token.subtree if lemma_of(t) in chemical), None) or \
+            agent = next((t for t in token.subtree if lemma_of(t) in chemical
+                          and t.head.lemma_.lower() not in NAMED_BY_AGENT), None) or \
                 next((t for t in token.sent if t.lower_ in CHEMICAL_AGENTS
                       or (t.lower_ == "chemical" and t.head.lemma_.lower() in ("attack", "weapon", "agent"))), None)
             if agent is None and not _protest_told(token.sent):

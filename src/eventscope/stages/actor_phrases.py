@@ -52,7 +52,7 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                 agent: bool = False, home: tuple[str, str] | None = None) -> tuple[Actor, ...]:
     """Code each found head (and its conjuncts).  For an `agent` (actor1) a country that
     only says where the thing was ("a rocket attack in Iraq") is dropped: it is
-    not who did it.  `home` is the dateline's (country, text): a state organ with
+    not who did it.  `home` is the article's (country, where it comes from: the dateline): a state organ with
     no country of its own ("the Education Department") is taken to be local."""
     actors: list[Actor] = []
     seen: set[tuple[int, int, str]] = set()
@@ -76,8 +76,8 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                     continue  # "condemned the strikes": a happening, not who was condemned
                 if home and actor.country is None and actor.sector in STATE_SECTORS and not actor.affiliation:
                     actor = dataclasses.replace(actor, country=home[0], unknown_reason=None,
-                                                reason=_join(actor.reason, f"country {home[0]} from the "
-                                                             f"dateline '{home[1]}' (a state organ, no country named)"))
+                                                reason=_join(actor.reason, f"country {home[0]} from "
+                                                             f"{home[1]} (a state organ, no country named)"))
                 key = (span.start, span.end, actor.name)
                 if key not in seen:
                     seen.add(key)
@@ -278,6 +278,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
         actor = _with_left_apposition(actor, doc, start, dictionary)
         actor = _with_earlier_mention(actor, doc, token, dictionary)
     actor = _with_locative(actor, trigger, dictionary)
+    if actor.country is None:
+        actor = _with_owner_pronoun(actor, doc, token, dictionary)
     if (token.dep_ in MODIFIER_DEPS or modifier_of_trigger) and not _names_a_party(actor) \
             and not reason.startswith(OWNER_VICTIM):
         return None  # "rocket attack", "Manchester bombing": a weapon or a place, not an actor
@@ -426,6 +428,18 @@ def _with_apposition(actor: Actor, head: Token, dictionary: ActorDictionary) -> 
     return actor
 
 
+def _with_owner_pronoun(actor: Actor, doc: Doc, token: Token, dictionary: ActorDictionary) -> Actor:
+    """'Russia's defence ministry said its forces had struck ...': the owner a possessive pronoun stands
+    for gives the country of "its forces", "their fighters"."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    antecedent = _antecedent(doc, owner) if owner is not None else None
+    if owner is None or antecedent is None:
+        return actor
+    start, end = _np_bounds(antecedent)
+    other = lookup_actor(doc[start:end].text, dictionary)
+    return _fill(actor, other, f"'{owner.text}' -> '{doc[start:end].text}'") if other.country else actor
+
+
 def _fill(actor: Actor, other: Actor, note: str) -> Actor:
     """Take the country (and a stronger sector) from `other`, saying where from."""
     sector = other.sector if other.sector and not _strong_sector(actor) else actor.sector
@@ -484,8 +498,8 @@ def _strong_sector(actor: Actor) -> bool:
 
 def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) -> Actor:
     """'In Iran, foreign ministry spokesman X accused ...': a state organ takes that country."""
-    if actor.country or actor.sector not in STATE_SECTORS:
-        return actor
+    if actor.country or actor.sector not in STATE_SECTORS or "(instrument " in actor.reason:
+        return actor  # "In Mogadishu, mortar shells landed": a weapon has no state
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < verb.i:

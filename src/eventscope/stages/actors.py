@@ -40,6 +40,7 @@ Everything
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -107,12 +108,27 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
 
 
 def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tuple[str, str] | None:
-    """(ISO3, dateline) when the dateline names a country or its places ("WASHINGTON")."""
+    """(ISO3, where it comes from) when the dateline names a country or its places ("WASHINGTON").  A
+    dateline whose country the body never names, while the body names another country at least twice,
+    says where the report was filed ("BANGKOK (AP) — A Myanmar military jet bombed ..."): that other
+    country is the one whose state organs the story is about."""
     dateline = parsed.article.dateline
     if not dateline:
         return None
     place = lookup_actor(dateline.title() if dateline.isupper() else dateline, dictionary)
-    return (place.country, dateline) if place.country and place.country in dictionary.countries else None
+    if not place.country or place.country not in dictionary.countries:
+        return None
+    named: Counter[str] = Counter()
+    opening = dateline_length(parsed.article.text)
+    for ent in parsed.doc.ents:
+        if ent.start_char >= opening and ent.label_ in ("GPE", "NORP", "LOC"):
+            country = lookup_actor(ent.text, dictionary).country
+            if country in dictionary.countries:
+                named[country] += 1
+    top = named.most_common(1)
+    if not named[place.country] and top and top[0][1] >= 2:
+        return top[0][0], f"the country the story names ({top[0][1]} times; the dateline '{dateline}' is where it was filed)"
+    return place.country, f"the dateline '{dateline}'"
 
 
 def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,

@@ -56,15 +56,17 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
-from eventscope.ontology import ARMED_SECTORS, modes_agree
+from eventscope.ontology import ARMED_SECTORS, modes_agree, plover_type
 from eventscope.stages.assemble_incidents import (
     CAMPAIGN_NOUNS,
     STATE_NOUNS,
     TALLY_MIN,
     TOLL_REACH,
+    contrast_clause,
     countrywide_sentences,
     counts_a_campaign,
     generic_series,
+    introduces_new,
     is_accident,
     is_answered,
     is_bare_toll,
@@ -74,8 +76,10 @@ from eventscope.stages.assemble_incidents import (
     is_self_inflicted,
     is_tally,
     is_toll_word,
+    leaves_the_scene,
     names_a_kind,
     names_another,
+    names_what_was_fled,
     ranks_in_a_series,
     told_in_passing,
     toll_sentences,
@@ -128,6 +132,8 @@ class _Cluster:
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
     told_earlier: bool = False  # opened by a sentence that sets its event before the story (`opens_earlier`)
     reference: dt.date | None = None  # the article's reference date: what happened is not after it
+    # mention id -> the "while" clause it is told in (`contrast_clause`): two sides of one sentence
+    contrasts: dict[str, int] = field(default_factory=dict)
 
     def only_tolls(self, parsed: ParsedArticle) -> bool:
         """Every mention only reports casualties ("killed", "died"), with no attacker; one who killed
@@ -242,6 +248,10 @@ class _Cluster:
                 return True
         return False
 
+    def in_paragraph_of(self, mention: Mention) -> bool:
+        """A member is told in the mention's paragraph."""
+        return any(self._paragraph(m) == self._paragraph(mention) for m in self.mentions)
+
     def _paragraph(self, mention: Mention) -> int:
         index = mention.sentence_index
         return self.paragraph_of[index] if 0 <= index < len(self.paragraph_of) else -1
@@ -252,7 +262,7 @@ class _Cluster:
             m.plover_mode is not None and modes_agree(m.plover_mode, mention.plover_mode) for m in self.mentions)
 
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
-                published: dt.date | None = None, earlier: bool = False) -> bool:
+                published: dt.date | None = None, earlier: bool = False, contrast: int = -1) -> bool:
         """Whether the mention tells this event.  `earlier`: the mention's sentence opens with a time
         that sets it before the story ("Earlier this month, ..."; `opens_earlier`).
 
@@ -263,6 +273,9 @@ class _Cluster:
         cluster_date = bounds[0] if bounds else self.best_date()
         if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
+        if any(m.sentence_index == mention.sentence_index and self.contrasts.get(m.id, -1) != contrast
+               for m in self.mentions):
+            return False  # "police clashed with riders in Kisumu, while a roadside bomb killed two officers"
         if (earlier or self.told_earlier) and cluster_date.phrase != date.phrase and not self.shares_actors(roles):
             return False  # "Earlier this month, a car bomb ...": another event, unless the same actors
         if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)
@@ -277,8 +290,13 @@ class _Cluster:
             # is news by default, so joining it to a recalled event needs the actors.
             strong = date if is_loose_date(cluster_date) else cluster_date
             same_actors = self.shares_actors(roles)
-            same_story = self.same_mode(mention) or (self.adjacent(mention)
-                                                     and same_place(self.best_place(), place))
+            # (a mention with no time at all, told next to the event, may name any of its places or a town
+            # inside its province: "... near Boni.  An official in Boni said 11 soldiers had been killed")
+            here = self.best_place()
+            spots = [here, *self.places] if is_weak_date(date) else [here]
+            same_story = self.same_mode(mention) or (self.adjacent(mention) and (
+                any(same_place(known, place) for known in spots)
+                or (is_weak_date(date) and place is not None and here is not None and _town_inside(place, here))))
             # The same weapon at the same named town is the same event even when it is an old one
             # the story recalls ("the Boston Marathon bombing" ... "Twin bombs exploded near the finish
             # line of the Boston Marathon, killing three").
@@ -288,11 +306,23 @@ class _Cluster:
         # Only the actor must agree: one strike can hit several targets, and each
         # sentence may name a different victim ("killed Soleimani", "al-Muhandis
         # was also killed in the attack").
-        if not actors_agree(self.actors("actor1"), roles.actor1):
+        if not actors_agree(self.actors("actor1"), roles.actor1) or self.other_speaker(roles):
             return False
         if self.roles_reversed(roles):
             return False
         return self.fits_place(place)
+
+    def other_speaker(self, roles: ActorRoles) -> bool:
+        """A statement (a verbal PLOVER type) by someone else than this one's speaker: "the public defender
+        asked prosecutors to investigate" and "the president called for a rally" are two requests."""
+        if plover_type(self.head.plover).quad_class not in (1, 3):
+            return False
+        # who is who is told by the sector (the country is `actors_agree`'s): "Iraq rebels" and "the militia
+        # groups" may well be one speaker, a rights office and the president are not
+        own, new = self.actors("actor1"), roles.actor1
+        own_sectors, new_sectors = {a.sector for a in own if a.sector}, {a.sector for a in new if a.sector}
+        return bool(own_sectors and new_sectors and not own_sectors & new_sectors
+                    and not actor_names(own) & actor_names(new))
 
     def fits_place(self, place: Place | None) -> bool:
         """No place told so far conflicts with `place`: every place, not only the first, since a province
@@ -478,7 +508,9 @@ def _to_event(parsed: ParsedArticle, cluster: _Cluster) -> Event:
     actor2 = _of_the_place(cluster.actors("actor2"), place)
     # "al Shabaab attacked a hotel ... A suicide bomber blew himself up at the entrance": the mention
     # that says how it was done codes the event (CAMEO, ACLED sub-type), not the lead's bare verb
-    coder = head if head.plover_mode else next((m for m in cluster.mentions if m.plover_mode), head)
+    # (not the burning of property an attack on people did besides: "set three fuel tankers ablaze")
+    coder = head if head.plover_mode else next(
+        (m for m in cluster.mentions if m.plover_mode and m.plover_mode != "destroy"), head)
     weapon_named = coder is not head and coder.acled_sub_type in WEAPON_SUB_TYPES
     acled_type, acled_sub_type, why = _acled_by_targets(parsed, coder if weapon_named else head, actor2)
     if why:
@@ -551,12 +583,13 @@ def assemble(
             continue
         mention_roles = roles.get(mention.id, _NO_ROLES)
         date = dates.get(mention.id, _UNDATED)
+        mention = _not_yet(mention, date, parsed.article.reference_date)
         if _only_a_state(parsed, mention, date, claims.get(mention.id, ())) \
                 or is_tally(parsed, mention, date, claims.get(mention.id, ())) \
                 or mention.trigger_token in countrywide.get(mention.sentence_index, ()) \
                 or is_running_total(parsed, mention, large_tolls) \
                 or ranks_in_a_series(parsed, mention) or counts_a_campaign(parsed, mention, date) \
-                or is_habitual(parsed, mention):
+                or is_habitual(parsed, mention) or leaves_the_scene(parsed, mention, by_sentence[mention.sentence_index]):
             continue
         place = places.get(mention.id)
         # What an act answers ("in response to the attacks") is another event than that act, and, told
@@ -567,15 +600,17 @@ def assemble(
         in_passing = told_in_passing(parsed, mention, date, claims.get(mention.id, ()))
         if another and in_passing and generic_series(parsed, mention):
             continue  # "other attacks in the past": a series in passing, no event
-        if in_passing and names_a_kind(parsed, mention):
+        if in_passing and (names_a_kind(parsed, mention) or names_what_was_fled(parsed, mention)):
             continue  # "a group that tracks arrests and killings": a kind of deed, no event
         # "the judge who was investigating the governor's murder": a deed done before, apart from the
         # events of the story; nor does a later mention join it
         inquired = is_inquired(parsed, mention)
         earlier = opens_earlier(parsed, date)
+        fresh = introduces_new(parsed, mention)
+        contrast = contrast_clause(parsed, mention)
         candidates = [] if another or inquired else [
-            c for c in clusters if not c.inquired
-            and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier)
+            c for c in clusters if not c.inquired and not (fresh and not c.in_paragraph_of(mention))
+            and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier, contrast)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
@@ -603,6 +638,7 @@ def assemble(
                               reference=parsed.article.reference_date)
             clusters.append(target)
         target.mentions.append(mention)
+        target.contrasts[mention.id] = contrast
         if answered:
             target.answered.add(mention.id)
         target.roles.append(mention_roles)
@@ -613,6 +649,15 @@ def assemble(
     # a suicide told alone is no event; told with an attack it has joined the attack's cluster
     return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))
             and not all(is_self_inflicted(parsed, m) for m in c.mentions)]
+
+
+def _not_yet(mention: Mention, date: TimeRef, reference: dt.date | None) -> Mention:
+    """A deed told as done but dated after the article was written ("a reward for information leading to
+    the engineers' release", beside "troops will be sent next week") has not happened: it is ahead."""
+    if mention.modality is not Modality.OCCURRED or reference is None or date.date is None or date.date <= reference:
+        return mention
+    reasons = {**mention.reasons, "modality": f"future: dated {date.date}, after the article's date {reference}"}
+    return replace(mention, modality=Modality.FUTURE, reasons=reasons)
 
 
 def opens_earlier(parsed: ParsedArticle, date: TimeRef) -> bool:
@@ -636,6 +681,9 @@ def _only_a_state(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims
     sentence = parsed.sentence_of_token(mention.trigger_token)
     if date.phrase is None or not sentence.start <= date.phrase.start < sentence.end:
         return True
+    if date.phrase.text.lower().startswith("since") or (
+            token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.lemma_ == "be"):
+        return True  # "which has been at war since September": a state that goes on, not a happening
     # the time must be the war's: in its phrase or its clause, not another verb's ("met on Monday to
     # discuss the war in Ukraine" tells a meeting; "the war broke out on Monday" tells the war)
     phrase = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")

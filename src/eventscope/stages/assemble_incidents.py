@@ -157,9 +157,11 @@ def is_tally(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tup
 
 
 def _one_cause(token: Token) -> bool:
-    """The toll has one named cause: "in 2017, a truck bomb killed more than 500 people", "were killed in
+    """The toll has one named cause or occasion: "in 2017, a truck bomb killed more than 500 people", "were killed in
     the attack in January".  A singular noun with a determiner is one thing that happened, not a sum;
     "violence", "the war" and "bombings" sum a stretch of days."""
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children):
+        return True  # "memories of October last year, when gunmen killed at least 115 people": one occasion
     causes = [c for c in token.children if c.dep_ == "nsubj" and token.lemma_.lower() != "die"]
     causes += [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
                for g in c.children if g.dep_ == "pobj"]
@@ -344,6 +346,15 @@ def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
     return bool(words & ANOTHER_WORDS) and not definite
 
 
+def introduces_new(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A singular noun trigger with "a"/"an", the object of a verb or preposition: the story brings in an
+    event it has not told ("... said they had repelled an RSF ground assault"), not one told before."""
+    token = parsed.trigger(mention)
+    if token is None or token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in ("dobj", "pobj"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 def generic_series(parsed: ParsedArticle, mention: Mention) -> bool:
     """A plural noun trigger ("other attacks"): many events named at once."""
     token = parsed.trigger(mention)
@@ -358,6 +369,8 @@ TRACKING_VERBS = frozenset({"track", "monitor", "document", "record", "count", "
 # ("continual explosions and shooting" on the day of an offensive is that day's event).
 HOW_OFTEN_WORDS = frozenset({"nightly", "daily", "weekly", "monthly", "regular", "frequent", "routine", "periodic",
                              "recurrent", "recurring"})
+TREND_VERBS = frozenset({"surge", "rise", "increase", "soar", "spike", "mount", "grow", "escalate", "decline", "drop",
+                         "fall", "decrease", "double", "triple", "jump", "climb"})
 TREND_NOUNS = frozenset({"number", "rise", "increase", "surge", "spike", "upsurge", "escalation", "decline",
                          "drop", "decrease", "fall", "wave", "frequency", "rate", "trend"})
 
@@ -365,8 +378,8 @@ TREND_NOUNS = frozenset({"number", "rise", "increase", "surge", "spike", "upsurg
 def names_a_kind(parsed: ParsedArticle, mention: Mention) -> bool:
     """A bare plural noun trigger that names a kind of deed, not deeds the story tells: a routine ("near-
     nightly raids"), the habitual object of a tracking verb ("a group that tracks arrests and killings")
-    or a trend's count ("alarmed by the rising number of air attacks").  With a determiner, a figure or an
-    owner it is told ("the attacks")."""
+    a trend's count ("alarmed by the rising number of air attacks") or a trend's subject ("militant attacks
+    have surged").  With a determiner, a figure or an owner it is told ("the attacks")."""
     token = parsed.trigger(mention)
     if token is None or token.tag_ not in ("NNS", "NNPS"):
         return False
@@ -380,7 +393,58 @@ def names_a_kind(parsed: ParsedArticle, mention: Mention) -> bool:
     head = first.head
     if first.dep_ in ("dobj", "obj"):
         return head.lemma_.lower() in TRACKING_VERBS and head.tag_ in ("VBZ", "VBP", "VBG")
+    if first.dep_ == "nsubj" and head.lemma_.lower() in TREND_VERBS:
+        return True  # "militant attacks have surged since 2021": a trend of a kind of deed
     return first.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.lower() in TREND_NOUNS
+
+
+# Verbs of leaving a place because of what happens there ("families who had fled fighting").
+FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot"})
+
+
+# Subordinators of a clause that sets another happening beside the main one.
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "meanwhile"})
+
+
+def contrast_clause(parsed: ParsedArticle, mention: Mention) -> int:
+    """The token index of the "while" clause the trigger is told in, -1 outside one: "police clashed with
+    riders in Kisumu, while a roadside bomb killed two officers near the border" tells two events."""
+    token = parsed.trigger(mention)
+    # the trigger heads the clause, which has a subject of its own and follows a comma: "kidnapped ... by
+    # armed men while on his way to the airport" is the time of one deed, not a second one beside it
+    if token is None or token.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return -1
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
+    return token.i if mark is not None and mark.i > 0 and token.doc[mark.i - 1].text == "," else -1
+
+
+# Verbs of leaving the scene; words that tie the leaving to the deed before it.
+LEAVE_VERBS = frozenset({"withdraw", "retreat", "pull", "flee", "leave", "escape"})
+_TIED_MARKS = frozenset({"before", "after", "as", "when", "until"})
+
+
+def leaves_the_scene(parsed: ParsedArticle, mention: Mention, here: list[Mention]) -> bool:
+    """Attackers leaving after their attack, told in the attack's sentence ("the gunbattle lasted two hours
+    before the attackers withdrew", "fought for several hours before withdrawing"): part of the attack,
+    no retreat of its own."""
+    token = parsed.trigger(mention)
+    if token is None or mention.plover != "RETREAT" or token.lemma_.lower() not in LEAVE_VERBS:
+        return False
+    tied = (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIED_MARKS for c in token.children)) \
+        or (token.dep_ == "pcomp" and token.head.lower_ in _TIED_MARKS)
+    return tied and any(m.plover == "ASSAULT" and m.id != mention.id for m in here)
+
+
+def names_what_was_fled(parsed: ParsedArticle, mention: Mention) -> bool:
+    """A bare noun trigger for what people fled ("families who had fled fighting in nearby areas",
+    "displaced by violence"): the reason they left, not an event the story tells."""
+    token = parsed.trigger(mention)
+    if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("from", "by"):
+        head = head.head
+    return token.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.lower() in FLIGHT_VERBS
 
 
 # Adverbs that make a present-tense verb a habit ("bandits often kidnap villagers for ransom").
@@ -390,10 +454,22 @@ HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "routi
 
 def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
     """'Gangs, known locally as bandits, often kidnap villagers for ransom': what someone does as a rule,
-    told in the present with an adverb of frequency, is background, no event."""
+    told in the present with an adverb of frequency, is background, no event; so is what has been done
+    again and again ("villagers have repeatedly been killed by military airstrikes since the coup")."""
     token = parsed.trigger(mention)
-    return token is not None and token.tag_ in ("VBP", "VBZ") and any(
-        c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in token.children)
+    if token is None:
+        return False
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head  # "drone strikes" named by its first word
+    verb = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "have repeatedly carried out raids"
+        verb = token.head
+    elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep"):
+        verb = token.head.head  # "have repeatedly been killed by airstrikes"
+    present_perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
+                                                 for c in verb.children)
+    return (verb.tag_ in ("VBP", "VBZ") or present_perfect) and any(
+        c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children)
 
 
 def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:

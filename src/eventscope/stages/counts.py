@@ -116,6 +116,8 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
         for reading in read_casualties(span, casualty_terms()):
             if counts_in_a_series(reading.token):
                 continue  # "the fifth reporter killed this year": a rank, no new victim
+            if _written_on_a_sign(reading.token):
+                continue  # 'placards reading "Douentza is dying"': a slogan, no report
             source, source_why = _source(reading.token, span, (reading.start, reading.end))
             if source and source.lower() in _PRONOUNS:
                 source, source_why = last_source.get(para), f"'{source}' read as the last named source"
@@ -175,6 +177,20 @@ def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int
 
 # Subordinators that tell one event as the time reference of another.
 _ANCHORS = frozenset({"after", "before", "since", "following", "until"})
+
+
+# Things people carry or paint words on, whose words are a slogan, not a report.
+_SIGN_NOUNS = frozenset({"placard", "banner", "sign", "poster", "slogan", "graffiti", "board", "shirt", "t-shirt",
+                         "flag", "chant", "billboard", "leaflet", "pamphlet"})
+
+
+def _written_on_a_sign(token: Token) -> bool:
+    """The casualty word is in the words a placard or banner reads or says ("placards reading 'X is
+    dying'", "a banner that said 'Stop killing us'")."""
+    for verb in token.ancestors:
+        if verb.lemma_.lower() in ("read", "say") and verb.dep_ in ("acl", "relcl"):
+            return verb.head.lemma_.lower() in _SIGN_NOUNS
+    return False
 
 
 def _time_anchor(token: Token) -> bool:
@@ -399,6 +415,12 @@ def _lemma_match(a: str, b: str) -> bool:
     return a == b or (len(b) > 4 and a.endswith(b)) or (len(a) > 4 and b.endswith(a))
 
 
+def _told_deed(trigger: Token) -> bool:
+    """A verb that tells a deed of its sentence, not one inside a description of someone ("a group that
+    monitors the Syrian conflict")."""
+    return trigger.pos_ == "VERB" and not any(t.dep_ in ("relcl", "acl", "appos") for t in (trigger, *trigger.ancestors))
+
+
 def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[Mention],
               paragraphs: list[int], doc: Doc) -> tuple[Mention, str] | None:
     """'killed in the airstrikes': the mention that noun names, nearest first.
@@ -416,7 +438,11 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
     if same and not definite:
         return same[0], f"attached to '{same[0].trigger.text}', named as the cause"
     before = [m for m in mentions if m.sentence_index < sentence]
-    in_para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]]
+    # ... and those told earlier in this sentence ("its fighters had attacked the outpost but said three
+    # of its members were killed in the fighting")
+    in_para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]] + sorted(
+        (m for m in here if m.trigger_token < cause.i and _told_deed(doc[m.trigger_token])),
+        key=lambda m: m.trigger_token)
     named = f"named as '{cause.text}'"
     matches = [m for m in in_para if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
     if matches:
@@ -468,7 +494,12 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
         pick = min(here, key=rank)
         tier = rank(pick)[1]
         how = ("governs the figure", "shares its clause", "in a linked clause", "in the same sentence")[tier]
-        return pick, f"attached to '{pick.trigger.text}' ({how})"
+        # "counted at least 15 bodies, and that dozens of homes had been burned", "the agency, which evacuated
+        # the wounded, put the toll at eight": the dead are no toll of a burning or a rescue that does not
+        # govern them; they are the attack's told before
+        if not (tier >= 2 and reading.kind in (ClaimKind.KILLED, ClaimKind.INJURED)
+                and (pick.plover_mode == "destroy" or pick.plover not in VIOLENT)):
+            return pick, f"attached to '{pick.trigger.text}' ({how})"
     before = [m for m in mentions if m.sentence_index < sentence]
     para = [m for m in before if paragraphs[m.sentence_index] == paragraphs[sentence]]
     pools = [(para, "earlier in the paragraph"), (before, "earlier in the article")]

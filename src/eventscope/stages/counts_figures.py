@@ -39,7 +39,8 @@ def number_text(token: Token) -> tuple[str, int, int]:
     left = min(t.i for t in parts)
     right = token.i
     for t in parts:
-        if t.i > token.i and (t.like_num or t.lower_ in ("and", "to", "or", "-")) and t.i == right + 1:
+        # "two dozen": a multiplier word after the figure is part of it
+        if t.i > token.i and (t.like_num or t.lower_ in ("and", "to", "or", "-", "dozen", "score")) and t.i == right + 1:
             right = t.i
     doc = token.doc
     while left < token.i and doc[left].dep_ in ("prep",) and doc[left].lower_ not in ("between", "up", "over", "under"):

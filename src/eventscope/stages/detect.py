@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from eventscope.model import Mention, Modality, Span
 from eventscope.stages import acled_refine, classifier_signal, dyad
 from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
-from eventscope.stages.lexicon import lemma_of
+from eventscope.stages.lexicon import is_weapon_mode, lemma_of
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
@@ -87,6 +87,12 @@ FUNCTION_HEADS = frozenset({"facility", "infrastructure", "site", "plant", "fact
                             "programme", "project", "law", "legislation", "bill", "policy", "rule", "regulation"})
 
 
+# Participles that say where a group stands, not what it did ("an armed group opposed to military rule",
+# "militias backed by Iran", "fighters loyal to the army"): a relation, told as a state.
+STANCE_PARTICIPLES = frozenset({"oppose", "back", "support", "ally", "align", "affiliate", "link", "tie",
+                                "sponsor", "arm", "fund", "equip"})
+
+
 def _modifier_allowed(cand: Candidate) -> bool:
     """A modifier is a trigger only for violence: a compound noun coded ASSAULT, an adjective or
     participle by a row written for that position (pos A), or a verb form of an ASSAULT row.  A
@@ -94,6 +100,9 @@ def _modifier_allowed(cand: Candidate) -> bool:
     token = cand.token
     if token.dep_ == "acl" and token.tag_ == "VBG" and lemma_of(token.head) in FUNCTION_HEADS:
         return False
+    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token) in STANCE_PARTICIPLES \
+            and not any(c.dep_ == "npadvmod" or c.ent_type_ in ("DATE", "TIME") for c in token.subtree):
+        return False  # "backed by Iran", but "the militia armed on Monday by ..." is told
     if token.dep_ == "compound":
         return cand.plover == "ASSAULT"
     if token.dep_ == "amod":
@@ -128,6 +137,12 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
         return b
     if b.token.dep_ in ("amod", "compound") and b.token.head.i == a.token.i:
         return a
+    # "the strike hit the village, destroying a monastery": what an attack's result clause says it did
+    # to one target (an act mode: destroy, abduct) does not recode the attack
+    for deed, result in ((a, b), (b, a)):
+        if (result.token.dep_ == "advcl" and result.token.tag_ == "VBG" and result.token.head.i == deed.token.i
+                and deed.plover == "ASSAULT" and result.mode is not None and not is_weapon_mode(result.mode)):
+            return deed
     # "killed in a battle": the casualty is the counts stage's claim; the attack noun names the event
     if lemma_of(a.token) in CASUALTY_VERBS and b.token.pos_ == "NOUN" and lemma_of(b.token) not in CASUALTY_VERBS:
         return b

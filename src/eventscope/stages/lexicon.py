@@ -37,10 +37,13 @@ class TriggerRule:
     # required lemma of the word the trigger modifies ("head=wound"); last, with a default, so that
     # rules built in code (classifier-only anchors) need not name it
     heads: tuple[frozenset[str], ...] = ()
+    # required lemma of the active subject or a word on it ("subj=shell": "mortar shells landed near ...")
+    subjects: tuple[frozenset[str], ...] = ()
 
     @property
     def specificity(self) -> int:
-        return len(self.preps) + len(self.objects) + len(self.deps) + len(self.heads) + int(self.intransitive)
+        return (len(self.preps) + len(self.objects) + len(self.deps) + len(self.heads) + len(self.subjects)
+                + int(self.intransitive))
 
     def describe(self) -> str:
         need = [f"+{'/'.join(sorted(p))}" for p in self.preps] + [f"+{'/'.join(sorted(o))[:40]}" for o in self.objects]
@@ -71,13 +74,14 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
         objects: list[frozenset[str]] = []
         deps: list[frozenset[str]] = []
         heads: list[frozenset[str]] = []
+        subjects: list[frozenset[str]] = []
         intransitive = False
         for clause in filter(None, row["requires"].split(";")):
             if clause == "noobj":
                 intransitive = True
                 continue
             key, _, words = clause.partition("=")
-            target = {"prep": preps, "obj": objects, "dep": deps, "head": heads}.get(key)
+            target = {"prep": preps, "obj": objects, "dep": deps, "head": heads, "subj": subjects}.get(key)
             if target is None or not words:
                 raise ConfigError(f"triggers.tsv: row {line} ({row['lemma']}): bad requires clause {clause!r}")
             target.append(frozenset(words.split("|")))
@@ -86,7 +90,7 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
             cameo_code(code)  # fail early on a code the ontology does not know
         rules.setdefault(row["lemma"], []).append(TriggerRule(
             lemma=row["lemma"], pos=row["pos"] or "*", preps=tuple(preps), objects=tuple(objects),
-            deps=tuple(deps), heads=tuple(heads), intransitive=intransitive,
+            deps=tuple(deps), heads=tuple(heads), subjects=tuple(subjects), intransitive=intransitive,
             cameo=code, control=row["control"] == "1", weak=row["control"] == "w", note=row["note"], line=line))
     return {lemma: tuple(sorted(rs, key=lambda r: (-r.specificity, r.line))) for lemma, rs in rules.items()}
 
@@ -154,6 +158,13 @@ def dependents(token: Token) -> list[Token]:
     return found
 
 
+def _subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the active subject and the words on it ("mortar shells" -> shell, mortar)."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    words = subjects + [m for s in subjects for m in s.children if m.dep_ in ("compound", "amod")]
+    return {lemma_of(w) for w in words}
+
+
 def match_trigger(token: Token) -> TriggerMatch | None:
     """The most specific lexicon rule whose lemma, part of speech and required dependents fit `token`."""
     rules = trigger_rules().get(lemma_of(token))
@@ -198,12 +209,21 @@ def match_trigger(token: Token) -> TriggerMatch | None:
         for words in rule.heads if ok else ():
             if token.head.i == token.i or lemma_of(token.head) not in words:
                 ok = False
-        if ok and rule.intransitive and any(c.dep_ in ("dobj", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "with")
-                                            for c in token.children):
+        for words in rule.subjects if ok else ():
+            if not words & _subject_lemmas(token):
+                ok = False
+        # a passive has its object as subject ("protesters were dispersed by police"): no intransitive use
+        if ok and rule.intransitive and any(c.dep_ in ("dobj", "ccomp", "advcl", "auxpass", "nsubjpass")
+                                            or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children):
             ok = False
         if ok:
             return TriggerMatch(token=token, rule=rule, evidence=" ".join(evidence))
     return None
+
+
+# Verbs whose passive subject is the target ("the helicopter was hit", "a drone was shot down").
+STRUCK_VERBS = frozenset({"hit", "strike", "attack", "target", "shoot", "down", "damage", "destroy", "ambush",
+                          "bomb", "shell", "raid", "storm"})
 
 
 def mode_context(token: Token) -> list[Token]:
@@ -211,6 +231,8 @@ def mode_context(token: Token) -> list[Token]:
     subject and objects, instruments ("with rockets", "by drones") and what a light verb carries."""
     seen = [token]
     for child in token.children:
+        if child.dep_ == "nsubjpass" and lemma_of(token) in STRUCK_VERBS:
+            continue  # "the helicopter was hit several times": what was hit, not what hit it
         if child.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod", "poss"):
             seen.append(child)
             seen.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -221,6 +243,10 @@ def mode_context(token: Token) -> list[Token]:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 seen.append(pobj)
                 seen.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
+                # "attacked with explosives dropped from drones": what carried the weapon
+                seen.extend(carrier for acl in pobj.children if acl.dep_ == "acl"
+                            for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+                            for carrier in prep.children if carrier.dep_ == "pobj")
     if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
         head = token.head if token.head.pos_ == "VERB" else token.head.head
         seen.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i)

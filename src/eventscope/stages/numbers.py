@@ -101,6 +101,9 @@ def _read_int(tokens: list[str]) -> tuple[int | None, str]:
     return int(total + current), "exact"
 
 
+_VAGUE_OF = re.compile(r"(tens|dozens|scores|hundreds|thousands) (hundreds|thousands|millions)")  # "of" is dropped by _tokens
+
+
 def _split_modifier(tokens: list[str]) -> tuple[str | None, list[str]]:
     words = number_words()
     for size in (3, 2, 1):
@@ -131,6 +134,11 @@ def _parse(text: str) -> Quantity | None:
     if not tokens:
         return None
     value, kind = _read_int(tokens)
+    vague_of = _VAGUE_OF.fullmatch(" ".join(tokens))
+    if value is None and vague_of:  # "tens of thousands": at least ten thousand
+        words = number_words()
+        least = words[vague_of[1]].value * words[vague_of[2]].value
+        return Quantity(least, None, f"'{raw}' read as at least {least}")
     if value is None:
         match = _RANGE.match(raw)
         if match and modifier is None:

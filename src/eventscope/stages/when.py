@@ -55,7 +55,15 @@ from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
-from eventscope.stages.when_borrow import inherit, lead_told_on, linked, same_event, same_sentence, told_apart
+from eventscope.stages.when_borrow import (
+    inherit,
+    lead_told_on,
+    linked,
+    matching,
+    same_event,
+    same_sentence,
+    told_apart,
+)
 from eventscope.stages.when_expr import (
     TimeExpression,
     dateparser_fallback,
@@ -70,7 +78,8 @@ __all__ = ["parse_dateline_date", "resolve_dates", "resolve_expression"]
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _DATELINE = re.compile(
     r"^\s*[A-Z][^\n,]{1,60}?,\s*(?:\([^)\n]*\)\s*,?\s*)?"
-    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?=\s*\([^)\n]{1,40}\)))\b"  # "BOGOTA, March 8 (Reuters) -": no year
 )
 NO_DATE = "no publication date and no date in text"
 
@@ -83,8 +92,8 @@ def resolve_expression(text: str, reference: dt.date, *, past: bool = True) -> T
 def parse_dateline_date(text: str) -> dt.date | None:
     """The date in a wire dateline at the start of `text`: 'LIMA, 10 JAN 90 (EFE) --' -> 1990-01-10."""
     match = _DATELINE.match(text or "")
-    if not match:
-        return None
+    if not match or re.fullmatch(r"[A-Za-z]{3,9}\.?\s+\d{1,2}", match.group(1)):
+        return None  # "BAMAKO, Feb 15 (Reuters)": no year, and "15" is no year either
     found = resolve_phrase(match.group(1), None)
     return found.date if found else None
 
@@ -129,7 +138,9 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     own: dict[str, tuple[TimeRef | None, TimeRef | None]] = {}
     for mention in ordered:
         trigger = doc[mention.trigger_token]
-        own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference)
+        told = [(m, d) for m in ordered if m.sentence_index < mention.sentence_index
+                and m.id in own and (d := own[m.id][0]) is not None]
+        own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference, told)
     frames = _opening_frames(parsed, found)
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
@@ -238,6 +249,27 @@ def _is_future(clause: Token) -> bool:
         or any(c.dep_ == "dobj" for c in governor.children)
 
 
+# Verbs whose object is a deed still to come ("called for a larger demonstration on Friday").
+_CALL_LEMMAS = frozenset({"call", "appeal", "urge", "announce", "propose", "plan", "schedule", "organise", "organize"})
+
+
+def _dates_a_deed_called_for(root: Token) -> bool:
+    """The phrase modifies a noun that a verb calls for or announces ("called for a larger demonstration
+    on Friday", "announced a strike on Monday"): the day of that deed to come, read forward."""
+    prep = root if root.dep_ == "prep" else root.head  # the phrase "on Friday" or its "Friday"
+    if (root.dep_ not in ("pobj", "prep")) or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in _CALL_LEMMAS and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i == prep.i - 1 for c in verb.children):
+        return True  # "called for a large rally on Saturday", the day hung on the verb right after the rally
+    if prep.head.pos_ != "NOUN":
+        return False
+    noun = prep.head
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+    return noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in _CALL_LEMMAS
+
+
 _BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)
 _QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
 
@@ -282,7 +314,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
             if not expr.since and _since_named_event(span.root):
                 expr = replace(expr, since=True)  # "since the July 28 vote": from that day to now
             clause = clause_head(span.root)
-            past = not _is_future(clause)
+            past = not (_is_future(clause) or _dates_a_deed_called_for(span.root))
             resolved = None
             if expr.kind != "offset":
                 base_date, why = reference, ""
@@ -439,6 +471,18 @@ def _year_on_a_noun(token: Token) -> bool:
         and token.head.pos_ == "NOUN"
 
 
+def _deed_of_a_party(clause: Token, trigger: Token) -> bool:
+    """The clause is a past deed told of one of the trigger's parties ("two militants were killed by soldiers
+    who intercepted a group ... on Tuesday night", "killed by gunmen who stormed the village on Monday"):
+    the same incident, told from the other side, so its time is the trigger's."""
+    clause = next((c for c in (clause, *clause.ancestors) if c.dep_ == "relcl"), clause)
+    if clause.dep_ != "relcl" or clause.tag_ not in ("VBD", "VBN"):
+        return False
+    party = clause.head
+    governor = party.head.head if party.dep_ == "pobj" and party.head.dep_ == "agent" else party.head
+    return governor.i == trigger.i and party.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
 def _names_year_of_another(head: Token, trigger: Token) -> bool:
     """The phrase is a year modifying another event noun than the trigger ("a 2020 coup")."""
     return _year_on_a_noun(head) and head.head.i != trigger.i
@@ -464,8 +508,10 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
-                   reference: dt.date | None) -> tuple[TimeRef | None, TimeRef | None]:
-    """(date from the trigger's sentence, report date of a governing speech verb)."""
+                   reference: dt.date | None, told: list[tuple[Mention, TimeRef]] | None = None,
+                   ) -> tuple[TimeRef | None, TimeRef | None]:
+    """(date from the trigger's sentence, report date of a governing speech verb).  `told`: the
+    events of earlier sentences with their own dates, which "a day after the ambush" counts from."""
     doc = trigger.doc
     clause = clause_head(trigger)
     subtree = {t.i for t in trigger.subtree}
@@ -488,7 +534,9 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 2
         if item.expr.kind == "vague" and tier:
             continue  # "recent attacks" dates those attacks, not "militias that are backed by Iran" beside them
-        if tier == 2 and told_apart(doc[item.clause], trigger):
+        if tier == 2 and told_apart(doc[item.clause], trigger) and not (
+                _deed_of_a_party(doc[item.clause], trigger) and item.resolved is not None
+                and item.resolved.precision in (DatePrecision.DAY, DatePrecision.RANGE)):
             continue  # "the RSF, which have been at war since April 2023, denied ...": the war's date
         if _names_year_of_another(head, trigger):
             continue  # "fighting army rule since the 2021 coup": the year is the coup's
@@ -508,7 +556,11 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             continue
         if talked_about and not item.tokens & subtree:
             continue
-        result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference)
+        result = item.resolved if item.expr.kind != "offset" else _resolve_offset(item, trigger, found, reference,
+                                                                                    told or [])
+        if result is not None and item.expr.since and _in_its_when_clause(trigger, item):
+            # "run by the interim administration since August 2024, when Hasina fled": the flight is of August
+            result = resolve(replace(item.expr, since=False), reference, past=item.past, base=item.base) or result
         if result is not None and trigger.tag_ == "VBD" and reference is not None and result.date is not None \
                 and result.date > reference:
             continue  # "the two sides agreed to hold talks next month": a past deed takes no date ahead
@@ -522,9 +574,18 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     return None, None
 
 
+def _in_its_when_clause(trigger: Token, item: _Found) -> bool:
+    """The trigger is in a "when" clause on the phrase's own words ("since August 2024, when ...")."""
+    return any(clause.dep_ == "relcl" and clause.head.i in item.tokens
+               and any(c.lower_ == "when" for c in clause.children) and trigger.i in {t.i for t in clause.subtree}
+               for clause in trigger.doc[min(item.tokens):trigger.i + 1] if trigger.i >= min(item.tokens))
+
+
 def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
-                    reference: dt.date | None) -> TimeRef | None:
-    """'X, one day after Y': Y = X - 1 when the trigger is in Y's clause, X = Y + 1 otherwise."""
+                    reference: dt.date | None, told: list[tuple[Mention, TimeRef]]) -> TimeRef | None:
+    """'X, one day after Y': Y = X - 1 when the trigger is in Y's clause, X = Y + 1 otherwise.  Y is a
+    time of the sentence, else an event told before that the phrase names ("a day after the ambush"),
+    else the last time told."""
     doc = trigger.doc
     marker = doc[max(item.tokens)]
     if marker.lower_ not in ("after", "before"):
@@ -536,8 +597,12 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
     sign = (-1 if later else 1) if inside else (1 if later else -1)
     others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
               and (f.head in complement) != inside]
+    named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
+    event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
     if others:
         anchor = min(others, key=lambda f: abs(f.head - item.head)).resolved
+    elif event is not None:
+        anchor = event[1]
     else:
         earlier = [f for f in found if f.resolved is not None and not _is_stretch(f.resolved)
                    and (f.sentence, f.head) < (item.sentence, item.head)]

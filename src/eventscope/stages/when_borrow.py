@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import Mention, TimeRef
 from eventscope.ontology import modes_agree
+from eventscope.stages.lexicon import match_trigger
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
 _DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
@@ -114,14 +115,14 @@ def lead_told_on(trigger: Token, mention: Mention, earlier: list[tuple[Mention, 
 
 def _main_clause(verb: Token, speech: frozenset[str]) -> bool:
     """The verb tells its sentence's own news: the root, a root's conjunct, or what a root verb of saying
-    reports ("Bombs struck a camp, said a spokesman").  A deed in a clause under a noun ("two attacks,
+    reports ("Bombs struck a camp, said a spokesman"; "put the toll at 17 and said dozens were wounded").  A deed in a clause under a noun ("two attacks,
     the worst one in which 60 people were killed") is one the sentence sets apart."""
     if verb.dep_ == "ROOT":
         return True
     head = verb.head
     if verb.dep_ in ("conj", "dep") and head.i != verb.i:  # "dep": a conjunct the parser left unlabelled
         return _main_clause(head, speech)  # "surrounded the market and opened fire, an official said"
-    return head.dep_ == "ROOT" and verb.dep_ == "ccomp" and head.lemma_.lower() in speech
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in speech and head.i != verb.i and _main_clause(head, speech)
 
 
 def _same_type(told: Mention, mention: Mention) -> bool:
@@ -139,6 +140,8 @@ def told_apart(token: Token, trigger: Token) -> bool:
     denied ..."), or a condition or deadline ("threatened to kill them unless a ransom is paid by
     Friday").  Its date is not the trigger's."""
     for clause in (token, *token.ancestors):
+        if clause.dep_ == "acl" and clause.tag_ == "VBG" and match_trigger(clause) is None:
+            continue  # "kidnapped two engineers working for a contractor ... on Thursday": a state takes no day
         if clause.dep_ in ("relcl", "acl") or (clause.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)):
             return trigger.i not in {t.i for t in clause.subtree}

@@ -26,7 +26,9 @@ from dataclasses import dataclass, field, replace
 from eventscope.model import DatePrecision, Span, TimeRef
 from eventscope.stages.when_patterns import (
     FLAGS,
+    MONTH_OF_THAT_YEAR_RE,
     MONTH_RE,
+    MONTHS,
     NEIGHBOUR_RE,
     OFFSET_RE,
     OVER_WEEKEND_RE,
@@ -103,6 +105,9 @@ def find_expressions(text: str) -> list[TimeExpression]:
     for m in THAT_RE.finditer(text):
         unit = m[2].lower() if m[2].lower() in ("week", "month", "year") else "day"
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit=unit, direction="same"))
+    for m in MONTH_OF_THAT_YEAR_RE.finditer(text):
+        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=MONTHS[m[1].lower().rstrip(".")],
+                                    unit="month of year", direction="same"))
     for m in SINCE_THEN_RE.finditer(text):
         # "More than 600 Palestinians have been killed since then": from the time told before to now
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit="day", direction="same",
@@ -141,10 +146,13 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
     if expr.kind in ("anaphoric", "offset"):
         if anchor is None or anchor.date is None:
             return None
-        if expr.direction == "same":
+        if expr.unit == "month of year":  # "In November that year"
+            result: TimeRef | None = TimeRef(dt.date(anchor.date.year, expr.amount, 1), None, P.MONTH,
+                                             reason=f"'{expr.text}': a month of the year mentioned before")
+        elif expr.direction == "same":
             day = align(anchor.date, {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, P.DAY))
             precision = {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, anchor.precision)
-            result: TimeRef | None = TimeRef(day, None, precision, reason=f"'{expr.text}': the time mentioned before")
+            result = TimeRef(day, None, precision, reason=f"'{expr.text}': the time mentioned before")
         else:
             step = sign or (1 if expr.direction == "later" else -1)
             result = shift(anchor, step * expr.amount, expr.unit, f"'{expr.text}' from {anchor.date.isoformat()}")

@@ -62,6 +62,9 @@ class Focus:
     # The dateline's country is never named again while the body names another's places ("MOSCOW (USSR)
     # ... blood is flowing in Colombia"): a report from abroad, whose dateline says where it was filed.
     foreign_dateline: bool = False
+    # ISO3 -> the names (lower case) of the toponyms that voted for it: a country that only one name
+    # votes for may owe its weight to a homonym ("the Naivasha market" in a report from Sudan).
+    voters: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def in_home(self, place: GazPlace, min_weight: float) -> bool:
         """Whether the place lies in the article's own country, or one it names with this weight."""
@@ -108,7 +111,9 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
     joined = _across_particle(gazetteer, doc, start, end, focus, level)
     if joined is not None:
         return joined
-    admin_hint = nxt is not None and nxt.lower_ in ADMIN_WORDS
+    # "Arauca province", and "the eastern province of Arauca"
+    admin_hint = (nxt is not None and nxt.lower_ in ADMIN_WORDS) or (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ADMIN_WORDS)
     text = doc[start:end].text
     if doc[end - 1].lower_ in FEATURE_NOUNS:
         level = min(level, 1)  # "Omaha Beach" is no town: a skeleton match ("Oum el Bouaghi") would be one
@@ -264,6 +269,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     body: Counter[str] = Counter()  # votes from after the dateline
     body_start = _dateline_end(parsed.article.text)
     place_uses: Counter[str] = Counter()  # "in Syria", not "US troops"
+    voters: dict[str, set[str]] = {}
     lead: set[str] = set()
     lead_place: Place | None = None
     n = -1
@@ -287,6 +293,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
             is_place_use = governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES
             in_body = doc[topo.start].idx >= body_start
             for code in codes:
+                voters.setdefault(code, set()).add(text.lower())
                 counts[code] += 2 if n < 2 else 1
                 body[code] += in_body
                 if is_place_use:
@@ -309,11 +316,13 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     top = max(counts.values(), default=0)
     for code in dateline_codes:
         counts[code] += max(DATELINE_VOTES, top // 2)
+        voters.setdefault(code, set()).add("")  # the dateline
     title = parsed.article.title
     for word in re.findall(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", title):
         country = gazetteer.country_named(word)
         if country is not None and country.country:
             counts[country.country] += 2
+            voters.setdefault(country.country, set()).add("")  # the title
     top = max(counts.values(), default=0)
     weights = {code: count / top for code, count in counts.items()} if top else {}
     ranked = counts.most_common(2)
@@ -322,7 +331,8 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     uses = {code: count / top_use for code, count in place_uses.items()} if top_use else {}
     home = frozenset(dateline_codes) | ({dominant} if dominant else set())
     return Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place,
-                  place_uses=uses, home=home, foreign_dateline=foreign)
+                  place_uses=uses, home=home, foreign_dateline=foreign,
+                  voters={code: frozenset(names) for code, names in voters.items()})
 
 
 def _echoed(doc: Doc, body_start: int, dated: tuple[GazPlace, Span | None], body: Counter[str]) -> bool:
@@ -468,7 +478,15 @@ def foreign_homonym(place: GazPlace, focus: Focus, asked: str = "") -> bool:
     codes = place.countries or ((place.country,) if place.country else ())
     if place.population >= 1_000_000 and asked and exact_key(asked) not in exact_key(place.name):
         return not any(code in focus.home for code in codes)  # a big city by another name, far from home
-    return place.population < 1_000_000 and not any(focus.weights.get(code, 0.0) > 0 for code in codes)
+    return place.population < 1_000_000 and not any(
+        code in focus.home or (focus.weights.get(code, 0.0) > 0 and _named_otherwise(focus, code, asked))
+        for code in codes)
+
+
+def _named_otherwise(focus: Focus, code: str, asked: str) -> bool:
+    """The country has a vote from another name than `asked` (or from the dateline or title)."""
+    names = focus.voters.get(code)
+    return names is None or bool(names - {asked.lower()})
 
 
 DEMONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "actor_countries.tsv"
