@@ -89,6 +89,13 @@ def test_acled_unseen_fixture_spans_twelve_countries(eval_dir: Path) -> None:
                for d in docs)
 
 
+def test_acled_unseen_2025_fixture_spans_sixteen_countries(eval_dir: Path) -> None:
+    """The second set written by a session that saw no code or output: one row per country."""
+    docs = _acled_docs(eval_dir / "acled_unseen_2025.csv")
+    assert len(docs) == 16 and len({d.events[0].countries for d in docs}) == 16
+    assert all(d.published is not None and d.events[0].fatalities is not None for d in docs)
+
+
 def test_acled_api_json(eval_dir: Path) -> None:
     docs = _acled_docs(eval_dir / "acled_api.json")
     assert [d.id for d in docs] == ["SOM9001", "SOM9002"]

@@ -298,3 +298,33 @@ def test_the_day_of_a_deed_told_in_other_words(pipeline, text: str, published: d
 def test_background_told_in_passing_is_no_event(pipeline, text: str, word: str) -> None:
     events = _extract(pipeline, text, dt.date(2024, 5, 15)).events
     assert not any(word in " ".join(_triggers(e)) for e in events)
+
+
+# --- from a blind ACLED export (acled_unseen_2025.csv) and CASE-style set (case2021_written_l)
+
+
+def test_a_division_of_the_bracket_is_no_town_of_its_own(pipeline) -> None:
+    text = ("On 11 February 2025, a Myanmar military jet conducted an air strike on a village near Kanbalu (Kanbalu, "
+            "Sagaing), hitting a monastery where displaced people were sheltering. Local media reported that 7 "
+            "civilians, including 2 children, were killed, while another local resistance group said 9 people died.")
+    events = _extract(pipeline, text, dt.date(2025, 2, 14)).events
+    strike = _event_with(events, "air strike")
+    assert "hitting" in _triggers(strike) and strike.fatalities is not None and strike.fatalities.best == 7
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("On 20 February 2025, rebels clashed with militiamen near Rutshuru. Local sources reported dozens of "
+     "fighters killed on both sides.", 12),
+    ("On 14 March 2025, militants attacked an army post in Kaya. At least 9 soldiers and VDP were killed.", 9),
+])
+def test_counts_told_through_other_words(pipeline, text: str, best: int) -> None:
+    events = _extract(pipeline, text, dt.date(2025, 3, 20)).events
+    assert any(e.fatalities is not None and e.fatalities.best == best for e in events)
+
+
+def test_a_crowd_that_stoned_and_burned_men_alive_is_mob_violence(pipeline) -> None:
+    text = ("Residents of a Port-au-Prince suburb pulled five suspected gang members from a police car on Monday, "
+            "stoned them and burned them alive in the street.")
+    ex = _extract(pipeline, text, dt.date(2023, 4, 26))
+    burned = _mention(ex, "burned")
+    assert burned.acled_sub_type == "Mob violence"

@@ -130,8 +130,10 @@ def doers(trigger: Token) -> list[Token]:
     "a crowd set upon him, beating him")."""
     heads = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     heads += [c for c in trigger.children if c.dep_ == "nsubj"]
-    if not heads and trigger.dep_ in ("conj", "advcl", "xcomp"):
-        heads = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    verb = trigger
+    while not heads and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head  # "pulled them from a vehicle, stoned them and burned them alive": up the chain
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
     return heads
 
 
@@ -387,6 +389,8 @@ def snippet_sub_type(text: str, event_sub_type: str | None = None) -> tuple[str 
     acled_total = sum(p for name, p in every.items() if name in CASE_LABELS) or 1.0
     probs = {name: p / acled_total for name, p in every.items() if name in CASE_LABELS}  # = the 25-way softmax
     label, best = max(probs.items(), key=lambda item: item[1])
+    if event_sub_type == "Disrupted weapons use":
+        return None  # the weapons' names read as their use; the seizing verb the lexicon found says otherwise
     if event_sub_type is None:
         keep = best < SNIPPET_CONFIDENT
     else:

@@ -152,9 +152,12 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
             mention = _bombed_on_the_ground(mention)
         if mention.plover == "ASSAULT" and mention.acled_sub_type in TERRITORY_SUB_TYPES \
                 and not any(lemma_of(t) in TAKING_LEMMAS for t in token.sent):
-            # "troops repelled an attack on a base": no ground changed hands, whatever the classifier read
-            mention = _relabel(mention, "ARMED_CLASH", "no ground taken in the sentence")
-        if mention.acled_sub_type in TERRITORY_SUB_TYPES and _without_fight(token):
+            # "troops repelled an attack on a base": no ground changed hands, whatever the classifier read;
+            # a crowd that kills is mob violence, not a battle
+            kinds = actor_kinds(parsed, mention)
+            mention = _relabel(mention, "MOB_VIOL" if "crowd" in kinds else "VIOL_DEMONSTR" if "protester" in kinds
+                               else "ARMED_CLASH", "no ground taken in the sentence")
+        if mention.acled_sub_type in TERRITORY_SUB_TYPES and (_without_fight(token) or _handed_over(mention, mentions)):
             mention = _relabel(mention, "NON_VIOL_TERRIT_TRANSFER", "ground taken without fighting")
         if mention.acled_sub_type in TERRITORY_SUB_TYPES and "protester" in actor_kinds(parsed, mention):
             mention = _relabel(mention, "PEACE_PROTEST", "demonstrators occupying a place is a protest")
@@ -172,7 +175,8 @@ def structural_rules(parsed: ParsedArticle, mentions: list[Mention]) -> list[Men
         if entering or seized_people or mention.acled_sub_type == "Abduction/forced disappearance":
             # "seized 13 men and burned them to death": the seizure too is how the act was done
             act = next((m for m in valid if m.acled_sub_type in ACT_SUB_TYPES and m is not mention
-                        and doc[m.trigger_token] in token.conjuncts and (entering or m.plover == "ASSAULT")), None)
+                        and _told_with(doc[m.trigger_token], token) and (entering or m.plover == "ASSAULT")
+                        and (entering or m.acled_sub_type != "Looting/property destruction")), None)
             if act is not None and act.acled_sub_type != mention.acled_sub_type:
                 mention = replace(mention, acled_type=act.acled_type, acled_sub_type=act.acled_sub_type,
                                   reasons={**mention.reasons, "acled": f"{act.acled_sub_type}: "
@@ -215,11 +219,36 @@ def _protest_told(sentence: Span) -> bool:
 
 
 def _at_protest(token: Token) -> bool:
-    """The arrests were made at the protest ("during a rally", "at the march").  Protesters arrested
-    later, or without saying where, are ACLED arrests."""
-    return any(c.dep_ == "prep" and c.lower_ in ("during", "at") and
-               any(g.lemma_.lower() in PROTEST_WORDS for g in c.subtree)
-               for c in token.children)
+    """The arrests were made at the protest ("during a rally", "at the march"), or of people the text
+    tells gathering there ("detained dozens of women who had gathered on the square to denounce ...").
+    Protesters arrested later, or without saying where, are ACLED arrests."""
+    if any(c.dep_ == "prep" and c.lower_ in ("during", "at") and any(g.lemma_.lower() in PROTEST_WORDS for g in c.subtree)
+           for c in token.children):
+        return True
+    return any(clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in GATHERING_VERBS
+               and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+               for obj in _direct_objects(token) for clause in obj.subtree)
+
+
+# Verbs of people assembling to make their point, told of those arrested.
+GATHERING_VERBS = frozenset({"gather", "assemble", "rally", "protest", "demonstrate", "march", "converge"})
+
+
+def _told_with(act: Token, verb: Token) -> bool:
+    """The act is a conjunct of the verb or inside one ("entered Seytenga and went from house to house
+    shooting men")."""
+    return any(act.i == c.i or act.i in {t.i for t in c.subtree} for c in verb.conjuncts)
+
+
+def _handed_over(mention: Mention, mentions: list[Mention]) -> bool:
+    """The sentence says there was no fighting, or that the ground changed hands under a deal ("entered
+    Aghdam as Armenian forces completed their withdrawal under the ceasefire", "elders negotiated the
+    handover; no fighting was reported").  A withdrawal alone is not enough: "seized the city after
+    government forces withdrew" is ground taken."""
+    return any(m.sentence_index == mention.sentence_index and m is not mention and (
+        (m.plover == "ASSAULT" and m.modality == Modality.NEGATED)
+        or (m.modality == Modality.OCCURRED and (m.plover in ("AGREE", "CONSULT") or m.plover_mode == "ceasefire")))
+        for m in mentions)
 
 
 def _without_fight(token: Token) -> bool:

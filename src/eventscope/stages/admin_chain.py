@@ -30,7 +30,7 @@ _NAME = r"[A-Z][\w'\u2019.-]*(?:[ -](?:[a-z]{1,3}[ -])?[A-Z][\w'\u2019.-]*){0,3}
 # The bracket: 1-4 capitalised names, the first-level division last.
 _BRACKET = re.compile(rf"\((?P<chain>{_NAME}(?:, ?{_NAME}){{0,3}})\)")
 # The place right before it: "Taizz city (", "Djibo (", "the outskirts of Ariha (".
-_ANCHOR = re.compile(rf"(?P<name>{_NAME})(?: (?:city|town|village|township|district|area|camp|municipality))?,? ?$")
+_ANCHOR = re.compile(rf"(?P<name>{_NAME})(?: (?:city|town|village|township|district|area|camp|municipality|centre|center))?,? ?$")
 _TOWN_KINDS = frozenset({"city", "capital"})
 # "Paris, Texas": a name, a comma, and a division's name ending the phrase.
 _COMMA = re.compile(rf"\b(?P<town>{_NAME}), (?P<admin1>{_NAME})(?![\w'\u2019-])")
@@ -206,6 +206,13 @@ def refine_places(parsed: ParsedArticle, mentions: Iterable[Mention], places: Ma
             out[mention.id] = pair.place
             continue
         if not chains:
+            continue
+        # a division's name read off the bracket ("near Kanbalu (Kanbalu, Sagaing)" read as the town of
+        # Sagaing) stands for the chain's place
+        bracket = next((c for c in chains if current is not None and current.span is not None
+                        and c.start <= current.span.start < c.end), None)
+        if bracket is not None:
+            out[mention.id] = bracket.place
             continue
         sentence = parsed.sentences[mention.sentence_index] if 0 <= mention.sentence_index < len(
             parsed.sentences) else None

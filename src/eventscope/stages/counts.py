@@ -160,17 +160,20 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
 def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int]]) -> None:
     """Mark figures for a named group ("two rebels were killed") when the same event or paragraph
     also gives a whole toll at least as large for anyone ("at least eight people, including soldiers,
-    rebels and civilians, were killed"): a part, not a rival figure for the lowest-credible rule.  A
-    toll of another event elsewhere ("a car bomb that killed 12 last month") is no whole of it."""
-    totals = [(c.kind, c.min, victims[c][1], holder) for holder, held in out.items() for c in held
+    rebels and civilians, were killed"): a part, not a rival figure for the lowest-credible rule, unless
+    another named source gives the whole.  A toll of another event elsewhere ("a car bomb that killed 12 last month") is no whole of it."""
+    totals = [(c.kind, c.min, victims[c][1], holder, c.source) for holder, held in out.items() for c in held
               if c.min is not None and victims.get(c, ("", 0))[0] in _WHOLE]
     for holder, held in out.items():
         for index, claim in enumerate(held):
             victim, para = victims.get(claim, ("", -1))
             if claim.min is None or victim in _ANYONE:
                 continue
-            whole = [low for kind, low, where, owner in totals if kind is claim.kind
-                     and (where == para or owner == holder) and low is not None and low >= claim.min]
+            # (a whole told by another named source is a rival count: "media said 7 civilians were killed,
+            # while a resistance group said 9 people died")
+            whole = [low for kind, low, where, owner, source in totals if kind is claim.kind
+                     and (where == para or owner == holder) and low is not None and low >= claim.min
+                     and (source is None or claim.source is None or source == claim.source)]
             if whole:
                 held[index] = replace(claim, reason=f"{claim.reason}; {PART_OF_TOLL} {min(whole)} in all")
 

@@ -58,6 +58,12 @@ def count_of(noun: Token) -> tuple[Quantity | None, int, int, str]:
         return quantity, start, end, f"{why} (antecedent of '{noun.text}')"
     if noun.lower_ in ZERO_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return Quantity(0, 0, "'no'"), start, end, "zero"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM") \
+            and is_number(noun.head.head) and not any(is_number(c) for c in noun.children):
+        # "dozens of fighters killed": the count is the word the "of" hangs on
+        quantity, s, e, why = count_of(noun.head.head)
+        if quantity is not None:
+            return quantity, min(s, start), max(e, end), f"{why} of '{noun.text}'"
     parts = [noun, *(c for c in noun.children if c.dep_ == "conj")]
     if len(parts) > 1 and noun.pos_ != "PROPN":  # "himself and 12 others", "a civilian and two soldiers"
         counts = [count_of_one(p) for p in parts]
@@ -113,6 +119,8 @@ def is_person(noun: Token) -> bool:
 
 def count_of_one(noun: Token) -> Quantity | None:
     """The count of one conjunct, without summing its own conjuncts."""
+    if noun.pos_ == "PROPN" and noun.text.isupper() and len(noun.text) > 1:
+        return None  # "9 soldiers and VDP": an acronym names a force, not one person
     if noun.pos_ == "PROPN" or noun.lower_ in PERSON_PRONOUNS:
         return Quantity(1, 1, "named")
     figures = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") and is_number(c)]

@@ -138,7 +138,8 @@ def dependents(token: Token) -> list[Token]:
             if child.dep_ in ("xcomp", "ccomp"):
                 found.extend(c for c in child.children if c.dep_ in ("dobj", "prt"))
             if child.dep_ in ("dobj", "nsubjpass", "pobj"):
-                found.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
+                # "entered Wad Madani, the capital of ...": what the object is, told by its apposition
+                found.extend(c for c in child.children if c.dep_ in ("compound", "amod", "appos"))
                 # "recruited hundreds of fighters", "freed dozens of hostages": a count's "of" object
                 if child.like_num or child.lemma_.lower() in COUNT_NOUNS:
                     found.extend(p for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
@@ -236,6 +237,8 @@ def mode_context(token: Token) -> list[Token]:
         if child.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass", "dobj", "npadvmod", "poss"):
             seen.append(child)
             seen.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod"))
+            if child.dep_ == "dobj":  # "detonated explosives strapped to her body"
+                seen.extend(c for c in child.children if c.dep_ == "acl")
             for conj in (c for c in child.children if c.dep_ == "conj"):  # "gunmen and suicide bombers"
                 seen.append(conj)
                 seen.extend(c for c in conj.children if c.dep_ in ("compound", "amod", "nmod"))

@@ -101,6 +101,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             return Modality.HYPOTHETICAL, f"a kind of event: '{head.text} {how_often.text}'"
         if dep not in CLAUSE_DEPS:
             break
+        if dep == "ccomp" and current.i < head.i and any(t.text == ";" for t in current.doc[current.i:head.i]):
+            break  # "X reported that ...; Damascus denied the allegation": the parse hangs a sentence on the next
         if dep == "nsubj" and current.pos_ in ("NOUN", "PROPN") and head.pos_ in ("VERB", "AUX") \
                 and not _happening(head):
             # "vowed that the killings would not go unanswered", "denied that the strike killed civilians":
