@@ -48,6 +48,10 @@ def sub_types(nlp, text: str) -> dict[str, str | None]:
      "Non-state actor overtakes territory"),
     ("Police detained dozens of women who had gathered on the square to denounce the election.", "detained",
      "Protest with intervention"),
+    # no one intervened: the classifier reads "dispersing" as an intervention
+    ("Traders in Peshawar shut their shops and staged a sit-in outside the press club on 2 May 2023 over inflated "
+     "electricity bills, chanting slogans against the power company before dispersing in the evening.", "staged",
+     "Peaceful protest"),
     ("An opposition group reported that government forces fired shells containing chlorine at rebel positions; "
      "the government denied the allegation.", "fired", "Chemical weapon"),
     # an armed group's own changes: new formations, recruits, leaders, moves

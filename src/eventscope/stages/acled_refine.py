@@ -337,6 +337,11 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
                 # likewise a violent demonstration needs demonstrators: a crowd that lynches, with no
                 # protest told, is mob violence
                 scores.pop("VIOL_DEMONSTR", None)
+        if mention.plover == "PROTEST" and len(scores) > 1 and not _met_by_force(parsed, mention, mentions):
+            # an intervention needs someone who intervened: "staged a sit-in ... before dispersing in the
+            # evening" is peaceful (its share still counts in the total, as above)
+            scores.pop("PROTEST_WITH_INTER", None)
+            scores.pop("FORCE_AGAINST_PROTEST", None)
         label, best = max(scores.items(), key=lambda item: item[1])
         share = best / total
         own_allowed = any(acled_sub_type(a)[1] == mention.acled_sub_type for a in allowed)
@@ -351,6 +356,22 @@ def _classifier_refined(parsed: ParsedArticle, mentions: list[Mention]) -> list[
                             f"{mention.acled_sub_type or 'none'}")
         refined[index] = replace(mention, acled_type=acled_type, acled_sub_type=sub_type, reasons=reasons)
     return refined
+
+
+# Words for those who break up a protest.
+FORCE_WORDS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "security", "force",
+                         "gendarme", "gendarmerie", "guard", "militia", "authority"})
+
+
+def _met_by_force(parsed: ParsedArticle, mention: Mention, mentions: list[Mention]) -> bool:
+    """The protest's sentence or the next tells an act of force or arrest, or names those who use it."""
+    if any(m.plover in ("ASSAULT", "COERCE") and 0 <= m.sentence_index - mention.sentence_index <= 1
+           for m in mentions if m is not mention):
+        return True
+    sentences = parsed.sentences[mention.sentence_index:mention.sentence_index + 2]
+    doc = parsed.doc
+    return any(t.lemma_.lower() in FORCE_WORDS for s in sentences
+               for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ())
 
 
 SNIPPET_CONFIDENT = 0.30  # classifier probability needed to label a text no trigger was found in
