@@ -368,10 +368,8 @@ def _met_by_force(parsed: ParsedArticle, mention: Mention, mentions: list[Mentio
     if any(m.plover in ("ASSAULT", "COERCE") and 0 <= m.sentence_index - mention.sentence_index <= 1
            for m in mentions if m is not mention):
         return True
-    sentences = parsed.sentences[mention.sentence_index:mention.sentence_index + 2]
-    doc = parsed.doc
-    return any(t.lemma_.lower() in FORCE_WORDS for s in sentences
-               for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ())
+    return any(t.lemma_.lower() in FORCE_WORDS for s in parsed.sentences[mention.sentence_index:mention.sentence_index + 2]
+               for t in parsed.span_of(s) or ())
 
 
 SNIPPET_CONFIDENT = 0.30  # classifier probability needed to label a text no trigger was found in

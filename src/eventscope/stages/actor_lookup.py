@@ -49,10 +49,10 @@ LEADER_WORDS = frozenset({"led", "run", "dominated", "ruled", "administered", "d
 IGNORE_AFTER = frozenset({"occupied", "held", "bound", "made"})
 IGNORE_BEFORE = frozenset({"anti", "non"})
 WEAK_AFTER = frozenset({"based", "born", "registered"})
-# "X's critics": nouns for people defined by opposing X, who are not X.
 # Heads naming people by whom they follow, oppose or belong to: a person named after them is not them.
 FOLLOWER_NOUNS = frozenset({"supporter", "supporters", "follower", "followers", "loyalist", "loyalists", "critic",
                             "critics", "opponent", "opponents", "relative", "relatives", "family", "families"})
+# "X's critics": nouns for people defined by opposing X, who are not X.
 RELATIONAL_NOUNS = frozenset({"critic", "critics", "opponent", "opponents", "enemy", "enemies", "rival",
                               "rivals", "foe", "foes", "detractors", "victim", "victims", "challenger"})
 # Quantities before the real head: "up to 100 ...", "a group of ...", "one of ...".

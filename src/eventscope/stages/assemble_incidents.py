@@ -288,7 +288,7 @@ def _coordinated_clause(token: Token) -> bool:
 def _spread_over_country(parsed: ParsedArticle, n: int) -> Token | None:
     """The word that spreads the sentence's toll over the country ("across", "points"), if any."""
     sentence = parsed.sentences[n]
-    for token in parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
+    for token in parsed.span_of(sentence) or ():
         if token.lower_ in ("across", "throughout") and any(
                 child.dep_ == "pobj" and child.lemma_.lower() in COUNTRY_NOUNS for child in token.children):
             return token
@@ -398,10 +398,6 @@ def names_a_kind(parsed: ParsedArticle, mention: Mention) -> bool:
     return first.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.lower() in TREND_NOUNS
 
 
-# Verbs of leaving a place because of what happens there ("families who had fled fighting").
-FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot"})
-
-
 # Subordinators of a clause that sets another happening beside the main one.
 CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "meanwhile"})
 
@@ -435,6 +431,10 @@ def leaves_the_scene(parsed: ParsedArticle, mention: Mention, here: list[Mention
     return tied and any(m.plover == "ASSAULT" and m.id != mention.id for m in here)
 
 
+# Verbs of leaving a place because of what happens there ("families who had fled fighting").
+FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot"})
+
+
 def names_what_was_fled(parsed: ParsedArticle, mention: Mention) -> bool:
     """A bare noun trigger for what people fled ("families who had fled fighting in nearby areas",
     "displaced by violence"): the reason they left, not an event the story tells."""
@@ -466,9 +466,7 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
         verb = token.head
     elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep"):
         verb = token.head.head  # "have repeatedly been killed by airstrikes"
-    present_perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
-                                                 for c in verb.children)
-    return (verb.tag_ in ("VBP", "VBZ") or present_perfect) and any(
+    return (verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and _present_perfect(verb))) and any(
         c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children)
 
 

@@ -157,10 +157,6 @@ HAND_THROWN = frozenset({"lob", "hurl", "toss", "throw"})
 _FIRE_BOMBS = frozenset({"molotov", "cocktail", "petrol", "gasoline", "firebomb"})
 
 
-def cues_of_fire(cues: list[str]) -> bool:
-    return any(c in _FIRE_BOMBS for c in cues)
-
-
 def to_mention(parsed: ParsedArticle, sentence_index: int, cand: Candidate) -> Mention:
     start, end = _trigger_span(cand.token)
     text = parsed.article.text[start:end]
@@ -169,7 +165,7 @@ def to_mention(parsed: ParsedArticle, sentence_index: int, cand: Candidate) -> M
     if cand.plover in ("ASSAULT", "PROTEST", "COERCE", "AGREE", "SUPPORT", "RETREAT", "MOBILIZE"):
         target = target_cue(cand.token)
         cues = [lemma_of(t) for t in cand.token.subtree] + [lemma_of(cand.token)]
-        if lemma_of(cand.token) in HAND_THROWN and not cues_of_fire(cues):
+        if lemma_of(cand.token) in HAND_THROWN and _FIRE_BOMBS.isdisjoint(cues):
             cues.append("grenade")  # "lobbed an explosive at a picket": thrown by hand, ACLED's grenade
         acled = acled_for(cand.plover, cand.mode, cand.cameo, target=target[0] if target else None, cues=cues)
         if acled is not None:

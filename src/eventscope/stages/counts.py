@@ -109,7 +109,7 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
     last_source: dict[int, str] = {}  # paragraph -> last named source, for "they said"
     victims: dict[Claim, tuple[str, int]] = {}  # claim -> (who its victims are, paragraph)
     for sentence in parsed.sentences:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        span = parsed.span_of(sentence)
         if span is None or _is_question(sentence.text):
             continue  # "Why are we killing priests?", "Have those killed been identified?" claim nothing
         para = paragraphs[sentence.index]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventscope.errors import ConfigError
 from eventscope.model import Article, Mention, Sentence
@@ -35,6 +35,10 @@ class ParsedArticle:
             if sentence.start <= start < sentence.end:
                 return sentence
         return self.sentences[-1]
+
+    def span_of(self, sentence: Sentence) -> Span | None:
+        """The sentence's tokens in the parse (None when its offsets fall inside a token)."""
+        return self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
 
     def trigger(self, mention: Mention) -> Token | None:
         """The mention's trigger token, or None when its index lies outside the parse (a hand-made mention)."""

@@ -134,8 +134,7 @@ def _parse(text: str) -> Quantity | None:
     if not tokens:
         return None
     value, kind = _read_int(tokens)
-    vague_of = _VAGUE_OF.fullmatch(" ".join(tokens))
-    if value is None and vague_of:  # "tens of thousands": at least ten thousand
+    if value is None and (vague_of := _VAGUE_OF.fullmatch(" ".join(tokens))):  # "tens of thousands": at least 10,000
         words = number_words()
         least = words[vague_of[1]].value * words[vague_of[2]].value
         return Quantity(least, None, f"'{raw}' read as at least {least}")

@@ -21,6 +21,16 @@ def clause_head(token: Token) -> Token:
     return current
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Dependency arcs between two tokens through their lowest common head (99 when unconnected)."""
+    up_a = [a.i, *(t.i for t in a.ancestors)]
+    up_b = [b.i, *(t.i for t in b.ancestors)]
+    common = set(up_a) & set(up_b)
+    if not common:
+        return 99
+    return min(up_a.index(c) + up_b.index(c) for c in common)
+
+
 # Ordinals that rank a victim in a series: "the fifth reporter killed in the country this year".
 SERIES_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                              "tenth", "latest", "last"})

@@ -54,7 +54,7 @@ from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, tree_distance
 from eventscope.stages.when_borrow import (
     inherit,
     lead_told_on,
@@ -136,11 +136,16 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     results = {m.id: _fallback(reference, dateline_day) for m in mentions}
     # Pass 1: the phrase of each mention's own sentence (and a governing speech verb's date).
     own: dict[str, tuple[TimeRef | None, TimeRef | None]] = {}
+    told: list[tuple[Mention, TimeRef]] = []  # mentions of earlier sentences dated by a phrase of their own
+    pending: list[tuple[Mention, TimeRef]] = []  # ... and of the sentence being read
     for mention in ordered:
+        if pending and pending[-1][0].sentence_index != mention.sentence_index:
+            told += pending
+            pending = []
         trigger = doc[mention.trigger_token]
-        told = [(m, d) for m in ordered if m.sentence_index < mention.sentence_index
-                and m.id in own and (d := own[m.id][0]) is not None]
         own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference, told)
+        if (date := own[mention.id][0]) is not None:
+            pending.append((mention, date))
     frames = _opening_frames(parsed, found)
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
@@ -186,7 +191,7 @@ def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, Tim
                 or item.resolved.date is None:
             continue
         sentence = parsed.sentences[item.sentence]
-        first = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        first = parsed.span_of(sentence)
         if first is not None and min(item.tokens) - first.start < _FRAME_MAX_OFFSET:
             frames[item.sentence] = item.resolved
     return frames
@@ -259,13 +264,13 @@ def _dates_a_deed_called_for(root: Token) -> bool:
     prep = root if root.dep_ == "prep" else root.head  # the phrase "on Friday" or its "Friday"
     if (root.dep_ not in ("pobj", "prep")) or prep.dep_ != "prep":
         return False
-    verb = prep.head
-    if verb.pos_ == "VERB" and verb.lemma_.lower() in _CALL_LEMMAS and any(
-            c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i == prep.i - 1 for c in verb.children):
+    head = prep.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in _CALL_LEMMAS and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i == prep.i - 1 for c in head.children):
         return True  # "called for a large rally on Saturday", the day hung on the verb right after the rally
-    if prep.head.pos_ != "NOUN":
+    if head.pos_ != "NOUN":
         return False
-    noun = prep.head
+    noun = head
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
     return noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in _CALL_LEMMAS
 
@@ -498,14 +503,6 @@ def _ancestors(token: Token) -> list[int]:
     return [token.i, *(a.i for a in token.ancestors)]
 
 
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a, up_b = _ancestors(a), _ancestors(b)
-    common = set(up_a) & set(up_b)
-    if not common:
-        return 99
-    return min(up_a.index(c) + up_b.index(c) for c in common)
-
-
 
 def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
                    reference: dt.date | None, told: list[tuple[Mention, TimeRef]] | None = None,
@@ -526,7 +523,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i):
             tier = 0
         elif item.clause in clause_line and said:
-            speech.append((_tree_distance(trigger, head), item))
+            speech.append((tree_distance(trigger, head), item))
             continue
         elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
             tier = 1
@@ -542,7 +539,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             continue  # "fighting army rule since the 2021 coup": the year is the coup's
         # An end bound ("until 30 May") or a vague phrase ("recently") dates an event only when nothing else does.
         tier += 3 if item.bound or item.expr.kind == "vague" else 0
-        ranked.append((tier, _tree_distance(trigger, head), abs(head.i - trigger.i), item))
+        ranked.append((tier, tree_distance(trigger, head), abs(head.i - trigger.i), item))
     # "this tragic murder": a definite event noun refers back to an event told before, whose date the
     # chain finds (step 3); a phrase of another clause of the sentence ("... who voted on 11 March") is not
     # its date
@@ -575,10 +572,10 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
 
 
 def _in_its_when_clause(trigger: Token, item: _Found) -> bool:
-    """The trigger is in a "when" clause on the phrase's own words ("since August 2024, when ...")."""
-    return any(clause.dep_ == "relcl" and clause.head.i in item.tokens
-               and any(c.lower_ == "when" for c in clause.children) and trigger.i in {t.i for t in clause.subtree}
-               for clause in trigger.doc[min(item.tokens):trigger.i + 1] if trigger.i >= min(item.tokens))
+    """The trigger is in a "when" clause on the phrase's own words ("since August 2024, when ..."), one
+    that opens between the phrase and the trigger."""
+    return any(clause.dep_ == "relcl" and clause.head.i in item.tokens and min(item.tokens) <= clause.i <= trigger.i
+               and any(c.lower_ == "when" for c in clause.children) for clause in (trigger, *trigger.ancestors))
 
 
 def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],

@@ -77,6 +77,7 @@ from eventscope.model import ActorRoles, Mention, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.syntax import tree_distance
 from eventscope.stages.when import speech_lemmas
 from eventscope.stages.where_focus import (
     CORE_LOCATIVES,
@@ -540,7 +541,9 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             # "at Al-Shifa Hospital in Gaza City": a named spot is the event's site (where_site), in the
             # town named with it; it stands for the place only when no town is named
             # of two named spots ("near the Beach View hotel at Lido beach") the one nearer the trigger
-            if spot is None or _arcs(doc, trigger, topo) < _arcs(doc, trigger, spot[1]):
+            nearer = spot is None or tree_distance(doc[trigger], doc[topo.start:topo.end].root) < tree_distance(
+                doc[trigger], doc[spot[1].start:spot[1].end].root)
+            if nearer:
                 spot = (prob, topo)
     if spot is not None and (town := _town_of_spot(doc, spot[1], scored, gazetteer, focus, caps)) is not None:
         return town
@@ -573,15 +576,6 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             and _unknown_place_like(doc, scored[0][1])):
         return _unknown_place(doc, scored[0][1], scored[0][0], focus)
     return None
-
-
-def _arcs(doc: Doc, trigger: int, topo: Toponym) -> int:
-    """Dependency arcs between the trigger and the toponym's head word (99 when unconnected)."""
-    up_a = [trigger, *(t.i for t in doc[trigger].ancestors)]
-    root = doc[topo.start:topo.end].root
-    up_b = [root.i, *(t.i for t in root.ancestors)]
-    common = [i for i in up_a if i in up_b]
-    return up_a.index(common[0]) + up_b.index(common[0]) if common else 99
 
 
 SPOT_REACH = 6  # arcs from a town's name up to the spot it is named with

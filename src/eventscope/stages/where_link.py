@@ -82,8 +82,9 @@ class Toponym:
 def sentence_toponyms(doc: Doc, sent: SpacySpan) -> list[Toponym]:
     """Entities with place-like labels, plus untagged proper-noun runs, in one sentence."""
     found = [Toponym(e.start, e.end, e.label_) for e in sent.ents if e.label_ in CANDIDATE_LABELS]
-    # a name inside a time entity ("Verrettes before dawn" tagged TIME) is read like an untagged name
-    taken = {i for e in sent.ents if not _misread_name(e) for i in range(e.start, e.end)
+    # the proper nouns of a misread entity, and a name inside a time entity ("a state of emergency in Amhara",
+    # "Verrettes before dawn" tagged TIME), are read like untagged names
+    taken = {i for e in sent.ents for i in range(e.start, e.end)
              if not (e.label_ in _MISREAD_LABELS and doc[i].pos_ == "PROPN")
              and not (e.label_ in ("DATE", "TIME") and _name_word(doc[i]))}
     i = sent.start
@@ -123,14 +124,9 @@ _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "d
 _MISREAD_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LANGUAGE"})
 
 
-def _misread_name(ent: SpacySpan) -> bool:
-    """A proper name the small model tagged DATE or TIME ("a state of emergency in Amhara"): no
-    digit, no time word, no month or weekday.  It is read like any untagged proper-noun run."""
-    return ent.label_ in ("DATE", "TIME") and all(_name_word(t) for t in ent)
-
-
 def _name_word(token: Token) -> bool:
-    """A proper noun that is no part of a date or time: no digit, no time word, month or weekday."""
+    """A proper noun that is no part of a date or time: no digit, no time word, month or weekday.  The
+    small model tags such names DATE or TIME; they are read like any untagged proper-noun run."""
     return (token.pos_ == "PROPN" and not any(ch.isdigit() for ch in token.text) and token.lower_ not in _TIME_WORDS
             and token.lower_.rstrip(".") not in MONTHS and token.lower_ not in WEEKDAYS)
 
