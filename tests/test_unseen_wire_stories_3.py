@@ -9,6 +9,9 @@ import datetime as dt
 import pytest
 
 from eventscope.model import Article, Modality, PlacePrecision
+from story_support import event_with as _event_with
+from story_support import mention_of as _mention
+from story_support import triggers as _triggers
 
 pytestmark = pytest.mark.slow
 
@@ -22,18 +25,6 @@ def pipeline():
 
 def _extract(pipeline, text: str, published: dt.date, dateline: str | None = None):
     return pipeline.extract_one(Article(id="w3", text=text, published=published, dateline=dateline))
-
-
-def _triggers(event) -> list[str]:
-    return [ev.text for ev in event.evidence if ev.field == "trigger"]
-
-
-def _event_with(events, word: str):
-    return next(e for e in events if word in _triggers(e))
-
-
-def _mention(extraction, word: str):
-    return next(m for m in extraction.mentions if m.trigger.text == word)
 
 
 def test_shells_slamming_into_a_market_are_an_attack_not_criticism(pipeline) -> None:

@@ -132,6 +132,9 @@ class Mention:
     modality: Modality = Modality.OCCURRED
     confidence: float = 0.5
     reasons: dict[str, str] = field(default_factory=dict)  # field name -> why
+    # modes of the restatements merged into this trigger ("raided ..., torching homes": arson), which
+    # later mentions of the same deed may match
+    merged_modes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

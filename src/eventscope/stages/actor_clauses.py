@@ -55,6 +55,8 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
         return [], ""  # "five were wounded": a passive without "by" has no known agent
     if verb.dep_ == "pcomp":
         return gerund_subject(verb)
+    if verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].tag_ == "CD":
+        return [], ""  # "received six bodies and 11 wounded": a count of the wounded, no one's deed
     current = verb
     for _ in range(4):  # "France is ready to contribute": contribute <- ready <- is
         head = current.head

@@ -233,6 +233,14 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
             return dataclasses.replace(
                 coded, text=token.text, span=span,
                 reason=_join(reason, f"pronoun '{token.text}' -> {how} '{doc[start:end].text}'", coded.reason))
+    elif (group := _named_group_before(doc, token, dictionary)) is not None:
+        # "U.S. warplanes struck Houthi targets ... after the Iran-aligned group fired drones": the group
+        # named last; keep the definite noun's own span, that is where the text says it
+        start, end = _np_bounds(token)
+        return dataclasses.replace(
+            group, text=doc[start:end].text, span=Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                                       doc[start:end].text),
+            reason=_join(reason, f"'the {token.text}' -> the armed group named before it, {group.reason}"))
     if token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("VERB", "AUX"):
         return None  # "what was needed from Moscow was ...": a clause, not anyone who acts
     token = _counted_group(token)
@@ -430,14 +438,23 @@ def _with_apposition(actor: Actor, head: Token, dictionary: ActorDictionary) -> 
 
 def _with_owner_pronoun(actor: Actor, doc: Doc, token: Token, dictionary: ActorDictionary) -> Actor:
     """'Russia's defence ministry said its forces had struck ...': the owner a possessive pronoun stands
-    for gives the country of "its forces", "their fighters"."""
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    for gives the country of "its forces", "their fighters"; an armed group's man ("a Fano commander
+    ... his forces") makes them that group's."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
     antecedent = _antecedent(doc, owner) if owner is not None else None
     if owner is None or antecedent is None:
         return actor
     start, end = _np_bounds(antecedent)
     other = lookup_actor(doc[start:end].text, dictionary)
-    return _fill(actor, other, f"'{owner.text}' -> '{doc[start:end].text}'") if other.country else actor
+    note = f"'{owner.text}' -> '{doc[start:end].text}'"
+    if other.sector in ARMED_GROUP_SECTORS and other.name and actor.sector in STATE_SECTORS | ARMED_GROUP_SECTORS \
+            and "(role " in actor.reason:
+        # "A Fano commander claimed his forces had killed ...": the forces are the group's, not the state's
+        return dataclasses.replace(actor, name=other.name, country=other.country, sector=other.sector,
+                                   unknown_reason=None, reason=_join(actor.reason, f"{note}, whose group it is"))
+    if owner.lower_ in ("his", "her"):
+        return actor  # a person's country says little of "his men"; only a group's does
+    return _fill(actor, other, note) if other.country else actor
 
 
 def _fill(actor: Actor, other: Actor, note: str) -> Actor:
@@ -562,6 +579,32 @@ def _umbrella(pronoun: Token) -> Token | None:
         return None
     noun = prep.head
     return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+# Nouns by which a story names again an armed group it has named: "the group", "the militia".
+GROUP_NOUNS = frozenset({"group", "militia", "movement", "faction", "outfit", "organisation", "organization"})
+# Sectors of the groups such a noun can stand for.
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "SEP"})
+
+
+def _named_group_before(doc: Doc, noun: Token, dictionary: ActorDictionary) -> Actor | None:
+    """The armed group a definite group noun ("the group", "the Iran-aligned group") stands for: the
+    nearest group named before it, in its sentence or up to three before it in the paragraph.  None
+    when the noun names its group itself ("the group Hamas", "the Wagner group", "the group's leader"
+    is the owner's business) or says which kind it is ("a rights group", "the group of protesters")."""
+    if noun.lemma_.lower() not in GROUP_NOUNS or noun.pos_ != "NOUN" or noun.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ in ("compound", "poss", "appos", "prep", "nmod") for c in noun.children):
+        return None
+    sentence_starts = [sent.start for sent in doc.sents]
+    current = max(i for i, start in enumerate(sentence_starts) if start <= noun.i)
+    floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
+    paragraph = max((t.i + 1 for t in doc[floor:noun.i] if "\n\n" in t.text_with_ws), default=floor)
+    for entity in reversed([e for e in doc.ents if e.label_ in ("ORG", "NORP") and paragraph <= e.start and e.end <= noun.i]):
+        coded = lookup_actor(entity.text, dictionary)
+        if coded.sector in ARMED_GROUP_SECTORS and coded.name:
+            return coded
+    return None
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> Token | None:

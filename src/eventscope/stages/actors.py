@@ -166,7 +166,8 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     patient_subject: Found = []
     # "Elie Wiesel passed away": a phrasal verb of dying has its patient as subject too
     dying = verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (
-        verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children)) or _set_off_by_contact(verb)
+        verb.lemma_.lower() == "pass" and any(c.lower_ == "away" for c in verb.children)) \
+        or _set_off_by_contact(verb) or _absolute_passive(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and dying:
             patient_subject.append((child, f"nsubj of '{verb.text}', who undergoes it"))
@@ -239,6 +240,24 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
     if not a2 and verb.dep_ in ("acl", "relcl") and is_passive(verb):
         a2.append((verb.head, f"noun modified by passive '{verb.text}'"))
     return a1, a2, why
+
+
+PARTITIVE_HEADS = frozenset({"some", "most", "many", "all", "several", "one", "none", "half", "few", "both"})
+PARTITIVE_PRONOUNS = frozenset({"them", "whom", "those", "these"})
+
+
+def _absolute_passive(verb: Token) -> bool:
+    """"four civilians had been killed, two of them beheaded": a participle after a comma, with no
+    auxiliary or object, whose subject picks some of those just named, tells what was done to them."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i):
+        partitive = subject.tag_ == "CD" or subject.lower_ in PARTITIVE_HEADS
+        of_them = any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in PARTITIVE_PRONOUNS for o in p.children)
+                      for p in subject.children)
+        if partitive and of_them and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ",":
+            return True
+    return False
 
 
 def _one_subject(verb: Token, found: Found) -> Found:
@@ -314,11 +333,22 @@ TELLING_NOUNS = frozenset({"claim", "assertion", "allegation", "accusation", "ch
 
 def _describes_the_event(obj: Token) -> bool:
     """An object set off by a comma that ranks or names the event ("abducted 25 students, police said, the
-    latest in a string of kidnappings"; "shot down a jet, a claim Moscow denied"): the parser's object,
+    latest in a string of kidnappings"; "fired drones at a vessel, the latest exchange in a campaign";
+    "shot down a jet, a claim Moscow denied"): the parser's object,
     but a description of the deed, not who it hit."""
     before = obj.left_edge.i - 1
-    return (obj.lower_ in RANKING_WORDS or obj.tag_ == "JJS" or obj.lemma_.lower() in TELLING_NOUNS) \
+    ranked = any(c.dep_ == "amod" and (c.lower_ in RANKING_WORDS or c.tag_ == "JJS") for c in obj.children)
+    return (obj.lower_ in RANKING_WORDS or obj.tag_ == "JJS" or obj.lemma_.lower() in TELLING_NOUNS or ranked) \
         and before >= 0 and obj.doc[before].text == ","
+
+
+def _second_object(obj: Token) -> bool:
+    """A direct object set off by a comma after the verb's first one ("hurled stones at officers, who
+    responded with tear gas and, according to witnesses, live ammunition"): the parser has hung a
+    phrase of another clause on the verb; a verb has one direct object."""
+    before = obj.left_edge.i - 1
+    return obj.dep_ == "dobj" and before >= 0 and obj.doc[before].text == "," and any(
+        c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
 
 
 def _verb_targets(verb: Token) -> Found:
@@ -339,7 +369,7 @@ def _verb_targets(verb: Token) -> Found:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and (verb.lemma_.lower(), child.lemma_.lower()) in IDIOM_OBJECTS:
             continue  # "opened fire on protesters": the fire is the deed, the protesters were hit
-        if child.dep_ in OBJECT_DEPS and _describes_the_event(child):
+        if child.dep_ in OBJECT_DEPS and (_describes_the_event(child) or _second_object(child)):
             continue
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             tier1.append((child, f"passive subject of '{verb.text}'"))

@@ -38,8 +38,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
 
 from eventscope.model import (
     Actor,
@@ -108,6 +112,7 @@ from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule an
     best_figure,
 )
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.numbers import number_words
 from eventscope.stages.syntax import clause_head
 
 __all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_event_id"]
@@ -154,9 +159,8 @@ class _Cluster:
             known = [d for d in known if d.date <= self.reference] or known  # type: ignore[operator]
         strong = [d for d in known if not is_weak_date(d)]
         pool = strong or known or [_UNDATED]
-        order = list(DatePrecision)
         # the most precise; of equal precision, a date of its own beats the report's day
-        return min(pool, key=lambda d: (order.index(d.precision), d.report_bound))
+        return min(pool, key=lambda d: (_fineness(d), d.report_bound))
 
     def best_place(self) -> Place | None:
         """The place named with the earliest mention: a story places an event
@@ -259,7 +263,8 @@ class _Cluster:
     def same_mode(self, mention: Mention) -> bool:
         # one family counts: "the bombing" tells the suicide car bomber's attack
         return mention.plover_mode is not None and any(
-            m.plover_mode is not None and modes_agree(m.plover_mode, mention.plover_mode) for m in self.mentions)
+            modes_agree(mode, mention.plover_mode)
+            for m in self.mentions for mode in (m.plover_mode, *m.merged_modes) if mode is not None)
 
     def accepts(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None,
                 published: dt.date | None = None, earlier: bool = False, contrast: int = -1) -> bool:
@@ -331,6 +336,20 @@ class _Cluster:
         return not any(places_conflict(known, place) for known in [self.best_place(), *self.places])
 
 
+_ORDER = list(DatePrecision)
+
+
+def _fineness(date: TimeRef) -> float:
+    """How precise a date is, by the order of DatePrecision; a range by its length, so that "overnight"
+    (two days) is finer than "this month"."""
+    if date.precision is not DatePrecision.RANGE or date.date is None or date.date_end is None:
+        return _ORDER.index(date.precision)
+    days = (date.date_end - date.date).days
+    finer = DatePrecision.DAY if days <= 2 else DatePrecision.WEEK if days <= 7 else \
+        DatePrecision.MONTH if days <= 31 else DatePrecision.YEAR if days <= 366 else DatePrecision.RANGE
+    return _ORDER.index(finer) + 0.5  # just after the precision it is as fine as
+
+
 def _report_day_against_another(a: TimeRef, b: TimeRef) -> bool:
     """One date is only the report's day, an upper bound, and the other a day before it: they agree
     (dates_agree), but a radio roundup "reports that guerrillas carried out 2 ambushes" tells of many
@@ -377,6 +396,42 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     return False
 
 
+# How far a definite reference's own word may outweigh the nearest event, when that one was told only by
+# verbs: "The strikes hit a radar installation" follows "U.S. warplanes struck ..., hours after the group
+# fired drones" and is the strike, though the drones were told last.
+NAMED_AGAIN = 2
+
+
+def _definite_name(parsed: ParsedArticle, mention: Mention) -> Token | None:
+    """The event noun a definite reference names its event by ("the strikes"), when that noun is the
+    subject of its clause; else None."""
+    token = parsed.trigger(mention)
+    if token is None or not _refers_back(parsed, mention):
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        # only as its clause's subject, what the sentence goes on about ("The strikes hit ..."); not
+        # "in response to the attacks by militias", which may be any of several
+        return token if token.dep_ in ("nsubj", "nsubjpass") else None
+    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS),
+                None)
+
+
+def _named_by_a_noun(parsed: ParsedArticle, cluster: _Cluster) -> bool:
+    """A member's trigger is a noun ("the attack"), which a definite reference may stand for whatever its
+    word ("The strike drew the ire ..." after "... killed Soleimani.  Al-Muhandis was also killed in the
+    attack")."""
+    return any((token := parsed.trigger(m)) is not None and token.pos_ in ("NOUN", "PROPN") for m in cluster.mentions)
+
+
+def _told_with(parsed: ParsedArticle, cluster: _Cluster, noun: Token | None) -> bool:
+    """A member's trigger has the noun's lemma ("struck" for "the strikes"), as a verb or a noun of the same
+    number: "the strike" is one strike, not the "drone strikes" told as a series."""
+    return noun is not None and any(
+        (token := parsed.trigger(m)) is not None and token.lemma_.lower() == noun.lemma_.lower()
+        and (token.pos_ in ("VERB", "AUX") or (token.tag_ == "NNS") == (noun.tag_ == "NNS"))
+        for m in cluster.mentions)
+
+
 def _town_inside(town: Place, area: Place) -> bool:
     """A town of the area's country, or of its province when the area is one."""
     if town.precision not in (PlacePrecision.TOWN, PlacePrecision.POINT) or town.lat is None \
@@ -417,7 +472,32 @@ def _count(claims: list[Claim], kind: ClaimKind) -> Count | None:
         return None
     linked = [c for c in of_kind if UNLINKED not in c.reason]
     whole = [c for c in linked if PART_OF_TOLL not in c.reason]
-    return Count(best=best_figure(whole or linked or of_kind), claims=of_kind)
+    return Count(best=best_figure(_told_in_figures(whole or linked or of_kind)), claims=of_kind)
+
+
+_FIGURE = re.compile(r"figure '([^']+)'")
+
+
+def _told_in_figures(claims: Sequence[Claim]) -> Sequence[Claim]:
+    """A word for a number ("killing several residents", "dozens") gives way to a figure the story tells
+    that agrees with it ("four civilians had been killed"): the word bounds the toll from below, the figure
+    says what it is.  A figure below the word's bound ("several" against "two") is a rival, and stays."""
+    vague = [c for c in claims if _vague_figure(c)]
+    exact = [c for c in claims if c not in vague and c.min is not None]
+    if not vague or not exact or min(c.min for c in exact if c.min is not None) < max(
+            c.min or 0 for c in vague):
+        return claims
+    return exact
+
+
+def _vague_figure(claim: Claim) -> bool:
+    """The claim's figure is a number word without a numeral: "several", "a few", "dozens", "hundreds"."""
+    found = _FIGURE.search(claim.reason)
+    if found is None:
+        return False
+    words = number_words()
+    text = found[1].lower()
+    return not any(ch.isdigit() for ch in text) and (entry := words.get(text)) is not None and entry.kind == "at_least"
 
 
 def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
@@ -608,12 +688,25 @@ def assemble(
         earlier = opens_earlier(parsed, date)
         fresh = introduces_new(parsed, mention)
         contrast = contrast_clause(parsed, mention)
+        after = _counted_from(parsed, mention, date)
         candidates = [] if another or inquired else [
             c for c in clusters if not c.inquired and not (fresh and not c.in_paragraph_of(mention))
+            and not any(m.trigger_token in after for m in c.mentions)
+            and not _recalled_into_untimed_deed(parsed, c, date)
             and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier, contrast)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
         target = max(reversed(candidates), default=None,
                      key=lambda c: c.affinity(mention, mention_roles, date, place))
+        named = None if answered else _definite_name(parsed, mention)
+        if target is not None and named is not None and not _told_with(parsed, target, named) \
+                and not _named_by_a_noun(parsed, target):
+            # "The strikes hit ..." after "warplanes struck ..., hours after the group fired drones": the
+            # event first told with that word, when the nearest was told only by a verb
+            same_word = [c for c in candidates if _told_with(parsed, c, named)]
+            best = max(reversed(same_word), default=None, key=lambda c: c.affinity(mention, mention_roles, date, place))
+            if best is not None and best.affinity(mention, mention_roles, date, place) + NAMED_AGAIN \
+                    >= target.affinity(mention, mention_roles, date, place):
+                target = best
         if target is None and not another and _refers_back(parsed, mention):
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
@@ -649,6 +742,49 @@ def assemble(
     # a suicide told alone is no event; told with an attack it has joined the attack's cluster
     return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))
             and not all(is_self_inflicted(parsed, m) for m in c.mentions)]
+
+
+def _recalled_into_untimed_deed(parsed: ParsedArticle, cluster: _Cluster, date: TimeRef) -> bool:
+    """A deed recalled from long before ("In August 2023, Fano fighters seized Lalibela") is not one the
+    story told as done but without a time ("a commander claimed his forces had seized the police
+    station"), though the same group did both.  (A generic noun without a time, "Protests have been a
+    recurring flashpoint", may still take the recalled protests' date.)"""
+    if not is_recalled(date, cluster.reference) or not all(is_weak_date(d) for d in cluster.dates):
+        return False
+    return any((token := parsed.trigger(m)) is not None and token.tag_ in ("VBD", "VBN") for m in cluster.mentions)
+
+
+_OFFSET_WORDS = frozenset({"after", "before"})
+
+
+def _counted_from(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> set[int]:
+    """The tokens of the event the mention's own date phrase counts from ("Hours after the blast, security
+    forces killed four militants in a raid"): a deed dated from another event is not that event."""
+    if date.phrase is None or not any(w in date.phrase.text.lower().split() for w in _OFFSET_WORDS):
+        return set()
+    words = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    trigger = parsed.trigger(mention)
+    if words is None or trigger is None or words.sent.start != trigger.sent.start:
+        return set()  # a date lent by another sentence
+    marker = next((t for t in reversed(words) if t.lower_ in _OFFSET_WORDS), None)
+    if marker is None:
+        return set()
+    clause = _verb_above(marker)
+    own = _verb_above(trigger)
+    if clause is None or own is None or clause.i != own.i:
+        return set()  # "reports issued eight hours after the clashes" dates the reports, not a killing
+    return {t.i for c in marker.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above the token (or the token itself, a verb)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _not_yet(mention: Mention, date: TimeRef, reference: dt.date | None) -> Mention:

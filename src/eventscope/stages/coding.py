@@ -41,6 +41,7 @@ class Candidate:
     modality: Modality
     confidence: float
     reasons: dict[str, str]
+    merged_modes: tuple[str, ...] = ()  # the modes of restatements merged into it ("torching" in a raid)
 
 
 @cache
@@ -174,7 +175,7 @@ def to_mention(parsed: ParsedArticle, sentence_index: int, cand: Candidate) -> M
     return Mention(
         id=f"{article_id}:{sentence_index}:{start}", article_id=article_id, sentence_index=sentence_index,
         trigger=Span(start, end, text), trigger_token=cand.token.i, plover=cand.plover, cameo=cand.cameo,
-        goldstein=cand.goldstein, plover_mode=cand.mode,
+        goldstein=cand.goldstein, plover_mode=cand.mode, merged_modes=cand.merged_modes,
         acled_type=acled.event_type if acled else None, acled_sub_type=acled.sub_event_type if acled else None,
         modality=cand.modality, confidence=round(cand.confidence, 3), reasons=reasons)
 

@@ -135,6 +135,9 @@ def extract_claims(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, 
             adds = "'also'" if _adds_victims(reading.token) else "'more'" if _counts_more(doc, reading) else ""
             if _time_anchor(reading.token):
                 pass  # "a week after Israel killed a senior commander": another event's toll, no addition
+            elif _says_more(doc, reading) and any(prev.kind is claim.kind and prev.sentence_index == sentence.index
+                                                  and prev.min is not None for told in out.values() for prev in told):
+                continue  # "put the toll at seven, saying three more bodies had been found": the toll has them
             elif adds:
                 if not any(prev.kind is claim.kind for prev in held):
                     # "Israeli forces killed three gunmen ... a boy was also killed": the first figure
@@ -222,6 +225,14 @@ def _counts_more(doc: Doc, reading: Reading) -> bool:
     return span is not None and any(t.lower_ in ("more", "additional", "further") and t.dep_ == "amod"
                                     and (t.head.like_num or t.head.pos_ == "NUM")
                                     and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than") for t in span)
+
+
+def _says_more(doc: Doc, reading: Reading) -> bool:
+    """'three more bodies', 'two additional victims': the figure adds to another, whatever the parser
+    hung "more" on; not 'more than 600'."""
+    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in ("more", "additional", "further") and not (
+        t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than") for t in span)
 
 
 # Victim nouns that may cover anyone: a second figure for them restates or rivals the first.

@@ -139,9 +139,14 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
         return a
     # "the strike hit the village, destroying a monastery": what an attack's result clause says it did
     # to one target (an act mode: destroy, abduct) does not recode the attack
+    # ("raided a village, killing several residents, torching homes and carrying off 20 people" too)
     for deed, result in ((a, b), (b, a)):
-        if (result.token.dep_ == "advcl" and result.token.tag_ == "VBG" and result.token.head.i == deed.token.i
-                and deed.plover == "ASSAULT" and result.mode is not None and not is_weapon_mode(result.mode)):
+        clause = result.token
+        while clause.dep_ == "conj" and clause.tag_ == "VBG" and clause.head.tag_ == "VBG" and clause.head.i != clause.i:
+            clause = clause.head
+        if (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i == deed.token.i
+                and result.token.tag_ == "VBG" and deed.plover == "ASSAULT" and result.mode is not None
+                and not is_weapon_mode(result.mode)):
             return deed
     # "killed in a battle": the casualty is the counts stage's claim; the attack noun names the event
     if lemma_of(a.token) in CASUALTY_VERBS and b.token.pos_ == "NOUN" and lemma_of(b.token) not in CASUALTY_VERBS:
@@ -182,7 +187,9 @@ def _merge_restatements(candidates: list[Candidate]) -> list[Candidate]:
                     # "a bomb attack on Monday could have killed dozens": a modal perfect says what did not
                     # follow from the subject event, not that the event did not happen
                     modality = winner.modality
-                merged = replace(winner, reasons=reasons, modality=modality,
+                modes = tuple(dict.fromkeys(m for m in (*winner.merged_modes, loser.mode, *loser.merged_modes)
+                                            if m is not None and m != winner.mode))
+                merged = replace(winner, reasons=reasons, modality=modality, merged_modes=modes,
                                  confidence=min(0.95, max(a.confidence, b.confidence) + 0.05))
                 kept = [merged if c is winner else c for c in kept if c is not loser]
                 changed = True

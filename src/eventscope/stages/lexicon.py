@@ -208,7 +208,10 @@ def match_trigger(token: Token) -> TriggerMatch | None:
             if not labels & child_deps:
                 ok = False
         for words in rule.heads if ok else ():
-            if token.head.i == token.i or lemma_of(token.head) not in words:
+            # through "of" too: "a note of protest" modifies "note"
+            through_of = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if token.head.i == token.i or (lemma_of(token.head) not in words
+                                           and (through_of is None or lemma_of(through_of) not in words)):
                 ok = False
         for words in rule.subjects if ok else ():
             if not words & _subject_lemmas(token):

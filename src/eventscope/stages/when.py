@@ -155,9 +155,14 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         sentence = mention.sentence_index
         phrase, speech = own[mention.id]
         near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[sentence]]
+        # "the attack on the market", named again beside another deed of its sentence ("neutralised 15
+        # terrorists ..., without mentioning the attack"): the attack told before, before the sentence's deed
+        definite = trigger.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
         borrowed = (
             linked(trigger, near, doc, nearest=True),
             same_event(trigger, mention, earlier, doc, paragraph),
+            linked(trigger, earlier, doc, nearest=False) if definite else None,
             same_sentence(mention, ordered, own, doc),
             speech,
             inherit(sentence, paragraph, dated),
@@ -275,7 +280,10 @@ def _dates_a_deed_called_for(root: Token) -> bool:
     return noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in _CALL_LEMMAS
 
 
-_BOUND = re.compile(r"\b(?:until|till|pending)\s+$", re.IGNORECASE)
+# An end bound: "until 30 May", "continued into the early hours of Monday", "lasted through Tuesday".
+_BOUND = re.compile(r"\b(?:until|till|pending|through|into(?:\s+the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of)?)\s+$",
+                    re.IGNORECASE)
+_INTO_NIGHT = re.compile(r"\binto\s+the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of\s+$", re.IGNORECASE)
 _QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
 
 
@@ -336,7 +344,14 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
                         and not in_quote and clause.lemma_.lower() in speech_lemmas()):
                     spoken.append((sentence.index, resolved.date))
-            bound = bool(_BOUND.search(sentence.text[max(0, expr.start - 12):expr.start]))
+            before = sentence.text[max(0, expr.start - 32):expr.start]
+            bound = bool(_BOUND.search(before))
+            if resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY \
+                    and _INTO_NIGHT.search(before):
+                # "fighting continued into the early hours of Monday": it began the day before
+                resolved = replace(resolved, date=resolved.date - dt.timedelta(days=1), date_end=resolved.date,
+                                   precision=DatePrecision.RANGE,
+                                   reason=f"{resolved.reason}; went on into that day from the one before")
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
                                  frozenset(t.i for t in span), clause.i, past, resolved, bound))
     return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
@@ -596,8 +611,17 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
               and (f.head in complement) != inside]
     named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
     event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
+    if inside and trigger.pos_ == "NOUN" and (
+            again := matching(trigger.lemma_.lower(), told, doc, nearest=True)) is not None:
+        # "A day after the raid, settlers attacked ...": "the raid" is the raid told before, on its day
+        return replace(again[1], reason=f"{again[1].reason}; the event '{item.expr.text} the {trigger.text}' "
+                                        "names, told before")
     if others:
-        anchor = min(others, key=lambda f: abs(f.head - item.head)).resolved
+        # the trigger inside ("..., a day after it signed a pact"): X's time is one of the clause the phrase
+        # hangs on ("Lithuania said on Wednesday it was expelling ..."), before one in a clause beside it
+        # ("balloons that shut the airport last month")
+        above = {t.i for t in governed.ancestors} if inside else set()
+        anchor = min(others, key=lambda f: (f.clause not in above, abs(f.head - item.head))).resolved
     elif event is not None:
         anchor = event[1]
     else:

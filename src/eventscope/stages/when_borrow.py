@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import Mention, TimeRef
 from eventscope.ontology import modes_agree
+from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
@@ -76,6 +77,10 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
         text = mention.trigger.text.lower()
         earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
     near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[mention.sentence_index]]
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in TALK_ABOUT_VERBS:
+        # "neutralised 15 terrorists ..., without mentioning the attack on the market": what a sentence
+        # talks about is not the deed it tells
+        near = [(m, t) for m, t in near if m.sentence_index != mention.sentence_index]
     # "... a drone killed Soleimani.  Al-Muhandis was also killed in the attack": within the paragraph
     # a definite event noun names the latest event of its type even when that one was told by a verb
     # (of a compatible mode: "the bombings" after a gun battle are not the gun battle)

@@ -100,7 +100,9 @@ def find_expressions(text: str) -> list[TimeExpression]:
                                     direction=direction))
     for m in NEIGHBOUR_RE.finditer(text):
         direction = "earlier" if m[1].lower() in ("previous", "preceding") else "later"
-        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=1, unit=m[2].lower(),
+        # "the following afternoon": a part of the next day
+        unit = "day" if m[2].lower() in ("morning", "afternoon", "evening") else m[2].lower()
+        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=1, unit=unit,
                                     direction=direction))
     for m in THAT_RE.finditer(text):
         unit = m[2].lower() if m[2].lower() in ("week", "month", "year") else "day"

@@ -99,7 +99,16 @@ def _numeric(m: re.Match[str]) -> Resolver | None:
     )
 
 
-def _day_month(day_text: str, month_text: str, year_text: str | None) -> Resolver:
+_WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_RE}),?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _weekday_before(m: re.Match[str]) -> int | None:
+    """The weekday named just before a day and month ("Wednesday, Nov. 12"), 0 = Monday."""
+    found = _WEEKDAY_BEFORE.search(m.string[max(0, m.start() - 16):m.start()])
+    return WEEKDAYS[found[1].lower()] if found else None
+
+
+def _day_month(day_text: str, month_text: str, year_text: str | None, weekday: int | None = None) -> Resolver:
     month, day = MONTHS[month_text.lower().rstrip(".")], int(day_text)
     if year_text:
         return lambda ref, past: (
@@ -110,6 +119,10 @@ def _day_month(day_text: str, month_text: str, year_text: str | None) -> Resolve
         if ref is None:
             return None
         options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if 1 <= y <= 9999 and (d := _safe_date(y, month, day))]
+        # "Wednesday, Nov. 12": the year whose Nov. 12 is a Wednesday, whatever the tense says
+        fitting = [d for d in options if d.weekday() == weekday]
+        if weekday is not None and len(fitting) == 1:
+            return _ref(fitting[0], P.DAY, "day and month; the year in which it falls on the weekday named")
         chosen = _nearest(options, ref, past) if options else None
         return _ref(chosen, P.DAY, "day and month; year from the reference date") if chosen else None
 
@@ -117,11 +130,11 @@ def _day_month(day_text: str, month_text: str, year_text: str | None) -> Resolve
 
 
 def _dmy(m: re.Match[str]) -> Resolver | None:
-    return _day_month(m[1], m[2], m[3])
+    return _day_month(m[1], m[2], m[3], _weekday_before(m))
 
 
 def _mdy(m: re.Match[str]) -> Resolver | None:
-    return _day_month(m[2], m[1], m[3])
+    return _day_month(m[2], m[1], m[3], _weekday_before(m))
 
 
 def _day_range(first_text: str, last_text: str, month_text: str, year_text: str | None) -> Resolver | None:
@@ -367,7 +380,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"\b({AMOUNT_RE})\s+({UNIT_RE})s?\s+ago\b", FLAGS), _ago),
 ]
 OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT_RE})s?\s+)?(after|before|earlier|later|previously|prior)\b", FLAGS)
-NEIGHBOUR_RE = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({UNIT_RE})\b", FLAGS)
+NEIGHBOUR_RE = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
 THAT_RE = re.compile(rf"\b(?:(earlier|later)\s+)?(?:that|the\s+same)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
 # "In November that year", "in March of the same year": a month of the year told before.
 MONTH_OF_THAT_YEAR_RE = re.compile(rf"\b(?:in\s+)?({MONTH_RE})\.?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", FLAGS)

@@ -93,6 +93,7 @@ from eventscope.stages.where_focus import (
     trusted,
 )
 from eventscope.stages.where_link import (
+    PLACE_NOUNS,
     Toponym,
     best_toponym,
     governing_preposition,
@@ -180,7 +181,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
         else:
             place = _borrow_nearby(n, scene, events_at, paragraph_of, focus)
             place = _refine(place, parsed, gazetteer) if place else _fallback(
-                parsed, gazetteer, focus, lead_place, (sent.start_char, sent.end_char))
+                parsed, gazetteer, focus, lead_place, (sent.start_char, sent.end_char), trigger)
             if place is not None and place.precision is PlacePrecision.COUNTRY:
                 place = _only_town(place, every_scene()) or place
             if spot is not None:
@@ -467,11 +468,12 @@ def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:
 
 
 def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -> Place | None:
-    """The first place sentence [start, end) puts something at: a toponym under a locative preposition."""
+    """The first place sentence [start, end) puts something at: a toponym under a locative preposition,
+    not where a speaker sits (`_seat_of_speaker`)."""
     caps = blind_caps(doc, start, end)
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
-        if governing_preposition(root)[0] not in CORE_LOCATIVES:
+        if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -502,6 +504,8 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     # candidate here, for events told in other words; the event-location linker was fitted without them
     toponyms += [name for e in doc[start:end].ents if e.label_ == "EVENT" and not e.start <= trigger < e.end
                  and (name := named_after(e)) is not None]
+    landmarks = [topo for topo in toponyms if _a_landmark(doc, topo) and not _elsewhere(doc, topo, trigger, False)
+                 and not _locates_a_place(doc, topo)]
     toponyms = [topo for topo in toponyms if not _elsewhere(doc, topo, trigger)]
     caps = blind_caps(doc, start, end)
     candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
@@ -565,6 +569,14 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
+    for topo in landmarks:
+        # the landmark a distance is measured from is all the place a sea or desert incident gets
+        # ("targeted ... about 55 nautical miles west of Hodeidah"): the event is near it
+        if doc[topo.start:topo.end].root.i in inside:
+            found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+            if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
+                return found.to_place(span=span, reason=f"sentence: near the landmark the event's clause "
+                                                        f"measures a distance from, {how}")
     if spot is not None:
         # "at the entrance of the Beach View hotel at Lido beach": a named spot in no town the sentence
         # names lies in the town the story is about, which resolve_places borrows (the spot is the site)
@@ -727,15 +739,109 @@ UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "within"
 _RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|That|Its|His|Her|Their|But|And)\b")
 
 
-def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
-    """The toponym is another event's place, where someone spoke, or an accord's name, whatever the
-    linker makes of it."""
+def _elsewhere(doc: Doc, topo: Toponym, trigger: int, landmarks: bool = True) -> bool:
+    """The toponym is another event's place, where someone spoke, the seat of an institution that
+    spoke, an accord's name, or (with `landmarks`) a landmark, whatever the linker makes of it."""
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
-        or _where_said(doc, topo, trigger) or _a_landmark(doc, topo)
+        or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) \
+        or _in_another_conjunct(doc, topo, trigger) \
+        or (landmarks and _a_landmark(doc, topo))
+
+
+def _in_another_conjunct(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """The toponym is in one of two clauses joined by "and", each with its own subject and time, and the
+    trigger in the other: "fighters clashed with troops around the town of Merawi late on Sunday, and a
+    drone strike hit a crowded market the following afternoon" puts the clash at Merawi, not the strike
+    ("no air strikes in Aleppo on Saturday, but by Sunday bombs were dropped" keeps one scene)."""
+    place_clause = _conjunct_of(doc[topo.start:topo.end].root)
+    event_clause = _conjunct_of(doc[trigger])
+    if place_clause.i == event_clause.i:
+        return False
+    for first, second in ((place_clause, event_clause), (event_clause, place_clause)):
+        joined_by_and = any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)  # "but" keeps the scene
+        if second.dep_ == "conj" and second.head.i == first.i and joined_by_and \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+            # each clause with a time of its own: two happenings ("a civilian was killed in the crossfire
+            # and a soldier was also killed during clashes in Zaragoza" may be one scene)
+            inner = {t.i for t in second.subtree}
+            return _has_time(t for t in first.subtree if t.i not in inner) and _has_time(second.subtree)
+    return False
+
+
+def _has_time(tokens: Iterable[Token]) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tokens)
+
+
+def _conjunct_of(token: Token) -> Token:
+    """The head of the clause the token is in, as far as coordination goes: the nearest verb at or above
+    it that is a conjunct, a reported clause or the sentence's root."""
+    for _ in range(16):
+        if token.head.i == token.i or (token.dep_ in ("conj", "ccomp", "parataxis") and token.pos_ in ("VERB", "AUX")):
+            return token
+        token = token.head
+    return token
+
+
+# Bodies that sit in a capital and speak for a whole country or movement: where they sit is not where
+# the news they give happened ("The health ministry in Sanaa said nine people were killed").  Not local
+# sources ("a police source in Ramadi said the blast killed four"), who speak of their own town.
+SEATED_BODIES = frozenset({"ministry", "government", "embassy", "consulate", "parliament", "presidency",
+                           "cabinet", "headquarters", "command", "administration"})
+# Where the dead and wounded are brought: "an official at a hospital in neighbouring al-Zuhra district
+# ... had received six bodies" tells where the toll was counted, not where the strike fell.
+RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infirmary"})
+
+
+def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
+    """The toponym is where a speaking institution sits ("the ministry in Sanaa said ..."), or the
+    hospital a speaker works at, and the trigger (if given) is in what was said, not in the speaker's
+    own words."""
+    _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
+    if body is None:
+        return False
+    speaker = body
+    if body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" and body.head.dep_ == "prep":
+        speaker = body.head.head  # "a medical official at a hospital in X"
+    elif body.lemma_.lower() not in SEATED_BODIES:
+        return False
+    if speaker.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = speaker.head
+    if trigger is None:
+        return verb.lemma_.lower() in speech_lemmas()
+    if trigger == verb.i or trigger not in {t.i for t in verb.subtree} or trigger in {t.i for t in speaker.subtree}:
+        return False
+    said = doc[trigger]
+    for _ in range(8):  # a verb of saying between the trigger and the speaker's verb
+        if said.i != trigger and said.lemma_.lower() in speech_lemmas():
+            return True
+        if said.i == verb.i or said.head.i == said.i:
+            return False
+        said = said.head
+    return False
 
 
 # Units of a distance from a landmark: "315 km east of Lima", "20 miles north of Kabul".
 DISTANCE_UNITS = frozenset({"km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles"})
+
+
+# Verbs that set a place somewhere: "the town, located 40 km east of Paris".
+LOCATING_VERBS = frozenset({"locate", "situate", "lie", "sit", "base"})
+
+
+def _locates_a_place(doc: Doc, topo: Toponym) -> bool:
+    """The landmark's distance phrase says where a place noun is ("attacked the town, located 40 km east
+    of Paris"), not where the event was: that town is the scene, Paris is not."""
+    token = doc[topo.start:topo.end].root
+    for _ in range(10):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in LOCATING_VERBS
+        if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS and token.lower_ not in COMPASS:
+            return True
+    return False
 
 
 def _a_landmark(doc: Doc, topo: Toponym) -> bool:
@@ -837,17 +943,21 @@ def _event_clause(doc: Doc, trigger: int) -> Token:
     return token
 
 
-def _put_somewhere(doc: Doc, span: Span) -> bool:
+def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
     """The name stands under a preposition that puts something there ("in Marseille", "near the border")."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return words is not None and len(words) > 0 and governing_preposition(words.root)[0] in CORE_LOCATIVES
+    if words is None or not len(words):
+        return False
+    topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
+    return governing_preposition(words.root)[0] in CORE_LOCATIVES and not _seat_of_speaker(doc, topo, None) \
+        and not (trigger is not None and _in_another_conjunct(doc, topo, trigger))
 
 
 _INNER_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2, PlacePrecision.ADMIN1})
 
 
 def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_place: Place | None,
-              sentence: tuple[int, int]) -> Place | None:
+              sentence: tuple[int, int], trigger: int | None = None) -> Place | None:
     """The article-level guess for an event whose own sentence (character bounds `sentence`) and
     paragraph gave no place."""
     lead_place = lead_place or focus.lead_place
@@ -858,7 +968,7 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
     # slaughter")
     named_here = None
     if lead_place is not None and lead_place.span is not None and sentence[0] <= lead_place.span.start < sentence[1] \
-            and _put_somewhere(parsed.doc, lead_place.span):
+            and _put_somewhere(parsed.doc, lead_place.span, trigger):
         named_here = replace(lead_place, reason=f"sentence: the lead's place, named in this sentence ({lead_place.reason})")
     if named_here is not None and dated is not None and named_here.country in place_codes(dated[0]):
         # "Clashes between rival militias in the Libyan capital" under a Tripoli dateline: the sentence's
