@@ -154,16 +154,15 @@ class Gazetteer:
             # a region named as such ("Central America") is not a compass part of a country whose
             # alias the name happens to contain ("central" + "America")
             pool = [c for c in pool if c.place.kind != "compass"]
-        focus = focus or {}
-        capital_named = any(c.place.kind == "capital" for c in pool)
+        capital_named = focus and any(c.place.kind == "capital" for c in pool)
         scored = []
         for c in pool:
             p = c.place
             score = 0.6 * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0) + _LEVEL_BONUS[c.level]
             if admin_hint and p.kind == "admin1":
                 score += 3.0
-            codes = p.countries or ((p.country,) if p.country else ())
-            if not (capital_named and p.kind == "city" and p.population < CAPITAL_RIVAL_MAX):
+            if focus and not (capital_named and p.kind == "city" and p.population < CAPITAL_RIVAL_MAX):
+                codes = p.countries or ((p.country,) if p.country else ())
                 score += FOCUS_WEIGHT * max((focus.get(code, 0.0) for code in codes), default=0.0)
             scored.append((score, c))
         scored.sort(key=lambda item: (-item[0], item[1].place.id))
