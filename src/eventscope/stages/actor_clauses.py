@@ -41,6 +41,15 @@ def is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+# Nouns of settlements and areas, on which a participle is a misparse ("hamlets, firing into the air").
+_PLACE_HEADS = frozenset({"village", "villages", "hamlet", "hamlets", "town", "towns", "city", "area", "areas",
+                          "district", "districts", "neighbourhood", "neighborhood", "camp", "region", "province"})
+
+
+def _is_place_noun(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in _PLACE_HEADS or token.lower_ in _PLACE_HEADS
+
+
 def inherited_subject(verb: Token) -> tuple[Found, str]:
     """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
     head = verb.head
@@ -50,6 +59,13 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
         owner = owner_of_plan(verb)
         if owner:
             return owner, f"subject of '{verb.text}' from the owner of '{head.text}'"
+        if verb.tag_ == "VBG" and _is_place_noun(head):
+            # "went from house to house in Yandoto and two nearby hamlets, firing into the air": a place
+            # does not fire; the participle tells what the clause's subject did there
+            clause = clause_head(head)
+            subjects = [(c, f"nsubj of '{clause.text}', whose participle '{verb.text}' the parser hung on "
+                            f"the place '{head.text}'") for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            return subjects, f"subject of '{verb.text}' from the clause around the place it hangs on"
         return [(head, f"{MODIFIED_BY_CLAUSE} '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
     if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
         return [], ""  # "five were wounded": a passive without "by" has no known agent

@@ -65,7 +65,8 @@ TALK_ABOUT_VERBS = frozenset({
     "mourn", "fear", "recall", "remember", "criticize", "criticise", "discuss", "mention", "deny",
     "blame", "watch", "film", "photograph", "document", "probe", "cover", "prevent", "thwart", "foil",
     "say", "confirm", "verify", "dispute", "welcome", "praise", "hail", "applaud", "protest", "lament", "regret",
-    "reject", "dismiss", "refute", "rebuff"})
+    "reject", "dismiss", "refute", "rebuff",
+    "put", "estimate"})  # "police put the number of wounded at six": who counts them did not wound them
 
 
 SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",

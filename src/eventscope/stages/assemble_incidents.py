@@ -455,7 +455,8 @@ HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "routi
 def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
     """'Gangs, known locally as bandits, often kidnap villagers for ransom': what someone does as a rule,
     told in the present with an adverb of frequency, is background, no event; so is what has been done
-    again and again ("villagers have repeatedly been killed by military airstrikes since the coup")."""
+    again and again ("villagers have repeatedly been killed by military airstrikes since the coup", "the
+    gangs have for years terrorized farming communities, kidnapping for ransom")."""
     token = parsed.trigger(mention)
     if token is None:
         return False
@@ -466,8 +467,19 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
         verb = token.head
     elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep"):
         verb = token.head.head  # "have repeatedly been killed by airstrikes"
-    return (verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and _present_perfect(verb))) and any(
-        c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children)
+    while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "have for years terrorized villages, kidnapping for ransom"
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and _present_perfect(verb)) or any(
+        a.lower_ in ("have", "has") and a.tag_ in ("VBP", "VBZ") for a in auxes)
+    cues = [*verb.children, *(c for a in auxes for c in a.children)]  # the parser may hang "for years" on "have"
+    return present and any((c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS) or _for_years(c) for c in cues)
+
+
+def _for_years(token: Token) -> bool:
+    """'for years', 'for decades': a stretch over which something has been done again and again."""
+    return token.dep_ == "prep" and token.lower_ == "for" and any(
+        c.dep_ == "pobj" and c.lower_ in ("years", "decades", "months") for c in token.children)
 
 
 def told_in_passing(parsed: ParsedArticle, mention: Mention, date: TimeRef, claims: tuple[Claim, ...]) -> bool:

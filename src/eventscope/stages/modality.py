@@ -111,7 +111,13 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         if dep == "relcl" and _told_as_past(current):
             break  # "the assassins of X, who was murdered yesterday": a past fact about the noun
         if dep == "conj":
-            # a conjunct shares its sibling's governor; the sibling's own cues are its business
+            # a conjunct shares its sibling's governor; the sibling's own cues are its business, except
+            # the auxiliary a conjunct without its own shares ("would have cost ... and blown up the surplus")
+            shared = _shared_auxiliary(current, head)
+            if shared is not None:
+                # "would have blown up" did not happen, whoever says it; "would attack" is a plan when reported
+                perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+                return shared if perfect else _reported_would(token, *shared)
             current = head
             continue
         lemma = head.lemma_.lower()
@@ -127,6 +133,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
         # a governor bears on its complement, not on its subject ("if talks fail": the talks are not refused);
         # a passive subject is what is governed ("protests are planned for Saturday", "the attack was foiled")
+        if lemma == "due" and dep == "xcomp" and not anchored:
+            return Modality.FUTURE, f"governed by '{head.text} to'"  # "is due to meet", not "due to threats"
         if lemma in cues.get("governor", {}) and (dep not in SUBJECT_DEPS or dep == "nsubjpass"):
             kind = cues["governor"][lemma]
             epistemic = lemma in cues.get("epistemic", {})
@@ -160,6 +168,22 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
 HAPPENING_VERBS = frozenset({"happen", "occur", "materialize", "materialise", "proceed", "unfold", "transpire",
                              "erupt", "ensue", "follow", "resume", "begin", "start", "continue", "recur", "spread",
                              "escalate", "intensify", "come", "flare", "rage"})
+
+
+def _shared_auxiliary(conjunct: Token, sibling: Token) -> tuple[Modality, str] | None:
+    """The modal auxiliary of the first verb of a coordination, when the conjunct verb has no auxiliary
+    or subject of its own ("the measure would have cost ... and blown up ..."): its modality."""
+    cues = _cues()
+    if conjunct.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conjunct.children):
+        return None
+    if conjunct.lemma_.lower() in cues.get("governor", {}) or conjunct.lemma_.lower() in cues.get("speech", {}):
+        return None  # "said his forces would enter the city and called on troops to surrender": a misplaced conjunct
+    aux = cues.get("aux", {})
+    modal = next((c for c in sibling.children if c.dep_ == "aux" and c.lower_ in aux
+                  and aux[c.lower_] is not Modality.OCCURRED), None)
+    if modal is None:
+        return None
+    return aux[modal.lower_], f"auxiliary '{modal.text}' shared with '{sibling.text}'"
 
 
 def told_as_happening(token: Token) -> bool:

@@ -741,9 +741,10 @@ _RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|Th
 
 def _elsewhere(doc: Doc, topo: Toponym, trigger: int, landmarks: bool = True) -> bool:
     """The toponym is another event's place, where someone spoke, the seat of an institution that
-    spoke, an accord's name, or (with `landmarks`) a landmark, whatever the linker makes of it."""
+    spoke, a publication, an accord's name, or (with `landmarks`) a landmark, whatever the linker makes of
+    it."""
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
-        or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) \
+        or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
         or _in_another_conjunct(doc, topo, trigger) \
         or (landmarks and _a_landmark(doc, topo))
 
@@ -780,6 +781,16 @@ def _conjunct_of(token: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+# Verbs whose "in" names a paper, gazette or site, not a place: "published in the Official Bulletin".
+PUBLISHING_VERBS = frozenset({"publish", "print", "post", "reprint", "serialize", "serialise"})
+
+
+def _a_publication(doc: Doc, topo: Toponym) -> bool:
+    """The toponym is where something was published ("the veto, published in the Official Bulletin")."""
+    prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
+    return prep == "in" and head is not None and head.lemma_.lower() in PUBLISHING_VERBS
 
 
 # Bodies that sit in a capital and speak for a whole country or movement: where they sit is not where
@@ -848,11 +859,15 @@ def _a_landmark(doc: Doc, topo: Toponym) -> bool:
     """The toponym is the landmark a distance is measured from ("Huancayo, located 315 km east of
     Lima"): it locates another place, and is none itself."""
     root = doc[topo.start:topo.end].root
+    while root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
+        root = root.head  # "30 km south of the regional capital Bahir Dar"
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return False
     direction = prep.head
-    return direction.lower_ in COMPASS and any(t.lower_ in DISTANCE_UNITS for t in direction.subtree)
+    # the distance may hang elsewhere ("Merawi, about 30 km (19 miles) south of ..."): the words just before
+    return direction.lower_ in COMPASS and (any(t.lower_ in DISTANCE_UNITS for t in direction.subtree) or any(
+        doc[j].lower_ in DISTANCE_UNITS for j in range(max(0, direction.i - 6), direction.i)))
 
 
 def _where_said(doc: Doc, topo: Toponym, trigger: int) -> bool:

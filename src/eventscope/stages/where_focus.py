@@ -468,14 +468,18 @@ def home_country(focus: Focus) -> str | None:
 
 
 def foreign_homonym(place: GazPlace, focus: Focus, asked: str = "") -> bool:
-    """A town (not a capital, under a million people) in a country the article never names, when the
-    article's own country is known: most likely a local place of the same name that the gazetteer lacks
+    """A town (not a capital, under a million people) or a province in a country the article never names
+    otherwise, when the article's own country is known: most likely a local place of the same name that the gazetteer lacks
     (GeoNames' cities500 misses many villages), e.g. "La Laguna" in a Salvadoran report is not the
     Canary Islands town.  A big city found only by another of its names (`asked`: "San Cristobal" is
     an old name of Ecatepec de Morelos) is no exception: the famous city is known by its own name."""
-    if not focus.home or place.kind in ("country", "region", "compass", "capital", "admin1"):
+    if not focus.home or place.kind in ("country", "region", "compass", "capital"):
         return False
     codes = place.countries or ((place.country,) if place.country else ())
+    if place.kind == "admin1":
+        # "the Abu Salim and Salah al-Din neighbourhoods" of Tripoli are not Iraq's Salah al-Din province
+        return not any(code in focus.home or (focus.weights.get(code, 0.0) > 0 and _named_otherwise(focus, code, asked))
+                       for code in codes)
     if place.population >= 1_000_000 and asked and exact_key(asked) not in exact_key(place.name):
         return not any(code in focus.home for code in codes)  # a big city by another name, far from home
     return place.population < 1_000_000 and not any(
