@@ -596,9 +596,7 @@ def _named_group_before(doc: Doc, noun: Token, dictionary: ActorDictionary) -> A
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("compound", "poss", "appos", "prep", "nmod") for c in noun.children):
         return None
-    sentence_starts = [sent.start for sent in doc.sents]
-    current = max(i for i, start in enumerate(sentence_starts) if start <= noun.i)
-    floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
+    floor = _search_floor(doc, noun)
     paragraph = max((t.i + 1 for t in doc[floor:noun.i] if "\n\n" in t.text_with_ws), default=floor)
     for entity in reversed([e for e in doc.ents if e.label_ in ("ORG", "NORP") and paragraph <= e.start and e.end <= noun.i]):
         coded = lookup_actor(entity.text, dictionary)
@@ -607,11 +605,17 @@ def _named_group_before(doc: Doc, noun: Token, dictionary: ActorDictionary) -> A
     return None
 
 
+def _search_floor(doc: Doc, token: Token) -> int:
+    """The first token of the sentence MAX_SENTENCES_BACK before the token's: how far back an antecedent
+    is looked for."""
+    sentence_starts = [s.start for s in doc.sents]
+    current = max(i for i, s in enumerate(sentence_starts) if s <= token.i)
+    return sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
+
+
 def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
     """Nearest earlier non-pronoun subject in this sentence or up to three before it (same paragraph)."""
-    sentence_starts = [s.start for s in doc.sents]
-    current = max(i for i, s in enumerate(sentence_starts) if s <= pronoun.i)
-    floor = sentence_starts[max(0, current - MAX_SENTENCES_BACK)]
+    floor = _search_floor(doc, pronoun)
     form = PRONOUN_FORMS.get(pronoun.lower_, pronoun.lower_)
     if form in ("he", "she") and pronoun.dep_ in ("dobj", "pobj", "dative"):
         parallel = _parallel_object(pronoun)

@@ -336,19 +336,22 @@ def _describes_the_event(obj: Token) -> bool:
     latest in a string of kidnappings"; "fired drones at a vessel, the latest exchange in a campaign";
     "shot down a jet, a claim Moscow denied"): the parser's object,
     but a description of the deed, not who it hit."""
-    before = obj.left_edge.i - 1
     ranked = any(c.dep_ == "amod" and (c.lower_ in RANKING_WORDS or c.tag_ == "JJS") for c in obj.children)
     return (obj.lower_ in RANKING_WORDS or obj.tag_ == "JJS" or obj.lemma_.lower() in TELLING_NOUNS or ranked) \
-        and before >= 0 and obj.doc[before].text == ","
+        and _after_comma(obj)
 
 
 def _second_object(obj: Token) -> bool:
     """A direct object set off by a comma after the verb's first one ("hurled stones at officers, who
     responded with tear gas and, according to witnesses, live ammunition"): the parser has hung a
     phrase of another clause on the verb; a verb has one direct object."""
-    before = obj.left_edge.i - 1
-    return obj.dep_ == "dobj" and before >= 0 and obj.doc[before].text == "," and any(
-        c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+    return obj.dep_ == "dobj" and _after_comma(obj) and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+
+
+def _after_comma(phrase: Token) -> bool:
+    """The phrase the token heads is set off by a comma before it."""
+    before = phrase.left_edge.i - 1
+    return before >= 0 and phrase.doc[before].text == ","
 
 
 def _verb_targets(verb: Token) -> Found:

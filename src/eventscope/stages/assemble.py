@@ -695,17 +695,16 @@ def assemble(
             and not _recalled_into_untimed_deed(parsed, c, date)
             and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier, contrast)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
-        target = max(reversed(candidates), default=None,
-                     key=lambda c: c.affinity(mention, mention_roles, date, place))
+        affinity = {id(c): c.affinity(mention, mention_roles, date, place) for c in candidates}
+        target = max(reversed(candidates), default=None, key=lambda c: affinity[id(c)])
         named = None if answered else _definite_name(parsed, mention)
         if target is not None and named is not None and not _told_with(parsed, target, named) \
                 and not _named_by_a_noun(parsed, target):
             # "The strikes hit ..." after "warplanes struck ..., hours after the group fired drones": the
             # event first told with that word, when the nearest was told only by a verb
             same_word = [c for c in candidates if _told_with(parsed, c, named)]
-            best = max(reversed(same_word), default=None, key=lambda c: c.affinity(mention, mention_roles, date, place))
-            if best is not None and best.affinity(mention, mention_roles, date, place) + NAMED_AGAIN \
-                    >= target.affinity(mention, mention_roles, date, place):
+            best = max(reversed(same_word), default=None, key=lambda c: affinity[id(c)])
+            if best is not None and affinity[id(best)] + NAMED_AGAIN >= affinity[id(target)]:
                 target = best
         if target is None and not another and _refers_back(parsed, mention):
             # "their largest offensive" names a campaign, not the shooting told before it
@@ -769,22 +768,9 @@ def _counted_from(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> set
     marker = next((t for t in reversed(words) if t.lower_ in _OFFSET_WORDS), None)
     if marker is None:
         return set()
-    clause = _verb_above(marker)
-    own = _verb_above(trigger)
-    if clause is None or own is None or clause.i != own.i:
+    if clause_head(marker).i != clause_head(trigger).i:
         return set()  # "reports issued eight hours after the clashes" dates the reports, not a killing
     return {t.i for c in marker.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
-
-
-def _verb_above(token: Token) -> Token | None:
-    """The nearest verb above the token (or the token itself, a verb)."""
-    for _ in range(12):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _not_yet(mention: Mention, date: TimeRef, reference: dt.date | None) -> Mention:

@@ -218,21 +218,23 @@ def _adds_victims(token: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "additionally") for c in token.children)
 
 
+def _more_words(doc: Doc, reading: Reading) -> list[Token]:
+    """The "more"/"additional"/"further" of a reading that add to a figure, not "more than 600"."""
+    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+    return [t for t in span or () if t.lower_ in ("more", "additional", "further")
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than")]
+
+
 def _counts_more(doc: Doc, reading: Reading) -> bool:
     """'Two more people died in hospital', 'three additional bodies': more victims of the same account;
     not 'more than 600 Palestinians', a bound on one figure."""
-    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
-    return span is not None and any(t.lower_ in ("more", "additional", "further") and t.dep_ == "amod"
-                                    and (t.head.like_num or t.head.pos_ == "NUM")
-                                    and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than") for t in span)
+    return any(t.dep_ == "amod" and (t.head.like_num or t.head.pos_ == "NUM") for t in _more_words(doc, reading))
 
 
 def _says_more(doc: Doc, reading: Reading) -> bool:
     """'three more bodies', 'two additional victims': the figure adds to another, whatever the parser
-    hung "more" on; not 'more than 600'."""
-    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
-    return span is not None and any(t.lower_ in ("more", "additional", "further") and not (
-        t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than") for t in span)
+    hung "more" on."""
+    return bool(_more_words(doc, reading))
 
 
 # Victim nouns that may cover anyone: a second figure for them restates or rivals the first.

@@ -157,8 +157,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         near = [(m, t) for m, t in earlier if paragraph[m.sentence_index] == paragraph[sentence]]
         # "the attack on the market", named again beside another deed of its sentence ("neutralised 15
         # terrorists ..., without mentioning the attack"): the attack told before, before the sentence's deed
-        definite = trigger.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
+        definite = _definite_noun(trigger)
         borrowed = (
             linked(trigger, near, doc, nearest=True),
             same_event(trigger, mention, earlier, doc, paragraph),
@@ -281,9 +280,9 @@ def _dates_a_deed_called_for(root: Token) -> bool:
 
 
 # An end bound: "until 30 May", "continued into the early hours of Monday", "lasted through Tuesday".
-_BOUND = re.compile(r"\b(?:until|till|pending|through|into(?:\s+the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of)?)\s+$",
-                    re.IGNORECASE)
-_INTO_NIGHT = re.compile(r"\binto\s+the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of\s+$", re.IGNORECASE)
+_INTO_HOURS = r"into\s+the\s+(?:early\s+|small\s+|wee\s+)?hours\s+of"
+_BOUND = re.compile(rf"\b(?:until|till|pending|through|{_INTO_HOURS}|into)\s+$", re.IGNORECASE)
+_INTO_NIGHT = re.compile(rf"\b{_INTO_HOURS}\s+$", re.IGNORECASE)
 _QUOTE_WINDOW = 6  # sentences back to look for the date of the words quoted
 
 
@@ -558,8 +557,7 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     # "this tragic murder": a definite event noun refers back to an event told before, whose date the
     # chain finds (step 3); a phrase of another clause of the sentence ("... who voted on 11 March") is not
     # its date
-    anaphoric = trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
+    anaphoric = _definite_noun(trigger)
     # "The army said on Monday ... without mentioning the attack on the market", "condemned the attack on
     # Tuesday": the day is the talking's; the attack talked about keeps the date it was told with
     talked_about = anaphoric and trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in TALK_ABOUT_VERBS
@@ -586,6 +584,11 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     return None, None
 
 
+def _definite_noun(trigger: Token) -> bool:
+    """A noun trigger with a definite determiner ("the attack", "this tragic murder"): an event told before."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in trigger.children)
+
+
 def _in_its_when_clause(trigger: Token, item: _Found) -> bool:
     """The trigger is in a "when" clause on the phrase's own words ("since August 2024, when ..."), one
     that opens between the phrase and the trigger."""
@@ -607,15 +610,15 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
     inside = trigger.i in complement
     later = item.expr.direction == "after"
     sign = (-1 if later else 1) if inside else (1 if later else -1)
-    others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
-              and (f.head in complement) != inside]
-    named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
-    event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
     if inside and trigger.pos_ == "NOUN" and (
             again := matching(trigger.lemma_.lower(), told, doc, nearest=True)) is not None:
         # "A day after the raid, settlers attacked ...": "the raid" is the raid told before, on its day
         return replace(again[1], reason=f"{again[1].reason}; the event '{item.expr.text} the {trigger.text}' "
                                         "names, told before")
+    others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
+              and (f.head in complement) != inside]
+    named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
+    event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
     if others:
         # the trigger inside ("..., a day after it signed a pact"): X's time is one of the clause the phrase
         # hangs on ("Lithuania said on Wednesday it was expelling ..."), before one in a clause beside it

@@ -50,8 +50,10 @@ border with X" / "the border region", and a following place noun ("Baghdad
 airport", "Kirkuk province") before the bare name is looked up.  A name below
 a comparison ("similar to the bombings at the Bataclan"), one that only names
 an accord ("the Vienna process"), one that says where a speaker spoke ("said
-in Pennsylvania") and the landmark a distance is measured from ("315 km east
-of Lima") are no candidates (`_elsewhere`).
+in Pennsylvania") or where a speaking ministry sits, a publication, and a place
+of another clause joined by "and" are no candidates (`_elsewhere`); nor is the
+landmark a distance is measured from ("315 km east of Lima"), which places an
+event near it only when the sentence names no other place.
 
 Last, each place gets the spot its event's clause names, when there is one
 (`Place.site`, stages/where_site.py: "stabbed in her home"); in an article that
@@ -504,9 +506,12 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     # candidate here, for events told in other words; the event-location linker was fitted without them
     toponyms += [name for e in doc[start:end].ents if e.label_ == "EVENT" and not e.start <= trigger < e.end
                  and (name := named_after(e)) is not None]
-    landmarks = [topo for topo in toponyms if _a_landmark(doc, topo) and not _elsewhere(doc, topo, trigger, False)
-                 and not _locates_a_place(doc, topo)]
     toponyms = [topo for topo in toponyms if not _elsewhere(doc, topo, trigger)]
+    # a landmark a distance is measured from is no candidate; with no other place it places the event
+    # near it (below), unless the distance locates another place ("the town, located 40 km east of Paris")
+    landmarks = [topo for topo in toponyms if _a_landmark(doc, topo)]
+    toponyms = [topo for topo in toponyms if topo not in landmarks]
+    landmarks = [topo for topo in landmarks if not _locates_a_place(doc, topo)]
     caps = blind_caps(doc, start, end)
     candidates = read_candidates(doc, trigger, toponyms, model, gazetteer)
     scored, cutoff = ranked_with_cutoff(model, candidates)
@@ -739,14 +744,12 @@ UNKNOWN_LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "within"
 _RUN_TOGETHER = re.compile(r"[a-z](?:The|A|An|In|On|At|He|She|It|They|We|This|That|Its|His|Her|Their|But|And)\b")
 
 
-def _elsewhere(doc: Doc, topo: Toponym, trigger: int, landmarks: bool = True) -> bool:
+def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     """The toponym is another event's place, where someone spoke, the seat of an institution that
-    spoke, a publication, an accord's name, or (with `landmarks`) a landmark, whatever the linker makes of
-    it."""
+    spoke, a publication or an accord's name, whatever the linker makes of it."""
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
-        or _in_another_conjunct(doc, topo, trigger) \
-        or (landmarks and _a_landmark(doc, topo))
+        or _in_another_conjunct(doc, topo, trigger)
 
 
 def _in_another_conjunct(doc: Doc, topo: Toponym, trigger: int) -> bool:
