@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventscope.model import DatePrecision
+from eventscope.model import DatePrecision, TimeRef
 from eventscope.stages.when import parse_dateline_date, resolve_expression
-from eventscope.stages.when_expr import find_expressions
+from eventscope.stages.when_expr import find_expressions, resolve
 
 PHRASES = Path(__file__).parent / "fixtures" / "when" / "phrases.tsv"
 
@@ -132,6 +132,20 @@ def test_an_offset_before_an_event_noun_is_kept() -> None:
 def test_a_month_of_that_year_is_one_phrase() -> None:
     found = find_expressions("In November that year, security forces shot dead protesters")
     assert [(e.text, e.kind, e.amount) for e in found] == [("In November that year", "anaphoric", 11)]
+
+
+@pytest.mark.parametrize("text, month, day", [
+    ("the president resigned on Dec. 20 of that year.", 12, 20),
+    ("On 5 March that year, rebels seized the airport.", 3, 5),
+    ("in March of the same year the talks failed", 3, 0),
+])
+def test_a_day_of_that_year_keeps_its_day(text: str, month: int, day: int) -> None:
+    found = [e for e in find_expressions(text) if e.unit == "month of year"]
+    assert [(e.amount, e.day) for e in found] == [(month, day)]
+    anchor = TimeRef(dt.date(2001, 6, 1), None, DatePrecision.MONTH)
+    resolved = resolve(found[0], dt.date(2024, 5, 3), anchor=anchor)
+    assert resolved is not None and resolved.date == dt.date(2001, month, day or 1)
+    assert resolved.precision == (DatePrecision.DAY if day else DatePrecision.MONTH)
 
 
 def test_a_dateline_without_a_year_is_the_dateline_not_a_phrase() -> None:

@@ -262,3 +262,15 @@ def test_a_name_run_into_its_bracketed_province_ends_at_the_bracket(pipeline) ->
     events = pipeline.extract_one(Article(id="b", text=text, published=dt.date(2024, 3, 7))).events
     places = [e.place for e in events if e.place]
     assert places and all(p.name == "Bamako" and p.country == "MLI" and p.lat is not None for p in places), places
+
+
+def test_a_name_after_a_or_an_that_heads_its_phrase_is_no_place(pipeline) -> None:
+    # all-caps copy truecased: "IN A CAR" is a car, not the Central African Republic
+    text = ("BUENOS AIRES, 7 FEB 89 (DYN) -- POLICE SOURCES HAVE REPORTED THAT AT LEAST FOUR UNIDENTIFIED "
+            "INDIVIDUALS IN A CAR TODAY SHOT AT A SENTRY POST OF AN INFANTRY REGIMENT AND SWIFTLY FLED.")
+    events = pipeline.extract_one(Article(id="c", text=text, published=dt.date(1989, 2, 7))).events
+    assert events and all(e.place is None or e.place.country == "ARG" for e in events), [e.place for e in events]
+    # the name modifying a noun is still the place: "a Mogadishu hotel"
+    text = "Gunmen stormed a Mogadishu hotel on Sunday, killing five people."
+    events = pipeline.extract_one(Article(id="m", text=text, published=dt.date(2021, 6, 29))).events
+    assert any(e.place and e.place.name == "Mogadishu" for e in events), [e.place for e in events]

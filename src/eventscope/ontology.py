@@ -139,11 +139,18 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # PLOVER modes of one kind of deed: a suicide bombing is an explosion ("the blast" after "a suicide
 # bomber blew himself up" tells the same attack).
 MODE_FAMILIES = (frozenset({"explosives", "suicide-attack"}),)
+# "targeted" (an assassination, a massacre) says whom a killing was aimed at, not with what: it goes
+# with any weapon ("the June 2021 massacre in Solhan, where gunmen killed at least 132 people").
+WEAPON_MODES = frozenset({"firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                          "primitive", "unconventional"})
 
 
 def modes_agree(a: str | None, b: str | None) -> bool:
-    """Two modes that do not tell different deeds: either unknown, equal, or of one family."""
-    return not a or not b or a == b or any({a, b} <= family for family in MODE_FAMILIES)
+    """Two modes that do not tell different deeds: either unknown, equal, of one family, or an aim
+    ("targeted") and a weapon."""
+    if not a or not b or a == b or any({a, b} <= family for family in MODE_FAMILIES):
+        return True
+    return {a, b} - WEAPON_MODES == {"targeted"}
 
 
 def cameo_code(code: str) -> CameoCode:

@@ -42,6 +42,8 @@ COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
 WORD_KINDS = frozenset({"role", "title", "instrument"})  # common nouns: any case, regular plurals
 
 # Particles that do not need a capital letter even inside a proper name.
+# Lower-case links inside Romance and Arabic place names ("Mocimboa da Praia", "Ciudad del Este").
+_NAME_LINKS = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "el", "al"})
 _PARTICLES = frozenset({"al", "of", "the", "and", "for", "in", "de", "du", "wal", "ahl", "bin", "ibn", "e", "i"})
 # Short all-capital aliases that are also English words: in all-capital text
 # ("HE IS IN THE US") they cannot be told apart, so they do not match there.
@@ -190,6 +192,8 @@ class ActorDictionary:
         return found
 
     def _match_at(self, tokens: list[Token], i: int, all_caps: bool) -> Match | None:
+        # "Mocimboa da Praia", "Ciudad del Este": a town's name ending in a capital's is not that capital
+        tail = i >= 2 and tokens[i - 1].text in _NAME_LINKS and tokens[i - 2].text[:1].isupper()
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             window = tokens[i:i + n]
             surface = " ".join(t.text for t in window)
@@ -197,7 +201,7 @@ class ActorDictionary:
             if exact is not None and not (all_caps and window[0].key in _ENGLISH_CAPS):
                 return Match(i, i + n, exact, surface)
             hit = self._folded.get(tuple(t.key for t in window))
-            if hit is None:
+            if hit is None or (tail and hit[0].kind in ("capital", "place")):
                 continue
             entry, alias_words = hit
             if entry.kind == "person" and self._another_given_name(tokens, i, alias_words, entry):

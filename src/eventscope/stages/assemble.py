@@ -283,8 +283,11 @@ class _Cluster:
             return False  # "police clashed with riders in Kisumu, while a roadside bomb killed two officers"
         if (earlier or self.told_earlier) and cluster_date.phrase != date.phrase and not self.shares_actors(roles):
             return False  # "Earlier this month, a car bomb ...": another event, unless the same actors
+        # (the report's day against another is no doubt when a member was told on that other day)
+        told_that_day = any(not d.report_bound and d.date == date.date and d.precision == date.precision
+                            for d in self.dates if d.date is not None)
         if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)
-                or _report_day_against_another(cluster_date, date)) \
+                or (_report_day_against_another(cluster_date, date) and not told_that_day)) \
                 and not (is_weak_date(cluster_date) and is_weak_date(date)):
             # A side dated only by the publication date or dateline, or by a vague stretch
             # ("recently", "since 2017"), agrees with many dates, so ask for positive evidence
@@ -371,6 +374,21 @@ EVENT_NOUNS = frozenset({
 })
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ORDINALS = frozenset({"first", "second", "third", "latest", "last", "same"})
+
+
+def _dated_in_its_phrase(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> bool:
+    """The date is a word of the event noun's own phrase ("the June 2021 massacre", "the massacre of May
+    2019"), not of a clause hung on it ("this tragic murder that ... voted on 11 March")."""
+    token = parsed.trigger(mention)
+    if date.phrase is None or token is None:
+        return False
+    span = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    word = span.root if span is not None else None
+    while word is not None and word.i != token.i:
+        if word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
+            return False
+        word = word.head
+    return word is not None
 
 
 def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
@@ -632,6 +650,12 @@ def _of_the_place(actors: tuple[Actor, ...], place: Place | None) -> tuple[Actor
         return actors
     coded = []
     for actor in actors:
+        if actor.country != place.country and place.span.text.lower() in actor.text.lower() \
+                and ("is where the head is" in actor.reason or (actor.country is None and actor.sector is None)):
+            # "overran the town of Palma": the town the gazetteer read in the article's context (Palma,
+            # Mozambique), not the namesake the actor dictionary knows (Palma de Mallorca)
+            actor = replace(actor, country=place.country,
+                            reason=f"{actor.reason}; country {place.country} from the event's place '{place.name}'")
         if actor.country is None and actor.affiliation is None and actor.sector is not None \
                 and not any(f"({kind} " in actor.reason for kind in ("org", "igo", "person")):
             unknown = "; ".join(part for part in (actor.unknown_reason or "").split("; ")
@@ -709,7 +733,11 @@ def assemble(
         if target is None and not another and _refers_back(parsed, mention):
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
+            # (a reference with a time long ago in its own phrase, "the June 2021 massacre", is not to an
+            # event told without a time)
+            long_ago = is_recalled(date, parsed.article.reference_date) and _dated_in_its_phrase(parsed, mention, date)
             target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
+                           and not (long_ago and is_weak_date(c.best_date()))
                            and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                            and not c.roles_reversed(mention_roles)
                            and not (answered and c.keeps_out_cause(mention, mention_roles))), None)

@@ -66,7 +66,11 @@ def is_bare_toll(parsed: ParsedArticle, mention: Mention, date: TimeRef, place: 
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and c.min for c in claims):
         return False
-    return trigger_lemma_in(parsed, mention, TOLL_WORDS)
+    token = parsed.trigger(mention)
+    if token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep" and not any(
+            c.dep_ in ("det", "poss") for c in token.children):
+        token = token.head.head  # "had died in combat": the toll verb the bare noun hangs from
+    return token is not None and token.lemma_.lower() in TOLL_WORDS
 
 
 # Words that tell an accident: "in that aircraft accident, four people were killed", "killed when the plane
@@ -165,11 +169,23 @@ def _one_cause(token: Token) -> bool:
     causes = [c for c in token.children if c.dep_ == "nsubj" and token.lemma_.lower() != "die"]
     causes += [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
                for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+        causes += _phrase_nouns(token.head)  # "the June 2021 massacre in Solhan, where gunmen killed 132 people"
     # "killed in the territory (the West Bank) since then": a place the toll is counted over, no cause
     return any(c.tag_ in ("NN", "NNP") and c.lemma_.lower() not in CAMPAIGN_NOUNS | AREA_NOUNS
                and c.ent_type_ not in ("GPE", "LOC", "FAC")
                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that") for d in c.children)
                for c in causes)
+
+
+def _phrase_nouns(noun: Token) -> list[Token]:
+    """The noun a "where" clause hangs on and the nouns whose prepositional phrases lead to it ("the
+    massacre in Solhan, in Yagha province, where ..."): what the clause tells more of."""
+    found = [noun]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        found.append(noun)
+    return found
 
 
 def ranks_in_a_series(parsed: ParsedArticle, mention: Mention) -> bool:
@@ -467,6 +483,8 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
         verb = token.head
     elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep"):
         verb = token.head.head  # "have repeatedly been killed by airstrikes"
+    while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "have repeatedly accused troops and auxiliaries of summary executions"
     while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "have for years terrorized villages, kidnapping for ransom"
     auxes = [c for c in verb.children if c.dep_ == "aux"]

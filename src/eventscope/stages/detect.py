@@ -49,6 +49,7 @@ RESTATE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acl", "relcl", 
 # Verbs that report a casualty of an attack rather than name it ("killed in the airstrike").
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 RESTATE_PREPS = frozenset({"in", "during", "by", "with", "under", "from", "of", "to", "on"})
+COPULAS = frozenset({"be", "remain", "become"})
 
 
 # Nouns that a violence word in a compound describes rather than names an event of: a unit, a
@@ -119,6 +120,9 @@ def _restates(child: Token, head: Token, same_code: bool = False) -> bool:
     """
     if child.head.i == head.i and child.dep_ in RESTATE_DEPS:
         return True
+    if (child.dep_ == "nsubj" and head.dep_ == "attr" and child.head.i == head.head.i
+            and lemma_of(child.head) in COPULAS):
+        return True  # "the deadliest attack remains the June 2021 massacre in Solhan": one happening
     if child.head.i == head.i and child.dep_ == "advcl" and child.tag_ == "VBG":
         return True  # "two bombs exploded, killing three people": the killing is the explosion's result
     if (child.dep_ == "conj" and child.tag_ == "VBG" and child.head.dep_ == "advcl"

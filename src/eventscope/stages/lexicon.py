@@ -19,6 +19,8 @@ OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "a
                "nmod", "npadvmod", "dative", "advmod", "prt", "conj", "appos", "nummod", "poss", "nsubj"}
 PREP_DEPS = {"prep", "prt", "agent", "advmod", "mark"}
 NAMED_OBJECTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})  # entity types an `obj=@...` clause may name
+# "vowed to keep striking", "vowed to continue fighting": the deed is the aspect verb's complement.
+ASPECT_VERBS = frozenset({"keep", "continue", "resume", "go", "carry", "step", "start", "begin"})
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def dependents(token: Token) -> list[Token]:
         if child.dep_ in OBJECT_DEPS:
             found.append(child)
             if child.dep_ in ("xcomp", "ccomp"):
-                found.extend(c for c in child.children if c.dep_ in ("dobj", "prt"))
+                found.extend(c for c in child.children if c.dep_ in ("dobj", "prt")
+                             or (c.dep_ == "xcomp" and child.lemma_.lower() in ASPECT_VERBS))
             if child.dep_ in ("dobj", "nsubjpass", "pobj"):
                 # "entered Wad Madani, the capital of ...": what the object is, told by its apposition
                 found.extend(c for c in child.children if c.dep_ in ("compound", "amod", "appos"))

@@ -204,12 +204,18 @@ def _happening(verb: Token) -> bool:
 
 def _purpose_of_a_use(clause: Token, head: Token, lemma: str) -> bool:
     """'facilities used by militias to support drone strikes', 'were using the base to launch attacks':
-    a "to" clause under a participle or progressive of a use verb."""
+    a "to" clause under a participle or progressive of a use verb, or under a verb of founding in any tense."""
     if lemma not in _cues().get("purpose", {}) or clause.dep_ not in ("xcomp", "advcl"):
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
+    if lemma in FOUNDING_VERBS:
+        return True  # "armed groups that sprang up to fight the army": what they are for, in any tense
     return (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl")) or head.tag_ == "VBG"
+
+
+# Verbs of a group's coming into being: the "to" clause says what it exists for.
+FOUNDING_VERBS = frozenset({"spring", "emerge", "arise", "found", "establish", "create"})
 
 
 def _told_as_past(verb: Token) -> bool:

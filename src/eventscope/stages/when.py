@@ -294,6 +294,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
     doc, text = parsed.doc, parsed.article.text
     placed: list[_Found] = []
     previous: TimeRef | None = None
+    previous_day: TimeRef | None = None  # "the following day" counts from the last day told, not "this year"
     spoken: list[tuple[int, dt.date]] = []  # (sentence, date) of verbs of saying with a day date
     dateline = _DATELINE.match(text[:300])
     dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
@@ -333,13 +334,16 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                 recent = [d for i, d in spoken if sentence.index - i <= _QUOTE_WINDOW]
                 if in_quote and recent and expr.kind in ("relative", "vague"):
                     base_date, why = recent[-1], f"; inside a quote, read from the day it was said ({recent[-1]})"
-                resolved = resolve(expr, base_date, past=past, anchor=previous, base=sentence.start)
+                anchor = previous_day if expr.kind == "anaphoric" and expr.unit == "day" and previous_day else previous
+                resolved = resolve(expr, base_date, past=past, anchor=anchor, base=sentence.start)
                 if resolved is not None and why:
                     resolved = replace(resolved, reason=resolved.reason + why)
                 # "Recently" is no time that "that week" could point back to, nor is a time ahead
                 # ("sentencing is scheduled for October 16. Days later, he was killed" counts from the story).
-                if expr.kind != "vague" and past and not _is_stretch(resolved):
+                if expr.kind != "vague" and past and not _is_stretch(resolved) and not _dates_a_report(clause):
                     previous = resolved or previous
+                    if resolved is not None and resolved.precision == DatePrecision.DAY:
+                        previous_day = resolved
                 if (resolved is not None and resolved.date is not None and resolved.precision == DatePrecision.DAY
                         and not in_quote and clause.lemma_.lower() in speech_lemmas()):
                     spoken.append((sentence.index, resolved.date))
@@ -518,6 +522,25 @@ def _ancestors(token: Token) -> list[int]:
 
 
 
+# Nouns for what was put out about an event: the day it came out is not a time the story goes on from.
+_REPORT_NOUNS = frozenset({"claim", "message", "statement", "video", "post", "communique", "communiqué",
+                           "report", "bulletin", "broadcast", "announcement", "letter", "tweet"})
+
+
+def _dates_a_report(clause: Token) -> bool:
+    """"JNIM claimed the raid in a message circulated Wednesday. The army struck back the following day":
+    the following day is the raid's, not the message's.  A participle on a report noun dates the report."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.lemma_.lower() in _REPORT_NOUNS
+
+
+def _another_nouns_clause(clause: Token, trigger: Token) -> bool:
+    """"claimed the raid in a message circulated Wednesday": a phrase in the trigger's subtree whose
+    participle clause modifies another noun dates that noun (the message), not the event.  (A relative
+    clause may be the parser's misplaced one on the event: "the assassination of six Jesuits and their
+    two maids, which took place on 16 November".)"""
+    return clause.dep_ == "acl" and clause.head.i != trigger.i and clause.i != trigger.i
+
+
 def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found],
                    reference: dt.date | None, told: list[tuple[Mention, TimeRef]] | None = None,
                    ) -> tuple[TimeRef | None, TimeRef | None]:
@@ -534,7 +557,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
         # Own clause; or, for a noun trigger, anything that modifies it ("Sunday's strikes").
         # A verb's subtree also holds clauses of other events ("who seized it in 2019"): not tier 0.
-        if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i):
+        if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i
+                                                        and not _another_nouns_clause(doc[item.clause], trigger)):
             tier = 0
         elif item.clause in clause_line and said:
             speech.append((tree_distance(trigger, head), item))

@@ -108,7 +108,9 @@ def lead_told_on(trigger: Token, mention: Mention, earlier: list[tuple[Mention, 
     in other words: shells are "bombs" to a witness)."""
     if not earlier or trigger.tag_ not in ("VBD", "VBN") or not _main_clause(trigger, speech):
         return None
-    lead, date = earlier[0]
+    # the lead sentence may tell more than one deed ("overran a market town ..., killing dozens")
+    lead, date = next(((m, d) for m, d in earlier if m.sentence_index == earlier[0][0].sentence_index
+                       and m.plover == mention.plover), earlier[0])
     if paragraph[lead.sentence_index] != paragraph[0] or paragraph[mention.sentence_index] != paragraph[0] + 1:
         return None
     if lead.plover != mention.plover or date.date is None or date.vague or (

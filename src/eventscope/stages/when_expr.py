@@ -58,6 +58,7 @@ class TimeExpression:
     amount: int = 0  # offset and anaphoric shifts: "two days later" -> 2
     unit: str = "day"
     direction: str = ""  # after | before | later | earlier | same
+    day: int = 0  # "Dec. 20 of that year": the day of the month, with unit "month of year"
     resolver: Callable[[dt.date | None, bool], TimeRef | None] | None = field(default=None, compare=False)
 
 
@@ -108,8 +109,9 @@ def find_expressions(text: str) -> list[TimeExpression]:
         unit = m[2].lower() if m[2].lower() in ("week", "month", "year") else "day"
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit=unit, direction="same"))
     for m in MONTH_OF_THAT_YEAR_RE.finditer(text):
-        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=MONTHS[m[1].lower().rstrip(".")],
-                                    unit="month of year", direction="same"))
+        day = int(m[1] or m[3] or 0)
+        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=MONTHS[m[2].lower().rstrip(".")],
+                                    unit="month of year", direction="same", day=day if day <= 31 else 0))
     for m in SINCE_THEN_RE.finditer(text):
         # "More than 600 Palestinians have been killed since then": from the time told before to now
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit="day", direction="same",
@@ -148,9 +150,10 @@ def _resolve(expr: TimeExpression, reference: dt.date | None, past: bool,
     if expr.kind in ("anaphoric", "offset"):
         if anchor is None or anchor.date is None:
             return None
-        if expr.unit == "month of year":  # "In November that year"
-            result: TimeRef | None = TimeRef(dt.date(anchor.date.year, expr.amount, 1), None, P.MONTH,
-                                             reason=f"'{expr.text}': a month of the year mentioned before")
+        if expr.unit == "month of year":  # "In November that year", "on Dec. 20 of that year"
+            result: TimeRef | None = TimeRef(dt.date(anchor.date.year, expr.amount, expr.day or 1), None,
+                                             P.DAY if expr.day else P.MONTH,
+                                             reason=f"'{expr.text}': a date in the year mentioned before")
         elif expr.direction == "same":
             day = align(anchor.date, {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, P.DAY))
             precision = {"month": P.MONTH, "year": P.YEAR, "week": P.WEEK}.get(expr.unit, anchor.precision)

@@ -382,8 +382,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
 OFFSET_RE = re.compile(rf"\b({AMOUNT_RE}|hours|minutes|moments|days)\s+(?:({UNIT_RE})s?\s+)?(after|before|earlier|later|previously|prior)\b", FLAGS)
 NEIGHBOUR_RE = re.compile(rf"\bthe\s+(previous|next|following|preceding)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
 THAT_RE = re.compile(rf"\b(?:(earlier|later)\s+)?(?:that|the\s+same)\s+({UNIT_RE}|morning|afternoon|evening)\b", FLAGS)
-# "In November that year", "in March of the same year": a month of the year told before.
-MONTH_OF_THAT_YEAR_RE = re.compile(rf"\b(?:in\s+)?({MONTH_RE})\.?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", FLAGS)
+# "In November that year", "in March of the same year", "on Dec. 20 of that year": a month (and
+# day) of the year told before.
+MONTH_OF_THAT_YEAR_RE = re.compile(
+    rf"\b(?:(?:in|on)\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH_RE})\.?\s+"
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?(?:that|the\s+same)\s+year\b", FLAGS)
 SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", FLAGS)
 SINCE_THEN_RE = re.compile(r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:time|day|date))\b", FLAGS)
 OVER_WEEKEND_RE = re.compile(r"\b(?:over|during|at|on)\s+the\s+weekend\b", FLAGS)

@@ -96,7 +96,19 @@ def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) 
     sent = doc[sent_start:sent_end]
     if blind_caps(doc, sent_start, sent_end):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, english_words())
-    return [_across_line_break(doc, topo, sent_end, gazetteer) for topo in sentence_toponyms(doc, sent)]
+    return [_across_line_break(doc, topo, sent_end, gazetteer) for topo in sentence_toponyms(doc, sent)
+            if not _indefinite_noun(doc, topo)]
+
+
+def _indefinite_noun(doc: Doc, topo: Toponym) -> bool:
+    """"in A CAR" (all-caps wire copy), "a Palestinian was shot": a name right after "a" or "an" that
+    heads its own noun phrase is a thing or a person, not a place.  "a Mogadishu hotel" (the name
+    modifies a noun) and "a Gaza street" (the candidate runs to its place noun) stay.  On the
+    event-location file no candidate of this shape is a labelled location."""
+    if topo.start == 0 or doc[topo.start - 1].lower_ not in ("a", "an"):
+        return False
+    root = doc[topo.start:topo.end].root
+    return root.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") and root.text[:1].isupper()
 
 
 def _across_line_break(doc: Doc, topo: Toponym, sent_end: int, gazetteer: Gazetteer) -> Toponym:
