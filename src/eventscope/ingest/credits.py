@@ -37,6 +37,9 @@ _CAPS_DATELINE = re.compile(rf"(?P<place>{_PLACE_CAPS}){_QUALIFIER}{_REST}{_SOUR
 # Mixed-case places ("Kabul, Afghanistan (CNN) --") only count with an agency in brackets:
 # without it "Meanwhile, officials -" would look like a dateline.
 _MIXED_DATELINE = re.compile(rf"(?P<place>{_PLACE_MIXED}){_QUALIFIER}{_REST}{_SOURCE}{_SEP}")
+# ... or with a country after the comma ("Mogadishu, Somalia – Al-Shabab fighters ...", Al Jazeera's form).
+_COUNTRY_DATELINE = re.compile(rf"(?P<place>{_PLACE_MIXED}),\s*(?P<rest>{_PLACE_MIXED})(?P<qual>)(?P<src>)"
+                               r"(?P<sep>\s+-{1,2}|\s*--|\s*[—–])(?:\s+|$)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Dateline:
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens `paragraph`, or None when it does not open with one."""
     head = paragraph[:240]
-    match = _CAPS_DATELINE.match(head) or _MIXED_DATELINE.match(head)
+    match = _CAPS_DATELINE.match(head) or _MIXED_DATELINE.match(head) or _country_dateline(head)
     if match is None or not any(c.isalpha() for c in match["place"]):
         return None
     if match["sep"].strip() == ":" and (match["rest"] or match["src"] or match["qual"]):
@@ -74,6 +77,17 @@ def read_dateline(paragraph: str) -> Dateline | None:
         # "NO CITY (EL SALVADOR), 29 SEP 89 --": no town, but the bracket still names the country
         place = qualifier.strip() if qualifier else None
     return Dateline(place=place, date=date, agencies=sources, end=match.end())
+
+
+def _country_dateline(head: str) -> re.Match[str] | None:
+    match = _COUNTRY_DATELINE.match(head)
+    return match if match is not None and match["rest"].strip() in _country_names() else None
+
+
+def _country_names() -> frozenset[str]:
+    from eventscope.stages.actor_dictionary import load_dictionary  # the dictionary loads lazily, once
+
+    return frozenset(load_dictionary().countries.values())
 
 
 def _dateline_sources(text: str) -> tuple[str, ...]:

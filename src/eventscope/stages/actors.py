@@ -267,6 +267,10 @@ def _one_subject(verb: Token, found: Found) -> Found:
     subjects = [(t, r) for t, r in found if t.dep_ in SUBJECT_DEPS]
     if len(subjects) < 2:
         return found
+    # "The assailants, armed with rifles, hand grenades and night-vision gear, struck the post": the
+    # weapons of the participle are no subject when a party is
+    parties = [(t, r) for t, r in subjects if _is_party(t)]
+    subjects = parties or subjects
     before = [(t, r) for t, r in subjects if t.i < verb.i]
     keep = max(before, key=lambda pair: pair[0].i) if before else min(subjects, key=lambda pair: pair[0].i)
     return [(t, r) for t, r in found if t.dep_ not in SUBJECT_DEPS or t.i == keep[0].i]

@@ -96,6 +96,7 @@ from eventscope.stages.assemble_match import (
     date_interval,
     dates_agree,
     distinctive_words,
+    is_country_word,
     is_empty_reference,
     is_loose_date,
     is_recalled,
@@ -217,7 +218,8 @@ class _Cluster:
         # militias" after strikes on "mostly Shiite militias".  Only that way round: attackers can die
         # in their own attack ("guerrillas attacked ... six guerrillas were killed").  Words for any
         # person ("people", "soldiers") say nothing.
-        acted = distinctive_words(roles.actor1)
+        # Nor a country's words: "the Pakistani Taliban" and "a police post in northwest Pakistan" are foes.
+        acted = {w for w in distinctive_words(roles.actor1) if not is_country_word(w)}
         return bool(acted & distinctive_words(self.actors("actor2")) and not acted & distinctive_words(self.actors("actor1")))
 
     def affinity(self, mention: Mention, roles: ActorRoles, date: TimeRef, place: Place | None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -16,13 +17,20 @@ from eventscope.gazetteer import distance_km
 from eventscope.model import Actor, DatePrecision, Place, PlacePrecision, TimeRef
 from eventscope.ontology import STATE_SECTORS
 from eventscope.stages.acled_refine import PROTESTER_WORDS
+from eventscope.stages.actor_dictionary import COUNTRY_KINDS, load_dictionary, tokenize
 
 RECALLED_AFTER_DAYS = 7  # an event ending more than a week before publication is background
 
 
 def date_interval(ref: TimeRef) -> tuple[dt.date, dt.date] | None:
-    """The days a TimeRef covers, from its precision (a month covers the whole month)."""
-    return ref.interval()
+    """The days a TimeRef covers, from its precision (a month covers the whole month).  A weekend
+    takes in the Friday night before it: "killed villagers over the weekend" and "the attack targeted
+    Mamove late Friday" are one raid."""
+    interval = ref.interval()
+    if interval is not None and ref.phrase is not None and "weekend" in ref.phrase.text.lower() \
+            and interval[0].weekday() == 5:
+        return interval[0] - dt.timedelta(days=1), interval[1]
+    return interval
 
 
 def is_weak_date(ref: TimeRef) -> bool:
@@ -169,6 +177,13 @@ def head_words(actors: Iterable[Actor]) -> set[str]:
 
 _GENERIC_TARGETS = frozenset({"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier",
                               "members", "others", "man", "men", "woman", "women", "children"})
+
+
+@lru_cache(maxsize=4096)
+def is_country_word(word: str) -> bool:
+    """'pakistan', 'pakistani', 'kabul': a country, its people or its capital (the actor dictionary's)."""
+    matches = load_dictionary().matches(tokenize(word.capitalize()))
+    return len(matches) == 1 and matches[0].entry.kind in COUNTRY_KINDS
 
 
 def distinctive_words(actors: Iterable[Actor]) -> set[str]:

@@ -75,7 +75,7 @@ from eventscope.config import Settings, load_settings
 from eventscope.gazetteer import Gazetteer, GazPlace, distance_km
 from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
-from eventscope.model import ActorRoles, Mention, Place, PlacePrecision, Span
+from eventscope.model import ActorRoles, Mention, Modality, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
@@ -172,7 +172,8 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
         if spot is not None:
             place = None  # the town is borrowed below; the named spot becomes the site
         if place is not None:
-            events_at[n] = place
+            if mention.modality is Modality.OCCURRED:
+                events_at[n] = place  # "did not respond to requests for comment" places nothing to lend
             if lead_place is None and mention.sentence_index < 2:
                 lead_place = place
             if place.precision is PlacePrecision.COUNTRY and place.span is not None \
@@ -327,14 +328,15 @@ def _borrow_nearby(n: int, scene: Callable[[int], Place | None], events_at: dict
     # The paragraph before, when this one names no place: a story goes on about the incident it just
     # placed ("... devices at his home in the Machiliguas neighborhood.  Two exploded. // The
     # perpetrators also fired at the guards ...").  Only a town or finer (a country there is no more
-    # than the dateline or the article's focus would say) and in the article's own country (a town
-    # abroad, "the talks in Caracas", is seldom the scene of the next incident).
+    # than the dateline or the article's focus would say), one the gazetteer knows ("published in the
+    # Global New Light of Myanmar" is none), and in the article's own country (a town abroad, "the talks
+    # in Caracas", is seldom the scene of the next incident).
     before = [k for k in range(n - 1, max(-1, n - 1 - PREVIOUS_PARAGRAPH_SENTENCES), -1)
               if paragraph_of(k) == paragraph - 1]
     for back in before:
         found = events_at.get(back) or scene(back)
         if (found is not None and found.precision in (PlacePrecision.POINT, PlacePrecision.TOWN)
-                and found.country is not None and found.country in focus.home):
+                and found.lat is not None and found.country is not None and found.country in focus.home):
             return borrowed(found, f"the paragraph before, the place of its sentence ({found.name})")
     return None
 
@@ -749,7 +751,21 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     spoke, a publication or an accord's name, whatever the linker makes of it."""
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
-        or _in_another_conjunct(doc, topo, trigger)
+        or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger)
+
+
+
+def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """"a health worker at Debre Markos Comprehensive Specialized Hospital, where many of the wounded were
+    taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
+    at the hospital itself ("gunmen stormed Kabul Military Hospital")."""
+    word = doc[topo.end - 1]
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    if word.lemma_.lower() not in RECEIVING_PLACES:
+        return False
+    return not any(t.i == word.i for t in doc[trigger].children) and doc[trigger].head.i != word.i \
+        and not (word.dep_ == "pobj" and word.head.head.i == trigger)
 
 
 def _in_another_conjunct(doc: Doc, topo: Toponym, trigger: int) -> bool:
