@@ -16,3 +16,10 @@ def event_with(events, word: str):
 def mention_of(extraction, word: str):
     """The first mention of an extraction whose trigger text is `word`."""
     return next(m for m in extraction.mentions if m.trigger.text == word)
+
+
+def extract(pipeline, text: str, published, article_id: str = "story"):
+    """One article through the whole pipeline, with its publication date."""
+    from eventscope.model import Article
+
+    return pipeline.extract_one(Article(id=article_id, text=text, published=published))

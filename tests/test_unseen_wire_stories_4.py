@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from eventscope.model import Article, Modality
+from eventscope.model import Modality
 from story_support import event_with as _event_with
+from story_support import extract as _extract
 from story_support import mention_of as _mention
 from story_support import triggers as _triggers
 
@@ -21,10 +22,6 @@ def pipeline():
     from eventscope.pipeline import Pipeline
 
     return Pipeline()
-
-
-def _extract(pipeline, text: str, published: dt.date):
-    return pipeline.extract_one(Article(id="w4", text=text, published=published))
 
 
 def test_a_ministry_speaks_from_its_seat_not_from_the_scene(pipeline) -> None:

@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from eventscope.model import Article, Modality
+from eventscope.model import Modality
 from story_support import event_with as _event_with
+from story_support import extract as _extract
 from story_support import mention_of as _mention
 from story_support import triggers as _triggers
 
@@ -21,10 +22,6 @@ def pipeline():
     from eventscope.pipeline import Pipeline
 
     return Pipeline()
-
-
-def _extract(pipeline, text: str, published: dt.date):
-    return pipeline.extract_one(Article(id="w5", text=text, published=published))
 
 
 def test_a_where_clause_on_a_named_massacre_tells_that_massacre_with_its_toll(pipeline) -> None:
@@ -184,3 +181,51 @@ def test_a_request_not_made_lends_no_place_and_a_newspaper_is_no_town(pipeline) 
     ex = _extract(pipeline, text, dt.date(2024, 11, 12))
     place = ex.places[_mention(ex, "attacking").id]
     assert place is None or place.name not in ("Nay Pyi Taw", "Naypyidaw", "Global New Light"), place
+
+
+def test_the_same_missile_told_again_is_the_lead_strike(pipeline) -> None:
+    # "The missile struck the city's X district": the lead's day, and a part of the lead's city, not a
+    # namesake district elsewhere in the country
+    text = ("ZAPORIZHZHIA, Ukraine (AP) — A Russian ballistic missile slammed into an apartment block in "
+            "Zaporizhzhia late Sunday, killing at least nine people, officials said.\n\n"
+            "The missile struck the city's Oleksandrivskyi district just before 11 p.m., tearing away two "
+            "entrances of a nine-story building.")
+    ex = _extract(pipeline, text, dt.date(2025, 2, 10))
+    assert ex.dates[_mention(ex, "struck").id].date == dt.date(2025, 2, 9)
+    strike = _event_with(ex.events, "slammed")
+    assert "struck" in _triggers(strike)
+    assert strike.place is not None and strike.place.admin1 != "Donetsk"
+
+
+def test_where_a_source_is_lends_no_place_to_the_next_sentence(pipeline) -> None:
+    text = ("Gunmen on motorbikes stormed Songho, a village in central Mali's Mopti region, on Saturday "
+            "evening, a local official said.\n\n"
+            "A security source in Bamako put the toll at 24. The army said nine civilians had been murdered.")
+    ex = _extract(pipeline, text, dt.date(2023, 7, 5))
+    murdered = ex.places[_mention(ex, "murdered").id]
+    assert murdered is None or murdered.name != "Bamako", murdered
+    assert "murdered" in _triggers(_event_with(ex.events, "stormed"))
+
+
+def test_where_a_condemning_office_sits_is_not_where_the_attack_was(pipeline) -> None:
+    text = ("Gunmen killed 17 villagers in Songho in central Mali's Mopti region on Saturday.\n\n"
+            "The UN human rights office in Geneva condemned the Songho attack.")
+    ex = _extract(pipeline, text, dt.date(2023, 7, 5))
+    attack = ex.places[_mention(ex, "Songho attack").id]
+    assert attack is None or attack.name != "Geneva", attack
+
+
+def test_a_citys_namesake_of_a_foreign_body_is_that_citys() -> None:
+    from eventscope.stages.actor_lookup import lookup_actor
+
+    dhaka = lookup_actor("the Dhaka Metropolitan Police (DMP)")
+    assert (dhaka.country, dhaka.sector) == ("BGD", "COP")
+    assert lookup_actor("the Metropolitan Police").country == "GBR"
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_scene(pipeline) -> None:
+    text = ("SDF artillery pounded the village of Dhiban in Deir ez-Zor province, killing a woman and her son. "
+            "Three other civilians were wounded and taken to a hospital in Hasakah city.")
+    ex = _extract(pipeline, text, dt.date(2023, 9, 7))
+    wounded = ex.places[_mention(ex, "wounded").id]
+    assert wounded is None or "asakah" not in wounded.name, wounded

@@ -140,7 +140,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # bomber blew himself up" tells the same attack).
 MODE_FAMILIES = (frozenset({"explosives", "suicide-attack"}),)
 # "targeted" (an assassination, a massacre) says whom a killing was aimed at, not with what: it goes
-# with any weapon ("the June 2021 massacre in Solhan, where gunmen killed at least 132 people").
+# with any weapon ("the June 2021 massacre in Solhan, where gunmen killed at least 132 people").  Not
+# "destroy": on MUC-4 an arson or a bombing of property told beside a shooting is its own incident.
 WEAPON_MODES = frozenset({"firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
                           "primitive", "unconventional"})
 

@@ -18,7 +18,7 @@ name by hand.  The steps, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventscope.model import Actor, Span
 from eventscope.stages.actor_dictionary import (
@@ -78,11 +78,25 @@ class _Candidate:
     weak: bool = False
 
 
+def _local_namesakes(matches: list[Match]) -> list[Match]:
+    """"the Dhaka Metropolitan Police": an organisation's name right after a place of another country is
+    that place's body of the same kind (Dhaka's police, not London's), so it is coded as a role there."""
+    out: list[Match] = []
+    for match in matches:
+        before = out[-1] if out else None
+        if (before is not None and before.end == match.start and match.entry.kind == "org"
+                and before.entry.kind in ("capital", "place") and before.entry.country
+                and match.entry.country and before.entry.country != match.entry.country):
+            match = replace(match, entry=replace(match.entry, kind="role", name=match.surface, country=None))
+        out.append(match)
+    return out
+
+
 def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Span | None = None) -> Actor:
     """Resolve `text` to canonical name, country, sector and affiliation, with reasons."""
     dictionary = dictionary or load_dictionary()
     tokens = tokenize(text)
-    matches = dictionary.matches(tokens)
+    matches = _local_namesakes(dictionary.matches(tokens))
     head_start = _skip_quantity(tokens, matches)
     head_end = head_start + _head_end(tokens[head_start:], [_shift(m, head_start) for m in matches
                                                            if m.start >= head_start])

@@ -301,12 +301,15 @@ class _Cluster:
             strong = date if is_loose_date(cluster_date) else cluster_date
             same_actors = self.shares_actors(roles)
             # (a mention with no time at all, told next to the event, may name any of its places or a town
-            # inside its province: "... near Boni.  An official in Boni said 11 soldiers had been killed")
+            # inside its province: "... near Boni.  An official in Boni said 11 soldiers had been killed";
+            # so may the dated detail of a lead told without a time: "Gunmen have killed at least 23
+            # people in a raid in Plateau state ... The attackers arrived on Tuesday in Jol")
             here = self.best_place()
+            untimed = is_weak_date(date) or is_weak_date(cluster_date)
             spots = [here, *self.places] if is_weak_date(date) else [here]
             same_story = self.same_mode(mention) or (self.adjacent(mention) and (
                 any(same_place(known, place) for known in spots)
-                or (is_weak_date(date) and place is not None and here is not None and _town_inside(place, here))))
+                or (untimed and place is not None and here is not None and _town_inside(place, here, unknown=True))))
             # The same weapon at the same named town is the same event even when it is an old one
             # the story recalls ("the Boston Marathon bombing" ... "Twin bombs exploded near the finish
             # line of the Boston Marathon, killing three").
@@ -452,11 +455,14 @@ def _told_with(parsed: ParsedArticle, cluster: _Cluster, noun: Token | None) -> 
         for m in cluster.mentions)
 
 
-def _town_inside(town: Place, area: Place) -> bool:
-    """A town of the area's country, or of its province when the area is one."""
-    if town.precision not in (PlacePrecision.TOWN, PlacePrecision.POINT) or town.lat is None \
+def _town_inside(town: Place, area: Place, unknown: bool = False) -> bool:
+    """A town of the area's country, or of its province when the area is one; with `unknown`, a name
+    the gazetteer lacks, told in the area's country, may be anywhere in it."""
+    if town.precision not in (PlacePrecision.TOWN, PlacePrecision.POINT) \
             or town.country is None or town.country != area.country:
         return False
+    if town.lat is None:
+        return unknown and area.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.ADMIN1)
     if area.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
         return True
     return area.precision == PlacePrecision.ADMIN1 and town.admin1 is not None and town.admin1 == (area.admin1 or area.name)

@@ -53,6 +53,7 @@ def trigger_lemma_in(parsed: ParsedArticle, mention: Mention, words: frozenset[s
 
 # Words that only report a toll: "two people were killed and five wounded as a result".
 TOLL_WORDS = frozenset({"kill", "die", "dead", "wound", "injure", "hurt"})
+KILLING_VERBS = frozenset({"murder", "slay", "massacre", "execute", "behead"})
 # How many sentences after an incident's last mention a bare toll still reports on it.
 TOLL_REACH = 8
 
@@ -70,7 +71,11 @@ def is_bare_toll(parsed: ParsedArticle, mention: Mention, date: TimeRef, place: 
     if token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep" and not any(
             c.dep_ in ("det", "poss") for c in token.children):
         token = token.head.head  # "had died in combat": the toll verb the bare noun hangs from
-    return token is not None and token.lemma_.lower() in TOLL_WORDS
+    if token is None:
+        return False
+    # "said nine civilians had been murdered": a killing verb in the passive, by no one named, reports a toll
+    passive = any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+    return token.lemma_.lower() in TOLL_WORDS or (passive and token.lemma_.lower() in KILLING_VERBS)
 
 
 # Words that tell an accident: "in that aircraft accident, four people were killed", "killed when the plane

@@ -93,11 +93,20 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False)
-           or (lead[0] if lead and lead[0][0].sentence_index == 0 else None))
+           or (lead[0] if lead and lead[0][0].sentence_index == 0 else None)
+           or (_same_subject(noun, earlier, doc) if definite and noun is not trigger else None))
     if hit is None:
         return None
     why = hit[1].reason.split("; ")[0]
     return replace(hit[1], reason=f"{why}; '{noun.text}' refers back to sentence {hit[0].sentence_index}")
+
+
+def _same_subject(noun: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc) -> tuple[Mention, TimeRef] | None:
+    """'A Russian ballistic missile slammed into an apartment block late Sunday ... The missile struck the
+    city's Oleksandrivskyi district just before 11 p.m.': the first event whose subject is the same thing."""
+    lemma = noun.lemma_.lower()
+    return next(((m, t) for m, t in earlier if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == lemma for c in doc[m.trigger_token].children)), None)
 
 
 def lead_told_on(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]],

@@ -77,6 +77,7 @@ from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import ActorRoles, Mention, Modality, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
+from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import tree_distance
@@ -473,11 +474,12 @@ def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:
 
 def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -> Place | None:
     """The first place sentence [start, end) puts something at: a toponym under a locative preposition,
-    not where a speaker sits (`_seat_of_speaker`)."""
+    not where a speaker sits (`_seat_of_speaker`, `_where_a_source_is`)."""
     caps = blind_caps(doc, start, end)
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
-        if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None):
+        if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None) \
+                or _where_a_source_is(doc, topo):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -490,6 +492,20 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
                          span=span,
                          reason="not in the gazetteer")
     return None
+
+
+# Verbs a source tells a figure with besides the verbs of saying: "a security source in Bamako put the toll at 24".
+FIGURE_VERBS = frozenset({"put", "give", "estimate", "count"})
+
+
+def _where_a_source_is(doc: Doc, topo: Toponym) -> bool:
+    """The toponym says where the subject of a verb of saying is ("A security source in Bamako put the toll
+    at 24"): lent to the next sentence's event it would place the event where the news was heard."""
+    _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
+    if body is None or body.dep_ not in ("nsubj", "nsubjpass") or body.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = body.head.lemma_.lower()
+    return verb in speech_lemmas() or verb in FIGURE_VERBS
 
 
 def borrowed(place: Place, why: str) -> Place:
@@ -536,6 +552,11 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
             found = None  # read as a local place the gazetteer lacks (below)
+        if found is not None and not caps and _part_of_the_town_told(doc, topo):
+            # "the city's Oleksandrivskyi district": a part of the town told before, not a namesake elsewhere
+            if spot is None:
+                spot = (prob, topo)
+            continue
         if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             town = _town_in_division(doc, topo, found, scored, gazetteer, focus, caps) \
                 if found.precision is PlacePrecision.ADMIN1 else None
@@ -595,6 +616,16 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             and _unknown_place_like(doc, scored[0][1])):
         return _unknown_place(doc, scored[0][1], scored[0][0], focus)
     return None
+
+
+# Owners a part of a town is told by: "the city's Oleksandrivskyi district", "the capital's Hodan district".
+TOWN_OWNERS = frozenset({"city", "town", "capital", "village"})
+
+
+def _part_of_the_town_told(doc: Doc, topo: Toponym) -> bool:
+    root = doc[topo.start:topo.end].root
+    head = root.head if root.dep_ == "compound" else root
+    return any(c.dep_ == "poss" and c.lemma_.lower() in TOWN_OWNERS for c in (*head.children, *root.children))
 
 
 SPOT_REACH = 6  # arcs from a town's name up to the spot it is named with
@@ -759,6 +790,10 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     """"a health worker at Debre Markos Comprehensive Specialized Hospital, where many of the wounded were
     taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
     at the hospital itself ("gunmen stormed Kabul Military Hospital")."""
+    _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
+    if body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" \
+            and body.head.lower_ == "to" and body.i != trigger:
+        return True  # "were wounded and taken to a hospital in Hasakah city": where the wounded went
     word = doc[topo.end - 1]
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
@@ -816,7 +851,7 @@ def _a_publication(doc: Doc, topo: Toponym) -> bool:
 # the news they give happened ("The health ministry in Sanaa said nine people were killed").  Not local
 # sources ("a police source in Ramadi said the blast killed four"), who speak of their own town.
 SEATED_BODIES = frozenset({"ministry", "government", "embassy", "consulate", "parliament", "presidency",
-                           "cabinet", "headquarters", "command", "administration"})
+                           "cabinet", "headquarters", "command", "administration", "office"})
 # Where the dead and wounded are brought: "an official at a hospital in neighbouring al-Zuhra district
 # ... had received six bodies" tells where the toll was counted, not where the strike fell.
 RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infirmary"})
@@ -842,8 +877,8 @@ def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
     if trigger == verb.i or trigger not in {t.i for t in verb.subtree} or trigger in {t.i for t in speaker.subtree}:
         return False
     said = doc[trigger]
-    for _ in range(8):  # a verb of saying between the trigger and the speaker's verb
-        if said.i != trigger and said.lemma_.lower() in speech_lemmas():
+    for _ in range(8):  # a verb of saying (or condemning) between the trigger and the speaker's verb
+        if said.i != trigger and (said.lemma_.lower() in speech_lemmas() or said.lemma_.lower() in TALK_ABOUT_VERBS):
             return True
         if said.i == verb.i or said.head.i == said.i:
             return False
