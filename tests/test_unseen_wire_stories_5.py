@@ -229,3 +229,12 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_scene(pip
     ex = _extract(pipeline, text, dt.date(2023, 9, 7))
     wounded = ex.places[_mention(ex, "wounded").id]
     assert wounded is None or "asakah" not in wounded.name, wounded
+
+
+def test_strikes_that_were_retaliation_stay_apart_from_the_word_that_links_them(pipeline) -> None:
+    # the copula merges "the deadliest attack remains the massacre", not "those strikes were retaliation
+    # for a rocket attack", which the relations stage reads as a link
+    text = ("In February, the US launched airstrikes in eastern Syria. The Pentagon said those strikes were "
+            "retaliation for a rocket attack in Iraq earlier that month that killed one civilian contractor.")
+    ex = _extract(pipeline, text, dt.date(2021, 6, 29))
+    assert "strikes" in [m.trigger.text for m in ex.mentions]

@@ -16,6 +16,7 @@ from eventscope.model import Claim, ClaimKind, Mention, Place, TimeRef
 from eventscope.stages.actors import REFLEXIVE_PRONOUNS
 from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.counts_figures import count_of
+from eventscope.stages.lexicon import ANSWER_NOUNS
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, counts_in_a_series
 
@@ -331,9 +332,6 @@ def _of_the_country(places: Token) -> bool:
     return False
 
 
-# Nouns that make what follows them the cause of another act: "launched in response to the attacks
-# by militias", "retaliation for a rocket attack", "revenge for the attack".
-ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
 _ANSWER_REACH = 4  # heads up from the trigger to the answer noun
 
 

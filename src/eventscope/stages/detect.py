@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from eventscope.model import Mention, Modality, Span
 from eventscope.stages import acled_refine, classifier_signal, dyad
 from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
-from eventscope.stages.lexicon import is_weapon_mode, lemma_of
+from eventscope.stages.lexicon import ANSWER_NOUNS, is_weapon_mode, lemma_of
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
@@ -121,8 +121,10 @@ def _restates(child: Token, head: Token, same_code: bool = False) -> bool:
     if child.head.i == head.i and child.dep_ in RESTATE_DEPS:
         return True
     if (child.dep_ == "nsubj" and head.dep_ == "attr" and child.head.i == head.head.i
-            and lemma_of(child.head) in COPULAS):
-        return True  # "the deadliest attack remains the June 2021 massacre in Solhan": one happening
+            and lemma_of(child.head) in COPULAS and lemma_of(head) not in ANSWER_NOUNS):
+        # "the deadliest attack remains the June 2021 massacre in Solhan": one happening ("those strikes
+        # were retaliation for a rocket attack" tells a link the relations stage reads, and stays two words)
+        return True
     if child.head.i == head.i and child.dep_ == "advcl" and child.tag_ == "VBG":
         return True  # "two bombs exploded, killing three people": the killing is the explosion's result
     if (child.dep_ == "conj" and child.tag_ == "VBG" and child.head.dep_ == "advcl"

@@ -19,6 +19,9 @@ OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "a
                "nmod", "npadvmod", "dative", "advmod", "prt", "conj", "appos", "nummod", "poss", "nsubj"}
 PREP_DEPS = {"prep", "prt", "agent", "advmod", "mark"}
 NAMED_OBJECTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})  # entity types an `obj=@...` clause may name
+# Nouns that make what follows them the cause of another act: "launched in response to the attacks
+# by militias", "retaliation for a rocket attack", "revenge for the attack".
+ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
 # "vowed to keep striking", "vowed to continue fighting": the deed is the aspect verb's complement.
 ASPECT_VERBS = frozenset({"keep", "continue", "resume", "go", "carry", "step", "start", "begin"})
 
