@@ -238,3 +238,14 @@ def test_strikes_that_were_retaliation_stay_apart_from_the_word_that_links_them(
             "retaliation for a rocket attack in Iraq earlier that month that killed one civilian contractor.")
     ex = _extract(pipeline, text, dt.date(2021, 6, 29))
     assert "strikes" in [m.trigger.text for m in ex.mentions]
+
+
+def test_a_count_detained_in_a_headline_is_who_was_detained(pipeline) -> None:
+    ex = _extract(pipeline, "Dozens detained as young demonstrators accuse security services of abductions.",
+                  dt.date(2024, 12, 31))
+    roles = ex.roles[_mention(ex, "detained").id]
+    assert not roles.actor1 and [a.text for a in roles.actor2] == ["Dozens"]
+    text = "The state police command gave a lower figure of 14 dead and eight injured, while a rights group said more."
+    ex = _extract(pipeline, text, dt.date(2025, 4, 17))
+    roles = ex.roles[_mention(ex, "injured").id]
+    assert not roles.actor1 and [a.text for a in roles.actor2] == ["eight"]

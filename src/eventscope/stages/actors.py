@@ -252,12 +252,28 @@ def _absolute_passive(verb: Token) -> bool:
     if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return False
     for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i):
+        if _headline_passive(verb, subject):
+            return True
         partitive = subject.tag_ == "CD" or subject.lower_ in PARTITIVE_HEADS
         of_them = any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in PARTITIVE_PRONOUNS for o in p.children)
                       for p in subject.children)
         if partitive and of_them and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ",":
             return True
     return False
+
+
+# Deeds done to people that a count alone cannot do without an object: "Dozens detained as ...".
+HEADLINE_PASSIVE_VERBS = frozenset({"kill", "detain", "arrest", "wound", "injure", "abduct", "kidnap", "hurt",
+                                    "shoot", "capture", "displace", "evacuate", "free", "release", "rescue"})
+COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "many", "several"})
+
+
+def _headline_passive(verb: Token, subject: Token) -> bool:
+    """"Dozens detained as young demonstrators accuse ...", "Five killed in Kabul blast": a bare count
+    as the subject of a deed done to people, with no auxiliary and no object, is who underwent it."""
+    count = (subject.tag_ == "CD" or subject.ent_type_ == "CARDINAL" or subject.lower_ in COUNT_WORDS) \
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in subject.children)
+    return count and verb.lemma_.lower() in HEADLINE_PASSIVE_VERBS
 
 
 def _one_subject(verb: Token, found: Found) -> Found:
