@@ -7,12 +7,15 @@ The fallback chain, in order, for one mention (each step says why it is trusted)
    "Iraq's civil war").  Only a place tied to the event counts, not any place
    in the same sentence; a name the gazetteer lacks is kept as a local place
    of the article's country (no coordinates rather than wrong ones).
-2. The paragraph, at most NEARBY_SENTENCES back: the previous event's place,
-   else a place an earlier sentence puts something at ("... devices at his home
-   in the Machiliguas neighbourhood.  Two of the devices exploded."), else a
-   town of the article's country that the paragraph before placed something
-   at.  A borrowed country is narrowed to the dateline's town when the town
-   lies in it, else to the one town of that country the article puts things in.
+2. The paragraph, at most NEARBY_SENTENCES back: the previous event's place
+   (of an event that happened: "did not respond to requests for comment" lends
+   none), else a place an earlier sentence puts something at ("... devices at
+   his home in the Machiliguas neighbourhood.  Two of the devices exploded.";
+   not where a source sits: "a security source in Bamako put the toll at 24"),
+   else a gazetteer town of the article's country that the paragraph before
+   placed something at.  A borrowed country is narrowed to the dateline's town
+   when the town lies in it, else to the one town of that country the article
+   puts things in.
 3. The dateline, but only if the article is plausibly about that place: its
    country is among the countries the lead (title + first two sentences) names,
    or the lead names none.  A "WASHINGTON:" dateline tops stories about strikes
@@ -50,10 +53,12 @@ border with X" / "the border region", and a following place noun ("Baghdad
 airport", "Kirkuk province") before the bare name is looked up.  A name below
 a comparison ("similar to the bombings at the Bataclan"), one that only names
 an accord ("the Vienna process"), one that says where a speaker spoke ("said
-in Pennsylvania") or where a speaking ministry sits, a publication, and a place
-of another clause joined by "and" are no candidates (`_elsewhere`); nor is the
+in Pennsylvania") or where a speaking ministry or office sits, a publication, a
+place of another clause joined by "and", and a hospital's town ("taken to a
+hospital in Hasakah city") are no candidates (`_elsewhere`); nor is the
 landmark a distance is measured from ("315 km east of Lima"), which places an
-event near it only when the sentence names no other place.
+event near it only when the sentence names no other place.  "The city's X
+district" is a part of the town told before, not a namesake found elsewhere.
 
 Last, each place gets the spot its event's clause names, when there is one
 (`Place.site`, stages/where_site.py: "stabbed in her home"); in an article that
@@ -623,6 +628,7 @@ TOWN_OWNERS = frozenset({"city", "town", "capital", "village"})
 
 
 def _part_of_the_town_told(doc: Doc, topo: Toponym) -> bool:
+    """The name is owned by a town told before ("the city's Oleksandrivskyi district"): a part of it."""
     root = doc[topo.start:topo.end].root
     head = root.head if root.dep_ == "compound" else root
     return any(c.dep_ == "poss" and c.lemma_.lower() in TOWN_OWNERS for c in (*head.children, *root.children))
@@ -783,7 +789,6 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
         or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger)
-
 
 
 def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
