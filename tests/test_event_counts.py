@@ -11,13 +11,6 @@ from eventscope.model import Article, ClaimKind
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 @pytest.mark.parametrize(("text", "kind", "best"), [
     ("Gunmen kidnapped at least 20 passengers on the Abuja-Kaduna highway on Monday, police said.",
      ClaimKind.ABDUCTED, 20),

@@ -84,13 +84,6 @@ def snapshot(events: list[Event]) -> list[dict]:
     return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_golden_article(case: str, pipeline, request) -> None:

@@ -14,13 +14,6 @@ from eventscope.model import Article, PlacePrecision
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def _events(pipeline, text: str, published: dt.date = dt.date(2024, 2, 11)):
     return pipeline.extract_one(Article(id="w", text=text, published=published)).events
 

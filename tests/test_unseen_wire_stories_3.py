@@ -16,13 +16,6 @@ from story_support import triggers as _triggers
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def _extract(pipeline, text: str, published: dt.date, dateline: str | None = None):
     return pipeline.extract_one(Article(id="w3", text=text, published=published, dateline=dateline))
 

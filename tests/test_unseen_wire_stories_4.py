@@ -17,13 +17,6 @@ from story_support import triggers as _triggers
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def test_a_ministry_speaks_from_its_seat_not_from_the_scene(pipeline) -> None:
     text = ("Israeli jets struck a house near the town of Jenin early on Monday, local residents said.\n\n"
             "The health ministry in Ramallah said five people were killed and 12 wounded.")

@@ -17,13 +17,6 @@ from story_support import triggers as _triggers
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def test_a_where_clause_on_a_named_massacre_tells_that_massacre_with_its_toll(pipeline) -> None:
     # a month-dated "killed" is no tally when it tells more of "the massacre in X, where ..."
     text = ("The worst attack of the conflict remains the May 2019 massacre in Kuruma, in Loda province, "

@@ -11,13 +11,6 @@ from eventscope.model import Article
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from eventscope.pipeline import Pipeline
-
-    return Pipeline()
-
-
 @pytest.mark.parametrize(("text", "country", "admin1"), [
     ("On 14 March 2023, unidentified gunmen shot and killed a civilian in Deir ez Zor city.", "SYR", "Deir ez-Zor"),
     ("On 16 March 2023, Taliban forces clashed with ISKP militants in Kandahar city.", "AFG", "Kandahar"),

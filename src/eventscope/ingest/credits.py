@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from eventscope.ingest.dates import find_dates
 from eventscope.ingest.lexicon import agencies, boilerplate, canonical_agency, find_agencies
@@ -84,6 +85,7 @@ def _country_dateline(head: str) -> re.Match[str] | None:
     return match if match is not None and match["rest"].strip() in _country_names() else None
 
 
+@cache
 def _country_names() -> frozenset[str]:
     from eventscope.stages.actor_dictionary import load_dictionary  # the dictionary loads lazily, once
 

@@ -286,10 +286,8 @@ class _Cluster:
         if (earlier or self.told_earlier) and cluster_date.phrase != date.phrase and not self.shares_actors(roles):
             return False  # "Earlier this month, a car bomb ...": another event, unless the same actors
         # (the report's day against another is no doubt when a member was told on that other day)
-        told_that_day = any(not d.report_bound and d.date == date.date and d.precision == date.precision
-                            for d in self.dates if d.date is not None)
         if (is_loose_date(cluster_date) or is_loose_date(date) or is_stretch_against_day(cluster_date, date)
-                or (_report_day_against_another(cluster_date, date) and not told_that_day)) \
+                or (_report_day_against_another(cluster_date, date) and not self.told_on(date))) \
                 and not (is_weak_date(cluster_date) and is_weak_date(date)):
             # A side dated only by the publication date or dateline, or by a vague stretch
             # ("recently", "since 2017"), agrees with many dates, so ask for positive evidence
@@ -324,6 +322,11 @@ class _Cluster:
         if self.roles_reversed(roles):
             return False
         return self.fits_place(place)
+
+    def told_on(self, date: TimeRef) -> bool:
+        """A member has this day (or stretch) of its own, not a report's day."""
+        return any(not d.report_bound and d.date is not None and d.date == date.date and d.precision == date.precision
+                   for d in self.dates)
 
     def other_speaker(self, roles: ActorRoles) -> bool:
         """A statement (a verbal PLOVER type) by someone else than this one's speaker: "the public defender
