@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import MODIFIED_BY_CLAUSE, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Found
 from eventscope.stages.syntax import clause_head
 
@@ -50,6 +51,14 @@ def _is_place_noun(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in _PLACE_HEADS or token.lower_ in _PLACE_HEADS
 
 
+def _clause_told_before(verb: Token) -> Token | None:
+    """The last clause with a subject of its own between the noun a participle hangs on and the
+    participle, if any."""
+    clauses = [t for t in verb.doc[verb.head.i + 1:verb.i] if t.pos_ == "VERB" and t.dep_ in ("relcl", "advcl")
+               and any(c.dep_ in SUBJECT_DEPS for c in t.children)]
+    return clauses[-1] if clauses else None
+
+
 def inherited_subject(verb: Token) -> tuple[Found, str]:
     """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
     head = verb.head
@@ -66,6 +75,14 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
             subjects = [(c, f"nsubj of '{clause.text}', whose participle '{verb.text}' the parser hung on "
                             f"the place '{head.text}'") for c in clause.children if c.dep_ in SUBJECT_DEPS]
             return subjects, f"subject of '{verb.text}' from the clause around the place it hangs on"
+        told = _clause_told_before(verb) if verb.tag_ == "VBG" and head.pos_ == "NOUN" and not head.ent_type_ \
+            and lookup_actor(head.text).sector is None else None
+        if told is not None:
+            # "the scene of the deadliest crackdown, when police opened fire on oil workers, killing at
+            # least 14": the parser hung the participle on "scene"; it goes on from the clause before it
+            return [(c, f"nsubj of '{told.text}', the clause the participle '{verb.text}' goes on from")
+                    for c in told.children if c.dep_ in SUBJECT_DEPS], \
+                f"subject of '{verb.text}' from the clause told just before it"
         return [(head, f"{MODIFIED_BY_CLAUSE} '{verb.text}'")], f"subject of '{verb.text}' from the noun it modifies"
     if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for c in verb.children):
         return [], ""  # "five were wounded": a passive without "by" has no known agent

@@ -42,6 +42,10 @@ COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
 WORD_KINDS = frozenset({"role", "title", "instrument"})  # common nouns: any case, regular plurals
 
 # Particles that do not need a capital letter even inside a proper name.
+# Capitalised words that go before a town's name without making it a person's ("Central Kabul").
+PLACE_DESCRIPTORS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                               "central", "greater", "downtown", "old", "new", "upper", "lower", "inner", "outer",
+                               "metropolitan", "rural", "urban", "northeast", "northwest", "southeast", "southwest"})
 # Lower-case links inside Romance and Arabic place names ("Mocimboa da Praia", "Ciudad del Este").
 _NAME_LINKS = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "el", "al"})
 _PARTICLES = frozenset({"al", "of", "the", "and", "for", "in", "de", "du", "wal", "ahl", "bin", "ibn", "e", "i"})
@@ -206,6 +210,8 @@ class ActorDictionary:
             entry, alias_words = hit
             if entry.kind == "person" and self._another_given_name(tokens, i, alias_words, entry):
                 continue
+            if entry.kind in ("capital", "place") and self._a_persons_surname(tokens, i, alias_words):
+                continue
             if entry.kind in WORD_KINDS or all_caps or _case_fits(alias_words, window):
                 return Match(i, i + n, entry, surface)
         return None
@@ -220,6 +226,17 @@ class ActorDictionary:
             return False
         known = self._folded.get((before.key,))
         return known is None or known[0].kind not in WORD_KINDS
+
+
+    def _a_persons_surname(self, tokens: list[Token], i: int, alias_words: tuple[str, ...]) -> bool:
+        """A one-word town after a capitalised word that is no known name, title or direction:
+        a person's surname ("Fernando Villavicencio", "Juan Medellin"), not the town."""
+        if len(alias_words) != 1 or i == 0:
+            return False
+        before = tokens[i - 1]
+        if not before.text[:1].isupper() or before.text.isupper() or before.key in PLACE_DESCRIPTORS:
+            return False
+        return self._folded.get((before.key,)) is None and self._exact.get((before.text,)) is None
 
 
 def names_organisation(text: str, dictionary: ActorDictionary | None = None) -> bool:

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.stages.actor_clauses import BLAME_VERBS, OBJECT_DEPS, inherited_subject, is_passive
+from eventscope.stages.actor_clauses import (
+    BLAME_VERBS,
+    OBJECT_DEPS,
+    inherited_subject,
+    is_passive,
+    reduced_passive,
+)
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.actor_phrases import (
     NOUN_TARGET,
@@ -25,7 +31,8 @@ from eventscope.stages.actor_phrases import (
     noun_phrase,
 )
 from eventscope.stages.counts_figures import is_person
-from eventscope.stages.lexicon import lemma_of
+from eventscope.stages.lexicon import lemma_of, mode_cues
+from eventscope.stages.where_site import site_kinds
 
 # Verbs through which an event noun as subject does harm to the object ("the blast killed five").
 DAMAGE_VERBS = frozenset({"hit", "strike", "kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "target",
@@ -82,6 +89,16 @@ PART_IN_VERBS = frozenset({"implicate", "involve", "charge", "suspect", "accuse"
 HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "claim", "depose", "oust", "topple",
                         "overthrow", "murder", "assassinate"})
 # Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
+def _weapon_word(token: Token) -> bool:
+    """A weapon word of the mode table ("artillery", "drone", "rocket") or a weapon of the actor
+    dictionary, not a person who wields one ("sniper", "gunman")."""
+    return (token.lemma_.lower() in mode_cues() and not is_person(token)) \
+        or "(instrument " in lookup_actor(token.text).reason
+
+
+# Nouns of settlements and areas: on an attack noun they say where ("a village raid"), not who.
+SETTLEMENT_NOUNS = frozenset({"village", "hamlet", "town", "city", "area", "district", "neighbourhood",
+                              "neighborhood", "region", "province", "border", "suburb", "township"})
 WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "battle", "combat"})
 # Fights told as one noun, whose "with" names the other side ("a gunfight with the kidnappers").
 SIDES_NOUNS = frozenset({"clash", "skirmish", "gunfight", "firefight", "shootout", "fighting", "fight",
@@ -122,6 +139,15 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
                     child.ent_type_ in ("GPE", "NORP", "LOC") or (child.ent_type_ == "EVENT" and not child.conjuncts
                                                                   and "-" not in doc_words_before(noun))):
                 continue  # "the Syrian war", "the Vietnam War": where it is fought, not who fights
+            elif child.i < noun.i and child.pos_ == "NOUN" and (
+                    child.lemma_.lower() in SETTLEMENT_NOUNS or child.lemma_.lower() in site_kinds()):
+                continue  # "a village raid", "the market bombing": where it was done, not who did it
+            elif child.i < noun.i and child.pos_ == "NOUN" and _weapon_word(child):
+                # "artillery and drone strikes": with what, not who; "a Russian missile strike", "an army
+                # drone attack": who wields it modifies the weapon word
+                a1 += [(c, f"{c.dep_} '{c.text}' of '{child.text} {noun.text}'") for c in child.children
+                       if c.dep_ in ("compound", "amod", "nmod") and c.i < child.i and not _weapon_word(c)
+                       and (c.pos_ in ("PROPN", "NOUN") or c.ent_type_ in ("NORP", "GPE", "ORG") or known_phrase(c))]
             elif child.i < noun.i and (child.pos_ != "ADJ" or child.ent_type_ in ("NORP", "GPE", "ORG")
                                        or known_phrase(child)):
                 # an adjective names a party only when it is one ("Israeli", "military"), not "fatal"
@@ -209,6 +235,10 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         a2 += [(c, f"{c.dep_} of '{harm.text}' in '{noun.text}'") for c in harm.children
                if c.dep_ in PASSIVE_SUBJECT_DEPS or (harm.lemma_.lower() == "die" and c.dep_ in SUBJECT_DEPS)
                or (c.dep_ in OBJECT_DEPS and not is_passive(harm))]
+        if reduced_passive(harm) and harm.head.pos_ in ("NOUN", "PROPN") and not any(
+                t.pos_ == "VERB" for t in harm.doc[harm.head.i + 1:harm.i]):
+            # "Five soldiers killed in an ambush near Gao, officials said": the noun the participle is on
+            a2.append((harm.head, f"noun '{harm.head.text}' {harm.text} in '{noun.text}'"))
         if not a1 and harm.lemma_.lower() != "die" and not is_passive(harm):
             # "Israeli troops killed two gunmen during a raid": who harmed them in it carried it out
             a1 += [(c, f"nsubj of '{harm.text}' in '{noun.text}'") for c in harm.children if c.dep_ in SUBJECT_DEPS]

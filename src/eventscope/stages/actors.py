@@ -71,6 +71,7 @@ from eventscope.stages.actor_victims import claim_victims
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_focus import dateline_length
+from eventscope.stages.where_site import site_kinds
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
 
@@ -200,6 +201,8 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
         # "Armed youths killed at least 32 people" parsed as a noun with a participle: a participle with
         # an object of its own is active, and the noun it hangs on did it
         a1 = [(verb.head, f"the noun '{verb.head.text}' that '{verb.text}' (with its object) hangs on")]
+    if not a1 and _stranded_predicate(verb):
+        a1 = [(verb.head, f"the noun '{verb.head.text}' that past-tense '{verb.text}' hangs on")]
     a2 = patient_subject or _verb_targets(verb)
     # "a suicide bomber blew himself up", "killed himself": the doer, not a victim of his own act
     a2 = [(t, r) for t, r in a2 if t.lower_ not in REFLEXIVE_PRONOUNS]
@@ -264,16 +267,41 @@ def _absolute_passive(verb: Token) -> bool:
 
 # Deeds done to people that a count alone cannot do without an object: "Dozens detained as ...".
 HEADLINE_PASSIVE_VERBS = frozenset({"kill", "detain", "arrest", "wound", "injure", "abduct", "kidnap", "hurt",
-                                    "shoot", "capture", "displace", "evacuate", "free", "release", "rescue"})
+                                    "shoot", "capture", "displace", "evacuate", "free", "release", "rescue",
+                                    "ambush", "behead", "execute", "massacre", "lynch", "torture", "stab"})
 COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "many", "several"})
+# Deeds a building or a road can undergo but never do: "Istanbul airport attacked", "Kabul hospital bombed".
+SITE_PASSIVE_VERBS = frozenset({"attack", "bomb", "shell", "raid", "storm", "torch", "burn", "loot", "hit",
+                                "strike", "target", "destroy", "damage", "ransack", "vandalize", "besiege"})
 
 
 def _headline_passive(verb: Token, subject: Token) -> bool:
-    """"Dozens detained as young demonstrators accuse ...", "Five killed in Kabul blast": a bare count
-    as the subject of a deed done to people, with no auxiliary and no object, is who underwent it."""
+    """"Dozens detained as young demonstrators accuse ...", "Five killed in Kabul blast": a count (bare
+    or of people) as the subject of a deed done to people, with no auxiliary and no object, is who
+    underwent it.  So
+    is a site noun ("Istanbul airport attacked"): a building does not attack."""
+    lemma = verb.lemma_.lower()
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in site_kinds():
+        return lemma in SITE_PASSIVE_VERBS
     count = (subject.tag_ == "CD" or subject.ent_type_ == "CARDINAL" or subject.lower_ in COUNT_WORDS) \
         and not any(c.dep_ in ("prep", "compound", "amod") for c in subject.children)
-    return count and verb.lemma_.lower() in HEADLINE_PASSIVE_VERBS
+    # "Two journalists shot dead in Mexico", "Five soldiers killed in ambush": people counted
+    counted = subject.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in subject.children)
+    aimed = any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)  # "two gunmen shot at the crowd"
+    return (count or counted) and lemma in HEADLINE_PASSIVE_VERBS and not aimed
+
+
+def _stranded_predicate(verb: Token) -> bool:
+    """"The rebels attacked at dawn, residents said": the parser made the verb a participle on a noun
+    it could hang on nothing (dep "dep"), yet tagged it past tense; that noun is its subject.  A count
+    ("Five soldiers ambushed near Gao, officials said"), a site, or a deed done to people reads as a
+    headline passive instead."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.i > noun.i and noun.dep_ == "dep" \
+        and noun.pos_ in ("NOUN", "PROPN") and _is_party(noun) \
+        and not any(c.dep_ == "nummod" or c.tag_ == "CD" for c in noun.children) \
+        and noun.lemma_.lower() not in site_kinds() and verb.lemma_.lower() not in HEADLINE_PASSIVE_VERBS \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _one_subject(verb: Token, found: Found) -> Found:

@@ -125,6 +125,18 @@ NEAR_IN_PARAGRAPH = 3
 _UNDATED = TimeRef(date=None, reason="no date found")
 
 
+# Words for the bang itself, which any explosive weapon makes: "a drone circling shortly before the blast".
+BLAST_NOUNS = frozenset({"blast", "blasts", "explosion", "explosions", "detonation"})
+EXPLOSIVE_MODES = frozenset({"explosives", "aerial", "drone", "heavy-weapons", "suicide-attack"})
+
+
+def _blast_of(blast: Mention, weapon: Mention) -> bool:
+    """`blast` names only the explosion, whose mode the word alone made "explosives", and `weapon`
+    the strike that made one: no different deed."""
+    return blast.trigger.text.lower() in BLAST_NOUNS and blast.plover_mode == "explosives" \
+        and weapon.plover_mode in EXPLOSIVE_MODES
+
+
 @dataclass
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
@@ -189,7 +201,8 @@ class _Cluster:
         head = self.head
         if mention.plover != head.plover or mention.modality != head.modality:
             return False
-        return modes_agree(head.plover_mode, mention.plover_mode)
+        return modes_agree(head.plover_mode, mention.plover_mode) or _blast_of(head, mention) \
+            or _blast_of(mention, head)
 
     def shares_actors(self, roles: ActorRoles) -> bool:
         """The same known attacker, or the same victim named."""

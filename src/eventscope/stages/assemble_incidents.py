@@ -468,14 +468,15 @@ def names_what_was_fled(parsed: ParsedArticle, mention: Mention) -> bool:
 
 # Adverbs that make a present-tense verb a habit ("bandits often kidnap villagers for ransom").
 HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "typically",
-                           "generally", "commonly", "occasionally", "repeatedly", "habitually"})
+                           "generally", "commonly", "occasionally", "repeatedly", "habitually", "long"})
 
 
 def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
     """'Gangs, known locally as bandits, often kidnap villagers for ransom': what someone does as a rule,
     told in the present with an adverb of frequency, is background, no event; so is what has been done
     again and again ("villagers have repeatedly been killed by military airstrikes since the coup", "the
-    gangs have for years terrorized farming communities, kidnapping for ransom")."""
+    gangs have for years terrorized farming communities, kidnapping for ransom", "has long been the scene
+    of deadly attacks")."""
     token = parsed.trigger(mention)
     if token is None:
         return False
@@ -486,8 +487,10 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
         verb = token.head
     elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ in ("agent", "prep"):
         verb = token.head.head  # "have repeatedly been killed by airstrikes"
-    while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "conj") and verb.head.i != verb.i:
-        verb = verb.head  # "have repeatedly accused troops and auxiliaries of summary executions"
+    while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "conj", "attr") and verb.head.i != verb.i:
+        # "have repeatedly accused troops and auxiliaries of summary executions"; "the province has long
+        # been the scene of deadly attacks"
+        verb = verb.head
     while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "have for years terrorized villages, kidnapping for ransom"
     auxes = [c for c in verb.children if c.dep_ == "aux"]

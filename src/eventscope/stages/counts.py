@@ -330,7 +330,7 @@ def _source(token: Token, sentence: SpacySpan, figure: tuple[int, int] = (0, 0))
             if speaker is not None:
                 return _phrase(speaker), f"source: subject of '{ancestor.text}' the toll"
         if ancestor.lemma_.lower() in speech and ancestor.pos_ in ("VERB", "AUX"):
-            speaker = _subject(ancestor)
+            speaker = _subject(ancestor, outside=token)
             if speaker is not None and figure[0] <= speaker.idx < figure[1]:
                 return None, ""
             if speaker is not None and token not in speaker.subtree:  # "no fatalities reported": no speaker
@@ -365,8 +365,11 @@ def _last_speaker(sentence: SpacySpan) -> str | None:
     return speaker
 
 
-def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+def _subject(verb: Token, outside: Token | None = None) -> Token | None:
+    """The verb's subject; with `outside`, one that does not hold that token ("An air strike killed
+    26 people ..., a hospital official told Reuters": the parser gave "told" both as subjects)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"
+                    and (outside is None or outside not in c.subtree)), None)
     if subject is None:  # "it was reported by X"
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -110,7 +110,10 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
     if role == "verb_subject":
         return deps.get("nsubj")
     if "nsubjpass" in deps:
-        return deps["nsubjpass"]
+        # "at least 41 people, most of them worshippers, were killed": the parser may give the verb the
+        # apposed partitive as a second passive subject; the one with a figure is the counted one
+        return next((c for c in token.children if c.dep_ == "nsubjpass"
+                     and any(n.dep_ == "nummod" for n in c.children)), deps["nsubjpass"])
     if "dobj" in deps:
         obj = deps["dobj"]
         after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None

@@ -37,6 +37,10 @@ GENERIC_ADJECTIVES = frozenset({"common", "frequent", "rare", "widespread", "rou
 ASKING_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "lobby", "ask", "plead", "campaign", "pray",
                               "hope", "wait", "vote", "clamor", "clamour", "advocate", "petition", "agitate",
                               "demand", "beg", "wish", "yearn", "negotiate", "bargain"})
+# Subordinators of a clause that tells when, in the past tense a fact of its own.
+TIME_MARKS = frozenset({"before", "after", "when", "while", "until", "once", "as"})
+# Verbs that end a deed: what they govern was under way when its doer's own ("stopped its shelling").
+CESSATION_VERBS = frozenset({"stop", "halt", "suspend", "end", "cease", "pause", "call off"})
 
 
 # Nouns of a proposal or an appeal, whose "for" names what is wanted: "a plan for a ceasefire".
@@ -110,6 +114,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             break
         if dep == "relcl" and _told_as_past(current):
             break  # "the assassins of X, who was murdered yesterday": a past fact about the noun
+        if dep == "advcl" and current.tag_ == "VBD" and any(
+                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in current.children):
+            break  # "threatening staff ... before police retook the building": a past fact of its own
         if dep == "conj":
             # a conjunct shares its sibling's governor; the sibling's own cues are its business, except
             # the auxiliary a conjunct without its own shares ("would have cost ... and blown up the surplus")
@@ -125,6 +132,10 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
                 and not anchored:
             return Modality.HYPOTHETICAL, f"asked for: '{head.text} for'"
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
+            anchored = True
+        if dep == "dobj" and lemma in CESSATION_VERBS and any(c.dep_ == "poss" for c in current.children):
+            # "the army stopped its shelling", "agreed to halt their raids": the deed was under way;
+            # "police stopped an attack" was foiled
             anchored = True
         if _purpose_of_a_use(current, head, lemma):
             return cues["purpose"][lemma], f"what '{head.text}' serves for, not one event"

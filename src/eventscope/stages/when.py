@@ -22,10 +22,15 @@ phrase belongs to which mention.  The fallback chain, step by step:
    talking about the same happening until they name a new time.
 7. The time an earlier sentence of the paragraph opens with ("On 8 June 2023,
    forces shelled Odesa. The strike injured 9."), even if no event was coded
-   there: a fronted time adverbial frames what follows.
-8. The lead's event, for a deed of its type told in the past with no time in
-   the paragraph right after the lead ("M23 shelled Goma on Saturday ...
-   Bombs struck a camp in Mugunga"): that paragraph tells the lead in detail.
+   there: a fronted time adverbial frames what follows; so does the time of a
+   sentence with no event that dates the unrest as a whole ("The violence
+   turned deadly on Tuesday. Police said eight people were killed ...").
+8. The lead's event, for a deed of its type told in the past as a main clause
+   with no time in the paragraphs after the lead, until the story names
+   another time ("M23 shelled Goma on Saturday ... Bombs struck a camp in
+   Mugunga"): those paragraphs tell the lead in detail.  The other deeds of a
+   sentence given the lead's day this way take it too ("... were killed when
+   security forces fired").
 9. The event named as the cause anywhere earlier in the article.
 10. The dateline's date ("SAN SALVADOR, 16 NOV 89 (RADIO ...) --").
 11. The publication date, with a reason saying it is a fallback.
@@ -146,9 +151,14 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         own[mention.id] = _from_sentence(trigger, groups[mention.sentence_index], found, reference, told)
         if (date := own[mention.id][0]) is not None:
             pending.append((mention, date))
-    frames = _opening_frames(parsed, found)
+    frames = _opening_frames(parsed, found, {m.sentence_index for m in ordered})
+    # the times the story names for deeds, in reading order ("said Saturday" is the report's day)
+    times = sorted(((item.sentence, (item.resolved.date, item.resolved.date_end) if item.resolved is not None
+                     else None) for item in found if item.expr.kind != "vague"
+                    and doc[item.clause].lemma_.lower() not in speech_lemmas()), key=lambda pair: pair[0])
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
+    framed: dict[int, TimeRef] = {}  # sentence index -> the lead's day, lent to a deed there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
     for mention in ordered:
         trigger = doc[mention.trigger_token]
@@ -167,13 +177,18 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             inherit(sentence, paragraph, dated),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
-            lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas()),
+            lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas(), times),
+            # "... were killed when security forces fired": the lead's day, given to the sentence's main
+            # deed, is its clauses' too (a date lent by an event referred back to is not)
+            framed.get(sentence) if _told_in_step(trigger) else None,
             linked(trigger, earlier, doc, nearest=False),
         )
         # A date lent by another event must not carry a future date into a past-tense event.
         future_ok = mention.modality is Modality.FUTURE or reference is None
         chosen = phrase or next((b for b in borrowed if b is not None and (
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
+        if chosen is not None and chosen is borrowed[7]:
+            framed.setdefault(sentence, chosen)
         if chosen is not None and chosen is not speech and chosen.report_bound:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
             chosen = replace(chosen, report_bound=False)
@@ -184,11 +199,30 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     return results
 
 
+def _dates_the_unrest(verb: Token) -> bool:
+    """The clause's subject is the unrest as a whole, and the clause is its sentence's main one."""
+    return verb.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNREST_NOUNS
+                                       for c in verb.children)
+
+
 _FRAME_MAX_OFFSET = 3  # a fronted time adverbial starts within the sentence's first three tokens
 
 
-def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, TimeRef]:
-    """Sentence -> the time phrase it opens with ("On 8 June 2023, ...", "On Monday, ..."), if any."""
+# Nouns for a spell of unrest as a whole: "The violence turned deadly on Tuesday." dates what follows.
+UNREST_NOUNS = frozenset({"violence", "unrest", "bloodshed", "chaos", "turmoil", "mayhem", "crisis", "situation",
+                          "day", "night"})
+
+
+def _told_in_step(trigger: Token) -> bool:
+    """A verb told in the sentence's own time: not a noun ("families who had fled fighting") nor a
+    past perfect, which steps back from it."""
+    return trigger.pos_ == "VERB" and not any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+
+
+def _opening_frames(parsed: ParsedArticle, found: list[_Found], with_events: set[int]) -> dict[int, TimeRef]:
+    """Sentence -> the time phrase it opens with ("On 8 June 2023, ...", "On Monday, ..."), if any, or
+    the time of a sentence with no event of its own that dates the unrest as a whole ("The violence
+    turned deadly on Tuesday.")."""
     frames: dict[int, TimeRef] = {}
     for item in found:
         if item.sentence in frames or item.bound or item.expr.kind == "vague" or item.resolved is None \
@@ -196,7 +230,8 @@ def _opening_frames(parsed: ParsedArticle, found: list[_Found]) -> dict[int, Tim
             continue
         sentence = parsed.sentences[item.sentence]
         first = parsed.span_of(sentence)
-        if first is not None and min(item.tokens) - first.start < _FRAME_MAX_OFFSET:
+        if first is not None and (min(item.tokens) - first.start < _FRAME_MAX_OFFSET
+                                  or (item.sentence not in with_events and _dates_the_unrest(parsed.doc[item.clause]))):
             frames[item.sentence] = item.resolved
     return frames
 

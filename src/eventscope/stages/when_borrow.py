@@ -7,6 +7,8 @@ written in `when.py`'s docstring.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -90,8 +92,13 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     # ("The Islamic State claimed responsibility for the attack": a bare "the attack" names it too)
     armed = definite and noun is trigger and (mention.plover_mode is not None or noun.lemma_.lower() in _BARE_NAMES)
     lead = [(m, t) for m, t in earlier if m.plover_mode and _same_type(m, mention)][:1] if armed else []
+    # "... since November 2019, when protests swept the country. Amnesty said 321 people were killed in
+    # that crackdown": a demonstrative points at what was just told, whatever word told it
+    pointed = [(m, t) for m, t in near if m.sentence_index < mention.sentence_index] \
+        if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in noun.children) else []
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
+           or (pointed[-1] if pointed else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False)
            or (lead[0] if lead and lead[0][0].sentence_index == 0 else None)
            or (_same_subject(noun, earlier, doc) if definite and noun is not trigger else None))
@@ -110,23 +117,32 @@ def _same_subject(noun: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc)
 
 
 def lead_told_on(trigger: Token, mention: Mention, earlier: list[tuple[Mention, TimeRef]],
-                 paragraph: list[int], speech: frozenset[str]) -> TimeRef | None:
+                 paragraph: list[int], speech: frozenset[str],
+                 times: Sequence[tuple[int, tuple[dt.date | None, dt.date | None] | None]] = ()
+                 ) -> TimeRef | None:
     """'M23 rebels shelled the outskirts of Goma on Saturday ... [next paragraph] Bombs struck a camp in
-    Mugunga': the paragraph after the lead tells the lead's event in detail, so a deed of the lead's type
-    told there as a main clause's verb in the past, with no time of its own, happened on the lead's day (its weapon may be told
-    in other words: shells are "bombs" to a witness)."""
+    Mugunga': the paragraphs after the lead tell the lead's event in detail until the story names another
+    time, so a deed of the lead's type told there as a main clause's verb in the past, with no time of its
+    own, happened on the lead's day (its weapon may be told in other words: shells are "bombs" to a
+    witness).  `times`: (sentence, (start, end)) of the article's time phrases for deeds, in reading order."""
     if not earlier or trigger.tag_ not in ("VBD", "VBN") or not _main_clause(trigger, speech):
         return None
     # the lead sentence may tell more than one deed ("overran a market town ..., killing dozens")
     lead, date = next(((m, d) for m, d in earlier if m.sentence_index == earlier[0][0].sentence_index
                        and m.plover == mention.plover), earlier[0])
-    if paragraph[lead.sentence_index] != paragraph[0] or paragraph[mention.sentence_index] != paragraph[0] + 1:
+    if paragraph[lead.sentence_index] != paragraph[0] or paragraph[mention.sentence_index] <= paragraph[0]:
         return None
+    # a lead that tells deeds of two days ("late Tuesday ... responded early Wednesday") has no one day
+    moved_on = next((sentence for sentence, when in times
+                     if sentence >= lead.sentence_index and when != (date.date, date.date_end)), None)
+    if paragraph[mention.sentence_index] != paragraph[0] + 1 and (
+            (moved_on is None and not times) or (moved_on is not None and mention.sentence_index >= moved_on)):
+        return None  # a later paragraph, after the story moved on to another time
     if lead.plover != mention.plover or date.date is None or date.vague or (
             date.date_end is not None and (date.date_end - date.date).days > 1):
         return None  # a day, or a night ("overnight"), not a stretch
     why = date.reason.split("; ")[0]
-    return replace(date, reason=f"{why}; the lead's event, told in detail in the next paragraph")
+    return replace(date, reason=f"{why}; the lead's event, told in detail after the lead")
 
 
 def _main_clause(verb: Token, speech: frozenset[str]) -> bool:

@@ -35,6 +35,9 @@ A country the sentence names is geocoded to the dateline's town when that town l
 ACLED codes a country-only event at a town); a world region without a country ("Central America")
 is narrowed to the article's own country when that lies in it.  Both keep the sentence's span.
 
+With the actors' roles, a deed left with a borrowed place whose doer the sentence puts "in" a town
+("police in the capital Addis Ababa had detained ...") is placed in that town (`_doers_town`).
+
 Only step 1 names the event's place.  Every other step *borrows* a place: its
 `span` is None (the span is the text that names this event's place, read as
 such by the argument scorers and the evidence) and its reason starts with
@@ -205,6 +208,7 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
     refined = refine_places(parsed, mentions, out, gazetteer)
     if roles:
         refined = {m.id: _speakers_country(m, roles.get(m.id), refined.get(m.id), gazetteer) for m in mentions}
+        refined = {m.id: _doers_town(doc, m, roles.get(m.id), refined.get(m.id), gazetteer, focus) for m in mentions}
     triggers = {m.id: m.trigger_token for m in mentions}
     return {key: _with_site(doc, triggers[key], _with_place_noun(doc, place)) for key, place in refined.items()}
 
@@ -251,6 +255,41 @@ def _speakers_country(mention: Mention, roles: ActorRoles | None, place: Place |
     if country is None:
         return place
     return borrowed(country.to_place(), f"the speaker's country ({country.name}); the sentence names no place")
+
+
+def _doers_town(doc: Doc, mention: Mention, roles: ActorRoles | None, place: Place | None,
+                gazetteer: Gazetteer, focus: Focus) -> Place | None:
+    """A deed whose own sentence names no place for it, done by a party the sentence places "in" a town
+    ("police in the capital Addis Ababa had detained ..."), happened in that town, not where the
+    paragraph before was."""
+    if roles is None or (place is not None and not place.reason.startswith(BORROWED)):
+        return place
+    if plover_type(mention.plover).name in STATEMENT_TYPES or mention.modality is not Modality.OCCURRED:
+        return place
+    for actor in roles.actor1:
+        region = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand") if actor.span else None
+        if region is None:
+            continue
+        for topo in toponyms_of(doc, region.start, region.end, gazetteer):
+            if not _after_in(doc, topo.start, region.start):
+                continue
+            found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+            if found is not None and found.precision in (PlacePrecision.POINT, PlacePrecision.TOWN) \
+                    and trusted(found, blind_caps(doc, region.start, region.end), focus, topo.label):
+                return found.to_place(span=span, reason=f"sentence: where its doer is ('{actor.text}'), {how}")
+    return place
+
+
+_TOWN_TITLES = frozenset({"the", "capital", "city", "town", "village", "district", "province", "region", "of"})
+
+
+def _after_in(doc: Doc, start: int, floor: int) -> bool:
+    """The words before token `start` (down to `floor`) read "in [the capital | the city of]": as the
+    text runs, whatever the parse ("police in the capital Addis Ababa", parsed with "Ababa" as subject)."""
+    i = start - 1
+    while i >= floor and doc[i].lower_ in _TOWN_TITLES:
+        i -= 1
+    return i >= floor and doc[i].lower_ == "in"
 
 
 # Nouns for a part of a town or a facility that a place name may modify ("the Markets area", "the
@@ -599,6 +638,9 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
         root = doc[topo.start:topo.end].root
         if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= parse.threshold / 3:
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+            if found is not None and found.precision is PlacePrecision.ADMIN1 \
+                    and foreign_homonym(found, focus, topo.span(doc).text):
+                continue  # "swift criticism in the West" of Minsk is not Cameroon's West region
             if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
@@ -997,6 +1039,8 @@ def _unknown_place_like(doc: Doc, topo: Toponym) -> bool:
         return False  # "at 10 A.M.", "he was in disguise": an abbreviation or a common word, no place name
     if _RUN_TOGETHER.search(name):
         return False  # "in SyriaThe desert": two words run together where a page lost its line break
+    if any(c.dep_ == "case" for c in doc[topo.start:topo.end].root.children):
+        return False  # "a meeting at Rajapaksa's official residence": whose the place is, a name no gazetteer has
     return not (topo.start > 0 and doc[topo.start - 1].like_num)
 
 

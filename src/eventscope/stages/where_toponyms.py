@@ -97,7 +97,17 @@ def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) 
     if blind_caps(doc, sent_start, sent_end):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, english_words())
     return [_across_line_break(doc, topo, sent_end, gazetteer) for topo in sentence_toponyms(doc, sent)
-            if not _indefinite_noun(doc, topo)]
+            if not _indefinite_noun(doc, topo) and not _seat_of_an_outfit(doc, topo)]
+
+
+
+
+def _seat_of_an_outfit(doc: Doc, topo: Toponym) -> bool:
+    """"Oslo-based Iran Human Rights", "a London based monitor": where a body has its office, which is
+    no place of what it reports."""
+    after = doc[topo.end:topo.end + 2]
+    words = [t.lower_ for t in after if t.text != "-"]
+    return bool(words) and words[0] == "based"
 
 
 def _indefinite_noun(doc: Doc, topo: Toponym) -> bool:
