@@ -213,3 +213,11 @@ def test_a_lead_of_two_days_lends_no_day_beyond_the_next_paragraph(pipeline) -> 
             "Hezbollah said it fired dozens of rockets at an army base on Mount Meron.")
     ex = _extract(pipeline, text, dt.date(2024, 2, 21))
     assert ex.dates[_mention(ex, "fired").id].date != dt.date(2024, 2, 20)
+
+
+def test_a_nationality_word_naming_a_language_gives_no_country() -> None:
+    from eventscope.stages.actor_lookup import lookup_actor
+
+    assert lookup_actor("English-speaking separatists").country is None
+    assert lookup_actor("a Spanish-language newspaper").country is None
+    assert lookup_actor("a French journalist").country == "FRA"

@@ -42,6 +42,8 @@ COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
 WORD_KINDS = frozenset({"role", "title", "instrument"})  # common nouns: any case, regular plurals
 
 # Particles that do not need a capital letter even inside a proper name.
+# Words after a nationality word that make it a language's name ("English-speaking", "French-language").
+LANGUAGE_HEADS = frozenset({"speaking", "language", "languages", "speaker", "speakers", "medium"})
 # Capitalised words that go before a town's name without making it a person's ("Central Kabul").
 PLACE_DESCRIPTORS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                                "central", "greater", "downtown", "old", "new", "upper", "lower", "inner", "outer",
@@ -212,6 +214,8 @@ class ActorDictionary:
                 continue
             if entry.kind in ("capital", "place") and self._a_persons_surname(tokens, i, alias_words):
                 continue
+            if entry.kind == "demonym" and i + n < len(tokens) and tokens[i + n].key in LANGUAGE_HEADS:
+                continue  # "English-speaking separatists", "a Spanish-language newspaper": a language
             if entry.kind in WORD_KINDS or all_caps or _case_fits(alias_words, window):
                 return Match(i, i + n, entry, surface)
         return None
