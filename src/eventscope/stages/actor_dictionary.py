@@ -41,7 +41,6 @@ NAMED_KINDS = frozenset({"org", "igo", "person"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital"})
 WORD_KINDS = frozenset({"role", "title", "instrument"})  # common nouns: any case, regular plurals
 
-# Particles that do not need a capital letter even inside a proper name.
 # Words after a nationality word that make it a language's name ("English-speaking", "French-language").
 LANGUAGE_HEADS = frozenset({"speaking", "language", "languages", "speaker", "speakers", "medium"})
 # Capitalised words that go before a town's name without making it a person's ("Central Kabul").
@@ -50,6 +49,7 @@ PLACE_DESCRIPTORS = frozenset({"north", "south", "east", "west", "northern", "so
                                "metropolitan", "rural", "urban", "northeast", "northwest", "southeast", "southwest"})
 # Lower-case links inside Romance and Arabic place names ("Mocimboa da Praia", "Ciudad del Este").
 _NAME_LINKS = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "el", "al"})
+# Particles that do not need a capital letter even inside a proper name.
 _PARTICLES = frozenset({"al", "of", "the", "and", "for", "in", "de", "du", "wal", "ahl", "bin", "ibn", "e", "i"})
 # Short all-capital aliases that are also English words: in all-capital text
 # ("HE IS IN THE US") they cannot be told apart, so they do not match there.
@@ -230,7 +230,6 @@ class ActorDictionary:
             return False
         known = self._folded.get((before.key,))
         return known is None or known[0].kind not in WORD_KINDS
-
 
     def _a_persons_surname(self, tokens: list[Token], i: int, alias_words: tuple[str, ...]) -> bool:
         """A one-word town after a capitalised word that is no known name, title or direction:

@@ -92,6 +92,12 @@ def _local_namesakes(matches: list[Match]) -> list[Match]:
     return out
 
 
+def is_instrument(actor: Actor) -> bool:
+    """The actor was coded from a weapon or attack word of the dictionary ("airstrikes", "an IED"):
+    what `_describe` writes into the reason for an instrument entry."""
+    return "(instrument " in actor.reason
+
+
 def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Span | None = None) -> Actor:
     """Resolve `text` to canonical name, country, sector and affiliation, with reasons."""
     dictionary = dictionary or load_dictionary()

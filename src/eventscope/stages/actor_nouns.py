@@ -20,7 +20,7 @@ from eventscope.stages.actor_clauses import (
     is_passive,
     reduced_passive,
 )
-from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.actor_lookup import is_instrument, lookup_actor
 from eventscope.stages.actor_phrases import (
     NOUN_TARGET,
     OWNER_VICTIM,
@@ -88,17 +88,10 @@ PART_IN_VERBS = frozenset({"implicate", "involve", "charge", "suspect", "accuse"
 # Verbs on an event noun whose object was harmed ("the massacre, which left 89 people dead").
 HARM_VERBS = frozenset({"leave", "kill", "injure", "wound", "hurt", "maim", "claim", "depose", "oust", "topple",
                         "overthrow", "murder", "assassinate"})
-# Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
-def _weapon_word(token: Token) -> bool:
-    """A weapon word of the mode table ("artillery", "drone", "rocket") or a weapon of the actor
-    dictionary, not a person who wields one ("sniper", "gunman")."""
-    return (token.lemma_.lower() in mode_cues() and not is_person(token)) \
-        or "(instrument " in lookup_actor(token.text).reason
-
-
 # Nouns of settlements and areas: on an attack noun they say where ("a village raid"), not who.
-SETTLEMENT_NOUNS = frozenset({"village", "hamlet", "town", "city", "area", "district", "neighbourhood",
-                              "neighborhood", "region", "province", "border", "suburb", "township"})
+WHERE_MODIFIER_NOUNS = frozenset({"village", "hamlet", "town", "city", "area", "district", "neighbourhood",
+                                  "neighborhood", "region", "province", "border", "suburb", "township"})
+# Nouns of a war fought somewhere: a place or people named on them says where ("the Syrian war").
 WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "battle", "combat"})
 # Fights told as one noun, whose "with" names the other side ("a gunfight with the kidnappers").
 SIDES_NOUNS = frozenset({"clash", "skirmish", "gunfight", "firefight", "shootout", "fighting", "fight",
@@ -112,6 +105,12 @@ def _targets_of_verb(verb: Token) -> Found:
     """The objects of on/against/at... on the verb that does a deed noun ("launched raids on Gaza")."""
     return [(p, f"object of '{c.text}' after '{verb.text}'") for c in verb.children
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+
+
+def _weapon_word(token: Token) -> bool:
+    """A weapon word of the mode table ("artillery", "drone", "rocket") or a weapon of the actor
+    dictionary, not a person who wields one ("sniper", "gunman")."""
+    return (token.lemma_.lower() in mode_cues() and not is_person(token)) or is_instrument(lookup_actor(token.text))
 
 
 def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, list[str]]:
@@ -140,7 +139,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
                                                                   and "-" not in doc_words_before(noun))):
                 continue  # "the Syrian war", "the Vietnam War": where it is fought, not who fights
             elif child.i < noun.i and child.pos_ == "NOUN" and (
-                    child.lemma_.lower() in SETTLEMENT_NOUNS or child.lemma_.lower() in site_kinds()):
+                    child.lemma_.lower() in WHERE_MODIFIER_NOUNS or child.lemma_.lower() in site_kinds()):
                 continue  # "a village raid", "the market bombing": where it was done, not who did it
             elif child.i < noun.i and child.pos_ == "NOUN" and _weapon_word(child):
                 # "artillery and drone strikes": with what, not who; "a Russian missile strike", "an army
@@ -165,7 +164,7 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
             # "a barrage of about 20 rockets": what it was made of is the weapon, no target
             a2 += [(p, f"{NOUN_TARGET} '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "pobj"
-                   and not (child.lower_ == "of" and "(instrument " in lookup_actor(p.text).reason)]
+                   and not (child.lower_ == "of" and is_instrument(lookup_actor(p.text)))]
         elif child.dep_ == "acl" and child.lower_ in ("targeting", "against"):
             a2 += [(p, f"object of '{child.text}' after '{noun.text}'") for p in child.children if p.dep_ == "dobj"]
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in HARM_VERBS:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import Actor, Span
 from eventscope.ontology import STATE_SECTORS
 from eventscope.stages.actor_dictionary import ActorDictionary
-from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.actor_lookup import is_instrument, lookup_actor
 from eventscope.stages.counts_figures import is_person
 from eventscope.stages.lexicon import COUNT_NOUNS, match_trigger
 
@@ -111,7 +111,7 @@ def _event_word_only(head: Token, actor: Actor) -> bool:
 
 def _instrument_only(actor: Actor) -> bool:
     """A weapon or an attack with no country or group behind it ("a roadside bomb")."""
-    return actor.country is None and actor.affiliation is None and "(instrument " in actor.reason \
+    return actor.country is None and actor.affiliation is None and is_instrument(actor) \
         and not _known(actor)
 
 
@@ -515,7 +515,7 @@ def _strong_sector(actor: Actor) -> bool:
 
 def _with_locative(actor: Actor, trigger: Token, dictionary: ActorDictionary) -> Actor:
     """'In Iran, foreign ministry spokesman X accused ...': a state organ takes that country."""
-    if actor.country or actor.sector not in STATE_SECTORS or "(instrument " in actor.reason:
+    if actor.country or actor.sector not in STATE_SECTORS or is_instrument(actor):
         return actor  # "In Mogadishu, mortar shells landed": a weapon has no state
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for prep in verb.children:

@@ -56,7 +56,7 @@ from eventscope.stages.actor_clauses import (
     reduced_passive,
 )
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
-from eventscope.stages.actor_lookup import lookup_actor
+from eventscope.stages.actor_lookup import is_instrument, lookup_actor
 from eventscope.stages.actor_nouns import TARGET_PREPS, UNDERGO_VERBS, known_phrase, noun_arguments
 from eventscope.stages.actor_phrases import (
     PASSIVE_SUBJECT_DEPS,
@@ -278,8 +278,7 @@ SITE_PASSIVE_VERBS = frozenset({"attack", "bomb", "shell", "raid", "storm", "tor
 def _headline_passive(verb: Token, subject: Token) -> bool:
     """"Dozens detained as young demonstrators accuse ...", "Five killed in Kabul blast": a count (bare
     or of people) as the subject of a deed done to people, with no auxiliary and no object, is who
-    underwent it.  So
-    is a site noun ("Istanbul airport attacked"): a building does not attack."""
+    underwent it.  So is a site noun ("Istanbul airport attacked"): a building does not attack."""
     lemma = verb.lemma_.lower()
     if subject.pos_ == "NOUN" and subject.lemma_.lower() in site_kinds():
         return lemma in SITE_PASSIVE_VERBS
@@ -500,7 +499,7 @@ def _inside_thing(objects: list[Token]) -> Found:
 def _is_weapon(token: Token) -> bool:
     """A weapon or blast with no one named behind it ("the bomb", "explosives", "rockets")."""
     actor = lookup_actor(noun_phrase(token))
-    return actor.country is None and actor.affiliation is None and "(instrument " in actor.reason
+    return actor.country is None and actor.affiliation is None and is_instrument(actor)
 
 
 def _place_target(verb: Token, objects: list[Token]) -> Found:
@@ -582,7 +581,7 @@ def _agent_of_attack_noun(verb: Token) -> Found:
                 if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
                     # "shot in their home": a pronoun owner counts only if the noun is an attack word;
                     # "killed in the southern Mexican state": a noun that names no violence has no doer
-                    attack_word = "(instrument " in lookup_actor(noun.text).reason
+                    attack_word = is_instrument(lookup_actor(noun.text))
                     if not (attack_word or _names_violence(noun)):
                         continue
                     a1, _a2, _why = noun_arguments(noun)

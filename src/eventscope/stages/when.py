@@ -168,6 +168,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         # "the attack on the market", named again beside another deed of its sentence ("neutralised 15
         # terrorists ..., without mentioning the attack"): the attack told before, before the sentence's deed
         definite = _definite_noun(trigger)
+        lead_day = lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas(), times)
         borrowed = (
             linked(trigger, near, doc, nearest=True),
             same_event(trigger, mention, earlier, doc, paragraph),
@@ -177,7 +178,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             inherit(sentence, paragraph, dated),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
-            lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas(), times),
+            lead_day,
             # "... were killed when security forces fired": the lead's day, given to the sentence's main
             # deed, is its clauses' too (a date lent by an event referred back to is not)
             framed.get(sentence) if _told_in_step(trigger) else None,
@@ -187,7 +188,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         future_ok = mention.modality is Modality.FUTURE or reference is None
         chosen = phrase or next((b for b in borrowed if b is not None and (
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
-        if chosen is not None and chosen is borrowed[7]:
+        if chosen is not None and chosen is lead_day:
             framed.setdefault(sentence, chosen)
         if chosen is not None and chosen is not speech and chosen.report_bound:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
@@ -199,6 +200,11 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     return results
 
 
+# Nouns for a spell of unrest as a whole: "The violence turned deadly on Tuesday." dates what follows.
+UNREST_NOUNS = frozenset({"violence", "unrest", "bloodshed", "chaos", "turmoil", "mayhem", "crisis", "situation",
+                          "day", "night"})
+
+
 def _dates_the_unrest(verb: Token) -> bool:
     """The clause's subject is the unrest as a whole, and the clause is its sentence's main one."""
     return verb.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNREST_NOUNS
@@ -206,11 +212,6 @@ def _dates_the_unrest(verb: Token) -> bool:
 
 
 _FRAME_MAX_OFFSET = 3  # a fronted time adverbial starts within the sentence's first three tokens
-
-
-# Nouns for a spell of unrest as a whole: "The violence turned deadly on Tuesday." dates what follows.
-UNREST_NOUNS = frozenset({"violence", "unrest", "bloodshed", "chaos", "turmoil", "mayhem", "crisis", "situation",
-                          "day", "night"})
 
 
 def _told_in_step(trigger: Token) -> bool:
