@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
 from eventscope.evaluate.matching import argument_matches, head_span
 from eventscope.evaluate.predict import triggers_to_predictions
-from eventscope.evaluate.records import GoldArgument, PredictedArgument, PredictedEvent
-from eventscope.evaluate.score_events import _arguments_hit
+from eventscope.evaluate.records import (
+    Dataset,
+    GoldArgument,
+    GoldDocument,
+    GoldEvent,
+    PredictedArgument,
+    PredictedEvent,
+)
+from eventscope.evaluate.score_events import _arguments_hit, score_events
+from eventscope.evaluate.tables import type_roles
 from eventscope.model import Actor, ActorRoles, Article, Claim, ClaimKind, Mention, Place, Span
 from eventscope.stages.nlp import parse
 
@@ -93,3 +102,32 @@ def test_a_casualty_claim_unit_targets_its_victims(nlp) -> None:
     assert [a.text for a in attack.arguments if a.role == "target"] == ["the market"]
     assert [a.text for a in claim.arguments if a.role == "target"] == ["five traders"]
     assert [a.text for a in claim.arguments if a.role == "attacker"] == ["Rebels"]
+
+
+def test_a_role_the_gold_type_lacks_is_not_scored() -> None:
+    # KAIROS gives Life.Injure no Place (WikiEvents meta.json): the injury unit's place is neither a
+    # hit nor an extra; the attack in the same sentence is scored on its place as usual.
+    assert type_roles("wikievents", "Life.Injure.Unspecified") == frozenset({"attacker", "target"})
+    assert type_roles("wikievents", "Conflict.Attack.DetonateExplode") == frozenset({"attacker", "target", "place"})
+    assert type_roles("rams", "life.injure.illegal") is None
+    text = "A bomb exploded in Lyon, wounding 13 people."
+    blast, wounding, lyon = Span(7, 15, "exploded"), Span(25, 33, "wounding"), Span(19, 23, "Lyon")
+    attack = GoldEvent("g1", "Conflict.Attack.DetonateExplode", frozenset({"ASSAULT"}), trigger=blast,
+                       arguments=(GoldArgument("place", ("Lyon",), (lyon,)),),
+                       roles=type_roles("wikievents", "Conflict.Attack.DetonateExplode"))
+    injury = GoldEvent("g2", "Life.Injure.Unspecified", frozenset({"claim:injured"}), trigger=wounding,
+                       roles=type_roles("wikievents", "Life.Injure.Unspecified"))
+    place = (PredictedArgument("place", "Lyon", lyon),)
+    preds = {"d": [PredictedEvent("d", frozenset({"ASSAULT"}), trigger=blast, arguments=place),
+                   PredictedEvent("d", frozenset({"claim:injured"}), trigger=wounding, arguments=place)]}
+
+    def place_precision(*events: GoldEvent) -> float:
+        dataset = Dataset("wikievents", "-", "events", (GoldDocument("d", text, events),),
+                          scope=frozenset({"ASSAULT", "claim:injured"}), unit="trigger")
+        metrics = score_events(dataset, preds).metrics
+        assert metrics["event_recall"] == 1.0
+        return metrics["argument_precision_place"]
+
+    assert place_precision(attack, injury) == 1.0
+    # an injury type with a place role (RAMS has one) counts the injury unit's place as an extra
+    assert place_precision(attack, replace(injury, roles=None)) == 0.5

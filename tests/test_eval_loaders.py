@@ -191,6 +191,26 @@ def test_shared_bench_loads(shared_dir: Path, name: str, folder: str, minimum: i
     assert len(data.items) >= minimum
 
 
+def test_type_roles_agree_with_the_wikievents_ontology(shared_dir: Path) -> None:
+    """labels/type_roles.tsv says which scored roles each in-scope KAIROS type has, as meta.json does."""
+    import json
+
+    from eventscope.evaluate.tables import role_table, type_roles
+
+    roles = role_table("wikievents")
+    ontology = json.loads((shared_dir / "bench" / "wikievents" / "meta.json").read_text(encoding="utf-8"))
+    checked = 0
+    for event_type, names in ontology:
+        if event_type.startswith(("Conflict.Attack", "Life.Die", "Life.Injure")):
+            assert type_roles("wikievents", event_type) == {roles[n.casefold()] for n in names
+                                                           if n.casefold() in roles}, event_type
+            checked += 1
+    assert checked >= 4
+    data = load_dataset("wikievents", shared_dir / "bench" / "wikievents" / "dev.jsonl")
+    injuries = [e for d in data.items if isinstance(d, GoldDocument) for e in d.events if e.label.startswith("Life.Injure")]
+    assert injuries and all(e.roles is not None and "place" not in e.roles for e in injuries)
+
+
 def test_plv_without_marked_column(tmp_path: Path) -> None:
     path = tmp_path / "PLV_test.tsv"
     path.write_text("sentence\tsource\ttarget\tgold_root\nIran condemned the US strike.\tIran\tthe US\tACCUSE\n",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from eventscope.errors import DatasetError
 from eventscope.evaluate.records import Dataset, GoldArgument, GoldDocument, GoldEvent
-from eventscope.evaluate.tables import label_table, role_table
+from eventscope.evaluate.tables import label_table, role_table, type_roles
 from eventscope.model import Span
 
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "?", "!", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "%"}
@@ -204,6 +204,7 @@ def load_wikievents(path: Path) -> Dataset:
             events.append(GoldEvent(
                 str(mention.get("id") or f"{number}#{len(events)}"), event_type, accepted, trigger=span,
                 sentence=_sentence_of(ranges, span.start), arguments=tuple(arguments),
+                roles=type_roles("wikievents", event_type),
             ))
         doc_id = str(record.get("doc_id") or f"{path.name}:{number}")
         docs.append(GoldDocument(doc_id, text, tuple(events), source=where))

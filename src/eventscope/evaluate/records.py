@@ -82,6 +82,7 @@ class GoldEvent:
     death: bool | None = None  # a human target died (MUC-4)
     acled_sub_type: str | None = None
     arguments: tuple[GoldArgument, ...] = ()
+    roles: frozenset[str] | None = None  # scored roles the dataset's type has (None = all)
     core: bool = False
     recalled: bool = False
     optional: bool = False  # MUC-4 "(OPTIONAL)" templates: no penalty when missed

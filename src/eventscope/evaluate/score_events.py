@@ -265,6 +265,8 @@ def score_events(dataset: Dataset, predictions: Mapping[str, Sequence[PredictedE
                 continue
             counterpart = preds[paired[g_index]] if g_index in paired else None
             for role in ROLES:
+                if gold.roles is not None and role not in gold.roles:
+                    continue  # the type has no such role (KAIROS injuries have no place)
                 gold_args = [a for a in gold.arguments if a.role == role]
                 hits, predicted = _arguments_hit(gold_args, counterpart, role) if counterpart else (0, 0)
                 arg_counts[role]["tp"] += hits

@@ -98,6 +98,24 @@ def role_table(dataset: str) -> dict[str, str]:
             for row in _read_tsv("roles.tsv") if row["dataset"].strip() == dataset}
 
 
+def type_roles(dataset: str, label: str) -> frozenset[str] | None:
+    """The scored roles (attacker/target/place) that `label`'s type has in the dataset's ontology,
+    from `labels/type_roles.tsv` (the row of the type or its nearest parent); None = every role."""
+    roles = role_table(dataset)
+    parts = label.strip().casefold().split(".")
+    for cut in range(len(parts), 0, -1):
+        names = _type_role_rows(dataset).get(".".join(parts[:cut]))
+        if names is not None:
+            return frozenset(roles[name] for name in names if name in roles)
+    return None
+
+
+@cache
+def _type_role_rows(dataset: str) -> dict[str, tuple[str, ...]]:
+    return {row["type"].strip().casefold(): tuple(r.strip().casefold() for r in row["roles"].split("|"))
+            for row in _read_tsv("type_roles.tsv") if row["dataset"].strip() == dataset}
+
+
 @cache
 def acled_inter_sectors() -> dict[str, frozenset[str]]:
     return {row["inter"].strip().casefold(): frozenset(row["sectors"].split("|"))
