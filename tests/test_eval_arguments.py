@@ -18,7 +18,7 @@ from eventscope.evaluate.records import (
     PredictedEvent,
 )
 from eventscope.evaluate.score_events import _arguments_hit, score_events
-from eventscope.evaluate.tables import type_roles
+from eventscope.evaluate.tables import label_table, type_roles
 from eventscope.model import Actor, ActorRoles, Article, Claim, ClaimKind, Mention, Place, Span
 from eventscope.stages.nlp import parse
 
@@ -131,3 +131,25 @@ def test_a_role_the_gold_type_lacks_is_not_scored() -> None:
     assert place_precision(attack, injury) == 1.0
     # an injury type with a place role (RAMS has one) counts the injury unit's place as an extra
     assert place_precision(attack, replace(injury, roles=None)) == 0.5
+
+
+@pytest.mark.slow
+def test_an_invasion_is_scored_against_the_rams_invade_type(pipeline) -> None:
+    # eventscope codes an invasion as occupying territory (CAMEO 192, PLOVER COERCE); RAMS files it under
+    # conflict.attack.invade, whose row in labels/rams.tsv accepts that coding as well as an attack.
+    text = "His family fled Smyrna when Turks invaded this borderland in 1920."
+    extraction = pipeline.extract_one(Article(id="d", text=text))
+    units = triggers_to_predictions("d", extraction)
+    (invasion,) = [u for u in units if u.trigger is not None and u.trigger.text == "invaded"]
+    assert invasion.labels == frozenset({"COERCE"})
+    start = text.index("invaded")
+    turks = text.index("Turks")
+    gold = GoldEvent("g", "conflict.attack.invade", label_table("rams.tsv", hierarchical=True).lookup(
+        "conflict.attack.invade") or frozenset(), trigger=Span(start, start + 7, "invaded"),
+        arguments=(GoldArgument("attacker", ("Turks",), (Span(turks, turks + 5, "Turks"),)),))
+    dataset = Dataset("rams", "-", "events", (GoldDocument("d", text, (gold,)),),
+                      scope=label_table("rams.tsv", hierarchical=True).scope, unit="trigger",
+                      precision_meaningful=False)
+    metrics = score_events(dataset, {"d": units}).metrics
+    assert metrics["event_recall"] == 1.0
+    assert metrics["argument_recall_attacker"] == 1.0
