@@ -138,9 +138,11 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     # country is where it struck, not whose it was ("US airstrikes" names it in the head).
     head_is_actor = any(c.in_head and c.match.entry.kind != "instrument" for c in sectors) \
         or any(c.in_head for c in countries)
-    if country_pick and not head_is_actor and not followers:
+    if country_pick and not head_is_actor and not followers \
+            and country_pick.match.entry.kind not in NAMED_KINDS:
         # "facilities in Syria": event coders (CAMEO, the PLOVER GSR) code the place
-        # a thing is in as its country; say so, since it is not an actor word.
+        # a thing is in as its country; say so, since it is not an actor word.  (A body or person
+        # owns the head instead: "the office of U.N. Secretary-General Guterres" is the UN's.)
         notes.append(f"'{country_pick.match.surface}' is where the head is, no actor word in it")
     named = _named(country_pick if head_is_actor else None, sector_pick)
     if followers and named is not None and named.entry.kind == "person":

@@ -144,10 +144,12 @@ def _operator(token: Token) -> Token | None:
 
 
 def _without_platform(doc: Doc, actor: Actor, head: Token) -> Actor:
-    """'Russian government planes' -> 'Russian government', 'American fighter planes' -> 'American':
-    the words before a platform noun and the nouns that name its kind, when they end on a party,
-    are who acted; the actor keeps the coding the whole phrase gave it."""
-    if head.lower_ not in PLATFORM_NOUNS or actor.span is None:
+    """'Russian government planes' -> 'Russian government', 'American fighter planes' -> 'American',
+    'an ELN car bomb at the police academy' -> 'ELN': the words before a platform or weapon noun and
+    the nouns that name its kind, when they end on a party, are who acted; the actor keeps the coding
+    the whole phrase gave it."""
+    weapon = head.lower_ not in PLATFORM_NOUNS
+    if (weapon and not is_instrument(lookup_actor(head.text))) or actor.span is None:
         return actor
     phrase = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
     if phrase is None or not phrase.start <= head.i < phrase.end:
@@ -155,14 +157,17 @@ def _without_platform(doc: Doc, actor: Actor, head: Token) -> Actor:
     start, end = phrase.start, head.i
     while end - 1 > start and doc[end - 1].pos_ == "NOUN" and doc[end - 1].dep_ == "compound" \
             and not _party_word(doc[end - 1]):
-        end -= 1  # "war planes", "fighter jets", "think tank": the platform's own name
-    platform = doc[end:head.i + 1].text
-    if end <= start or not _party_word(doc[end - 1]) or not actor.text.endswith(platform):
+        end -= 1  # "war planes", "fighter jets", "car bomb", "think tank": the thing's own name
+    if end <= start or not _party_word(doc[end - 1]):
         return actor  # "massed warships", "a Clinton-related think tank": no one named just before
     words = doc[start:end]
-    return dataclasses.replace(actor, text=actor.text[:-len(platform)].rstrip(),
-                               span=Span(words.start_char, words.end_char, words.text),
-                               reason=_join(actor.reason, f"the force flying or sailing the '{platform}'"))
+    thing = doc[end:head.i + 1].text
+    # (a coordinated modifier's actor has its own text: "Russian government" of "Russian and Syrian
+    # government planes"; a phrase going on after the weapon, "... car bomb at the academy", is cut)
+    text = actor.text[:-len(thing)].rstrip() if actor.text.endswith(thing) else words.text
+    return dataclasses.replace(actor, text=text, span=Span(words.start_char, words.end_char, words.text),
+                               reason=_join(actor.reason, f"the side {'using' if weapon else 'flying or sailing'} "
+                                                          f"the '{thing}'"))
 
 
 def _party_word(token: Token) -> bool:
@@ -170,7 +175,7 @@ def _party_word(token: Token) -> bool:
     if token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PROPN":
         return True
     coded = lookup_actor(token.text)
-    return bool(coded.country or coded.affiliation or coded.sector in STATE_SECTORS)
+    return not is_instrument(coded) and bool(coded.country or coded.affiliation or coded.sector in STATE_SECTORS)
 
 
 def _members(token: Token, reason: str, agent: bool = False) -> list[tuple[Token, str]]:

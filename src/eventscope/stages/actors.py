@@ -70,7 +70,7 @@ from eventscope.stages.actor_phrases import (
 from eventscope.stages.actor_victims import claim_victims
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.where_focus import dateline_length
+from eventscope.stages.where_focus import dateline_span
 from eventscope.stages.where_site import site_kinds
 
 __all__ = ["claim_victims", "lookup_actor", "resolve_actors"]
@@ -104,7 +104,7 @@ def resolve_actors(parsed: ParsedArticle, mentions: Iterable[Mention],
     dictionary = dictionary or load_dictionary()
     home = _dateline_country(parsed, dictionary)
     # "DHAKA, Bangladesh (AP) — Police fired ...": the parser may join the dateline to the subject
-    opening = dateline_length(parsed.article.text)
+    opening = dateline_span(parsed.article.text)
     return {m.id: _roles(parsed, m, dictionary, home, opening) for m in mentions}
 
 
@@ -120,7 +120,7 @@ def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tup
     if not place.country or place.country not in dictionary.countries:
         return None
     named: Counter[str] = Counter()
-    opening = dateline_length(parsed.article.text)
+    _start, opening = dateline_span(parsed.article.text)
     for ent in parsed.doc.ents:
         if ent.start_char >= opening and ent.label_ in ("GPE", "NORP", "LOC"):
             country = lookup_actor(ent.text, dictionary).country
@@ -133,15 +133,16 @@ def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tup
 
 
 def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
-           home: tuple[str, str] | None = None, opening: int = 0) -> ActorRoles:
-    """The mention's actor1/actor2; `opening` is the dateline's length, whose words are no actor."""
+           home: tuple[str, str] | None = None, opening: tuple[int, int] = (0, 0)) -> ActorRoles:
+    """The mention's actor1/actor2; `opening` is the dateline's (start, end), whose words are no actor."""
     doc = parsed.doc
     trigger = doc[mention.trigger_token]
     if _is_noun(trigger):
         a1, a2, why = noun_arguments(trigger, violent=mention.plover in HOSTILE_TYPES)
     else:
         a1, a2, why = _verb_arguments(trigger)
-    a1, a2 = [f for f in a1 if f[0].idx >= opening], [f for f in a2 if f[0].idx >= opening]
+    start, end = opening
+    a1, a2 = [f for f in a1 if not start <= f[0].idx < end], [f for f in a2 if not start <= f[0].idx < end]
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
     actor2 = code_actors(doc, a2, dictionary, trigger, home=home)
     return ActorRoles(actor1=actor1, actor2=actor2, reason="; ".join(why))

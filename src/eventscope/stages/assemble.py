@@ -66,6 +66,7 @@ from eventscope.stages.assemble_incidents import (
     STATE_NOUNS,
     TALLY_MIN,
     TOLL_REACH,
+    came_before,
     contrast_clause,
     countrywide_sentences,
     counts_a_campaign,
@@ -96,6 +97,7 @@ from eventscope.stages.assemble_match import (
     date_interval,
     dates_agree,
     distinctive_words,
+    head_words,
     is_country_word,
     is_empty_reference,
     is_loose_date,
@@ -242,6 +244,8 @@ class _Cluster:
         cluster_date = self.best_date()
         if not is_loose_date(cluster_date) and not is_loose_date(date):
             score += 3
+            if not is_stretch_against_day(cluster_date, date):
+                score += 2  # "Sunday's assault": Sunday's event, before a month's that merely holds the day
         if self.same_mode(mention):
             score += 2
         if actor_keys(self.actors("actor1")) & actor_keys(roles.actor1):
@@ -293,6 +297,8 @@ class _Cluster:
         cluster_date = bounds[0] if bounds else self.best_date()
         if not self.same_kind(mention) or not dates_agree(cluster_date, date):
             return False
+        if bounds and not date.report_bound and not dates_agree(self.best_date(), date):
+            return False  # "stormed Djibo on Sunday ... JNIM claimed on Monday ... on Monday its aircraft struck"
         if any(m.sentence_index == mention.sentence_index and self.contrasts.get(m.id, -1) != contrast
                for m in self.mentions):
             return False  # "police clashed with riders in Kisumu, while a roadside bomb killed two officers"
@@ -350,8 +356,13 @@ class _Cluster:
         # groups" may well be one speaker, a rights office and the president are not
         own, new = self.actors("actor1"), roles.actor1
         own_sectors, new_sectors = {a.sector for a in own if a.sector}, {a.sector for a in new if a.sector}
-        return bool(own_sectors and new_sectors and not own_sectors & new_sectors
-                    and not actor_names(own) & actor_names(new))
+        if own_sectors and new_sectors:
+            return not own_sectors & new_sectors and not actor_names(own) & actor_names(new)
+        # a speaker without a sector is told by its words: "Prime Minister al-Sudani ordered ..." and
+        # "Organisers in Nasiriyah called for ..." are two speakers (a pronoun may be either)
+        if not own or not new or any(a.text.lower() in _SPEAKER_PRONOUNS for a in (*own, *new)):
+            return False
+        return not actor_names(own) & actor_names(new) and not head_words(own) & head_words(new)
 
     def fits_place(self, place: Place | None) -> bool:
         """No place told so far conflicts with `place`: every place, not only the first, since a province
@@ -361,6 +372,9 @@ class _Cluster:
 
 
 _ORDER = list(DatePrecision)
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her"})
 
 
 def _fineness(date: TimeRef) -> float:
@@ -724,7 +738,7 @@ def assemble(
         # in passing, one the story has not told before unless it names the same attacker or victim.
         answered = is_answered(parsed, mention)
         # "other attacks", "another attack", "previous attacks": not the event the story tells.
-        another = names_another(parsed, mention)
+        another = names_another(parsed, mention) or came_before(parsed, mention)
         in_passing = told_in_passing(parsed, mention, date, claims.get(mention.id, ()))
         if another and in_passing and generic_series(parsed, mention):
             continue  # "other attacks in the past": a series in passing, no event
@@ -760,11 +774,15 @@ def assemble(
             # (a reference with a time long ago in its own phrase, "the June 2021 massacre", is not to an
             # event told without a time)
             long_ago = is_recalled(date, parsed.article.reference_date) and _dated_in_its_phrase(parsed, mention, date)
-            target = next((c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
-                           and not (long_ago and is_weak_date(c.best_date()))
-                           and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
-                           and not c.roles_reversed(mention_roles)
-                           and not (answered and c.keeps_out_cause(mention, mention_roles))), None)
+            referred = [c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
+                        and not (long_ago and is_weak_date(c.best_date()))
+                        and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
+                        and not c.roles_reversed(mention_roles)
+                        and not (answered and c.keeps_out_cause(mention, mention_roles))]
+            # "Sunday's assault" is the event of that day, before one of a month that merely holds it
+            on_its_day = not is_weak_date(date) and not date.spans_weeks()
+            target = next((c for c in referred if on_its_day and not is_weak_date(c.best_date())
+                           and not is_stretch_against_day(c.best_date(), date)), None) or next(iter(referred), None)
         if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
             target = next((c for c in reversed(clusters)
                            if c.same_kind(mention) and not is_weak_date(c.best_date())

@@ -365,6 +365,36 @@ def names_another(parsed: ParsedArticle, mention: Mention) -> bool:
     return bool(words & ANOTHER_WORDS) and not definite
 
 
+# Verbs that set the story's news after an earlier deed: "The violence comes weeks after soldiers killed ...",
+# and what such a verb has for subject then: the news itself, by a word for a happening or "it"/"this"
+# ("The enemy came in large numbers after the explosion" is no such framing).
+COMES_AFTER_VERBS = frozenset({"come", "follow"})
+NEWS_WORDS = frozenset({"it", "this", "that", "violence", "unrest", "bloodshed", "fighting", "attack", "attacks",
+                        "assault", "strike", "strikes", "raid", "bombing", "killing", "killings", "clash", "clashes",
+                        "ambush", "abduction", "kidnapping", "incident", "move", "decision", "announcement",
+                        "news", "escalation", "offensive", "operation", "protest", "protests", "climbdown"})
+
+
+def came_before(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The trigger lies in the "after" clause of "comes/follows (weeks) after ...": the deed the news is
+    set after, told in passing, is not one of the news' events ("The violence comes weeks after
+    residents accused soldiers of killing around 70 civilians")."""
+    token = parsed.trigger(mention)
+    if token is None:
+        return False
+    for inner in (token, *token.ancestors):
+        head = inner.head
+        if head.i == inner.i:
+            return False
+        after = (inner.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in inner.children)) \
+            or (inner.dep_ in ("pobj", "pcomp") and head.lower_ == "after")
+        if after:
+            verb = head if inner.dep_ == "advcl" else head.head
+            return verb.lemma_.lower() in COMES_AFTER_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in NEWS_WORDS for c in verb.children)
+    return False
+
+
 def introduces_new(parsed: ParsedArticle, mention: Mention) -> bool:
     """A singular noun trigger with "a"/"an", the object of a verb or preposition: the story brings in an
     event it has not told ("... said they had repelled an RSF ground assault"), not one told before."""

@@ -89,17 +89,24 @@ _LOCAL_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlaceP
 
 
 TOWNS_APART_KM = 40  # two towns further apart than this are two scenes, not one
+PROVINCES_SIDE_BY_SIDE = 250  # characters: two provinces named this close are told as two scenes
 
 
 def places_conflict(a: Place | None, b: Place | None) -> bool:
-    """Two places named in the text, both local, in different countries, or two towns
-    named in the text far apart ("a bomb in San Juan Bautista ... a woman murdered in
-    Huamaguilla").  A country or a region ("the Iraq-Syria border") may span both, and
+    """Two places named in the text, both local, in different countries, two provinces of
+    one country, or two towns named in the text far apart ("a bomb in San Juan Bautista ...
+    a woman murdered in Huamaguilla").  A country or a region ("the Iraq-Syria border") may span both, and
     a division its towns, so they never conflict."""
     if a is None or b is None or not (a.span and b.span and a.country and b.country):
         return False
     if a.country != b.country:
         return a.precision in _LOCAL_PRECISIONS and b.precision in _LOCAL_PRECISIONS
+    if a.precision is PlacePrecision.ADMIN1 and b.precision is PlacePrecision.ADMIN1:
+        # two provinces named side by side for two deeds ("an ambush in western Michoacan and a shootout
+        # in neighbouring Guerrero"); named sentences apart, one may be a misread name ("the Jose Maria
+        # Cordoba airport" read as Cordoba department) or the province of an office that reports it
+        near = abs(a.span.start - b.span.start) <= PROVINCES_SIDE_BY_SIDE
+        return near and bool(a.admin1 and b.admin1 and a.admin1.casefold() != b.admin1.casefold())
     towns = a.precision in _TOWN_PRECISIONS and b.precision in _TOWN_PRECISIONS
     if not towns:
         return False

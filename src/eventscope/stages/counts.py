@@ -205,8 +205,12 @@ def _time_anchor(token: Token) -> bool:
     clause = clause_head(token)
     if clause.dep_ == "pcomp":  # "after killing a commander"
         return clause.head.lower_ in _ANCHORS
-    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _ANCHORS
-                                          for c in clause.children)
+    # (a clause with "after" of its own may be the parser's root: "abducted 15 children early Saturday,
+    # residents said, two days after more than 280 students were kidnapped")
+    return (clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _ANCHORS
+                                           for c in clause.children)) \
+        or (clause.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in _ANCHORS and c.i > clause.sent.start
+                                          for c in clause.children))
 
 
 def _is_question(text: str) -> bool:

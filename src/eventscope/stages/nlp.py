@@ -48,6 +48,25 @@ class ParsedArticle:
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
+# How far into the text a headline may run before the dateline that opens the next line.
+HEADLINE_MAX_CHARS = 300
+
+
+def opening_match(pattern: re.Pattern[str], text: str) -> tuple[int, int]:
+    """(start, end) of `pattern` matched where a dateline stands: at the text's start, or at the start
+    of the line after a one-line headline ("Gunmen storm hotel\n\nMOGADISHU (AFP) - ..."); (0, 0) if
+    neither."""
+    found = pattern.match(text[:HEADLINE_MAX_CHARS])
+    if found:
+        return 0, found.end()
+    headline_end = text.find("\n", 0, HEADLINE_MAX_CHARS)
+    if headline_end > 0:
+        found = pattern.match(text[headline_end:headline_end + HEADLINE_MAX_CHARS])
+        if found:
+            return headline_end, headline_end + found.end()
+    return 0, 0
+
+
 def paragraph_numbers(parsed: ParsedArticle) -> list[int]:
     """Paragraph number per sentence.  Blank lines separate paragraphs (wire copy, MUC-4, where a
     single line break only wraps a line); a text with no blank line at all (RAMS, WikiEvents, many

@@ -8,7 +8,11 @@ phrase belongs to which mention.  The fallback chain, step by step:
    "Sunday's strikes"), then one in a clause that governs it, then anywhere in
    the sentence; an end bound ("until 30 May") only last.  Why: a sentence can
    hold two events with two dates ("X on Monday, one day after Y"), and the
-   parse says which date modifies which verb.
+   parse says which date modifies which verb.  A "when" clause takes the time
+   just before it ("seized on Thursday morning, when gunmen stormed ...");
+   a deed in an "after" clause is bounded by its governor's time ("ended the
+   siege late Saturday, after jihadists stormed the hotel": on or before
+   Saturday, marked as a report's day is).
 2. The event named as the cause, within the paragraph ("killed in the
    airstrikes"): the nearest earlier mention whose trigger has that lemma.
 3. An event told before ("the strikes", "those attacks", "each strike hit",
@@ -19,7 +23,10 @@ phrase belongs to which mention.  The fallback chain, step by step:
 5. A date on a speech verb that governs the trigger ("wrote on Twitter Monday
    that ... were attacked"): the report's date, an upper bound for the event's.
 6. The date of the previous event in the same paragraph: news paragraphs keep
-   talking about the same happening until they name a new time.
+   talking about the same happening until they name a new time.  A sentence
+   lends its main clause's time, else the day its main "said" names, else a
+   time of a clause about a participant ("who seized power in 2022"); a deed
+   that did not happen lends none.
 7. The time an earlier sentence of the paragraph opens with ("On 8 June 2023,
    forces shelled Odesa. The strike injured 9."), even if no event was coded
    there: a fronted time adverbial frames what follows; so does the time of a
@@ -58,7 +65,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
-from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.nlp import ParsedArticle, opening_match, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, tree_distance
 from eventscope.stages.when_borrow import (
     inherit,
@@ -76,7 +83,7 @@ from eventscope.stages.when_expr import (
     resolve,
     resolve_phrase,
 )
-from eventscope.stages.when_patterns import MONTHS
+from eventscope.stages.when_patterns import MONTHS, WEEKDAY_RE
 
 __all__ = ["parse_dateline_date", "resolve_dates", "resolve_expression"]
 
@@ -87,6 +94,12 @@ _DATELINE = re.compile(
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?=\s*\([^)\n]{1,40}\)))\b"  # "BOGOTA, March 8 (Reuters) -": no year
 )
 NO_DATE = "no publication date and no date in text"
+
+
+def _dateline_end(text: str) -> int:
+    """Where the dateline ends, at the text's start or after a headline ("Mexico reels after cartel
+    ambush ...\n\nMEXICO CITY, Oct 16 (Reuters) - ..."); 0 if none."""
+    return opening_match(_DATELINE, text)[1]
 
 
 def resolve_expression(text: str, reference: dt.date, *, past: bool = True) -> TimeRef | None:
@@ -158,6 +171,12 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
                     and doc[item.clause].lemma_.lower() not in speech_lemmas()), key=lambda pair: pair[0])
     # Pass 2: the fallback chain, in reading order, so earlier events can lend their dates.
     dated: dict[int, TimeRef] = {}  # sentence index -> a date taken from text for an event there
+    # ... for an event told only in a clause about a participant ("Traore, who seized power in a coup
+    # in September 2022, vowed on Monday ..."): the sentence's story is its main clause, so the next
+    # sentence goes on from the main clause's time, or the day its saying verb names, before this one.
+    # (What did not happen, "would not return to the massacres", dates nothing after it.)
+    described: dict[int, TimeRef] = {}
+    spoken = _main_speech_days(parsed, found)
     framed: dict[int, TimeRef] = {}  # sentence index -> the lead's day, lent to a deed there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
     for mention in ordered:
@@ -175,7 +194,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             linked(trigger, earlier, doc, nearest=False) if definite else None,
             same_sentence(mention, ordered, own, doc),
             speech,
-            inherit(sentence, paragraph, dated),
+            inherit(sentence, paragraph, {**described, **spoken, **dated}),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
             lead_day,
@@ -190,14 +209,45 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
         if chosen is not None and chosen is lead_day:
             framed.setdefault(sentence, chosen)
-        if chosen is not None and chosen is not speech and chosen.report_bound:
+        if chosen is not None and chosen is not speech and chosen is not phrase and chosen.report_bound:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
-            dated.setdefault(sentence, chosen)
+            if mention.modality is Modality.OCCURRED:
+                (described if _describes_a_participant(trigger) else dated).setdefault(sentence, chosen)
             earlier.append((mention, chosen))
             results[mention.id] = chosen
     return results
+
+
+def _describes_a_participant(trigger: Token) -> bool:
+    """The trigger lies in a relative clause, participle or apposition on a noun: it tells something
+    about one of the sentence's parties, not what the sentence reports."""
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "appos") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        token = token.head
+    return False
+
+
+_REPORT_DAY = re.compile(rf"\b(?:{WEEKDAY_RE}|yesterday|today)\b", re.IGNORECASE)
+
+
+def _main_speech_days(parsed: ParsedArticle, found: list[_Found]) -> dict[int, TimeRef]:
+    """Sentence index -> the day its main saying verb names ("... said at his news conference on
+    Tuesday that ..."), as a plain day: what the next sentence adds was told then."""
+    doc = parsed.doc
+    out: dict[int, TimeRef] = {}
+    for item in found:
+        verb = doc[item.clause]
+        # (a day told relative to the report, "said Tuesday": "announced a lockdown from Sept. 30" is the
+        # lockdown's day, not the announcing's)
+        if item.resolved is not None and _REPORT_DAY.search(item.expr.text) and verb.dep_ == "ROOT" \
+                and item.resolved.precision is DatePrecision.DAY and item.resolved.date_end is None \
+                and verb.lemma_.lower() in speech_lemmas():
+            out.setdefault(item.sentence, replace(item.resolved, report_bound=False))
+    return out
 
 
 # Nouns for a spell of unrest as a whole: "The violence turned deadly on Tuesday." dates what follows.
@@ -332,8 +382,7 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
     previous: TimeRef | None = None
     previous_day: TimeRef | None = None  # "the following day" counts from the last day told, not "this year"
     spoken: list[tuple[int, dt.date]] = []  # (sentence, date) of verbs of saying with a day date
-    dateline = _DATELINE.match(text[:300])
-    dateline_end = dateline.end() if dateline else 0  # the dateline's date is the fallback, not a phrase
+    dateline_end = _dateline_end(text)  # the dateline's date is the fallback, not a phrase
     starts: dict[int, int] = {}
     for sentence in parsed.sentences:
         starts.setdefault(paragraph[sentence.index], sentence.start)
@@ -588,6 +637,12 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     clause_line = set(_ancestors(clause))
     ranked: list[tuple[int, int, int, _Found]] = []
     speech: list[tuple[int, _Found]] = []
+    told_at = _time_before_when(clause, [f for f in found if f.sentence in sentences])
+    if told_at is not None and told_at.resolved is not None and not told_at.expr.since:
+        # "students seized on Thursday morning, when gunmen stormed the school": the time the "when"
+        # clause follows is its time, wherever the parser hung the clause
+        pinned = told_at.resolved
+        return replace(pinned, reason=f"{pinned.reason}; the time its 'when' clause follows"), None
     for item in (f for f in found if f.sentence in sentences):
         head = doc[item.head]
         said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
@@ -596,7 +651,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i
                                                         and not _another_nouns_clause(doc[item.clause], trigger)):
             tier = 0
-        elif item.clause in clause_line and said:
+        elif said and (item.clause in clause_line or doc[item.clause].sent.start != trigger.sent.start):
+            # (a headline grouped with its lead: "..., witnesses said Wednesday" is the report's day there too)
             speech.append((tree_distance(trigger, head), item))
             continue
         elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
@@ -634,6 +690,11 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         if result is not None and trigger.tag_ == "VBD" and reference is not None and result.date is not None \
                 and result.date > reference:
             continue  # "the two sides agreed to hold talks next month": a past deed takes no date ahead
+        if result is not None and tier % 3 in (1, 2) and _told_after_it(clause, item):
+            # "forces ended the siege late Saturday, after jihadists stormed the hotel": the storming was
+            # on or before Saturday, so Saturday bounds it as a report's day does
+            return replace(result, reason=f"{result.reason}; phrase of the clause it came before (upper bound)",
+                           report_bound=True), None
         if result is not None:
             where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier % 3]
             return replace(result, reason=f"{result.reason}; phrase {where}"), None
@@ -642,6 +703,32 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)",
                                  report_bound=True)
     return None, None
+
+
+def _told_after_it(clause: Token, item: _Found) -> bool:
+    """The trigger's clause is an "after" clause told after the time's own clause, which governs it
+    ("ended the siege late Saturday, after jihadists stormed ...") or, the parser having hung the
+    "after" clause elsewhere, precedes it in the sentence: the deed came before that time."""
+    governor = item.clause
+    for inner in (clause, *clause.ancestors):
+        if inner.i == governor:
+            return False
+        mark = next((c for c in inner.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        if inner.dep_ == "advcl" and mark is not None:
+            governs = governor in {a.i for a in inner.ancestors}
+            return governs or max(item.tokens) < mark.i
+    return False
+
+
+def _time_before_when(clause: Token, found: list[_Found]) -> _Found | None:
+    """The time phrase just before the "when" that opens the clause (", when" may stand between)."""
+    when = next((c for c in clause.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < clause.i), None)
+    if when is None:
+        return None
+    before = when.i - 1
+    while before >= clause.sent.start and clause.doc[before].is_punct:
+        before -= 1
+    return next((f for f in found if before in f.tokens and f.expr.kind != "vague"), None)
 
 
 def _definite_noun(trigger: Token) -> bool:

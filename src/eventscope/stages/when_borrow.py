@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventscope.model import Mention, TimeRef
+from eventscope.model import Mention, Modality, TimeRef
 from eventscope.ontology import modes_agree
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
@@ -53,6 +53,8 @@ def linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, 
     """'killed in the airstrikes': the date of the airstrikes mentioned before."""
     for prep in (c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if not nearest and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+                continue  # "killed in demonstrations against the cost of living in 2023": others, not those told
             hit = matching(noun.lemma_.lower(), earlier, doc, nearest)
             if hit is not None:
                 why = hit[1].reason.split("; ")[0]
@@ -75,6 +77,10 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     repeated = noun is trigger and " " in mention.trigger.text.strip()
     if noun.pos_ != "NOUN" or not (definite or repeated):
         return None
+    if mention.modality is Modality.OCCURRED:
+        # "the failures that allowed the attack" is the attack that happened, not the offensive vowed
+        # in the sentence before
+        earlier = [(m, t) for m, t in earlier if m.modality is Modality.OCCURRED]
     if not definite:
         text = mention.trigger.text.lower()
         earlier = [(m, t) for m, t in earlier if m.trigger.text.lower() == text]
@@ -100,12 +106,18 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
            or (same_type[-1] if same_type and definite else None)
            or (pointed[-1] if pointed else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False)
-           or (lead[0] if lead and lead[0][0].sentence_index == 0 else None)
+           or (lead[0] if lead and _in_lead_sentence(lead[0][0], paragraph) else None)
            or (_same_subject(noun, earlier, doc) if definite and noun is not trigger else None))
     if hit is None:
         return None
     why = hit[1].reason.split("; ")[0]
     return replace(hit[1], reason=f"{why}; '{noun.text}' refers back to sentence {hit[0].sentence_index}")
+
+
+def _in_lead_sentence(told: Mention, paragraph: list[int]) -> bool:
+    """The mention is in the story's first sentence, or the first of the paragraph after a headline."""
+    index = told.sentence_index
+    return index == 0 or (paragraph[index] == 1 and paragraph[index - 1] == 0 and index == 1)
 
 
 def _same_subject(noun: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc) -> tuple[Mention, TimeRef] | None:

@@ -22,7 +22,7 @@ from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, PlacePrecision, Span
 from eventscope.placenames import exact_key
 from eventscope.stages.actor_dictionary import names_organisation
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, opening_match
 from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
 from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
 
@@ -354,11 +354,10 @@ FOREIGN_BODY_VOTES = 2
 _DATELINE_END = re.compile(r"\s(?:--|—|–)\s|\n")
 
 
-def dateline_length(text: str) -> int:
-    """Characters of a leading 'CITY, Country (AP) —' dateline (0 when the text opens without one):
-    its words are no actor of the first sentence."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+def dateline_span(text: str) -> tuple[int, int]:
+    """(start, end) of a 'CITY, Country (AP) —' dateline, at the text's start or after a headline; (0, 0)
+    when there is none: its words are no actor of the sentence it opens."""
+    return opening_match(_DATELINE, text)
 
 
 def _dateline_end(text: str) -> int:
