@@ -137,15 +137,6 @@ def test_the_side_named_before_a_weapon_is_who_used_it(pipeline) -> None:
     assert not ex.roles[_mention(ex, "killed").id].actor1
 
 
-def test_a_deed_in_an_after_clause_is_bounded_by_the_time_of_what_followed(pipeline) -> None:
-    # the siege ended late Saturday; the storming came before, so Saturday bounds it and does not fix it
-    text = ("Security forces ended a 30-hour siege of a hotel in Mogadishu late Saturday, after jihadists "
-            "stormed the building, officials said Sunday.")
-    ex = _extract(pipeline, text, dt.date(2022, 8, 21))
-    stormed = ex.dates[_mention(ex, "stormed").id]
-    assert stormed.report_bound and stormed.date == dt.date(2022, 8, 20)
-
-
 def test_two_speakers_without_a_sector_make_two_statements(pipeline) -> None:
     text = ("Police fired tear gas at protesters in Nasiriyah on Monday.\n\n"
             "Prime Minister Mohammed Shia al-Sudani ordered the formation of a committee to look into the "

@@ -9,10 +9,7 @@ phrase belongs to which mention.  The fallback chain, step by step:
    the sentence; an end bound ("until 30 May") only last.  Why: a sentence can
    hold two events with two dates ("X on Monday, one day after Y"), and the
    parse says which date modifies which verb.  A "when" clause takes the time
-   just before it ("seized on Thursday morning, when gunmen stormed ...");
-   a deed in an "after" clause is bounded by its governor's time ("ended the
-   siege late Saturday, after jihadists stormed the hotel": on or before
-   Saturday, marked as a report's day is).
+   just before it ("seized on Thursday morning, when gunmen stormed ...").
 2. The event named as the cause, within the paragraph ("killed in the
    airstrikes"): the nearest earlier mention whose trigger has that lemma.
 3. An event told before ("the strikes", "those attacks", "each strike hit",
@@ -209,7 +206,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
         if chosen is not None and chosen is lead_day:
             framed.setdefault(sentence, chosen)
-        if chosen is not None and chosen is not speech and chosen is not phrase and chosen.report_bound:
+        if chosen is not None and chosen is not speech and chosen.report_bound:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
@@ -690,11 +687,6 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         if result is not None and trigger.tag_ == "VBD" and reference is not None and result.date is not None \
                 and result.date > reference:
             continue  # "the two sides agreed to hold talks next month": a past deed takes no date ahead
-        if result is not None and tier % 3 in (1, 2) and _told_after_it(clause, item):
-            # "forces ended the siege late Saturday, after jihadists stormed the hotel": the storming was
-            # on or before Saturday, so Saturday bounds it as a report's day does
-            return replace(result, reason=f"{result.reason}; phrase of the clause it came before (upper bound)",
-                           report_bound=True), None
         if result is not None:
             where = ("in the trigger's clause", "in a linked clause", "elsewhere in the sentence")[tier % 3]
             return replace(result, reason=f"{result.reason}; phrase {where}"), None
@@ -703,21 +695,6 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)",
                                  report_bound=True)
     return None, None
-
-
-def _told_after_it(clause: Token, item: _Found) -> bool:
-    """The trigger's clause is an "after" clause told after the time's own clause, which governs it
-    ("ended the siege late Saturday, after jihadists stormed ...") or, the parser having hung the
-    "after" clause elsewhere, precedes it in the sentence: the deed came before that time."""
-    governor = item.clause
-    for inner in (clause, *clause.ancestors):
-        if inner.i == governor:
-            return False
-        mark = next((c for c in inner.children if c.dep_ == "mark" and c.lower_ == "after"), None)
-        if inner.dep_ == "advcl" and mark is not None:
-            governs = governor in {a.i for a in inner.ancestors}
-            return governs or max(item.tokens) < mark.i
-    return False
 
 
 def _time_before_when(clause: Token, found: list[_Found]) -> _Found | None:
