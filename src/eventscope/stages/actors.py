@@ -120,9 +120,9 @@ def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tup
     if not place.country or place.country not in dictionary.countries:
         return None
     named: Counter[str] = Counter()
-    _start, opening = dateline_span(parsed.article.text)
+    start, end = dateline_span(parsed.article.text)
     for ent in parsed.doc.ents:
-        if ent.start_char >= opening and ent.label_ in ("GPE", "NORP", "LOC"):
+        if not start <= ent.start_char < end and ent.label_ in ("GPE", "NORP", "LOC"):
             country = lookup_actor(ent.text, dictionary).country
             if country in dictionary.countries:
                 named[country] += 1
