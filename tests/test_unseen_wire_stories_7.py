@@ -40,6 +40,13 @@ def test_the_day_a_main_saying_verb_names_dates_what_the_next_sentence_adds(pipe
             "open and warned that traders who close them would have them sealed.")
     ex = _extract(pipeline, text, dt.date(2025, 9, 26))
     assert ex.dates[_mention(ex, "warned").id].date == dt.date(2025, 9, 26)
+    # nor does a saying denied: "No group had claimed responsibility by Sunday" tells no day of "previous attacks"
+    text = ("Insurgents attacked the town of Palma on Wednesday.\n\n"
+            "No group had claimed responsibility by Sunday. The insurgents have pledged allegiance to Islamic "
+            "State, which has claimed many of their previous attacks.")
+    ex = _extract(pipeline, text, dt.date(2021, 3, 28))
+    previous = ex.dates[_mention(ex, "attacks").id]
+    assert previous.phrase is None or "Sunday" not in previous.phrase.text
 
 
 def test_a_when_clause_takes_the_time_just_before_it(pipeline) -> None:

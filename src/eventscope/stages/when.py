@@ -240,9 +240,13 @@ def _main_speech_days(parsed: ParsedArticle, found: list[_Found]) -> dict[int, T
         verb = doc[item.clause]
         # (a day told relative to the report, "said Tuesday": "announced a lockdown from Sept. 30" is the
         # lockdown's day, not the announcing's)
+        # (nor a saying denied or bounded: "No group had claimed responsibility by Sunday")
         if item.resolved is not None and _REPORT_DAY.search(item.expr.text) and verb.dep_ == "ROOT" \
                 and item.resolved.precision is DatePrecision.DAY and item.resolved.date_end is None \
-                and verb.lemma_.lower() in speech_lemmas():
+                and verb.lemma_.lower() in speech_lemmas() and not item.bound \
+                and not item.expr.text.lower().startswith(("by ", "until ", "till ")) \
+                and not any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *verb.subtree)
+                            if c.i < verb.i):
             out.setdefault(item.sentence, replace(item.resolved, report_bound=False))
     return out
 
