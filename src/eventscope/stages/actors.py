@@ -141,11 +141,25 @@ def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,
         a1, a2, why = noun_arguments(trigger, violent=mention.plover in HOSTILE_TYPES)
     else:
         a1, a2, why = _verb_arguments(trigger)
-    start, end = opening
-    a1, a2 = [f for f in a1 if not start <= f[0].idx < end], [f for f in a2 if not start <= f[0].idx < end]
+    a1, a2 = _past_the_dateline(a1, opening), _past_the_dateline(a2, opening)
     actor1 = code_actors(doc, a1, dictionary, trigger, agent=True, home=home)
     actor2 = code_actors(doc, a2, dictionary, trigger, home=home)
     return ActorRoles(actor1=actor1, actor2=actor2, reason="; ".join(why))
+
+
+def _past_the_dateline(found: list[tuple[Token, str]], dateline: tuple[int, int]) -> list[tuple[Token, str]]:
+    """The arguments outside the dateline.  The parser may make the dateline's city the subject and the
+    real one its apposition ("MOGADISHU (AFP) - Al-Shabaab gunmen attacked ..."): that one stands."""
+    start, end = dateline
+    out = []
+    for token, reason in found:
+        if not start <= token.idx < end:
+            out.append((token, reason))
+            continue
+        after = next((c for c in token.children if c.dep_ == "appos" and c.idx >= end), None)
+        if after is not None:
+            out.append((after, f"{reason}; the apposition after the dateline"))
+    return out
 
 
 def _is_noun(trigger: Token) -> bool:
