@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,6 +30,17 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
     return [dict(row) for row in csv.DictReader(lines, delimiter="\t")]
 
 
+def nearest_type(label: str, keys: Collection[str]) -> str | None:
+    """The key that is `label` itself (casefolded) or its nearest parent type ("conflict.attack" for
+    "conflict.attack.bombing"), or None."""
+    parts = label.strip().casefold().split(".")
+    for cut in range(len(parts), 0, -1):
+        key = ".".join(parts[:cut])
+        if key in keys:
+            return key
+    return None
+
+
 @dataclass(frozen=True)
 class LabelTable:
     """Dataset label -> accepted eventscope labels, read from one TSV file.
@@ -46,15 +58,8 @@ class LabelTable:
         """The table's own label for the row that maps `label` (itself, or its nearest parent)."""
         key = label.strip().casefold()
         rows = {row[0].casefold(): row[0] for row in self.rows}
-        if key in rows:
-            return rows[key]
-        if self.hierarchical:
-            parts = key.split(".")
-            for cut in range(len(parts) - 1, 0, -1):
-                parent = ".".join(parts[:cut])
-                if parent in rows:
-                    return rows[parent]
-        return None
+        found = nearest_type(key, rows) if self.hierarchical else key if key in rows else None
+        return rows[found] if found is not None else None
 
     def lookup(self, label: str) -> frozenset[str] | None:
         """Accepted eventscope labels; empty = known but not scored; None = not in the table."""
@@ -101,13 +106,12 @@ def role_table(dataset: str) -> dict[str, str]:
 def type_roles(dataset: str, label: str) -> frozenset[str] | None:
     """The scored roles (attacker/target/place) that `label`'s type has in the dataset's ontology,
     from `labels/type_roles.tsv` (the row of the type or its nearest parent); None = every role."""
+    rows = _type_role_rows(dataset)
+    key = nearest_type(label, rows)
+    if key is None:
+        return None
     roles = role_table(dataset)
-    parts = label.strip().casefold().split(".")
-    for cut in range(len(parts), 0, -1):
-        names = _type_role_rows(dataset).get(".".join(parts[:cut]))
-        if names is not None:
-            return frozenset(roles[name] for name in names if name in roles)
-    return None
+    return frozenset(roles[name] for name in rows[key] if name in roles)
 
 
 @cache

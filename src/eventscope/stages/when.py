@@ -239,14 +239,12 @@ def _main_speech_days(parsed: ParsedArticle, found: list[_Found]) -> dict[int, T
     for item in found:
         verb = doc[item.clause]
         # (a day told relative to the report, "said Tuesday": "announced a lockdown from Sept. 30" is the
-        # lockdown's day, not the announcing's)
-        # (nor a saying denied or bounded: "No group had claimed responsibility by Sunday")
+        # lockdown's day, not the announcing's; nor an end bound, nor a saying denied: "No group had
+        # claimed responsibility by Sunday")
         if item.resolved is not None and _REPORT_DAY.search(item.expr.text) and verb.dep_ == "ROOT" \
                 and item.resolved.precision is DatePrecision.DAY and item.resolved.date_end is None \
                 and verb.lemma_.lower() in speech_lemmas() and not item.bound \
-                and not item.expr.text.lower().startswith(("by ", "until ", "till ")) \
-                and not any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *verb.subtree)
-                            if c.i < verb.i):
+                and not any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in verb.subtree if c.i < verb.i):
             out.setdefault(item.sentence, replace(item.resolved, report_bound=False))
     return out
 
@@ -638,13 +636,14 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     clause_line = set(_ancestors(clause))
     ranked: list[tuple[int, int, int, _Found]] = []
     speech: list[tuple[int, _Found]] = []
-    told_at = _time_before_when(clause, [f for f in found if f.sentence in sentences])
+    in_sentence = [f for f in found if f.sentence in sentences]
+    told_at = _time_before_when(clause, in_sentence)
     if told_at is not None and told_at.resolved is not None and not told_at.expr.since:
         # "students seized on Thursday morning, when gunmen stormed the school": the time the "when"
         # clause follows is its time, wherever the parser hung the clause
         pinned = told_at.resolved
         return replace(pinned, reason=f"{pinned.reason}; the time its 'when' clause follows"), None
-    for item in (f for f in found if f.sentence in sentences):
+    for item in in_sentence:
         head = doc[item.head]
         said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
         # Own clause; or, for a noun trigger, anything that modifies it ("Sunday's strikes").
