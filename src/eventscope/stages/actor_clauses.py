@@ -62,6 +62,8 @@ def _clause_told_before(verb: Token) -> Token | None:
 def inherited_subject(verb: Token) -> tuple[Found, str]:
     """A verb with no subject: from its coordinated/controlling verb or the noun it modifies."""
     head = verb.head
+    if passive_complement(verb):
+        return [], ""  # "20 people reported kidnapped", "were found killed": the subject underwent it
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if is_passive(verb) or reduced_passive(verb) or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
             return [], ""  # "facilities used by ...", "where the militiamen were killed"
@@ -118,6 +120,12 @@ def inherited_subject(verb: Token) -> tuple[Found, str]:
             return found, how and f"subject of '{verb.text}' borrowed from '{head.text}': {how}"
         current = head
     return [], ""
+
+
+def passive_complement(verb: Token) -> bool:
+    """A past participle complementing a verb ("reported kidnapped", "found killed", "remained
+    missing"): passive, its controller is who underwent the event."""
+    return verb.dep_ == "xcomp" and is_passive(verb) and verb.head.pos_ in ("VERB", "AUX")
 
 
 def object_controller(clause: Token, head: Token) -> Found:

@@ -22,6 +22,7 @@ from eventscope.stages.actor_clauses import (
 )
 from eventscope.stages.actor_lookup import is_instrument, lookup_actor
 from eventscope.stages.actor_phrases import (
+    FIRST_SIDE,
     NOUN_TARGET,
     OWNER_VICTIM,
     PASSIVE_SUBJECT_DEPS,
@@ -157,6 +158,12 @@ def noun_arguments(noun: Token, violent: bool = True) -> tuple[Found, Found, lis
             # "the United States-led bombing campaign", "a Saudi-led coalition's strikes": the leader acts
             a1 += [(c, f"'{c.text}-{child.text}' {noun.text}") for c in child.children
                    if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+        elif child.dep_ == "prep" and child.lower_ == "between" and lemma_of(inner) in WAR_NOUNS | SIDES_NOUNS:
+            # "fighting between ELN rebels and FARC dissidents", "clashes between police and protesters":
+            # the sides, the first named as the actor and the others as the side it fought
+            for side in (p for p in child.children if p.dep_ == "pobj"):
+                a1.append((side, f"{FIRST_SIDE}: '{child.text}' after '{noun.text}'"))
+                a2 += [(c, f"the other side: '{child.text}' after '{noun.text}'") for c in side.conjuncts]
         elif child.dep_ == "prep" and child.lower_ == "with" and lemma_of(inner) in WAR_NOUNS | SIDES_NOUNS:
             # "an orchestrated war with Russia", "clashes with police": the other side
             a2 += [(p, f"the other side: '{child.text}' after '{noun.text}'") for p in child.children

@@ -44,6 +44,7 @@ VIA_PREP = "object of"
 NOUN_TARGET = "target"  # "strike on Abu Kamal": kept if it has a name, a role or an entity
 MODIFIED_BY_CLAUSE = "noun modified by clause"  # "militants who attacked": kept if it looks like an actor
 OWNER_VICTIM = "victim owning"  # "Valencia's murder": the person it was done to, kept though no party
+FIRST_SIDE = "the first side"  # "clashes between police and protesters": police alone, the others are the other side
 # Determiners and words that say nobody did it ("no group has claimed ...").
 NOBODY = frozenset({"no", "nobody", "none", "noone"})
 
@@ -184,7 +185,7 @@ def _members(token: Token, reason: str, agent: bool = False) -> list[tuple[Token
     owner = _operator(token) if agent else None
     if owner is not None:
         token, reason = owner, f"{reason}; owner of the '{token.text}'"
-    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    heads = [token] + [c for c in token.conjuncts if c.i > token.i and not reason.startswith(FIRST_SIDE)]
     result = []
     for i, head in enumerate(heads):
         why = reason if i == 0 else f"{reason}, coordinated with '{token.text}'"
@@ -248,6 +249,8 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
             reason=_join(reason, f"'the {token.text}' -> the armed group named before it, {group.reason}"))
     if token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("VERB", "AUX"):
         return None  # "what was needed from Moscow was ...": a clause, not anyone who acts
+    if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "VBG" and match_trigger(token) is not None:
+        return None  # "Fighting between the ELN and dissidents has killed 40": a deed, not anyone who acts
     token = _counted_group(token)
     if (token.ent_type_ in TIME_ENTITIES and not _counted_people(token)) or not any(ch.isalnum() for ch in token.text):
         return None
@@ -628,6 +631,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
             return parallel
     bound = _clause_subjects(pronoun.head)
     plural = form == "they"
+    named: Token | None = None  # "they" for a name in the singular, if no plural subject comes first
     for i in range(pronoun.i - 1, floor - 1, -1):
         candidate = doc[i]
         if "\n\n" in candidate.text_with_ws and i < pronoun.i - 1:
@@ -641,13 +645,20 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
                     or candidate.head.head.pos_ not in ("NOUN", "PROPN"):
                 continue
             candidate = candidate.head.head  # "terrorists who secured weapons for their slaughter"
-        is_plural = candidate.tag_ in ("NNS", "NNPS")
+        # ("the Huthis", "the Kurds": a people or group named in the plural, which the tagger calls NNP)
+        is_plural = candidate.tag_ in ("NNS", "NNPS") or (
+            candidate.tag_ == "NNP" and candidate.lower_.endswith("s") and not candidate.lower_.endswith("ss")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in candidate.children))
         person = _person_like(candidate)
         if form in ("he", "she") and (is_plural or not person):
             continue
         if form == "it" and (is_plural or candidate.ent_type_ == "PERSON"):
             continue
-        if plural and not is_plural and candidate.pos_ != "PROPN":
+        if plural and not is_plural:
+            # "the Huthis ... in Gaza, where Israel has been at war ... they hijacked": a group named in the
+            # plural before a name in the singular
+            if candidate.pos_ == "PROPN" and named is None:
+                named = candidate
             continue
         return candidate
-    return None
+    return named

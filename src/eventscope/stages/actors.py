@@ -53,6 +53,7 @@ from eventscope.stages.actor_clauses import (
     device_subject,
     inherited_subject,
     is_passive,
+    passive_complement,
     reduced_passive,
 )
 from eventscope.stages.actor_dictionary import ActorDictionary, load_dictionary
@@ -234,6 +235,9 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
               for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not a2 and reduced_passive(verb):
         a2 = [(verb.head, f"noun modified by passive '{verb.text}'")]
+    if not a2 and passive_complement(verb):
+        a2 = [(c, f"subject of '{verb.head.text}', who was '{verb.text}'") for c in verb.head.children
+              if c.dep_ in ("nsubj", "nsubjpass") and _is_party(c)]
     described = verb.head
     while described.pos_ == "ADJ" and described.dep_ == "amod" and described.head.i != described.i:
         described = described.head  # "the slain military officials": parsed as modifying "military"

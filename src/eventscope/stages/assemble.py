@@ -402,10 +402,12 @@ def _same_town(a: Place | None, b: Place | None) -> bool:
             and same_place(a, b))
 
 
-# Nouns that name a happening; "the first strike hit ..." refers back to a strike.
+# Nouns that name a happening; "the first strike hit ..." refers back to a strike.  So does the weapon
+# that made it, as the subject of what it did ("Shells struck a camp ...  The shells landed in ...").
 EVENT_NOUNS = frozenset({
     "strike", "airstrike", "attack", "raid", "bombing", "blast", "explosion", "shelling",
     "operation", "assault", "offensive", "clash", "fighting", "ambush", "incident",
+    "shell", "rocket", "missile", "mortar", "bomb", "drone", "grenade",
 })
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ORDINALS = frozenset({"first", "second", "third", "latest", "last", "same"})
@@ -776,6 +778,7 @@ def assemble(
             long_ago = is_recalled(date, parsed.article.reference_date) and _dated_in_its_phrase(parsed, mention, date)
             referred = [c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
                         and not (long_ago and is_weak_date(c.best_date()))
+                        and not _recalled_into_untimed_deed(parsed, c, date)
                         and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
                         and not c.roles_reversed(mention_roles)
                         and not (answered and c.keeps_out_cause(mention, mention_roles))]

@@ -121,6 +121,10 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
                 and after.ent_type_ not in _NOT_PEOPLE and not is_number(obj) and not is_person(obj)):
             return after  # a name the parser split ("KILLED DOLORES HINOSTROZA"): the name is the victim
         return obj
+    ranged = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "between" and c.i == token.i + 1
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if ranged is not None:
+        return ranged  # "killed between 10 and 15 people": the parser hangs the object on "between"
     if token.tag_ in ("VBN", "VBD") and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head  # "four people killed in ...", "the wounded soldiers" (VBD: a tagger slip)
     before = token.doc[token.i - 1] if token.i > 0 else None

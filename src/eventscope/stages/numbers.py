@@ -70,7 +70,7 @@ def _read_int(tokens: list[str]) -> tuple[int | None, str]:
         entry = words.get(tok)
         if entry and entry.kind in ("exact", "at_least"):
             return entry.value, entry.kind
-    total, current, seen = 0, 0, False
+    total, current, seen, last = 0, 0, False, ""
     for index, tok in enumerate(tokens):
         entry = words.get(tok)
         if _DIGITS.match(tok) or _DECIMAL.match(tok):
@@ -79,6 +79,8 @@ def _read_int(tokens: list[str]) -> tuple[int | None, str]:
             current = float(tok.replace(",", "")) if "." in tok else int(tok.replace(",", ""))  # type: ignore[assignment]
             seen = True
         elif entry and entry.kind in _ADDITIVE:
+            if current % 100 and not (last == "ten" and entry.kind == "unit"):
+                return None, ""  # "twenty-five", "two hundred and five"; but "five and seven" is two figures
             current += entry.value
             seen = True
         elif entry and entry.kind == "scale":
@@ -96,6 +98,7 @@ def _read_int(tokens: list[str]) -> tuple[int | None, str]:
             return int(total + value), "at_least"  # "several hundreds", "a few"
         else:
             return None, ""
+        last = entry.kind if entry else "digits"
     if not seen:
         return None, ""
     return int(total + current), "exact"

@@ -206,7 +206,10 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             future_ok or b.date is None or reference is None or b.date <= reference)), None)
         if chosen is not None and chosen is lead_day:
             framed.setdefault(sentence, chosen)
-        if chosen is not None and chosen is not speech and chosen.report_bound:
+        # an event referred back to ("in the strikes", "the attack came after ...") is the event its report
+        # bounded ("the US-British strikes" of a headline): still no later than the report's day
+        same_deed = any(chosen is b for b in (*borrowed[:3], borrowed[-1]) if b is not None)
+        if chosen is not None and chosen is not speech and chosen.report_bound and not same_deed:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
@@ -723,6 +726,15 @@ def _in_its_when_clause(trigger: Token, item: _Found) -> bool:
                and any(c.lower_ == "when" for c in clause.children) for clause in (trigger, *trigger.ancestors))
 
 
+_UNCOUNTED = frozenset({"days", "weeks", "months", "hours", "several", "few", "some", "a few"})
+
+
+def _uncounted(expr: TimeExpression) -> bool:
+    """'days after', 'several days before': an offset that gives no count of its own."""
+    words = expr.text.lower().split()
+    return bool(words) and (words[0] in _UNCOUNTED or " ".join(words[:2]) in _UNCOUNTED)
+
+
 def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
                     reference: dt.date | None, told: list[tuple[Mention, TimeRef]]) -> TimeRef | None:
     """'X, one day after Y': Y = X - 1 when the trigger is in Y's clause, X = Y + 1 otherwise.  Y is a
@@ -744,6 +756,10 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
                                         "names, told before")
     others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
               and (f.head in complement) != inside]
+    if inside and _uncounted(item.expr):
+        # "killed nine militants in a battle, days after gunmen ambushed a patrol, officials said Friday": the
+        # report's day bounds the battle, and "days" counts back from no day the text gives
+        others = [f for f in others if doc[f.clause].lemma_.lower() not in speech_lemmas()]
     named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
     event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
     if others:

@@ -62,6 +62,8 @@ def linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, 
     return None
 
 
+# CAMEO roots of deeds of force: assault (18), fight (19), unconventional mass violence (20).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Words that name an event of a type without saying how it was done.
 _BARE_NAMES = frozenset({"attack", "assault", "incident", "raid", "ambush", "massacre", "killing", "killings"})
 
@@ -102,8 +104,14 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     # that crackdown": a demonstrative points at what was just told, whatever word told it
     pointed = [(m, t) for m, t in near if m.sentence_index < mention.sentence_index] \
         if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in noun.children) else []
+    # "Fano fighters overran a police station ...  Four police officers were killed in the attack": a bare
+    # name for an attack names the latest deed of force told before it in the paragraph (CAMEO 18-20:
+    # assault, fight, mass violence), whatever type the deed was coded
+    forced = [(m, t) for m, t in near if m.sentence_index < mention.sentence_index and m.cameo[:2] in FORCE_ROOTS] \
+        if definite and noun.lemma_.lower() in _BARE_NAMES else []
     hit = (matching(noun.lemma_.lower(), near, doc, nearest=True)
            or (same_type[-1] if same_type and definite else None)
+           or (forced[-1] if forced else None)
            or (pointed[-1] if pointed else None)
            or matching(noun.lemma_.lower(), earlier, doc, nearest=False)
            or (lead[0] if lead and _in_lead_sentence(lead[0][0], paragraph) else None)

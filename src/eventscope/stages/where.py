@@ -85,7 +85,7 @@ from eventscope.gazetteer import load_gazetteer as _load_gazetteer
 from eventscope.gazetteer_build import COMPASS
 from eventscope.model import ActorRoles, Mention, Modality, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
-from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
+from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS, UNDERGO_VERBS
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import tree_distance
@@ -644,6 +644,17 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
+    for _prob, topo in parse_scored:
+        # the town a strike verb takes as its object ("warplanes bombed Mellit", "jets struck Tyre"): the
+        # small model tags many such towns PERSON or ORG and the linker, fitted mostly on "in X", scores a
+        # bare object low; the object counts as a place name the text gives (`_label_in_text`)
+        root = doc[topo.start:topo.end].root
+        if root.dep_ == "dobj" and root.head.i == trigger and doc[trigger].lemma_.lower() in PLACE_OBJECT_VERBS:
+            found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
+            if found is not None and found.precision in (PlacePrecision.TOWN, PlacePrecision.POINT) \
+                    and trusted(found, caps, focus, _label_in_text(doc, topo)):
+                return found.to_place(span=span, reason=f"sentence: the town '{doc[trigger].text}' takes as "
+                                                        f"its object, {how}")
     for topo in landmarks:
         # the landmark a distance is measured from is all the place a sea or desert incident gets
         # ("targeted ... about 55 nautical miles west of Hodeidah"): the event is near it
@@ -752,6 +763,8 @@ def _label_in_text(doc: Doc, topo: Toponym) -> str:
         return "LOC"
     if root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS:
         return "LOC"  # "Kajuru village", "Bannu district"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return "GPE"  # "warplanes bombed Mellit": what is bombed or shelled is a place (tagged PERSON)
     return topo.label
 
 
@@ -764,6 +777,11 @@ def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
 
 
 # Attack nouns a country before them is often the attacker of: "a Myanmar military airstrike", "a US raid".
+# Verbs of striking a place from afar or storming it, whose object is a town when the gazetteer knows the
+# name ("bombed Mellit"); not "attack", "capture", "seize", "hit" or "strike", which take people as often
+# ("captured Diaz", "the bullets hit Gen. Leigh").
+PLACE_OBJECT_VERBS = frozenset({"bomb", "shell", "bombard", "pound", "raid", "storm", "besiege", "overrun", "invade",
+                                "strafe", "blitz"})
 STRIKE_NOUNS = frozenset({"strike", "airstrike", "bombing", "raid", "attack", "shelling", "bombardment"})
 
 
@@ -830,7 +848,25 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     spoke, a publication or an accord's name, whatever the linker makes of it."""
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
-        or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger)
+        or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger) \
+        or _the_doer(doc, topo, trigger)
+
+
+def _the_doer(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """"Washington and London launched strikes against the rebels": a place named as who did the deed,
+    alone or coordinated, stands for its government, not for where the deed was done.  A place that
+    underwent or counted deeds ("Aleppo suffered heavy shelling", "Chicago recorded 473 homicides") is
+    where they were."""
+    root = doc[topo.start:topo.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "nsubj":
+        return False
+    verb, told = root.head, doc[trigger]
+    acting = verb.i == trigger or (told.dep_ == "dobj" and told.head.i == verb.i)
+    lemma = verb.lemma_.lower()
+    return acting and lemma not in TALLY_VERBS and lemma not in UNDERGO_VERBS \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
