@@ -164,3 +164,77 @@ def test_they_refers_to_a_group_named_in_the_plural_before_a_singular_name(pipel
     ex = _extract(pipeline, text, dt.date(2024, 7, 16))
     they = ex.roles[_mention(ex, "hijacked").id].actor1
     assert [a.country for a in they] == ["YEM"]
+
+
+def test_a_figure_with_no_event_of_its_own_goes_to_an_incident_not_a_war(pipeline) -> None:
+    # "no one was hurt" is the rockets', told before the war the lead recalls last
+    text = ("Israeli air strikes on southern Lebanon killed at least seven people on Saturday, the health ministry "
+            "said, after rockets were fired towards northern Israel for the first time since a ceasefire ended the "
+            "war between Israel and Hezbollah nearly four months ago.\n\n"
+            "The Israeli military said three rockets crossed from Lebanon towards the border town of Metula early "
+            "on Saturday and were intercepted, and that no one was hurt.")
+    ex = _extract(pipeline, text, dt.date(2025, 3, 23))
+    assert not ex.claims.get(_mention(ex, "war").id)
+    assert [c.min for c in ex.claims.get(_mention(ex, "fired").id, ())] == [0]
+
+
+def test_the_day_a_clause_on_the_event_noun_talks_about_it_is_not_its_day(pipeline) -> None:
+    # "in an assault that the prime minister on Tuesday called ...": Tuesday is the calling's day
+    text = ("Gunmen overran the central town of Mirebalais early Monday, emptying its prison and killing at least "
+            "10 people, according to police, in an assault that the prime minister on Tuesday called \"an attack "
+            "on the Haitian state itself.\"")
+    ex = _extract(pipeline, text, dt.date(2025, 4, 2))
+    assert ex.dates[_mention(ex, "assault").id].date == dt.date(2025, 3, 31)
+
+
+def test_a_compass_word_takes_no_looser_spelling_than_the_name_alone(pipeline) -> None:
+    # "northern Shan state" is Myanmar's Shan state, not a consonant skeleton of "northern Sinai"
+    ex = _extract(pipeline, "An alliance of ethnic armies launched an offensive in northern Shan state on "
+                            "27 October 2023.", dt.date(2025, 1, 13))
+    place = ex.places[_mention(ex, "offensive").id]
+    assert place is not None and place.country == "MMR"
+
+
+def test_a_when_clause_of_the_deed_gives_its_time(pipeline) -> None:
+    # "funerals were held on Thursday for gendarmes killed when jihadists stormed a school early Tuesday"
+    text = ("Funerals were held in the capital on Thursday for dozens of trainee gendarmes killed when jihadists "
+            "stormed a gendarmerie training school in Bamako early Tuesday.")
+    ex = _extract(pipeline, text, dt.date(2024, 9, 19))
+    assert ex.dates[_mention(ex, "killed").id].date == dt.date(2024, 9, 17)
+
+
+def test_a_toll_dated_only_by_its_report_is_the_toll_of_the_attack_told(pipeline) -> None:
+    # "A security source told AFP on Wednesday that 77 people had been killed": Wednesday is the report's,
+    # and the dead are Tuesday's attack's
+    text = ("Jihadists stormed a gendarmerie school in Bamako early Tuesday, killing dozens of trainees.\n\n"
+            "The group claimed the dawn assault. Its fighters first attacked the school, then moved on to the air "
+            "base.\n\n"
+            "The ruling junta has not published a toll, saying only that there had been some losses. A security "
+            "source told AFP on Wednesday that 77 people had been killed and 255 wounded.")
+    ex = _extract(pipeline, text, dt.date(2024, 9, 19))
+    attack = _event_with(ex.events, "stormed")
+    assert "wounded" in _triggers(attack) and attack.date.date == dt.date(2024, 9, 17)
+
+
+def test_a_power_or_right_to_do_a_deed_is_no_deed_done(pipeline) -> None:
+    ex = _extract(pipeline, "Police have the power to arrest suspects without a warrant.", dt.date(2024, 11, 18))
+    assert _mention(ex, "arrest").modality.value == "hypothetical"
+    ex = _extract(pipeline, "The law gives soldiers the right to shoot.", dt.date(2024, 11, 18))
+    assert _mention(ex, "shoot").modality.value == "hypothetical"
+
+
+def test_a_name_the_text_calls_a_town_is_a_town_not_a_country(pipeline) -> None:
+    ex = _extract(pipeline, "The attack took place near Costa Rica, a farming town about 25 kilometers south of the "
+                            "Sinaloa state capital.", dt.date(2025, 1, 15))
+    place = ex.places[_mention(ex, "attack").id]
+    assert place is not None and place.country == "MEX" and place.admin1 == "Sinaloa"
+
+
+def test_a_date_on_another_event_noun_dates_only_that_noun(pipeline) -> None:
+    # "the anniversary of a July 7, 1990, rally": the rally's date, not the protests'
+    text = ("Police fired tear gas at anti-government protesters across Kenya on Monday.\n\n"
+            "The protests marked Saba Saba, the anniversary of a July 7, 1990, rally against one-party rule.")
+    ex = _extract(pipeline, text, dt.date(2025, 7, 8))
+    protests = [m for m in ex.mentions if m.trigger.text == "protests"][-1]
+    assert ex.dates[protests.id].date.year == 2025
+    assert ex.dates[_mention(ex, "rally").id].date == dt.date(1990, 7, 7)

@@ -786,7 +786,8 @@ def assemble(
             on_its_day = not is_weak_date(date) and not date.spans_weeks()
             target = next((c for c in referred if on_its_day and not is_weak_date(c.best_date())
                            and not is_stretch_against_day(c.best_date(), date)), None) or next(iter(referred), None)
-        if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ())):
+        if target is None and is_bare_toll(parsed, mention, date, place, claims.get(mention.id, ()),
+                                           bool(mention_roles.actor1)):
             target = next((c for c in reversed(clusters)
                            if c.same_kind(mention) and not is_weak_date(c.best_date())
                            and not is_recalled(c.best_date(), parsed.article.reference_date)

@@ -18,7 +18,7 @@ from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.counts_figures import count_of
 from eventscope.stages.lexicon import ANSWER_NOUNS
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, counts_in_a_series
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, STATE_NOUNS, clause_head, counts_in_a_series
 
 __all__ = [
     "ANOTHER_WORDS",
@@ -60,11 +60,14 @@ TOLL_REACH = 8
 
 
 def is_bare_toll(parsed: ParsedArticle, mention: Mention, date: TimeRef, place: Place | None,
-                 claims: tuple[Claim, ...]) -> bool:
+                 claims: tuple[Claim, ...], doer: bool = False) -> bool:
     """A mention that only reports casualties ("TWO PEOPLE WERE KILLED AND FIVE OTHERS WERE WOUNDED AS
     A RESULT"), with no time or place of its own: the toll of the incident the story last told, not
-    an incident of its own.  A named place or time, or no figure, and it stands alone."""
-    if not is_weak_date(date) or (place is not None and place.span is not None):
+    an incident of its own.  A named place or time, or no figure, and it stands alone; the day of a report
+    ("a security source told AFP on Wednesday that 77 people had been killed") is no time of its own, when
+    the toll names no `doer` ("the military said on Tuesday it had killed 70 extremists" may be a clash of
+    its own)."""
+    if not (is_weak_date(date) or (date.report_bound and not doer)) or (place is not None and place.span is not None):
         return False
     if not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) and c.min for c in claims):
         return False
@@ -203,7 +206,6 @@ def ranks_in_a_series(parsed: ParsedArticle, mention: Mention) -> bool:
 
 # Nouns for a war or a campaign as a whole: a state of affairs, not one happening (also assemble's test for
 # a mention that only names a war).
-STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
 CAMPAIGN_NOUNS = STATE_NOUNS | {"offensive", "campaign", "violence", "uprising", "revolution"}
 
 

@@ -41,7 +41,7 @@ from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import clause_head, counts_in_a_series
+from eventscope.stages.syntax import STATE_NOUNS, clause_head, counts_in_a_series
 from eventscope.stages.where_link import PLACE_NOUNS
 
 __all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims", "victim_sectors"]
@@ -533,8 +533,11 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
         pools.insert(0, ([m for m in last if m.plover == "ASSAULT"], "told just before"))
     for pool, where in pools:
         violent = [m for m in pool if m.plover in VIOLENT]
+        # ("... since a ceasefire ended the war.  Three rockets were intercepted and no one was hurt": the
+        # rockets' toll, not the war's; a war is no incident an unlinked figure belongs to)
+        incidents = [m for m in violent if doc[m.trigger_token].lemma_.lower() not in STATE_NOUNS]
         if violent:
-            pick = violent[-1]
+            pick = (incidents or violent)[-1]
             return pick, f"unlinked: no event in its sentence; attached to the nearest violent event {where} ('{pick.trigger.text}')"
     pick = min(mentions, key=lambda m: (m.plover not in VIOLENT, abs(m.sentence_index - sentence)))
     return pick, f"unlinked: no event governs it; attached to the nearest candidate '{pick.trigger.text}'"

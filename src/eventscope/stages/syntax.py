@@ -7,6 +7,9 @@ from spacy.tokens import Token
 MAX_HOPS = 64  # a parse is a tree, but never trust a loop to end on its own
 # Determiners that make a noun name something told before ("the attack", "these strikes").
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Nouns for a state of affairs rather than a happening: "the Syrian conflict", "the war between Israel and
+# Hezbollah" is no incident a toll or a date belongs to.
+STATE_NOUNS = frozenset({"war", "conflict", "insurgency", "hostility", "warfare", "rebellion", "crisis"})
 
 
 def clause_head(token: Token) -> Token:

@@ -594,8 +594,12 @@ def _deed_of_a_party(clause: Token, trigger: Token) -> bool:
 
 
 def _names_year_of_another(head: Token, trigger: Token) -> bool:
-    """The phrase is a year modifying another event noun than the trigger ("a 2020 coup")."""
-    return _year_on_a_noun(head) and head.head.i != trigger.i
+    """The phrase is a year or a date modifying another event noun than the trigger ("a 2020 coup", "the
+    anniversary of a July 7, 1990, rally")."""
+    on_a_noun = _year_on_a_noun(head) or (head.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN"
+                                         and head.ent_type_ == "DATE" and head.head.ent_type_ != "DATE"
+                                         and match_trigger(head.head) is not None)
+    return on_a_noun and head.head.i != trigger.i
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -649,6 +653,9 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
     for item in in_sentence:
         head = doc[item.head]
         said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
+        if item.clause != trigger.i and doc[item.clause].dep_ in ("relcl", "acl") and doc[item.clause].head.i == trigger.i \
+                and doc[item.clause].lemma_.lower() in TALK_ABOUT_VERBS:
+            continue  # "an assault that the prime minister on Tuesday called an attack on the state": the calling's day
         # Own clause; or, for a noun trigger, anything that modifies it ("Sunday's strikes").
         # A verb's subtree also holds clauses of other events ("who seized it in 2019"): not tier 0.
         if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i
@@ -658,6 +665,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             # (a headline grouped with its lead: "..., witnesses said Wednesday" is the report's day there too)
             speech.append((tree_distance(trigger, head), item))
             continue
+        elif _when_clause_of(doc[item.clause], clause):
+            tier = 0  # "gendarmes killed when jihadists stormed a school early Tuesday": the same time
         elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
             tier = 1
         else:
@@ -701,6 +710,12 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             return None, replace(item.resolved, reason=f"{item.resolved.reason}; date of the report (upper bound)",
                                  report_bound=True)
     return None, None
+
+
+def _when_clause_of(verb: Token, clause: Token) -> bool:
+    """`verb` heads a "when" clause of `clause`: what it tells happened at the same time."""
+    return verb.dep_ == "advcl" and verb.head.i == clause.i and verb.i > clause.i and any(
+        c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children)
 
 
 def _time_before_when(clause: Token, found: list[_Found]) -> _Found | None:

@@ -207,7 +207,7 @@ def same_sentence(mention: Mention, ordered: list[Mention],
     trigger = doc[mention.trigger_token]
     others = [m for m in ordered if m.sentence_index == mention.sentence_index and m.id != mention.id
               and (date := own[m.id][0]) is not None and not date.vague
-              and not told_apart(doc[m.trigger_token], trigger)]
+              and not told_apart(doc[m.trigger_token], trigger) and not _on_its_noun(date, doc, m)]
     if not others:
         return None
     other = min(others, key=lambda m: abs(m.trigger_token - mention.trigger_token))
@@ -216,6 +216,16 @@ def same_sentence(mention: Mention, ordered: list[Mention],
         return None
     why = date.reason.split("; ")[0]
     return replace(date, reason=f"{why}; date of '{other.trigger.text}' in the same sentence")
+
+
+def _on_its_noun(date: TimeRef, doc: Doc, mention: Mention) -> bool:
+    """The date is written on the event noun itself ("a 2020 coup", "a July 7, 1990, rally"): it dates that
+    noun only, not the sentence."""
+    if date.phrase is None:
+        return False
+    words = doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    return words is not None and words.root.head.i == mention.trigger_token \
+        and words.root.dep_ in ("nmod", "compound", "nummod", "amod", "npadvmod")
 
 
 def inherit(sentence: int, paragraph: list[int], dated: dict[int, TimeRef],

@@ -72,6 +72,20 @@ class Focus:
         return any(code in self.home or self.weights.get(code, 0.0) >= min_weight for code in codes)
 
 
+# Words the text may call a place by, which make it a town and not a country or province of that name.
+TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "suburb", "township", "settlement"})
+
+
+def _called_a_town(doc: Doc, start: int, end: int) -> bool:
+    """The text calls the name a town: in apposition ("Costa Rica, a farming town") or after "the town
+    of" ("the town of Costa Rica")."""
+    root = doc[start:end].root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_WORDS for c in root.children):
+        return True
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i and of.head.lemma_.lower() in TOWN_WORDS
+
+
 def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
                  focus: Mapping[str, float] | None = None) -> tuple[GazPlace | None, Span, str]:
     """The gazetteer entry for a toponym read in context, the span it covers, and how it was read.
@@ -95,7 +109,10 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         if len(words) >= width:
             phrase = " ".join(words[-width:]).replace("-", " ")
             if phrase in COMPASS:
-                place = gazetteer.lookup(f"{phrase} {doc[start:end].text}", focus, max_level=level)
+                # no looser a spelling than the name alone has: "northern Shan" is Shan state, not a
+                # consonant skeleton of "northern Sinai"
+                bare = min((c.level for c in gazetteer.candidates(doc[start:end].text)), default=level)
+                place = gazetteer.lookup(f"{phrase} {doc[start:end].text}", focus, max_level=min(level, bare))
                 if place is not None:
                     return place, span_of(doc, start - width, end), f"compass '{phrase}'"
     nxt = doc[end] if end < len(doc) else None
@@ -128,6 +145,13 @@ def resolve_name(gazetteer: Gazetteer, doc: Doc, topo: Toponym,
         # "Kandahar city", "Hays district": the name without the word for what kind of place it is
         admin_hint = admin_hint or designator[1].lower() not in _TOWN_DESIGNATORS
         text = text[:designator.start()]
+    if _called_a_town(doc, start, end):
+        # "near Costa Rica, a farming town south of the state capital": a town of the name, not the country
+        towns = tuple(c for c in gazetteer.candidates(text)
+                      if c.level <= level and c.place.precision is PlacePrecision.TOWN)
+        ranked = gazetteer.rank(towns, focus)
+        if ranked:
+            return ranked[0][1].place, span_of(doc, start, end), "the text calls it a town"
     place = gazetteer.lookup(text, focus, admin_hint=admin_hint, max_level=level)
     if place is not None and _nationality_word(text, place):
         return None, span_of(doc, start, end), "a nationality or language word, not a place's name"
