@@ -185,10 +185,15 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         # terrorists ..., without mentioning the attack"): the attack told before, before the sentence's deed
         definite = _definite_noun(trigger)
         lead_day = lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas(), times)
-        borrowed = (
+        # the event itself, told before: "killed in the strikes", "the strikes", "killed in the airstrikes"
+        referred_back = (
             linked(trigger, near, doc, nearest=True),
             same_event(trigger, mention, earlier, doc, paragraph),
             linked(trigger, earlier, doc, nearest=False) if definite else None,
+        )
+        last_resort = linked(trigger, earlier, doc, nearest=False)
+        borrowed = (
+            *referred_back,
             same_sentence(mention, ordered, own, doc),
             speech,
             inherit(sentence, paragraph, {**described, **spoken, **dated}),
@@ -198,7 +203,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             # "... were killed when security forces fired": the lead's day, given to the sentence's main
             # deed, is its clauses' too (a date lent by an event referred back to is not)
             framed.get(sentence) if _told_in_step(trigger) else None,
-            linked(trigger, earlier, doc, nearest=False),
+            last_resort,
         )
         # A date lent by another event must not carry a future date into a past-tense event.
         future_ok = mention.modality is Modality.FUTURE or reference is None
@@ -208,7 +213,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             framed.setdefault(sentence, chosen)
         # an event referred back to ("in the strikes", "the attack came after ...") is the event its report
         # bounded ("the US-British strikes" of a headline): still no later than the report's day
-        same_deed = any(chosen is b for b in (*borrowed[:3], borrowed[-1]) if b is not None)
+        same_deed = any(chosen is b for b in (*referred_back, last_resort) if b is not None)
         if chosen is not None and chosen is not speech and chosen.report_bound and not same_deed:
             # the report's day bounds only what its own "said" governs; lent on, it is a plain day
             chosen = replace(chosen, report_bound=False)
