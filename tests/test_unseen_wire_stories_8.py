@@ -238,3 +238,10 @@ def test_a_date_on_another_event_noun_dates_only_that_noun(pipeline) -> None:
     protests = [m for m in ex.mentions if m.trigger.text == "protests"][-1]
     assert ex.dates[protests.id].date.year == 2025
     assert ex.dates[_mention(ex, "rally").id].date == dt.date(1990, 7, 7)
+
+
+def test_a_combat_exercise_is_no_combat(pipeline) -> None:
+    # a photo caption in the reference article: "Drones are seen during an Iran army drone combat exercise"
+    ex = _extract(pipeline, "Drones are seen during an Iran army drone combat exercise in Semnan, Iran. US air "
+                            "strikes on Sunday targeted Iran-backed militia groups.", dt.date(2021, 6, 29))
+    assert not any(m.trigger.text == "combat" for m in ex.mentions)

@@ -54,7 +54,7 @@ COPULAS = frozenset({"be", "remain", "become"})
 
 # Nouns that a violence word in a compound describes rather than names an event of: a unit, a
 # vehicle or weapon built for it, a place, or a person known by an event the story tells elsewhere
-# ("combat troops", "attack helicopter", "war zone", "bombing suspect").
+# ("combat troops", "attack helicopter", "war zone", "bombing suspect", "a drone combat exercise").
 NOT_EVENT_HEADS = frozenset({
     "troop", "force", "unit", "brigade", "battalion", "squad", "team", "soldier", "pilot", "mission", "role",
     "helicopter", "aircraft", "plane", "jet", "drone", "ship", "vessel", "boat", "submarine", "vehicle", "tank",
@@ -62,7 +62,8 @@ NOT_EVENT_HEADS = frozenset({
     "game", "film", "movie", "video", "book", "novel", "story", "memorial", "museum", "veteran", "hero",
     "correspondent", "reporter", "photographer", "college", "chest", "room", "cabinet", "footing", "flag",
     "center", "centre", "camp", "chamber", "cell", "facility", "device", "technique", "method", "tactic",
-    "suspect", "mastermind", "plotter", "witness", "survivor",
+    "suspect", "mastermind", "plotter", "witness", "survivor", "exercise", "drill", "training", "manoeuvre",
+    "maneuver", "simulation",
 })
 
 
