@@ -245,3 +245,13 @@ def test_a_combat_exercise_is_no_combat(pipeline) -> None:
     ex = _extract(pipeline, "Drones are seen during an Iran army drone combat exercise in Semnan, Iran. US air "
                             "strikes on Sunday targeted Iran-backed militia groups.", dt.date(2021, 6, 29))
     assert not any(m.trigger.text == "combat" for m in ex.mentions)
+
+
+def test_event_nouns_joined_as_one_subject_tell_one_event(pipeline) -> None:
+    # "Israeli air strikes and artillery fire on southern Lebanon killed at least seven": one event, though
+    # each noun names another weapon; the rockets fired at Israel are another
+    text = ("Israeli air strikes and artillery fire on southern Lebanon killed at least seven people on Saturday, "
+            "the health ministry said, after rockets were fired towards northern Israel.")
+    ex = _extract(pipeline, text, dt.date(2025, 3, 23))
+    strikes = _event_with(ex.events, "air strikes")
+    assert "artillery fire" in _triggers(strikes) and "fired" not in _triggers(strikes)

@@ -770,6 +770,10 @@ def assemble(
             best = max(reversed(same_word), default=None, key=lambda c: affinity[id(c)])
             if best is not None and affinity[id(best)] + NAMED_AGAIN >= affinity[id(target)]:
                 target = best
+        if target is None and not another:
+            # "Israeli air strikes and artillery fire on southern Lebanon killed seven": event nouns joined as
+            # one subject or object tell one event, whatever weapon each names
+            target = _conjoined_with(parsed, mention, clusters, place)
         if target is None and not another and _refers_back(parsed, mention):
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
@@ -815,6 +819,17 @@ def assemble(
     # a suicide told alone is no event; told with an attack it has joined the attack's cluster
     return [_to_event(parsed, c) for c in clusters if not (c.accident and c.only_tolls(parsed))
             and not all(is_self_inflicted(parsed, m) for m in c.mentions)]
+
+
+def _conjoined_with(parsed: ParsedArticle, mention: Mention, clusters: list[_Cluster],
+                    place: Place | None) -> _Cluster | None:
+    """The event whose noun the mention's noun is coordinated with, of the same type and modality, at no
+    place apart."""
+    token = parsed.trigger(mention)
+    if token is None or token.dep_ != "conj" or token.pos_ != "NOUN" or token.head.pos_ != "NOUN":
+        return None
+    return next((c for c in clusters if c.head.plover == mention.plover and c.head.modality == mention.modality
+                 and any(m.trigger_token == token.head.i for m in c.mentions) and c.fits_place(place)), None)
 
 
 def _recalled_into_untimed_deed(parsed: ParsedArticle, cluster: _Cluster, date: TimeRef) -> bool:
