@@ -185,7 +185,8 @@ def _members(token: Token, reason: str, agent: bool = False) -> list[tuple[Token
     owner = _operator(token) if agent else None
     if owner is not None:
         token, reason = owner, f"{reason}; owner of the '{token.text}'"
-    heads = [token] + [c for c in token.conjuncts if c.i > token.i and not reason.startswith(FIRST_SIDE)]
+    # (the first side of a fight "between" two stands alone: its conjuncts are the other side)
+    heads = [token] if reason.startswith(FIRST_SIDE) else [token] + [c for c in token.conjuncts if c.i > token.i]
     result = []
     for i, head in enumerate(heads):
         why = reason if i == 0 else f"{reason}, coordinated with '{token.text}'"

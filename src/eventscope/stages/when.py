@@ -657,20 +657,20 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
         return replace(pinned, reason=f"{pinned.reason}; the time its 'when' clause follows"), None
     for item in in_sentence:
         head = doc[item.head]
-        said = doc[item.clause].lemma_.lower() in speech_lemmas() and item.clause != trigger.i
-        if item.clause != trigger.i and doc[item.clause].dep_ in ("relcl", "acl") and doc[item.clause].head.i == trigger.i \
-                and doc[item.clause].lemma_.lower() in TALK_ABOUT_VERBS:
+        verb = doc[item.clause]
+        said = verb.lemma_.lower() in speech_lemmas() and item.clause != trigger.i
+        if verb.dep_ in ("relcl", "acl") and verb.head.i == trigger.i and verb.lemma_.lower() in TALK_ABOUT_VERBS:
             continue  # "an assault that the prime minister on Tuesday called an attack on the state": the calling's day
         # Own clause; or, for a noun trigger, anything that modifies it ("Sunday's strikes").
         # A verb's subtree also holds clauses of other events ("who seized it in 2019"): not tier 0.
         if (item.clause == clause.i and not said) or (item.tokens & subtree and trigger.i != clause.i
-                                                        and not _another_nouns_clause(doc[item.clause], trigger)):
+                                                        and not _another_nouns_clause(verb, trigger)):
             tier = 0
-        elif said and (item.clause in clause_line or doc[item.clause].sent.start != trigger.sent.start):
+        elif said and (item.clause in clause_line or verb.sent.start != trigger.sent.start):
             # (a headline grouped with its lead: "..., witnesses said Wednesday" is the report's day there too)
             speech.append((tree_distance(trigger, head), item))
             continue
-        elif _when_clause_of(doc[item.clause], clause):
+        elif _when_clause_of(verb, clause):
             tier = 0  # "gendarmes killed when jihadists stormed a school early Tuesday": the same time
         elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
             tier = 1
@@ -678,8 +678,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             tier = 2
         if item.expr.kind == "vague" and tier:
             continue  # "recent attacks" dates those attacks, not "militias that are backed by Iran" beside them
-        if tier == 2 and told_apart(doc[item.clause], trigger) and not (
-                _deed_of_a_party(doc[item.clause], trigger) and item.resolved is not None
+        if tier == 2 and told_apart(verb, trigger) and not (
+                _deed_of_a_party(verb, trigger) and item.resolved is not None
                 and item.resolved.precision in (DatePrecision.DAY, DatePrecision.RANGE)):
             continue  # "the RSF, which have been at war since April 2023, denied ...": the war's date
         if _names_year_of_another(head, trigger):

@@ -645,7 +645,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
                 return found.to_place(span=span, reason=f"sentence: locative phrase in the event's clause "
                                                         f"'{clause.text}' (p={prob:.2f}), {how}")
     for _prob, topo in parse_scored:
-        # the town a strike verb takes as its object ("warplanes bombed Mellit", "jets struck Tyre"): the
+        # the town a strike verb takes as its object ("warplanes bombed Mellit", "shelled Tyre"): the
         # small model tags many such towns PERSON or ORG and the linker, fitted mostly on "in X", scores a
         # bare object low; the object counts as a place name the text gives (`_label_in_text`)
         root = doc[topo.start:topo.end].root
@@ -776,12 +776,12 @@ def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
                         "as a town abroad)" + (f"; country from article focus {country}" if country else ""))
 
 
-# Attack nouns a country before them is often the attacker of: "a Myanmar military airstrike", "a US raid".
 # Verbs of striking a place from afar or storming it, whose object is a town when the gazetteer knows the
 # name ("bombed Mellit"); not "attack", "capture", "seize", "hit" or "strike", which take people as often
 # ("captured Diaz", "the bullets hit Gen. Leigh").
 PLACE_OBJECT_VERBS = frozenset({"bomb", "shell", "bombard", "pound", "raid", "storm", "besiege", "overrun", "invade",
                                 "strafe", "blitz"})
+# Attack nouns a country before them is often the attacker of: "a Myanmar military airstrike", "a US raid".
 STRIKE_NOUNS = frozenset({"strike", "airstrike", "bombing", "raid", "attack", "shelling", "bombardment"})
 
 
