@@ -240,14 +240,15 @@ def _code_one(doc: Doc, token: Token, reason: str, dictionary: ActorDictionary,
             return dataclasses.replace(
                 coded, text=token.text, span=span,
                 reason=_join(reason, f"pronoun '{token.text}' -> {how} '{doc[start:end].text}'", coded.reason))
-    elif (group := _named_group_before(doc, token, dictionary)) is not None:
+    elif (group := _named_group_before(doc, token, dictionary) or _same_noun_before(doc, token, dictionary)) is not None:
         # "U.S. warplanes struck Houthi targets ... after the Iran-aligned group fired drones": the group
-        # named last; keep the definite noun's own span, that is where the text says it
+        # named last ("the coalition": the Saudi-led one named before); keep the definite noun's own span,
+        # that is where the text says it
         start, end = _np_bounds(token)
         return dataclasses.replace(
             group, text=doc[start:end].text, span=Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                                                        doc[start:end].text),
-            reason=_join(reason, f"'the {token.text}' -> the armed group named before it, {group.reason}"))
+            reason=_join(reason, f"'the {token.text}' -> named before as '{group.text}', {group.reason}"))
     if token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("VERB", "AUX"):
         return None  # "what was needed from Moscow was ...": a clause, not anyone who acts
     if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "VBG" and match_trigger(token) is not None:
@@ -611,6 +612,26 @@ def _named_group_before(doc: Doc, noun: Token, dictionary: ActorDictionary) -> A
         coded = lookup_actor(entity.text, dictionary)
         if coded.sector in ARMED_GROUP_SECTORS and coded.name:
             return coded
+    return None
+
+
+def _same_noun_before(doc: Doc, noun: Token, dictionary: ActorDictionary) -> Actor | None:
+    """The actor a bare definite noun names again ("the coalition" after "the Saudi-led coalition"): the
+    nearest earlier use of the same noun with words of its own that give it a country."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ != "det" for c in noun.children if c.i < noun.i) \
+            or lookup_actor(noun.text, dictionary).country:
+        return None
+    for earlier in reversed(doc[:noun.i]):
+        if earlier.lemma_ != noun.lemma_ or earlier.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < earlier.i for c in earlier.children):
+            continue
+        start, _end = _np_bounds(earlier)
+        coded = lookup_actor(doc[start:earlier.i + 1].text, dictionary)
+        if coded.country:
+            return coded
+        return None  # the nearest named one decides
     return None
 
 

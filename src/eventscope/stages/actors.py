@@ -195,7 +195,7 @@ def _verb_arguments(verb: Token) -> tuple[Found, Found, list[str]]:
             a1.append((child, f"nsubj of '{verb.text}'"))
         elif child.dep_ == "agent":
             a1 += [(p, f"agent 'by' of '{verb.text}'") for p in child.children if p.dep_ == "pobj"]
-    a1 = _one_subject(verb, a1)
+    a1 = [_doer_of_deed(token, reason) for token, reason in _one_subject(verb, a1)]
     if not a1 and _is_passive_clause(verb):
         a1 = _stray_agent(verb)
     if not a1 and verb.tag_ == "VBN":
@@ -589,6 +589,16 @@ def _names_violence(noun: Token) -> bool:
     """The noun is a violent event in the trigger lexicon ("ambush", "massacre", "clashes")."""
     found = match_trigger(noun)
     return found is not None and found.rule.cameo is not None and cameo_code(found.rule.cameo).plover in HOSTILE_TYPES
+
+
+def _doer_of_deed(subject: Token, reason: str) -> tuple[Token, str]:
+    """'An air strike by the Saudi-led coalition hit a market': a subject that names the deed or its weapon
+    stands for whoever its "by" names."""
+    if subject.pos_ != "NOUN" or not (_names_violence(subject) or is_instrument(lookup_actor(subject.text))):
+        return subject, reason
+    agent = next((p for by in subject.children if by.dep_ == "prep" and by.lower_ == "by"
+                  for p in by.children if p.dep_ == "pobj"), None)
+    return (agent, f"{reason}: 'by' of the {subject.text}") if agent is not None else (subject, reason)
 
 
 def _agent_of_attack_noun(verb: Token) -> Found:

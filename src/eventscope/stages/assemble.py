@@ -60,7 +60,7 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
-from eventscope.ontology import ARMED_SECTORS, modes_agree, plover_type
+from eventscope.ontology import ARMED_SECTORS, cameo_code, modes_agree, plover_type
 from eventscope.stages.assemble_incidents import (
     CAMPAIGN_NOUNS,
     STATE_NOUNS,
@@ -114,9 +114,10 @@ from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule an
     UNLINKED,
     best_figure,
 )
+from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.numbers import number_words
-from eventscope.stages.syntax import clause_head
+from eventscope.stages.syntax import clause_head, relative_clause_noun
 
 __all__ = ["assemble", "best_figure", "date_interval", "is_weak_date", "stable_event_id"]
 
@@ -137,6 +138,15 @@ def _blast_of(blast: Mention, weapon: Mention) -> bool:
     the strike that made one: no different deed."""
     return blast.trigger.text.lower() in BLAST_NOUNS and blast.plover_mode == "explosives" \
         and weapon.plover_mode in EXPLOSIVE_MODES
+
+
+def _missile_of(missile: Mention, strike: Mention) -> bool:
+    """`missile` took its mode from the word "missile" alone, which warplanes and drones fire too ("22 people
+    were killed when missiles struck the market" after "an air strike hit a crowded market"): no different
+    deed from an air or drone strike.  Rockets, shells and artillery stay apart."""
+    word = re.search(r"weapon word \w+ '([^']+)'", missile.reasons.get("mode", ""))
+    return missile.plover_mode == "heavy-weapons" and word is not None \
+        and word.group(1).lower() in ("missile", "missiles") and strike.plover_mode in ("aerial", "drone")
 
 
 @dataclass
@@ -204,7 +214,7 @@ class _Cluster:
         if mention.plover != head.plover or mention.modality != head.modality:
             return False
         return modes_agree(head.plover_mode, mention.plover_mode) or _blast_of(head, mention) \
-            or _blast_of(mention, head)
+            or _blast_of(mention, head) or _missile_of(head, mention) or _missile_of(mention, head)
 
     def shares_actors(self, roles: ActorRoles) -> bool:
         """The same known attacker, or the same victim named."""
@@ -435,10 +445,7 @@ def _refers_back(parsed: ParsedArticle, mention: Mention) -> bool:
     token = parsed.trigger(mention)
     if token is None:
         return False
-    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
-        child for child in token.children
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EVENT_NOUNS
-    ]
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else _subject_nouns(token)
     for noun in nouns:
         for child in noun.children:
             word = child.lower_
@@ -467,8 +474,15 @@ def _definite_name(parsed: ParsedArticle, mention: Mention) -> Token | None:
         # only as its clause's subject, what the sentence goes on about ("The strikes hit ..."); not
         # "in response to the attacks by militias", which may be any of several
         return token if token.dep_ in ("nsubj", "nsubjpass") else None
-    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS),
-                None)
+    return next(iter(_subject_nouns(token)), None)
+
+
+def _subject_nouns(verb: Token) -> list[Token]:
+    """The event nouns a verb's subject names: "The strikes hit ...", and the noun a relative clause
+    hangs on ("the strikes, which hit areas around Kobani, killed ...")."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS]
+    named = relative_clause_noun(verb) if not nouns else None
+    return [*nouns, named] if named is not None and named.lemma_.lower() in EVENT_NOUNS else nouns
 
 
 def _named_by_a_noun(parsed: ParsedArticle, cluster: _Cluster) -> bool:
@@ -753,9 +767,11 @@ def assemble(
         fresh = introduces_new(parsed, mention)
         contrast = contrast_clause(parsed, mention)
         after = _counted_from(parsed, mention, date)
+        anchored = _anchor_types(parsed, after, mentions)
         candidates = [] if another or inquired else [
             c for c in clusters if not c.inquired and not (fresh and not c.in_paragraph_of(mention))
             and not any(m.trigger_token in after for m in c.mentions)
+            and not (c.head.plover in anchored and not any(m.trigger_token in after for m in c.mentions))
             and not _recalled_into_untimed_deed(parsed, c, date)
             and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier, contrast)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
@@ -860,6 +876,22 @@ def _counted_from(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> set
     if clause_head(marker).i != clause_head(trigger).i:
         return set()  # "reports issued eight hours after the clashes" dates the reports, not a killing
     return {t.i for c in marker.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+
+
+def _anchor_types(parsed: ParsedArticle, after: set[int], mentions: list[Mention]) -> set[str]:
+    """The PLOVER types of an event noun the mention's date counts from that is no mention of its own
+    ("Hours after the bombing, several mortar shells landed"): the bombing told before is another event
+    of that type than the shelling, whichever cluster it stands for."""
+    told = {m.trigger_token for m in mentions}
+    if after & told:
+        return set()  # the anchor is a mention: only its own event is kept apart
+    types = set()
+    for i in after:
+        found = match_trigger(parsed.doc[i])
+        code = cameo_code(found.rule.cameo) if found is not None and found.rule.cameo else None
+        if code is not None and code.plover:
+            types.add(code.plover)
+    return types
 
 
 def _not_yet(mention: Mention, date: TimeRef, reference: dt.date | None) -> Mention:

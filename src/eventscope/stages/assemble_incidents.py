@@ -219,10 +219,21 @@ def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: froze
         return False
     verb = clause_head(token.head if token.dep_ == "amod" else token)  # "313 wounded": the figure's clause
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is not None and noun.lower_ == "it":
+        noun = _campaign_before(noun)  # "The war erupted in April 2023 ... It has killed tens of thousands"
     told = [verb] if noun is not None and noun.lemma_.lower() in CAMPAIGN_NOUNS else []
     if token.lemma_.lower() in CAMPAIGN_NOUNS:  # "an insurgency that has killed thousands"
         told += [c for c in token.children if c.dep_ == "relcl"]
     return any(_present_perfect(v) for v in told)
+
+
+def _campaign_before(pronoun: Token) -> Token | None:
+    """The war or campaign an "it" subject stands for: the subject of the sentence before, when it names one."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    before = pronoun.doc[sentence.start - 1].sent
+    return next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in CAMPAIGN_NOUNS), None)
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -500,7 +511,7 @@ def names_what_was_fled(parsed: ParsedArticle, mention: Mention) -> bool:
 
 # Adverbs that make a present-tense verb a habit ("bandits often kidnap villagers for ransom").
 HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "typically",
-                           "generally", "commonly", "occasionally", "repeatedly", "habitually", "long"})
+                           "generally", "commonly", "occasionally", "repeatedly", "habitually", "long", "increasingly"})
 
 
 def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
@@ -508,7 +519,7 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
     told in the present with an adverb of frequency, is background, no event; so is what has been done
     again and again ("villagers have repeatedly been killed by military airstrikes since the coup", "the
     gangs have for years terrorized farming communities, kidnapping for ransom", "has long been the scene
-    of deadly attacks")."""
+    of deadly attacks"); so is a deed in the plural that someone "continues to" do."""
     token = parsed.trigger(mention)
     if token is None:
         return False
@@ -525,6 +536,9 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
         verb = verb.head
     while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "have for years terrorized villages, kidnapping for ransom"
+    if token.tag_ == "NNS" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "keep") \
+            and verb.head.tag_ in ("VBP", "VBZ"):
+        return True  # "was pushed out of Mogadishu in 2011 but continues to carry out deadly bombings"
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and _present_perfect(verb)) or any(
         a.lower_ in ("have", "has") and a.tag_ in ("VBP", "VBZ") for a in auxes)

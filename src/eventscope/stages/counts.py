@@ -237,8 +237,14 @@ def _counts_more(doc: Doc, reading: Reading) -> bool:
 
 def _says_more(doc: Doc, reading: Reading) -> bool:
     """'three more bodies', 'two additional victims': the figure adds to another, whatever the parser
-    hung "more" on."""
-    return bool(_more_words(doc, reading))
+    hung "more" on; so do the dead counted among the wounded ("three of the wounded had died overnight")."""
+    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+    among_wounded = any(t.lower_ == "of" and t.dep_ == "prep" and any(
+        o.dep_ == "pobj" and {o.lemma_.lower(), o.lower_} & _WOUNDED_WORDS for o in t.children) for t in span or ())
+    return bool(_more_words(doc, reading)) or (reading.kind is ClaimKind.KILLED and among_wounded)
+
+
+_WOUNDED_WORDS = frozenset({"wounded", "injured", "injury", "casualty"})
 
 
 # Victim nouns that may cover anyone: a second figure for them restates or rivals the first.
@@ -419,9 +425,10 @@ def _phrase(head: Token, *, bare: bool = False) -> str:
 
 
 
-def _cause_noun(token: Token) -> Token | None:
-    """'killed in the airstrikes' -> airstrikes (also for the verb the casualty word hangs on)."""
-    for holder in (token, token.head):
+def _cause_noun(token: Token, *, own_only: bool = False) -> Token | None:
+    """'killed in the airstrikes' -> airstrikes (also for the verb the casualty word hangs on, unless
+    `own_only`)."""
+    for holder in (token,) if own_only else (token, token.head):
         for prep in (c for c in holder.children if c.dep_ in ("prep", "agent") and c.lower_ in _LINK_PREPS):
             noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if noun is not None and not _names_a_place(noun):
@@ -442,6 +449,16 @@ def _told_deed(trigger: Token) -> bool:
     """A verb that tells a deed of its sentence, not one inside a description of someone ("a group that
     monitors the Syrian conflict")."""
     return trigger.pos_ == "VERB" and not any(t.dep_ in ("relcl", "acl", "appos") for t in (trigger, *trigger.ancestors))
+
+
+def _modifiers_clash(cause: Token, trigger: Token) -> bool:
+    """Both words say whose or what kind, and differently: "killed by Israeli fire" is not the "rocket fire"
+    told before, nor "Israeli airstrikes" the "US airstrikes"; a bare "the strikes" may be either."""
+    def words(token: Token) -> set[str]:
+        return {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i
+                and c.pos_ in ("PROPN", "NOUN", "ADJ")}
+    own, other = words(cause), words(trigger)
+    return bool(own and other and not own & other)
 
 
 def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[Mention],
@@ -467,7 +484,8 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
         (m for m in here if m.trigger_token < cause.i and _told_deed(doc[m.trigger_token])),
         key=lambda m: m.trigger_token)
     named = f"named as '{cause.text}'"
-    matches = [m for m in in_para if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
+    matches = [m for m in in_para if _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)
+               and not _modifiers_clash(cause, doc[m.trigger_token])]
     if matches:
         return matches[-1], f"attached to '{matches[-1].trigger.text}' (sentence {matches[-1].sentence_index}), {named}"
     violent = [m for m in in_para if m.plover in VIOLENT]
@@ -476,7 +494,8 @@ def _by_cause(cause: Token, sentence: int, here: list[Mention], mentions: list[M
     # Across paragraphs the first mention wins: the lead introduces the event later text refers back to.
     for exact in (True, False):
         matches = [m for m in before if (doc[m.trigger_token].lemma_.lower() == lemma) == exact
-                   and _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)]
+                   and _lemma_match(doc[m.trigger_token].lemma_.lower(), lemma)
+                   and not _modifiers_clash(cause, doc[m.trigger_token])]
         violent = [m for m in matches if m.plover in VIOLENT] or matches
         if violent:
             pick = violent[0]
@@ -491,8 +510,11 @@ def _attach(reading: Reading, sentence: int, mentions: list[Mention], paragraphs
     if not mentions:
         return None, ""
     token = reading.token
-    cause = _cause_noun(token)
     here = [m for m in mentions if m.sentence_index == sentence]
+    # "During the battle to retake the city, a gunship destroyed a hospital, killing 42 people": the deed
+    # the casualty clause hangs on is told here; a cause named on that deed's clause is its setting
+    on_a_deed = token.dep_ in ("advcl", "conj") and any(m.trigger_token == token.head.i for m in here)
+    cause = _cause_noun(token, own_only=on_a_deed)
     if cause is not None:
         picked = _by_cause(cause, sentence, here, mentions, paragraphs, doc)
         if picked is not None:

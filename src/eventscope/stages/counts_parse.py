@@ -115,7 +115,9 @@ def _victims_of_verb(token: Token, role: str) -> Token | None:
         return next((c for c in token.children if c.dep_ == "nsubjpass"
                      and any(n.dep_ == "nummod" for n in c.children)), deps["nsubjpass"])
     if "dobj" in deps:
-        obj = deps["dobj"]
+        # ("killing more than 80 people, most of them police officers": the apposed partitive may be a
+        # second object; the first is the counted one)
+        obj = next(c for c in token.children if c.dep_ == "dobj")
         after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
         if (after is not None and after.head.i in (token.i, obj.i) and after.dep_ in _VICTIM_DEPS and after.pos_ == "PROPN"
                 and after.ent_type_ not in _NOT_PEOPLE and not is_number(obj) and not is_person(obj)):

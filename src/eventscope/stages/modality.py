@@ -38,7 +38,7 @@ ASKING_FOR_VERBS = frozenset({"call", "push", "press", "appeal", "lobby", "ask",
                               "hope", "wait", "vote", "clamor", "clamour", "advocate", "petition", "agitate",
                               "demand", "beg", "wish", "yearn", "negotiate", "bargain"})
 # Subordinators of a clause that tells when, in the past tense a fact of its own.
-TIME_MARKS = frozenset({"before", "after", "when", "while", "until", "once", "as"})
+TIME_MARKS = frozenset({"before", "after", "when", "while", "until", "once", "as", "since"})
 # Verbs that end a deed: what they govern was under way when its doer's own ("stopped its shelling").
 CESSATION_VERBS = frozenset({"stop", "halt", "suspend", "end", "cease", "pause", "call off"})
 
@@ -146,7 +146,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         # a passive subject is what is governed ("protests are planned for Saturday", "the attack was foiled")
         if lemma == "due" and dep == "xcomp" and not anchored:
             return Modality.FUTURE, f"governed by '{head.text} to'"  # "is due to meet", not "due to threats"
-        if lemma in cues.get("governor", {}) and (dep not in SUBJECT_DEPS or dep == "nsubjpass"):
+        naming = dep in ("dobj", "oprd") and any(c.dep_ == "oprd" for c in head.children)
+        if lemma in cues.get("governor", {}) and (dep not in SUBJECT_DEPS or dep == "nsubjpass") and not naming:
+            # ("called the strike a war crime" names the strike; "called for strikes" asks for them)
             kind = cues["governor"][lemma]
             epistemic = lemma in cues.get("epistemic", {})
             negated = any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never", "little")

@@ -47,3 +47,17 @@ def counts_in_a_series(token: Token) -> bool:
     nouns = [token.head] if token.dep_ in ("acl", "amod") else []
     nouns += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "amod" and c.lower_ in SERIES_ORDINALS for noun in nouns for c in noun.children)
+
+
+def relative_clause_noun(verb: Token) -> Token | None:
+    """The noun a relative clause with "which"/"that" as subject hangs on, for its verb or a verb joined to
+    it ("the bombing, which killed six people and wounded 81": the bombing, for both)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children):
+        return None
+    noun = verb.head
+    while (noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "LOC", "FAC")) and noun.dep_ == "pobj" \
+            and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the bombing on Istanbul's Istiklal Avenue, which killed six": the parser's avenue
+    return noun if noun.pos_ == "NOUN" else None

@@ -60,6 +60,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
+from eventscope.ontology import cameo_code
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
 from eventscope.stages.nlp import ParsedArticle, opening_match, paragraph_numbers
@@ -176,6 +177,8 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     spoken = _main_speech_days(parsed, found)
     framed: dict[int, TimeRef] = {}  # sentence index -> the lead's day, lent to a deed there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
+    # (sentence, which of `dated`/`described`) whose date there is that of an event named again
+    referred_only: set[tuple[int, int]] = set()
     for mention in ordered:
         trigger = doc[mention.trigger_token]
         sentence = mention.sentence_index
@@ -196,7 +199,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             *referred_back,
             same_sentence(mention, ordered, own, doc),
             speech,
-            inherit(sentence, paragraph, {**described, **spoken, **dated}),
+            _up_to_now(trigger, reference)(inherit(sentence, paragraph, {**described, **spoken, **dated})),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
             lead_day,
@@ -219,10 +222,37 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
             if mention.modality is Modality.OCCURRED:
-                (described if _describes_a_participant(trigger) else dated).setdefault(sentence, chosen)
+                told_here = described if _describes_a_participant(trigger) else dated
+                if chosen is phrase and (sentence, id(told_here)) in referred_only:
+                    # "The attack came days after the U.S. military carried out an airstrike on Sunday": the
+                    # sentence goes on from the deed it dates itself, not the one it names again
+                    del told_here[sentence]
+                    referred_only.discard((sentence, id(told_here)))
+                if sentence not in told_here and same_deed:
+                    referred_only.add((sentence, id(told_here)))
+                told_here.setdefault(sentence, chosen)
             earlier.append((mention, chosen))
             results[mention.id] = chosen
     return results
+
+
+# How long before the report a time must end for a present-perfect deed not to take it from another sentence.
+UP_TO_NOW_DAYS = 31
+
+
+def _up_to_now(trigger: Token, reference: dt.date | None) -> Callable[[TimeRef | None], TimeRef | None]:
+    """For a deed told in the present perfect ("Rights groups have accused the army of abuses"), a filter
+    that drops a time lent by another sentence that ended long before the report ("seized power in
+    August 2020"): the present perfect reaches up to now and never takes a finished past time."""
+    clause = clause_head(trigger)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+
+    def keep(lent: TimeRef | None) -> TimeRef | None:
+        if lent is None or not perfect or reference is None or lent.date is None:
+            return lent
+        last = lent.date_end or lent.date
+        return None if (reference - last).days > UP_TO_NOW_DAYS else lent
+    return keep
 
 
 def _describes_a_participant(trigger: Token) -> bool:
@@ -755,6 +785,16 @@ def _uncounted(expr: TimeExpression) -> bool:
     return bool(words) and (words[0] in _UNCOUNTED or " ".join(words[:2]) in _UNCOUNTED)
 
 
+def _last_of_its_type(trigger: Token, told: list[tuple[Mention, TimeRef]]) -> tuple[Mention, TimeRef] | None:
+    """The last event told before with the PLOVER type the trigger's word has ("the attack" for "the bombing")."""
+    found = match_trigger(trigger)
+    code = cameo_code(found.rule.cameo) if found is not None and found.rule.cameo else None
+    if code is None or code.plover is None:
+        return None
+    return next((pair for pair in reversed(told) if pair[0].plover == code.plover
+                 and pair[0].trigger_token < trigger.i), None)
+
+
 def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
                     reference: dt.date | None, told: list[tuple[Mention, TimeRef]]) -> TimeRef | None:
     """'X, one day after Y': Y = X - 1 when the trigger is in Y's clause, X = Y + 1 otherwise.  Y is a
@@ -774,6 +814,11 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
         # "A day after the raid, settlers attacked ...": "the raid" is the raid told before, on its day
         return replace(again[1], reason=f"{again[1].reason}; the event '{item.expr.text} the {trigger.text}' "
                                         "names, told before")
+    if inside and trigger.pos_ == "NOUN" and _definite_noun(trigger) \
+            and (again := _last_of_its_type(trigger, told)) is not None:
+        # "detained 46 people the day after the attack", the Nov. 13 bombing told before: that event's day
+        return replace(again[1], reason=f"{again[1].reason}; the event '{item.expr.text} the {trigger.text}' "
+                                        f"names, told before as '{again[0].trigger.text}'")
     others = [f for f in found if f.sentence == item.sentence and f.resolved is not None
               and (f.head in complement) != inside]
     if inside and _uncounted(item.expr):

@@ -17,6 +17,7 @@ from eventscope.model import Mention, Modality, TimeRef
 from eventscope.ontology import modes_agree
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.syntax import relative_clause_noun
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
 _DEFINITE = frozenset({"the", "those", "these", "this", "that", "each"})
@@ -75,6 +76,8 @@ def same_event(trigger: Token, mention: Mention, earlier: list[tuple[Mention, Ti
     noun = trigger
     if trigger.pos_ in ("VERB", "AUX"):  # "each strike hit its target": the subject names the event
         noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), trigger)
+        if noun is trigger and (named := relative_clause_noun(trigger)) is not None:
+            noun = named  # "the strikes, which hit areas around Kobani": the strikes told before
     definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
     repeated = noun is trigger and " " in mention.trigger.text.strip()
     if noun.pos_ != "NOUN" or not (definite or repeated):
