@@ -767,7 +767,7 @@ def assemble(
         fresh = introduces_new(parsed, mention)
         contrast = contrast_clause(parsed, mention)
         after = _counted_from(parsed, mention, date)
-        anchored = _anchor_types(parsed, after, mentions)
+        anchored = _anchor_types(parsed, after, mentions) | _told_later(parsed, mention, date)
         candidates = [] if another or inquired else [
             c for c in clusters if not c.inquired and not (fresh and not c.in_paragraph_of(mention))
             and not any(m.trigger_token in after for m in c.mentions)
@@ -858,6 +858,22 @@ def _recalled_into_untimed_deed(parsed: ParsedArticle, cluster: _Cluster, date: 
     return any((token := parsed.trigger(m)) is not None and token.tag_ in ("VBD", "VBN") for m in cluster.mentions)
 
 
+_LATER = re.compile(r"\b(?:later|afterwards?)\b", re.IGNORECASE)
+
+
+def _told_later(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> set[str]:
+    """The mention's type, when its own phrase puts it a while after what was told ("Hours later,
+    unidentified men set fire to a dozen houses"): a deed told as coming later is not the one before it
+    (a definite "the attack" named again keeps its event)."""
+    token = parsed.trigger(mention)
+    if date.phrase is None or token is None or not _LATER.search(date.phrase.text) or _refers_back(parsed, mention):
+        return set()
+    words = parsed.doc.char_span(date.phrase.start, date.phrase.end, alignment_mode="expand")
+    if words is None or words.sent.start != token.sent.start:
+        return set()  # a time lent by another sentence
+    return {mention.plover}
+
+
 _OFFSET_WORDS = frozenset({"after", "before"})
 
 
@@ -873,7 +889,14 @@ def _counted_from(parsed: ParsedArticle, mention: Mention, date: TimeRef) -> set
     marker = next((t for t in reversed(words) if t.lower_ in _OFFSET_WORDS), None)
     if marker is None:
         return set()
-    if clause_head(marker).i != clause_head(trigger).i:
+    clause = clause_head(trigger)
+    while clause.dep_ in ("conj", "dep", "advcl") and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        # "hours after the ambush, gunmen burst into a house ... and shot dead three men": a verb without a
+        # subject of its own shares its governor's time ("reports issued hours after the clashes, the armed
+        # forces killed 11", which the parser joins to "issued", has one)
+        clause = clause_head(clause.head)
+    if clause_head(marker).i != clause.i:
         return set()  # "reports issued eight hours after the clashes" dates the reports, not a killing
     return {t.i for c in marker.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
 

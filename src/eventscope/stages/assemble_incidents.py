@@ -434,14 +434,16 @@ HOW_OFTEN_WORDS = frozenset({"nightly", "daily", "weekly", "monthly", "regular",
 TREND_VERBS = frozenset({"surge", "rise", "increase", "soar", "spike", "mount", "grow", "escalate", "decline", "drop",
                          "fall", "decrease", "double", "triple", "jump", "climb"})
 TREND_NOUNS = frozenset({"number", "rise", "increase", "surge", "spike", "upsurge", "escalation", "decline",
-                         "drop", "decrease", "fall", "wave", "frequency", "rate", "trend"})
+                         "drop", "decrease", "fall", "wave", "frequency", "rate", "trend",
+                         # ... and nouns that make a deed one of many ("the latest in a string of air attacks")
+                         "string", "series", "spate", "rash", "succession", "flurry"})
 
 
 def names_a_kind(parsed: ParsedArticle, mention: Mention) -> bool:
     """A bare plural noun trigger that names a kind of deed, not deeds the story tells: a routine ("near-
     nightly raids"), the habitual object of a tracking verb ("a group that tracks arrests and killings")
-    a trend's count ("alarmed by the rising number of air attacks") or a trend's subject ("militant attacks
-    have surged").  With a determiner, a figure or an owner it is told ("the attacks")."""
+    a trend's count ("alarmed by the rising number of air attacks", "the latest in a string of air attacks") or
+    a trend's subject ("militant attacks have surged").  With a determiner, a figure or an owner it is told ("the attacks")."""
     token = parsed.trigger(mention)
     if token is None or token.tag_ not in ("NNS", "NNPS"):
         return False

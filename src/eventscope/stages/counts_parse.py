@@ -105,10 +105,20 @@ def _term(token: Token, terms: Mapping[tuple[str, str], Term]) -> tuple[Term, st
     return None
 
 
+def _stranded_range(verb: Token) -> Token | None:
+    """"said between 15 and 20 people had died": the parser hangs the ranged subject on "between" under the
+    verb of saying; the noun that ends just before the verb (or its auxiliaries) is its subject."""
+    start = verb.left_edge.i
+    if start == 0:
+        return None
+    noun = verb.doc[start - 1]
+    return noun if noun.dep_ == "pobj" and noun.head.lower_ == "between" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def _victims_of_verb(token: Token, role: str) -> Token | None:
     deps = {c.dep_: c for c in token.children}
     if role == "verb_subject":
-        return deps.get("nsubj")
+        return deps.get("nsubj") or _stranded_range(token)
     if "nsubjpass" in deps:
         # "at least 41 people, most of them worshippers, were killed": the parser may give the verb the
         # apposed partitive as a second passive subject; the one with a figure is the counted one

@@ -199,7 +199,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             *referred_back,
             same_sentence(mention, ordered, own, doc),
             speech,
-            _up_to_now(trigger, reference)(inherit(sentence, paragraph, {**described, **spoken, **dated})),
+            inherited := _up_to_now(trigger, reference)(inherit(sentence, paragraph, {**described, **spoken, **dated})),
             # a paragraph that opened with a time stays in it, even when no event was coded there
             inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
             lead_day,
@@ -217,8 +217,11 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         # an event referred back to ("in the strikes", "the attack came after ...") is the event its report
         # bounded ("the US-British strikes" of a headline): still no later than the report's day
         same_deed = any(chosen is b for b in (*referred_back, last_resort) if b is not None)
-        if chosen is not None and chosen is not speech and chosen.report_bound and not same_deed:
-            # the report's day bounds only what its own "said" governs; lent on, it is a plain day
+        if chosen is not None and chosen is not speech and chosen.report_bound and not same_deed \
+                and not (chosen is inherited and inherited is not None and _tells_a_toll(trigger)):
+            # the report's day bounds only what its own "said" governs; lent on, it is a plain day (but a toll
+            # told on from a report, "... said in a statement on Tuesday.  A security source told AFP that 30
+            # were killed", is no more dated than the report was)
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
             if mention.modality is Modality.OCCURRED:
@@ -253,6 +256,11 @@ def _up_to_now(trigger: Token, reference: dt.date | None) -> Callable[[TimeRef |
         last = lent.date_end or lent.date
         return None if (reference - last).days > UP_TO_NOW_DAYS else lent
     return keep
+
+
+def _tells_a_toll(trigger: Token) -> bool:
+    """A casualty word ("were killed", "wounded"): a toll, which says nothing of when on its own."""
+    return trigger.lemma_.lower() in ("kill", "die", "wound", "injure", "dead", "death")
 
 
 def _describes_a_participant(trigger: Token) -> bool:
@@ -479,7 +487,27 @@ def _find_all(parsed: ParsedArticle, reference: dt.date | None, paragraph: list[
                                    reason=f"{resolved.reason}; went on into that day from the one before")
             placed.append(_Found(expr, sentence.start, sentence.index, span.root.i,
                                  frozenset(t.i for t in span), clause.i, past, resolved, bound))
-    return sorted(placed, key=lambda f: (f.sentence, f.expr.start))
+    return sorted(_nights_before_the_saying(doc, placed), key=lambda f: (f.sentence, f.expr.start))
+
+
+_NIGHT = re.compile(r"^(?:overnight|last night)$", re.IGNORECASE)
+
+
+def _nights_before_the_saying(doc: Doc, placed: list[_Found]) -> list[_Found]:
+    """"killed dozens in an overnight attack ..., civil society leaders said on Monday": the night is the one
+    before the day its sentence's report was made, not the one before the article was written."""
+    out = []
+    for item in placed:
+        said = next((f for f in placed if f.sentence == item.sentence and f is not item and f.resolved is not None
+                     and f.resolved.date is not None and f.resolved.precision == DatePrecision.DAY
+                     and doc[f.clause].lemma_.lower() in speech_lemmas()), None)
+        if said is not None and item.resolved is not None and _NIGHT.match(item.expr.text.strip()):
+            again = resolve(item.expr, said.resolved.date, past=item.past, base=item.base)  # type: ignore[union-attr]
+            if again is not None:
+                item = replace(item, resolved=replace(
+                    again, reason=f"{again.reason}; read from the day its sentence's report was made ({said.resolved.date})"))  # type: ignore[union-attr]
+        out.append(item)
+    return out
 
 
 def _since_named_event(token: Token) -> bool:
@@ -825,7 +853,14 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
         # "killed nine militants in a battle, days after gunmen ambushed a patrol, officials said Friday": the
         # report's day bounds the battle, and "days" counts back from no day the text gives
         others = [f for f in others if doc[f.clause].lemma_.lower() not in speech_lemmas()]
-    named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"] if not inside else []
+    if inside:
+        # "The strike came two days after Fano fighters ambushed a convoy": the day the phrase counts from
+        # is that of the event the main clause's subject names, told before
+        main = governed.head
+        named = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                 and _definite_noun(c)] if main.i != governed.i else []
+    else:
+        named = [doc[i] for i in sorted(complement) if doc[i].pos_ == "NOUN"]
     event = next((hit for noun in named if (hit := matching(noun.lemma_.lower(), told, doc, nearest=True))), None)
     if others:
         # the trigger inside ("..., a day after it signed a pact"): X's time is one of the clause the phrase

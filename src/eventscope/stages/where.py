@@ -202,6 +202,8 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
                     "the article names no town for it")
         if place is not None and place.country is None:
             place = _home_part(place, gazetteer, focus, every_scene()) or place
+        elif place is not None and place.span is not None and _names_neighbourhood(doc, place.span):
+            place = _neighbourhood_at_home(place, gazetteer, focus) or place
         out[mention.id] = place
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
@@ -446,6 +448,18 @@ def _home_part(region: Place, gazetteer: Gazetteer, focus: Focus, scenes: list[P
                                                      f"article's country: {narrowed.reason}")
 
 
+def _neighbourhood_at_home(place: Place, gazetteer: Gazetteer, focus: Focus) -> Place | None:
+    """A name the text calls a neighbourhood ("the Brooklyn neighbourhood" of Port-au-Prince) that the
+    gazetteer knows only abroad: a part of a town of the article's country, not the town abroad."""
+    home = home_country(focus)
+    country = gazetteer.country(home) if home else None
+    if country is None or place.country is None or place.country == home:
+        return None
+    inside = borrowed(country.to_place(), f"{place.name} is named as a neighbourhood; the gazetteer's is abroad "
+                                          f"({place.country}), so it is one in the article's country")
+    return replace(inside, span=place.span)
+
+
 SPREAD_PREPOSITIONS = frozenset({"across", "throughout", "nationwide"})
 
 
@@ -479,6 +493,8 @@ def _names_neighbourhood(doc: Doc, span: Span) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return False
+    if len(tokens) > 1 and tokens[-1].lemma_.lower() in NEIGHBOURHOOD_NOUNS:
+        return True  # the span took the noun in: "the Brooklyn neighbourhood"
     root = tokens.root
     head = root.head
     if head.lower_ == "of" and root.dep_ == "pobj":
@@ -849,7 +865,30 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
         or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger) \
-        or _the_doer(doc, topo, trigger)
+        or _the_doer(doc, topo, trigger) or _in_an_anchor_clause(doc, topo, trigger)
+
+
+# Subordinators of a clause that tells another event as the time the main one is set against.
+ANCHOR_MARKS = frozenset({"after", "before", "since", "following", "until"})
+
+
+def _in_an_anchor_clause(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """"The strike came two days after Fano fighters ambushed a convoy on the road between Dangila and Bahir
+    Dar": a place in the clause an event is set after or before is that other event's, when the trigger is
+    outside the clause."""
+    token = doc[topo.start:topo.end].root
+    for clause in (token, *token.ancestors):
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        marked = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ANCHOR_MARKS for c in clause.children)
+        if marked:
+            # (a clause of its own subject: "suffered fatal wounds after falling under militant fire ... in Homs
+            # province" is how the wounds came, at one scene)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            return own_subject and trigger not in {t.i for t in clause.subtree}
+        if clause.dep_ in ("ROOT", "ccomp", "conj") or clause.head.i == clause.i:
+            return False
+    return False
 
 
 def _the_doer(doc: Doc, topo: Toponym, trigger: int) -> bool:
