@@ -293,3 +293,34 @@ def test_a_place_of_how_the_wounds_came_is_their_place(pipeline) -> None:
                             "while guarding a convoy in Homs province.", dt.date(2016, 8, 2))
     place = ex.places[_mention(ex, "fatal").id] if any(m.trigger.text == "fatal" for m in ex.mentions) else None
     assert place is not None and place.admin1 is not None and "Homs" in place.name + place.admin1
+
+
+# Third set (fresh15: Nigeria, Colombia, Somalia, Pakistan, Syria, Yemen, Sudan, Mozambique, Myanmar, Lebanon).
+
+
+def test_participles_joined_in_one_account_of_a_raid_tell_one_raid(pipeline) -> None:
+    ex = _extract(pipeline, "The attackers stormed Kizara village in Tsafe local government area late Thursday, "
+                            "shooting at residents and setting fire to homes and grain stores, police said.",
+                  dt.date(2019, 7, 13))
+    assert "setting" in _triggers(_event_with(ex.events, "shooting"))
+
+
+def test_a_lead_told_without_a_time_goes_on_with_its_dated_detail_in_the_next_paragraph(pipeline) -> None:
+    text = ("Police officers killed in ambush in Colombia's Cauca, dissidents blamed\n\n"
+            "BOGOTA (Reuters) - Dissident former FARC rebels killed at least three police officers in an ambush with "
+            "explosives and rifle fire in Colombia's southwestern Cauca province, the national police said, one of "
+            "the deadliest attacks on security forces since President Gustavo Petro took office in August promising "
+            "\"total peace.\"\n\n"
+            "The patrol was attacked late on Thursday on a rural road between the towns of Corinto and Miranda, in "
+            "northern Cauca, when an explosive device detonated as the officers' pickup truck passed, followed by "
+            "gunfire from a hillside, police said in a statement. Two other officers were wounded.")
+    ex = _extract(pipeline, text, dt.date(2022, 9, 17))
+    ambush = _event_with(ex.events, "attacked")
+    assert "ambush" in _triggers(ambush) and ambush.date.date == dt.date(2022, 9, 15)
+
+
+def test_an_event_named_by_its_day_happened_whatever_was_planned_of_it(pipeline) -> None:
+    ex = _extract(pipeline, "On Friday, security forces killed four militants, including a commander it said had "
+                            "helped plan Thursday's bombing.", dt.date(2023, 8, 19))
+    assert _mention(ex, "bombing").modality is Modality.OCCURRED
+

@@ -281,6 +281,18 @@ class _Cluster:
                 return True
         return False
 
+    def opens_the_story(self) -> bool:
+        """A member is told in the headline or the lead (the first two paragraphs, or sentences)."""
+        return any(m.sentence_index < 2 or self._paragraph(m) <= 1 for m in self.mentions)
+
+    def next_paragraph(self, mention: Mention) -> bool:
+        """The mention is told in the paragraph right after the last one this event was told in: a lead told
+        without a time ("Dissident former FARC rebels killed at least three police officers in an ambush in
+        Cauca province") goes on with its dated detail ("The patrol was attacked late on Thursday ... between
+        the towns of Corinto and Miranda")."""
+        last = max(self._paragraph(m) for m in self.mentions)
+        return self._paragraph(mention) == last + 1
+
     def in_paragraph_of(self, mention: Mention) -> bool:
         """A member is told in the mention's paragraph."""
         return any(self._paragraph(m) == self._paragraph(mention) for m in self.mentions)
@@ -334,9 +346,10 @@ class _Cluster:
             here = self.best_place()
             untimed = is_weak_date(date) or is_weak_date(cluster_date)
             spots = [here, *self.places] if is_weak_date(date) else [here]
+            inside = untimed and place is not None and here is not None and _town_inside(place, here, unknown=True)
             same_story = self.same_mode(mention) or (self.adjacent(mention) and (
-                any(same_place(known, place) for known in spots)
-                or (untimed and place is not None and here is not None and _town_inside(place, here, unknown=True))))
+                any(same_place(known, place) for known in spots) or inside)) \
+                or (inside and is_weak_date(cluster_date) and self.opens_the_story() and self.next_paragraph(mention))
             # The same weapon at the same named town is the same event even when it is an old one
             # the story recalls ("the Boston Marathon bombing" ... "Twin bombs exploded near the finish
             # line of the Boston Marathon, killing three").
@@ -840,9 +853,14 @@ def assemble(
 def _conjoined_with(parsed: ParsedArticle, mention: Mention, clusters: list[_Cluster],
                     place: Place | None) -> _Cluster | None:
     """The event whose noun the mention's noun is coordinated with, of the same type and modality, at no
-    place apart."""
+    place apart; so too for participles joined in one clause's account of a raid ("stormed Kizara village
+    late Thursday, shooting at residents and setting fire to homes"), whatever each did."""
     token = parsed.trigger(mention)
-    if token is None or token.dep_ != "conj" or token.pos_ != "NOUN" or token.head.pos_ != "NOUN":
+    if token is None or token.dep_ != "conj":
+        return None
+    nouns = token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
+    participles = token.tag_ == "VBG" and token.head.tag_ == "VBG" and token.head.dep_ == "advcl"
+    if not (nouns or participles):
         return None
     return next((c for c in clusters if c.head.plover == mention.plover and c.head.modality == mention.modality
                  and any(m.trigger_token == token.head.i for m in c.mentions) and c.fits_place(place)), None)

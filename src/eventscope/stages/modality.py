@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from eventscope.model import Modality
 from eventscope.ontology import read_table
+from eventscope.stages.lexicon import match_trigger
 
 # How far up the head chain a governing cue may sit (clause hops).
 MAX_HOPS = 6
@@ -91,7 +92,10 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
     speech_above = False
     # After "revenge for the attack" or "since the strike", the event is a reason or a time
     # anchor: a threat or denial above it does not bear on whether it happened.
-    anchored = False
+    # ... and so is an event named by its day ("a commander who had helped plan Thursday's bombing"): that
+    # day's event, whatever was planned of it
+    anchored = token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in token.children) \
+        and _deed_of_force(token)
     for _ in range(MAX_HOPS):
         if current.dep_ == "ROOT" or current.head.i == current.i or (stop is not None and current.i == stop.i):
             break
@@ -229,6 +233,13 @@ def _purpose_of_a_use(clause: Token, head: Token, lemma: str) -> bool:
 
 # Verbs of a group's coming into being: the "to" clause says what it exists for.
 FOUNDING_VERBS = frozenset({"spring", "emerge", "arise", "found", "establish", "create"})
+
+
+def _deed_of_force(token: Token) -> bool:
+    """The word names an assault, a fight or mass violence (CAMEO 18-20): "Thursday's bombing", not
+    "Sunday's talks", which a plan may still be about."""
+    found = match_trigger(token)
+    return found is not None and bool(found.rule.cameo) and str(found.rule.cameo)[:2] in ("18", "19", "20")
 
 
 def _told_as_past(verb: Token) -> bool:
