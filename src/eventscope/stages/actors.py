@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from eventscope.model import ActorRoles, Mention
-from eventscope.ontology import HOSTILE_TYPES, cameo_code
+from eventscope.ontology import HOSTILE_TYPES
 from eventscope.stages.actor_clauses import (
     DEVICE_OBJECT_VERBS,
     OBJECT_DEPS,
@@ -69,7 +69,7 @@ from eventscope.stages.actor_phrases import (
     noun_phrase,
 )
 from eventscope.stages.actor_victims import claim_victims
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import trigger_code
 from eventscope.stages.nlp import ParsedArticle
 from eventscope.stages.where_focus import dateline_span
 from eventscope.stages.where_site import site_kinds
@@ -587,8 +587,8 @@ HOLD_NOUNS = frozenset({"control", "command", "possession", "hold", "charge", "o
 
 def _names_violence(noun: Token) -> bool:
     """The noun is a violent event in the trigger lexicon ("ambush", "massacre", "clashes")."""
-    found = match_trigger(noun)
-    return found is not None and found.rule.cameo is not None and cameo_code(found.rule.cameo).plover in HOSTILE_TYPES
+    code = trigger_code(noun)
+    return code is not None and code.plover in HOSTILE_TYPES
 
 
 def _doer_of_deed(subject: Token, reason: str) -> tuple[Token, str]:

@@ -60,7 +60,7 @@ from eventscope.model import (
     PlacePrecision,
     TimeRef,
 )
-from eventscope.ontology import ARMED_SECTORS, cameo_code, modes_agree, plover_type
+from eventscope.ontology import ARMED_SECTORS, modes_agree, plover_type
 from eventscope.stages.assemble_incidents import (
     CAMPAIGN_NOUNS,
     STATE_NOUNS,
@@ -114,7 +114,7 @@ from eventscope.stages.counts import (  # ACLED's lowest-credible-figure rule an
     UNLINKED,
     best_figure,
 )
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import trigger_code
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.numbers import number_words
 from eventscope.stages.syntax import clause_head, relative_clause_noun
@@ -784,7 +784,7 @@ def assemble(
         candidates = [] if another or inquired else [
             c for c in clusters if not c.inquired and not (fresh and not c.in_paragraph_of(mention))
             and not any(m.trigger_token in after for m in c.mentions)
-            and not (c.head.plover in anchored and not any(m.trigger_token in after for m in c.mentions))
+            and c.head.plover not in anchored
             and not _recalled_into_untimed_deed(parsed, c, date)
             and c.accepts(mention, mention_roles, date, place, parsed.article.reference_date, earlier, contrast)
             and not (answered and c.keeps_out_cause(mention, mention_roles))]
@@ -926,13 +926,8 @@ def _anchor_types(parsed: ParsedArticle, after: set[int], mentions: list[Mention
     told = {m.trigger_token for m in mentions}
     if after & told:
         return set()  # the anchor is a mention: only its own event is kept apart
-    types = set()
-    for i in after:
-        found = match_trigger(parsed.doc[i])
-        code = cameo_code(found.rule.cameo) if found is not None and found.rule.cameo else None
-        if code is not None and code.plover:
-            types.add(code.plover)
-    return types
+    codes = (trigger_code(parsed.doc[i]) for i in after)
+    return {code.plover for code in codes if code is not None and code.plover}
 
 
 def _not_yet(mention: Mention, date: TimeRef, reference: dt.date | None) -> Mention:

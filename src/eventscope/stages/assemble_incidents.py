@@ -18,7 +18,13 @@ from eventscope.stages.assemble_match import is_weak_date
 from eventscope.stages.counts_figures import count_of
 from eventscope.stages.lexicon import ANSWER_NOUNS
 from eventscope.stages.nlp import ParsedArticle
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, STATE_NOUNS, clause_head, counts_in_a_series
+from eventscope.stages.syntax import (
+    DEFINITE_DETERMINERS,
+    STATE_NOUNS,
+    clause_head,
+    counts_in_a_series,
+    present_perfect,
+)
 
 __all__ = [
     "ANOTHER_WORDS",
@@ -224,7 +230,7 @@ def is_running_total(parsed: ParsedArticle, mention: Mention, large_tolls: froze
     told = [verb] if noun is not None and noun.lemma_.lower() in CAMPAIGN_NOUNS else []
     if token.lemma_.lower() in CAMPAIGN_NOUNS:  # "an insurgency that has killed thousands"
         told += [c for c in token.children if c.dep_ == "relcl"]
-    return any(_present_perfect(v) for v in told)
+    return any(present_perfect(v) for v in told)
 
 
 def _campaign_before(pronoun: Token) -> Token | None:
@@ -234,11 +240,6 @@ def _campaign_before(pronoun: Token) -> Token | None:
         return None
     before = pronoun.doc[sentence.start - 1].sent
     return next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in CAMPAIGN_NOUNS), None)
-
-
-def _present_perfect(verb: Token) -> bool:
-    """'has killed', 'have attacked': a sum of every day up to now."""
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _over_a_month(date: TimeRef) -> bool:
@@ -262,7 +263,7 @@ def counts_a_campaign(parsed: ParsedArticle, mention: Mention, date: TimeRef) ->
     if token is None:
         return False
     verb = token if token.pos_ == "VERB" else clause_head(token)
-    if not _present_perfect(verb) or not _covers(date, CAMPAIGN_DAYS):
+    if not present_perfect(verb) or not _covers(date, CAMPAIGN_DAYS):
         return False
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been"
                                                             for c in token.children):
@@ -542,7 +543,7 @@ def is_habitual(parsed: ParsedArticle, mention: Mention) -> bool:
             and verb.head.tag_ in ("VBP", "VBZ"):
         return True  # "was pushed out of Mogadishu in 2011 but continues to carry out deadly bombings"
     auxes = [c for c in verb.children if c.dep_ == "aux"]
-    present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and _present_perfect(verb)) or any(
+    present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBN" and present_perfect(verb)) or any(
         a.lower_ in ("have", "has") and a.tag_ in ("VBP", "VBZ") for a in auxes)
     cues = [*verb.children, *(c for a in auxes for c in a.children)]  # the parser may hang "for years" on "have"
     return present and any((c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS) or _for_years(c) for c in cues)

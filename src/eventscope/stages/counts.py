@@ -41,7 +41,7 @@ from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.actor_lookup import lookup_actor
 from eventscope.stages.counts_parse import Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import STATE_NOUNS, clause_head, counts_in_a_series
+from eventscope.stages.syntax import ANCHOR_MARKS, STATE_NOUNS, clause_head, counts_in_a_series
 from eventscope.stages.where_link import PLACE_NOUNS
 
 __all__ = ["PART_OF_TOLL", "UNLINKED", "best_figure", "casualty_terms", "extract_claims", "victim_sectors"]
@@ -181,8 +181,6 @@ def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int
                 held[index] = replace(claim, reason=f"{claim.reason}; {PART_OF_TOLL} {min(whole)} in all")
 
 
-# Subordinators that tell one event as the time reference of another.
-_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
 
 
 # Things people carry or paint words on, whose words are a slogan, not a report.
@@ -204,12 +202,12 @@ def _time_anchor(token: Token) -> bool:
     the main event happened belongs to the earlier event, not to a sum with the main one."""
     clause = clause_head(token)
     if clause.dep_ == "pcomp":  # "after killing a commander"
-        return clause.head.lower_ in _ANCHORS
+        return clause.head.lower_ in ANCHOR_MARKS
     # (a clause with "after" of its own may be the parser's root: "abducted 15 children early Saturday,
     # residents said, two days after more than 280 students were kidnapped")
-    return (clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _ANCHORS
+    return (clause.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in ANCHOR_MARKS
                                            for c in clause.children)) \
-        or (clause.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in _ANCHORS and c.i > clause.sent.start
+        or (clause.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in ANCHOR_MARKS and c.i > clause.sent.start
                                           for c in clause.children))
 
 

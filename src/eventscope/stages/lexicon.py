@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from eventscope.errors import ConfigError
-from eventscope.ontology import cameo_code, read_table
+from eventscope.ontology import CameoCode, cameo_code, read_table
 
 # Dependents whose lemma can satisfy an `obj=` clause.
 OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "acomp", "compound", "amod",
@@ -229,6 +229,17 @@ def match_trigger(token: Token) -> TriggerMatch | None:
         if ok:
             return TriggerMatch(token=token, rule=rule, evidence=" ".join(evidence))
     return None
+
+
+# CAMEO roots of deeds of force: assault (18), fight (19), unconventional mass violence (20).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def trigger_code(token: Token) -> CameoCode | None:
+    """The CAMEO code the lexicon gives the word where it stands, if it names an event ("the bombing",
+    "the attack"); None for a word that is no trigger or whose row names no event on its own."""
+    found = match_trigger(token)
+    return cameo_code(found.rule.cameo) if found is not None and found.rule.cameo else None
 
 
 # Verbs whose passive subject is the target ("the helicopter was hit", "a drone was shot down").

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from eventscope.model import Modality
 from eventscope.ontology import read_table
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import FORCE_ROOTS, trigger_code
 
 # How far up the head chain a governing cue may sit (clause hops).
 MAX_HOPS = 6
@@ -238,8 +238,8 @@ FOUNDING_VERBS = frozenset({"spring", "emerge", "arise", "found", "establish", "
 def _deed_of_force(token: Token) -> bool:
     """The word names an assault, a fight or mass violence (CAMEO 18-20): "Thursday's bombing", not
     "Sunday's talks", which a plan may still be about."""
-    found = match_trigger(token)
-    return found is not None and bool(found.rule.cameo) and str(found.rule.cameo)[:2] in ("18", "19", "20")
+    code = trigger_code(token)
+    return code is not None and code.code[:2] in FORCE_ROOTS
 
 
 def _told_as_past(verb: Token) -> bool:

@@ -49,6 +49,15 @@ def counts_in_a_series(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in SERIES_ORDINALS for noun in nouns for c in noun.children)
 
 
+def present_perfect(verb: Token) -> bool:
+    """'has killed', 'have attacked': a sum of every day up to now."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+# Subordinators of a clause that tells another event as the time the main one is set against.
+ANCHOR_MARKS = frozenset({"after", "before", "since", "following", "until"})
+
+
 def relative_clause_noun(verb: Token) -> Token | None:
     """The noun a relative clause with "which"/"that" as subject hangs on, for its verb or a verb joined to
     it ("the bombing, which killed six people and wounded 81": the bombing, for both)."""

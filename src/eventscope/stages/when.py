@@ -60,11 +60,10 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
-from eventscope.ontology import cameo_code
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import match_trigger, trigger_code
 from eventscope.stages.nlp import ParsedArticle, opening_match, paragraph_numbers
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, tree_distance
+from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, present_perfect, tree_distance
 from eventscope.stages.when_borrow import (
     inherit,
     lead_told_on,
@@ -177,8 +176,8 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
     spoken = _main_speech_days(parsed, found)
     framed: dict[int, TimeRef] = {}  # sentence index -> the lead's day, lent to a deed there
     earlier: list[tuple[Mention, TimeRef]] = []  # mentions dated from text so far
-    # (sentence, which of `dated`/`described`) whose date there is that of an event named again
-    referred_only: set[tuple[int, int]] = set()
+    # (sentence, whether in `described` rather than `dated`) whose date there is that of an event named again
+    referred_only: set[tuple[int, bool]] = set()
     for mention in ordered:
         trigger = doc[mention.trigger_token]
         sentence = mention.sentence_index
@@ -225,14 +224,15 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             chosen = replace(chosen, report_bound=False)
         if chosen is not None:
             if mention.modality is Modality.OCCURRED:
-                told_here = described if _describes_a_participant(trigger) else dated
-                if chosen is phrase and (sentence, id(told_here)) in referred_only:
+                participant = _describes_a_participant(trigger)
+                told_here = described if participant else dated
+                if chosen is phrase and (sentence, participant) in referred_only:
                     # "The attack came days after the U.S. military carried out an airstrike on Sunday": the
                     # sentence goes on from the deed it dates itself, not the one it names again
                     del told_here[sentence]
-                    referred_only.discard((sentence, id(told_here)))
+                    referred_only.discard((sentence, participant))
                 if sentence not in told_here and same_deed:
-                    referred_only.add((sentence, id(told_here)))
+                    referred_only.add((sentence, participant))
                 told_here.setdefault(sentence, chosen)
             earlier.append((mention, chosen))
             results[mention.id] = chosen
@@ -248,7 +248,7 @@ def _up_to_now(trigger: Token, reference: dt.date | None) -> Callable[[TimeRef |
     that drops a time lent by another sentence that ended long before the report ("seized power in
     August 2020"): the present perfect reaches up to now and never takes a finished past time."""
     clause = clause_head(trigger)
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+    perfect = present_perfect(clause)
 
     def keep(lent: TimeRef | None) -> TimeRef | None:
         if lent is None or not perfect or reference is None or lent.date is None:
@@ -498,14 +498,15 @@ def _nights_before_the_saying(doc: Doc, placed: list[_Found]) -> list[_Found]:
     before the day its sentence's report was made, not the one before the article was written."""
     out = []
     for item in placed:
-        said = next((f for f in placed if f.sentence == item.sentence and f is not item and f.resolved is not None
-                     and f.resolved.date is not None and f.resolved.precision == DatePrecision.DAY
-                     and doc[f.clause].lemma_.lower() in speech_lemmas()), None)
-        if said is not None and item.resolved is not None and _NIGHT.match(item.expr.text.strip()):
-            again = resolve(item.expr, said.resolved.date, past=item.past, base=item.base)  # type: ignore[union-attr]
+        if item.resolved is not None and _NIGHT.match(item.expr.text.strip()):
+            said = next((f.resolved.date for f in placed if f.sentence == item.sentence and f is not item
+                         and f.resolved is not None and f.resolved.date is not None
+                         and f.resolved.precision == DatePrecision.DAY
+                         and doc[f.clause].lemma_.lower() in speech_lemmas()), None)
+            again = resolve(item.expr, said, past=item.past, base=item.base) if said is not None else None
             if again is not None:
                 item = replace(item, resolved=replace(
-                    again, reason=f"{again.reason}; read from the day its sentence's report was made ({said.resolved.date})"))  # type: ignore[union-attr]
+                    again, reason=f"{again.reason}; read from the day its sentence's report was made ({said})"))
         out.append(item)
     return out
 
@@ -815,8 +816,7 @@ def _uncounted(expr: TimeExpression) -> bool:
 
 def _last_of_its_type(trigger: Token, told: list[tuple[Mention, TimeRef]]) -> tuple[Mention, TimeRef] | None:
     """The last event told before with the PLOVER type the trigger's word has ("the attack" for "the bombing")."""
-    found = match_trigger(trigger)
-    code = cameo_code(found.rule.cameo) if found is not None and found.rule.cameo else None
+    code = trigger_code(trigger)
     if code is None or code.plover is None:
         return None
     return next((pair for pair in reversed(told) if pair[0].plover == code.plover

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from eventscope.model import Mention, Modality, TimeRef
 from eventscope.ontology import modes_agree
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
-from eventscope.stages.lexicon import match_trigger
+from eventscope.stages.lexicon import FORCE_ROOTS, match_trigger
 from eventscope.stages.syntax import relative_clause_noun
 
 _LINK_PREPS = frozenset({"in", "during", "from", "by", "under", "since"})
@@ -63,8 +63,6 @@ def linked(trigger: Token, earlier: list[tuple[Mention, TimeRef]], doc: Doc, *, 
     return None
 
 
-# CAMEO roots of deeds of force: assault (18), fight (19), unconventional mass violence (20).
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Words that name an event of a type without saying how it was done.
 _BARE_NAMES = frozenset({"attack", "assault", "incident", "raid", "ambush", "massacre", "killing", "killings"})
 

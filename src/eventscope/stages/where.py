@@ -88,7 +88,7 @@ from eventscope.ontology import plover_type
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS, UNDERGO_VERBS
 from eventscope.stages.admin_chain import refine_places
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
-from eventscope.stages.syntax import tree_distance
+from eventscope.stages.syntax import ANCHOR_MARKS, tree_distance
 from eventscope.stages.when import speech_lemmas
 from eventscope.stages.where_focus import (
     CORE_LOCATIVES,
@@ -866,10 +866,6 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
         or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger) \
         or _the_doer(doc, topo, trigger) or _in_an_anchor_clause(doc, topo, trigger)
-
-
-# Subordinators of a clause that tells another event as the time the main one is set against.
-ANCHOR_MARKS = frozenset({"after", "before", "since", "following", "until"})
 
 
 def _in_an_anchor_clause(doc: Doc, topo: Toponym, trigger: int) -> bool:
