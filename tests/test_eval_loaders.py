@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -191,24 +192,39 @@ def test_shared_bench_loads(shared_dir: Path, name: str, folder: str, minimum: i
     assert len(data.items) >= minimum
 
 
-def test_type_roles_agree_with_the_wikievents_ontology(shared_dir: Path) -> None:
-    """labels/type_roles.tsv says which scored roles each in-scope KAIROS type has, as meta.json does."""
+@pytest.mark.parametrize("dataset,folder,scored", [
+    ("wikievents", "wikievents", ("Conflict.Attack", "Life.Die", "Life.Injure")),
+    ("rams", "rams", ("conflict.attack", "life.die", "life.injure")),
+])
+def test_type_roles_agree_with_the_ontology(shared_dir: Path, dataset: str, folder: str,
+                                            scored: tuple[str, ...]) -> None:
+    """labels/type_roles.tsv says which scored roles each in-scope type has, as meta.json does
+    (KAIROS gives Life.Injure no place, AIDA gives life.die.n/a no killer)."""
     import json
 
     from eventscope.evaluate.tables import role_table, type_roles
 
-    roles = role_table("wikievents")
-    ontology = json.loads((shared_dir / "bench" / "wikievents" / "meta.json").read_text(encoding="utf-8"))
+    roles = role_table(dataset)
+    ontology = json.loads((shared_dir / "bench" / folder / "meta.json").read_text(encoding="utf-8"))
     checked = 0
     for event_type, names in ontology:
-        if event_type.startswith(("Conflict.Attack", "Life.Die", "Life.Injure")):
-            assert type_roles("wikievents", event_type) == {roles[n.casefold()] for n in names
-                                                           if n.casefold() in roles}, event_type
+        if event_type.startswith(scored):
+            # RAMS names a role by its slot ("evt089arg01victim"), KAIROS by itself ("Victim")
+            expected = {roles[n] for n in (re.sub(r"^evt\d+arg\d+", "", name.casefold()) for name in names)
+                        if n in roles}
+            assert (type_roles(dataset, event_type) or {"attacker", "target", "place"}) == expected, event_type
             checked += 1
     assert checked >= 4
-    data = load_dataset("wikievents", shared_dir / "bench" / "wikievents" / "dev.jsonl")
-    injuries = [e for d in data.items if isinstance(d, GoldDocument) for e in d.events if e.label.startswith("Life.Injure")]
+
+
+def test_scored_roles_reach_the_gold_events(shared_dir: Path) -> None:
+    wiki = load_dataset("wikievents", shared_dir / "bench" / "wikievents" / "dev.jsonl")
+    injuries = [e for d in wiki.items if isinstance(d, GoldDocument) for e in d.events if e.label.startswith("Life.Injure")]
     assert injuries and all(e.roles is not None and "place" not in e.roles for e in injuries)
+    rams = load_dataset("rams", shared_dir / "bench" / "rams" / "dev.jsonlines")
+    deaths = [e for d in rams.items if isinstance(d, GoldDocument) for e in d.events if e.label == "life.die.n/a"]
+    assert deaths and all(e.roles == {"target", "place"} for e in deaths)
+    assert all(not any(a.role == "attacker" for a in e.arguments) for e in deaths)
 
 
 def test_plv_without_marked_column(tmp_path: Path) -> None:

@@ -119,6 +119,7 @@ def load_rams(path: Path) -> Dataset:
             events.append(GoldEvent(
                 f"{record.get('doc_key', number)}#{t_index}", event_type, accepted, trigger=span,
                 sentence=_sentence_of(ranges, span.start), arguments=tuple(arguments),
+                roles=type_roles("rams", event_type),
             ))
         doc_id = str(record.get("doc_key") or f"{path.name}:{number}")
         docs.append(GoldDocument(doc_id, text, tuple(events), source=where))
