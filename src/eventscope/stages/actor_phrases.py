@@ -75,7 +75,8 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                     continue  # "an IED killed ...", "a rocket attack in Iraq killed ...": not who acted
                 if _event_word_only(member, actor):
                     continue  # "condemned the strikes": a happening, not who was condemned
-                if home and actor.country is None and actor.sector in STATE_SECTORS and not actor.affiliation:
+                if home and actor.country is None and actor.sector in STATE_SECTORS and not actor.affiliation \
+                        and not FOREIGN_WORDS & set(actor.text.lower().split()):
                     actor = dataclasses.replace(actor, country=home[0], unknown_reason=None,
                                                 reason=_join(actor.reason, f"country {home[0]} from "
                                                              f"{home[1]} (a state organ, no country named)"))
@@ -84,6 +85,11 @@ def code_actors(doc: Doc, found: Found, dictionary: ActorDictionary, trigger: To
                     seen.add(key)
                     actors.append(actor)
     return _without_bracketed_restatements(doc.text, actors)
+
+
+# Words that say a state organ is another country's: "foreign forces", "international troops".
+FOREIGN_WORDS = frozenset({"foreign", "international", "multinational", "coalition", "allied", "peacekeeping",
+                           "peacekeepers", "overseas"})
 
 
 def _without_bracketed_restatements(text: str, actors: list[Actor]) -> tuple[Actor, ...]:

@@ -115,22 +115,46 @@ def _dateline_country(parsed: ParsedArticle, dictionary: ActorDictionary) -> tup
     says where the report was filed ("BANGKOK (AP) — A Myanmar military jet bombed ..."): that other
     country is the one whose state organs the story is about."""
     dateline = parsed.article.dateline
+    named = _countries_named(parsed, dictionary)
     if not dateline:
+        # no dateline: a country the story names again and again, far more than any other, is its own
+        ranked = named.most_common(2)
+        if ranked and ranked[0][1] >= STORY_COUNTRY_MIN and (
+                len(ranked) == 1 or ranked[0][1] >= STORY_COUNTRY_LEAD * ranked[1][1]):
+            return ranked[0][0], f"the country the story names ({ranked[0][1]} times; no dateline)"
         return None
     place = lookup_actor(dateline.title() if dateline.isupper() else dateline, dictionary)
     if not place.country or place.country not in dictionary.countries:
         return None
-    named: Counter[str] = Counter()
-    start, end = dateline_span(parsed.article.text)
-    for ent in parsed.doc.ents:
-        if not start <= ent.start_char < end and ent.label_ in ("GPE", "NORP", "LOC"):
-            country = lookup_actor(ent.text, dictionary).country
-            if country in dictionary.countries:
-                named[country] += 1
     top = named.most_common(1)
     if not named[place.country] and top and top[0][1] >= 2:
         return top[0][0], f"the country the story names ({top[0][1]} times; the dateline '{dateline}' is where it was filed)"
     return place.country, f"the dateline '{dateline}'"
+
+
+# Times a story without a dateline must name a country to be taken as the country it is about, and how many
+# times as often as the next country (a story of two countries' war names both about as often).
+STORY_COUNTRY_MIN = 3
+STORY_COUNTRY_LEAD = 1.5
+
+
+def _countries_named(parsed: ParsedArticle, dictionary: ActorDictionary) -> Counter[str]:
+    """How often the body (not the dateline) names each country, by its name or a place of it."""
+    named: Counter[str] = Counter()
+    start, end = dateline_span(parsed.article.text)
+    for ent in parsed.doc.ents:
+        if start <= ent.start_char < end:
+            continue
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            country = lookup_actor(ent.text, dictionary).country
+        else:
+            # a country's own name the small model tags a person or an organisation ("Niger", "Mali")
+            country = lookup_actor(ent.text, dictionary).country
+            if country is None or dictionary.countries.get(country, "").casefold() != ent.text.casefold():
+                continue
+        if country in dictionary.countries:
+            named[country] += 1
+    return named
 
 
 def _roles(parsed: ParsedArticle, mention: Mention, dictionary: ActorDictionary,

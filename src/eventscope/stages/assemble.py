@@ -160,6 +160,7 @@ class _Cluster:
     accident: bool = False  # opened by an accident's toll (assemble_incidents.is_accident): no event
     inquired: bool = False  # opened by a deed under inquiry (assemble_incidents.is_inquired): a past one
     answered: set[str] = field(default_factory=set)  # mentions that another act answers (assemble_incidents.is_answered)
+    anchors: set[str] = field(default_factory=set)  # mentions told only as what another came after (`_an_anchor`)
     told_earlier: bool = False  # opened by a sentence that sets its event before the story (`opens_earlier`)
     reference: dt.date | None = None  # the article's reference date: what happened is not after it
     # mention id -> the "while" clause it is told in (`contrast_clause`): two sides of one sentence
@@ -267,6 +268,9 @@ class _Cluster:
             score += 1
         if len(self.answered) == len(self.mentions):
             score -= 2  # a cause told in passing is background; the story goes on about its own events
+        if len(self.anchors) == len(self.mentions):
+            score -= 1  # "a day after rebels killed a village chief": told to date the story's event, which
+            # "The clash broke out ..." goes on about
         return score
 
     def adjacent(self, mention: Mention) -> bool:
@@ -802,14 +806,20 @@ def assemble(
         if target is None and not another:
             # "Israeli air strikes and artillery fire on southern Lebanon killed seven": event nouns joined as
             # one subject or object tell one event, whatever weapon each names
-            target = _conjoined_with(parsed, mention, clusters, place)
+            target = _conjoined_with(parsed, mention, clusters, place, date)
         if target is None and not another and _refers_back(parsed, mention):
             # "their largest offensive" names a campaign, not the shooting told before it
             campaign = _names_campaign(parsed, mention)
             # (a reference with a time long ago in its own phrase, "the June 2021 massacre", is not to an
             # event told without a time)
             long_ago = is_recalled(date, parsed.article.reference_date) and _dated_in_its_phrase(parsed, mention, date)
-            referred = [c for c in reversed(clusters) if c.same_kind(mention) and dates_agree(c.best_date(), date)
+            # ("the blast, which destroyed several tea shops": what the blast did is the blast, whatever
+            # its mode)
+            restates = (token := parsed.trigger(mention)) is not None and token.dep_ == "relcl" \
+                and relative_clause_noun(token) is not None
+            referred = [c for c in reversed(clusters) if (c.same_kind(mention) or (
+                            restates and c.head.plover == mention.plover and c.head.modality == mention.modality))
+                        and dates_agree(c.best_date(), date)
                         and not (long_ago and is_weak_date(c.best_date()))
                         and not _recalled_into_untimed_deed(parsed, c, date)
                         and not c.inquired and _refers_here(c, place) and (not campaign or any(_names_campaign(parsed, m) for m in c.mentions))
@@ -840,6 +850,8 @@ def assemble(
         target.contrasts[mention.id] = contrast
         if answered:
             target.answered.add(mention.id)
+        if _an_anchor(parsed, mention):
+            target.anchors.add(mention.id)
         target.roles.append(mention_roles)
         target.dates.append(date)
         if place is not None:
@@ -851,19 +863,45 @@ def assemble(
 
 
 def _conjoined_with(parsed: ParsedArticle, mention: Mention, clusters: list[_Cluster],
-                    place: Place | None) -> _Cluster | None:
+                    place: Place | None, date: TimeRef) -> _Cluster | None:
     """The event whose noun the mention's noun is coordinated with, of the same type and modality, at no
     place apart; so too for participles joined in one clause's account of a raid ("stormed Kizara village
-    late Thursday, shooting at residents and setting fire to homes"), whatever each did."""
+    late Thursday, shooting at residents and setting fire to homes"), and for verbs that share one subject
+    ("opened fire on traders and set fire to shops"), whatever each did, at one time."""
     token = parsed.trigger(mention)
     if token is None or token.dep_ != "conj":
         return None
     nouns = token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
     participles = token.tag_ == "VBG" and token.head.tag_ == "VBG" and token.head.dep_ == "advcl"
-    if not (nouns or participles):
+    one_subject = token.pos_ == "VERB" and token.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if not (nouns or participles or one_subject):
         return None
     return next((c for c in clusters if c.head.plover == mention.plover and c.head.modality == mention.modality
-                 and any(m.trigger_token == token.head.i for m in c.mentions) and c.fits_place(place)), None)
+                 and any(m.trigger_token == token.head.i for m in c.mentions) and c.fits_place(place)
+                 and dates_agree(c.best_date(), date)), None)
+
+
+# The words that set an event from another: "a day after rebels killed a village chief".  ("Since" recalls a
+# landmark the story may go on about: "since a US-directed drone killed Soleimani ... Al-Muhandis was also
+# killed in the attack".)
+_SET_FROM = frozenset({"after", "before"})
+
+
+def _an_anchor(parsed: ParsedArticle, mention: Mention) -> bool:
+    """The mention is told in the clause another event of its sentence is set after or before ("killed six
+    rebels on Tuesday, a day after rebels killed a former village chief")."""
+    token = parsed.trigger(mention)
+    if token is None:
+        return False
+    for clause in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _SET_FROM for c in clause.children) and clause.dep_ == "advcl":
+            return True
+        if clause.dep_ in ("pcomp", "pobj") and clause.head.lower_ in _SET_FROM:
+            return True
+        if clause.dep_ in ("ROOT", "ccomp", "conj"):
+            return False
+    return False
 
 
 def _recalled_into_untimed_deed(parsed: ParsedArticle, cluster: _Cluster, date: TimeRef) -> bool:

@@ -187,10 +187,15 @@ def _one_cause(token: Token) -> bool:
     if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
         causes += _phrase_nouns(token.head)  # "the June 2021 massacre in Solhan, where gunmen killed 132 people"
     # "killed in the territory (the West Bank) since then": a place the toll is counted over, no cause
-    return any(c.tag_ in ("NN", "NNP") and c.lemma_.lower() not in CAMPAIGN_NOUNS | AREA_NOUNS
-               and c.ent_type_ not in ("GPE", "LOC", "FAC")
-               and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that") for d in c.children)
+    return any(c.lemma_.lower() not in CAMPAIGN_NOUNS | AREA_NOUNS and c.ent_type_ not in ("GPE", "LOC", "FAC")
+               and ((c.tag_ in ("NN", "NNP") and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that")
+                                                       for d in c.children))
+                    or (c.tag_ in ("NNS", "NNPS") and any(d.lower_ in SET_WORDS for d in c.children)))
                for c in causes)
+
+
+# Words that make a plural one occasion: "twin car bombs", "a double suicide bombing".
+SET_WORDS = frozenset({"twin", "double", "triple", "simultaneous", "coordinated"})
 
 
 def _phrase_nouns(noun: Token) -> list[Token]:
@@ -349,11 +354,20 @@ def _of_the_country(places: Token) -> bool:
 _ANSWER_REACH = 4  # heads up from the trigger to the answer noun
 
 
+# Verbs and nouns of protest, whose object is what was protested ("to protest the killing of community
+# leaders", "protests over the arrest of ...").
+PROTEST_WORDS = frozenset({"protest", "demonstrate", "demonstration", "rally", "march"})
+
+
 def is_answered(parsed: ParsedArticle, mention: Mention) -> bool:
-    """The mention is what another act of its sentence answers ("in response to the attacks")."""
+    """The mention is what another act of its sentence answers ("in response to the attacks"), or what a
+    protest was against ("blocked the highway to protest the killing of community leaders")."""
     token = parsed.trigger(mention)
     if token is None:
         return False
+    protested = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("over", "against") else token.head
+    if token.dep_ in ("dobj", "pobj") and protested.lemma_.lower() in PROTEST_WORDS:
+        return True
     for _ in range(_ANSWER_REACH):
         if token.head.i == token.i:
             return False

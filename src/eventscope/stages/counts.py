@@ -39,7 +39,7 @@ from spacy.tokens import Span as SpacySpan
 from eventscope.errors import ConfigError
 from eventscope.model import Claim, ClaimKind, Mention, Span
 from eventscope.stages.actor_lookup import lookup_actor
-from eventscope.stages.counts_parse import Reading, Term, read_casualties
+from eventscope.stages.counts_parse import TOLL_NOUNS, Reading, Term, read_casualties
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import ANCHOR_MARKS, STATE_NOUNS, clause_head, counts_in_a_series
 from eventscope.stages.where_link import PLACE_NOUNS
@@ -322,7 +322,6 @@ def _speech_lemmas() -> frozenset[str]:
 
 # "put the death toll at 15", "raised the toll to 20": verbs by which a source gives a toll.
 TOLL_GIVING_VERBS = frozenset({"put", "place", "raise", "set", "give", "revise", "bring", "update", "lower"})
-TOLL_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
 
 
 def _source(token: Token, sentence: SpacySpan, figure: tuple[int, int] = (0, 0)) -> tuple[str | None, str]:

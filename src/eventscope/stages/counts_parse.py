@@ -301,6 +301,10 @@ def _first_child(verb: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
+# Nouns a source gives a toll as: "put the death toll at 15", "put the number of injured at 14".
+TOLL_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
+
+
 def _victims_of_adjective(token: Token) -> Token | None:
     figure = next((c for c in token.children if c.dep_ in ("nummod", "nsubj", "npadvmod") and is_number(c)), None)
     if figure is not None:
@@ -352,6 +356,8 @@ def read_casualties(sentence: SpacySpan, terms: Mapping[tuple[str, str], Term]) 
         victims: Token | None = None
         if term.role == "toll":
             victims = _toll_figure(token)
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in TOLL_NOUNS:
+            victims = _toll_figure(token.head.head)  # "put the number of injured at 14"
         elif family == "verb":
             victims = _victims_of_verb(token, term.role)
         elif family == "adjective":

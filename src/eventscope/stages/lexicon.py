@@ -22,6 +22,9 @@ NAMED_OBJECTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})  # entity types an `o
 # Nouns that make what follows them the cause of another act: "launched in response to the attacks
 # by militias", "retaliation for a rocket attack", "revenge for the attack".
 ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "retribution", "reply"})
+# Nouns for what was put out about an event: a statement, a video, a claim.
+REPORT_NOUNS = frozenset({"claim", "message", "statement", "video", "post", "communique", "communiqué",
+                          "report", "bulletin", "broadcast", "announcement", "letter", "tweet"})
 # "vowed to keep striking", "vowed to continue fighting": the deed is the aspect verb's complement.
 ASPECT_VERBS = frozenset({"keep", "continue", "resume", "go", "carry", "step", "start", "begin"})
 
@@ -270,6 +273,12 @@ def mode_context(token: Token) -> list[Token]:
                 seen.extend(carrier for acl in pobj.children if acl.dep_ == "acl"
                             for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
                             for carrier in prep.children if carrier.dep_ == "pobj")
+        if child.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in child.children):
+            # "killed when shells landed", "died when a bomb went off": the clause tells how the harm was done
+            seen.append(child)
+            for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
+                seen.append(subject)
+                seen.extend(c for c in subject.children if c.dep_ in ("compound", "amod"))
     if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
         head = token.head if token.head.pos_ == "VERB" else token.head.head
         seen.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i)

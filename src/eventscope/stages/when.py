@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
-from eventscope.stages.lexicon import match_trigger, trigger_code
+from eventscope.stages.lexicon import REPORT_NOUNS, match_trigger, trigger_code
 from eventscope.stages.nlp import ParsedArticle, opening_match, paragraph_numbers
 from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, present_perfect, tree_distance
 from eventscope.stages.when_borrow import (
@@ -677,15 +677,11 @@ def _ancestors(token: Token) -> list[int]:
 
 
 
-# Nouns for what was put out about an event: the day it came out is not a time the story goes on from.
-_REPORT_NOUNS = frozenset({"claim", "message", "statement", "video", "post", "communique", "communiqué",
-                           "report", "bulletin", "broadcast", "announcement", "letter", "tweet"})
-
-
 def _dates_a_report(clause: Token) -> bool:
     """"JNIM claimed the raid in a message circulated Wednesday. The army struck back the following day":
-    the following day is the raid's, not the message's.  A participle on a report noun dates the report."""
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.lemma_.lower() in _REPORT_NOUNS
+    the following day is the raid's, not the message's: the day a report (`REPORT_NOUNS`) came out is not a
+    time the story goes on from.  A participle on a report noun dates the report."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.lemma_.lower() in REPORT_NOUNS
 
 
 def _another_nouns_clause(clause: Token, trigger: Token) -> bool:
@@ -837,6 +833,12 @@ def _resolve_offset(item: _Found, trigger: Token, found: list[_Found],
     inside = trigger.i in complement
     later = item.expr.direction == "after"
     sign = (-1 if later else 1) if inside else (1 if later else -1)
+    if not inside and trigger.dep_ in ("nsubj", "nsubjpass") and _definite_noun(trigger) \
+            and (again := matching(trigger.lemma_.lower(), told, doc, nearest=True)) is not None:
+        # "The attack came a day after two soldiers were seized": the attack told before, on its own day;
+        # the phrase dates the other event from it
+        return replace(again[1], reason=f"{again[1].reason}; '{trigger.text}', told before, which "
+                                        f"'{item.expr.text}' sets another event from")
     if inside and trigger.pos_ == "NOUN" and (
             again := matching(trigger.lemma_.lower(), told, doc, nearest=True)) is not None:
         # "A day after the raid, settlers attacked ...": "the raid" is the raid told before, on its day

@@ -113,9 +113,11 @@ def find_expressions(text: str) -> list[TimeExpression]:
         found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", amount=MONTHS[m[2].lower().rstrip(".")],
                                     unit="month of year", direction="same", day=day if day <= 31 else 0))
     for m in SINCE_THEN_RE.finditer(text):
-        # "More than 600 Palestinians have been killed since then": from the time told before to now
-        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit="day", direction="same",
-                                    since=True))
+        # "More than 600 Palestinians have been killed since then": from the time told before to now, whatever
+        # its precision ("was taken to the United States in July ... Since then"); "since that day" a day's
+        day = re.search(r"\b(?:day|date)\b", m[0], re.IGNORECASE) is not None
+        found.append(TimeExpression(m.start(), m.end(), m[0], "anaphoric", unit="day" if day else "time",
+                                    direction="same", since=True))
     return _non_overlapping(found)
 
 

@@ -87,6 +87,7 @@ from eventscope.model import ActorRoles, Mention, Modality, Place, PlacePrecisio
 from eventscope.ontology import plover_type
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS, UNDERGO_VERBS
 from eventscope.stages.admin_chain import refine_places
+from eventscope.stages.lexicon import REPORT_NOUNS
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import ANCHOR_MARKS, tree_distance
 from eventscope.stages.when import speech_lemmas
@@ -207,12 +208,39 @@ def resolve_places(parsed: ParsedArticle, mentions: Iterable[Mention], gazetteer
         out[mention.id] = place
     # the administrative chains the text writes ("Djibo (Djibo, Soum, Sahel)") settle which town of a
     # name is meant
-    refined = refine_places(parsed, mentions, out, gazetteer)
+    refined = _namesakes_in_named_divisions(refine_places(parsed, mentions, out, gazetteer), gazetteer)
     if roles:
         refined = {m.id: _speakers_country(m, roles.get(m.id), refined.get(m.id), gazetteer) for m in mentions}
         refined = {m.id: _doers_town(doc, m, roles.get(m.id), refined.get(m.id), gazetteer, focus) for m in mentions}
     triggers = {m.id: m.trigger_token for m in mentions}
     return {key: _with_site(doc, triggers[key], _with_place_noun(doc, place)) for key, place in refined.items()}
+
+
+def _namesakes_in_named_divisions(places: dict[str, Place | None], gazetteer: Gazetteer) -> dict[str, Place | None]:
+    """A town read as the bigger of two namesakes ("Bijapur": Vijayapura, Karnataka) when the article names
+    the other's first-level division as a place ("Chhattisgarh state", where Bijapur also lies): the town
+    in that division."""
+    named = {_fold_name(p.admin1 or p.name) for p in places.values()
+             if p is not None and p.span is not None and p.precision is PlacePrecision.ADMIN1}
+    if not named:
+        return places
+    out = dict(places)
+    for key, place in places.items():
+        if place is None or place.span is None or place.precision is not PlacePrecision.TOWN \
+                or place.admin1 is None or _fold_name(place.admin1) in named:
+            continue
+        inside = [c.place for c in gazetteer.candidates(place.span.text) if c.place.country == place.country
+                  and c.place.precision is PlacePrecision.TOWN and c.place.admin1 is not None
+                  and _fold_name(c.place.admin1) in named]
+        if inside:
+            town = max(inside, key=lambda p: p.population)
+            out[key] = town.to_place(span=place.span, reason=f"{place.reason}; the namesake in {town.admin1}, "
+                                                             "a division the article names")
+    return out
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
 def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
@@ -534,12 +562,13 @@ def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:
 
 def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -> Place | None:
     """The first place sentence [start, end) puts something at: a toponym under a locative preposition,
-    not where a speaker sits (`_seat_of_speaker`, `_where_a_source_is`)."""
+    not where a speaker sits or spoke (`_seat_of_speaker`, `_where_a_source_is`, `_where_said`: "Speaking in
+    Ouagadougou, a spokesman vowed ...")."""
     caps = blind_caps(doc, start, end)
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
         if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None) \
-                or _where_a_source_is(doc, topo):
+                or _where_a_source_is(doc, topo) or _where_said(doc, topo, -1):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -865,7 +894,8 @@ def _elsewhere(doc: Doc, topo: Toponym, trigger: int) -> bool:
     return _in_comparison(doc, topo, trigger) or _names_an_accord(doc, topo, trigger) \
         or _where_said(doc, topo, trigger) or _seat_of_speaker(doc, topo, trigger) or _a_publication(doc, topo) \
         or _in_another_conjunct(doc, topo, trigger) or _names_a_hospital(doc, topo, trigger) \
-        or _the_doer(doc, topo, trigger) or _in_an_anchor_clause(doc, topo, trigger)
+        or _the_doer(doc, topo, trigger) or _in_an_anchor_clause(doc, topo, trigger) \
+        or _across_a_contrast(doc, topo, trigger) or _where_taken(doc, topo, trigger)
 
 
 def _in_an_anchor_clause(doc: Doc, topo: Toponym, trigger: int) -> bool:
@@ -904,6 +934,27 @@ def _the_doer(doc: Doc, topo: Toponym, trigger: int) -> bool:
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+# Verbs of carrying people somewhere: their "to" is where the wounded or the freed were brought.
+CARRYING_VERBS = frozenset({"airlift", "evacuate", "rush", "take", "fly", "transfer", "transport", "ferry",
+                            "carry", "bring", "move", "drive"})
+
+
+# Ways whose "to" names where they lead, not where they are.
+ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "railway", "railroad", "track", "way", "corridor"})
+
+
+def _where_taken(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """"Two commandos were wounded and airlifted to Raipur for treatment": where the wounded were brought
+    after the event, not where they were wounded; so too the end of a road."""
+    prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
+    if head is not None and prep in ("to", "toward", "towards") and head.lemma_.lower() in ROAD_NOUNS:
+        return True  # "tea shops near the checkpoint on the road to Mogadishu": where the road leads
+    # (told after the trigger: "the truck was driven to Oklahoma City and detonated" went off where it was
+    # taken)
+    return prep == "to" and head is not None and head.i > trigger and head.pos_ == "VERB" \
+        and head.lemma_.lower() in CARRYING_VERBS
+
+
 def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     """"a health worker at Debre Markos Comprehensive Specialized Hospital, where many of the wounded were
     taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
@@ -939,6 +990,32 @@ def _in_another_conjunct(doc: Doc, topo: Toponym, trigger: int) -> bool:
             inner = {t.i for t in second.subtree}
             return _has_time(t for t in first.subtree if t.i not in inner) and _has_time(second.subtree)
     return False
+
+
+# Subordinators that set one happening beside another: "killed nine in Abu Shouk on Monday, while an air
+# strike on a market killed 20 the following day".
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
+def _across_a_contrast(doc: Doc, topo: Toponym, trigger: int) -> bool:
+    """The toponym and the trigger lie on either side of a "while" clause with its own subject, and each side
+    has a time of its own: two happenings, each with its own scene ("a man was killed in Gao while a second
+    was wounded" may be one scene, and keeps it)."""
+    place = doc[topo.start:topo.end].root
+    for clause in _contrast_clauses(doc[trigger]) + _contrast_clauses(place):
+        inner = {t.i for t in clause.subtree}
+        if (trigger in inner) == (place.i in inner):
+            continue
+        main = clause.head
+        return _has_time(t for t in clause.subtree) and _has_time(t for t in main.subtree if t.i not in inner)
+    return False
+
+
+def _contrast_clauses(token: Token) -> list[Token]:
+    """The "while" clauses with a subject of their own that the token is inside."""
+    return [verb for verb in (token, *token.ancestors)
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)]
 
 
 def _has_time(tokens: Iterable[Token]) -> bool:
@@ -1046,7 +1123,11 @@ def _where_said(doc: Doc, topo: Toponym, trigger: int) -> bool:
     """The toponym says where a speaker spoke ("he said in Pennsylvania, skipping over his support for
     intervention in those conflicts"), and the trigger is not that verb of saying."""
     _prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
-    return head is not None and head.i != trigger and head.pos_ == "VERB" and head.lemma_.lower() in speech_lemmas()
+    if head is None or head.i == trigger or head.pos_ != "VERB":
+        return False
+    # "in a statement issued in Peshawar": where a report came out
+    issued = head.dep_ == "acl" and head.tag_ == "VBN" and head.head.lemma_.lower() in REPORT_NOUNS
+    return issued or head.lemma_.lower() in speech_lemmas()
 
 
 # Words that bring in another event to compare with: "detonated explosives ..., similar to the
@@ -1139,7 +1220,8 @@ def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
         return False
     topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
     return governing_preposition(words.root)[0] in CORE_LOCATIVES and not _seat_of_speaker(doc, topo, None) \
-        and not (trigger is not None and _in_another_conjunct(doc, topo, trigger))
+        and not (trigger is not None and (_in_another_conjunct(doc, topo, trigger)
+                                          or _across_a_contrast(doc, topo, trigger)))
 
 
 _INNER_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2, PlacePrecision.ADMIN1})
