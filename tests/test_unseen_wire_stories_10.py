@@ -201,3 +201,86 @@ def test_foreign_forces_are_not_of_the_storys_country(pipeline) -> None:
     assert foreign and all(a.country is None for a in foreign)
     army = ex.roles[_mention(ex, "shelled").id].actor1
     assert [a.country for a in army] == ["AFG"]
+
+
+def test_over_the_past_decade_is_a_stretch_of_ten_years_not_the_report_day(pipeline) -> None:
+    ex = _extract(pipeline, "Armed gangs known locally as bandits have killed thousands of people across the "
+                            "northwest over the past decade.", dt.date(2025, 3, 12))
+    told = ex.dates[_mention(ex, "killed").id]
+    assert told.date == dt.date(2015, 3, 1) and told.date_end == dt.date(2025, 3, 12)
+
+
+def test_a_lead_dated_only_by_its_report_goes_on_with_its_dated_detail(pipeline) -> None:
+    text = ("GUSAU, Nigeria (AP) - Gunmen abducted dozens of people in a late-night raid on a farming community "
+            "in Nigeria's northwestern Zamfara state, residents and police said Wednesday.\n\n"
+            "The attackers, riding in on motorcycles, stormed Kanoma in Maru local government area at about "
+            "11 p.m. on Sunday and went from house to house firing into the air, a community leader said. Two "
+            "men who tried to resist were shot dead, he said.")
+    ex = _extract(pipeline, text, dt.date(2025, 3, 12))
+    raid = _event_with(ex.events, "abducted")
+    assert {"stormed", "shot"} <= set(_triggers(raid))
+    assert raid.date.date == dt.date(2025, 3, 9)
+
+
+def test_a_town_name_the_parser_cut_after_its_first_word_is_read_whole(pipeline) -> None:
+    from eventscope.config import load_settings
+    from eventscope.stages.where import load_gazetteer
+    from eventscope.stages.where_toponyms import toponyms_of
+
+    ex = _extract(pipeline, "A drone strike hit a minibus near Finote Selam in Ethiopia's Amhara region on Sunday, "
+                            "killing at least 11 civilians, residents said.", dt.date(2024, 9, 17))
+    doc = ex.parsed.doc
+    names = [doc[t.start:t.end].text for t in toponyms_of(doc, 0, len(doc), load_gazetteer(load_settings()))]
+    assert "Finote Selam" in names and "Selam" not in names
+
+
+def test_the_detail_told_in_a_when_clause_is_the_leads_strike_where_the_bus_was_headed_is_no_scene(pipeline) -> None:
+    text = ("A drone strike hit a minibus near Finote Selam in Ethiopia's Amhara region on Sunday, killing at least "
+            "11 civilians, residents said.\n\n"
+            "The vehicle was travelling from Finote Selam, the capital of West Gojjam zone, toward the town of Bure "
+            "when it was struck in the early afternoon, two residents told Reuters by phone.")
+    ex = _extract(pipeline, text, dt.date(2024, 9, 17))
+    assert "struck" in _triggers(_event_with(ex.events, "hit"))
+    assert ex.dates[_mention(ex, "struck").id].date == dt.date(2024, 9, 15)
+
+
+def test_where_the_wounded_died_in_hospital_is_not_where_they_were_shot(pipeline) -> None:
+    text = ("Gunmen burst into a pool hall in the Ecuadorian city of Duran late Thursday and opened fire on "
+            "customers, killing at least eight people, police said.\n\n"
+            "The municipal government put the death toll at 10, saying two of the wounded had died at a hospital "
+            "in neighbouring Guayaquil.")
+    ex = _extract(pipeline, text, dt.date(2024, 10, 5))
+    shooting = _event_with(ex.events, "opened")
+    assert shooting.fatalities is not None and 10 in [c.min for c in shooting.fatalities.claims]
+
+
+def test_the_bombing_suspects_were_detained_for_keeps_its_own_day(pipeline) -> None:
+    text = ("Two Iraqi soldiers were killed when a roadside bomb struck their patrol in the Tarmiyah district late "
+            "Wednesday, security officials said.\n\n"
+            "On Thursday, security forces detained five suspects in villages around Tarmiyah in connection with the "
+            "bombing, officials said.")
+    ex = _extract(pipeline, text, dt.date(2025, 4, 24))
+    assert ex.dates[_mention(ex, "bombing").id].date == dt.date(2025, 4, 23)
+    assert "bombing" in _triggers(_event_with(ex.events, "struck"))
+
+
+def test_the_when_clause_tells_the_weapon_of_every_harm_verb_it_follows(pipeline) -> None:
+    ex = _extract(pipeline, "Two Iraqi soldiers were killed and three wounded when a roadside bomb struck their "
+                            "patrol late Wednesday.", dt.date(2025, 4, 24))
+    assert _mention(ex, "killed").plover_mode == "explosives"
+
+
+def test_a_hospital_the_deed_was_done_at_keeps_its_town(pipeline) -> None:
+    # guards the hospital rule above: the airstrikes were carried out on the hospitals, in Aleppo
+    ex = _extract(pipeline, "Flames are pictured rising after the Russian army carried out airstrikes on two "
+                            "hospitals in Aleppo, Syria, last December.", dt.date(2016, 6, 1))
+    place = ex.places[_mention(ex, "airstrikes").id]
+    assert place is not None and place.name == "Aleppo"
+
+
+def test_a_bomb_driven_to_a_city_and_detonated_went_off_there(pipeline) -> None:
+    ex = _extract(pipeline, "Prosecutors say he drove the truck to Geary Lake in Kansas, that explosives were loaded "
+                            "into the truck there, and that it was driven to Oklahoma City and detonated.",
+                  dt.date(1997, 5, 10))
+    place = ex.places[_mention(ex, "detonated").id]
+    assert place is not None and place.name == "Oklahoma City"

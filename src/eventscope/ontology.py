@@ -148,10 +148,12 @@ WEAPON_MODES = frozenset({"firearms", "explosives", "suicide-attack", "aerial", 
 
 def modes_agree(a: str | None, b: str | None) -> bool:
     """Two modes that do not tell different deeds: either unknown, equal, of one family, or an aim
-    ("targeted") and a weapon."""
+    ("targeted") or an abduction and a weapon."""
     if not a or not b or a == b or any({a, b} <= family for family in MODE_FAMILIES):
         return True
-    return {a, b} - WEAPON_MODES == {"targeted"}
+    # an aim ("targeted") or a seizure of people ("abduct") with the weapon it was done with: "gunmen stormed
+    # the village, abducted dozens and shot dead two men who resisted"
+    return len({a, b} - WEAPON_MODES) == 1 and ({a, b} - WEAPON_MODES) <= {"targeted", "abduct"}
 
 
 def cameo_code(code: str) -> CameoCode:

@@ -348,12 +348,14 @@ class _Cluster:
             # so may the dated detail of a lead told without a time: "Gunmen have killed at least 23
             # people in a raid in Plateau state ... The attackers arrived on Tuesday in Jol")
             here = self.best_place()
-            untimed = is_weak_date(date) or is_weak_date(cluster_date)
+            # (a lead dated only by its report, "residents and police said Wednesday", has no day of its own)
+            lead_untimed = is_weak_date(cluster_date) or cluster_date.report_bound
+            untimed = is_weak_date(date) or lead_untimed
             spots = [here, *self.places] if is_weak_date(date) else [here]
             inside = untimed and place is not None and here is not None and _town_inside(place, here, unknown=True)
             same_story = self.same_mode(mention) or (self.adjacent(mention) and (
                 any(same_place(known, place) for known in spots) or inside)) \
-                or (inside and is_weak_date(cluster_date) and self.opens_the_story() and self.next_paragraph(mention))
+                or (inside and lead_untimed and self.opens_the_story() and self.next_paragraph(mention))
             # The same weapon at the same named town is the same event even when it is an old one
             # the story recalls ("the Boston Marathon bombing" ... "Twin bombs exploded near the finish
             # line of the Boston Marathon, killing three").

@@ -273,12 +273,16 @@ def mode_context(token: Token) -> list[Token]:
                 seen.extend(carrier for acl in pobj.children if acl.dep_ == "acl"
                             for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
                             for carrier in prep.children if carrier.dep_ == "pobj")
-        if child.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in child.children):
-            # "killed when shells landed", "died when a bomb went off": the clause tells how the harm was done
-            seen.append(child)
-            for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
-                seen.append(subject)
-                seen.extend(c for c in subject.children if c.dep_ in ("compound", "amod"))
+    # "killed when shells landed", "died when a bomb went off": the clause tells how the harm was done, also for
+    # the harm verbs it follows ("were killed and three wounded when a roadside bomb struck")
+    for verb in (token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when"
+                                              for c in clause.children):
+                seen.append(clause)
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    seen.append(subject)
+                    seen.extend(c for c in subject.children if c.dep_ in ("compound", "amod"))
     if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
         head = token.head if token.head.pos_ == "VERB" else token.head.head
         seen.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i)

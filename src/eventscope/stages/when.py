@@ -186,6 +186,8 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
         # "the attack on the market", named again beside another deed of its sentence ("neutralised 15
         # terrorists ..., without mentioning the attack"): the attack told before, before the sentence's deed
         definite = _definite_noun(trigger)
+        if definite and phrase is not None and _answered_for(trigger):
+            phrase = None  # "detained five suspects on Thursday in connection with the bombing": the bombing's own day
         lead_day = lead_told_on(trigger, mention, earlier, paragraph, speech_lemmas(), times)
         # the event itself, told before: "killed in the strikes", "the strikes", "killed in the airstrikes"
         referred_back = (
@@ -787,6 +789,24 @@ def _time_before_when(clause: Token, found: list[_Found]) -> _Found | None:
     while before >= clause.sent.start and clause.doc[before].is_punct:
         before -= 1
     return next((f for f in found if before in f.tokens and f.expr.kind != "vague"), None)
+
+
+# What a deed is answered for with: "arrested ... in connection with the bombing", "charged over the attack",
+# "claimed responsibility for the raid".
+_ANSWERING_VERBS = frozenset({"arrest", "detain", "charge", "convict", "sentence", "jail", "prosecute", "try",
+                              "question", "hold", "blame", "accuse", "indict"})
+_ANSWERING_NOUNS = frozenset({"connection", "link", "relation", "responsibility", "charge", "arrest"})
+
+
+def _answered_for(noun: Token) -> bool:
+    """The event noun is what someone is held to account for in its sentence, a deed of its own time."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "for", "over"):
+        return False
+    holder = noun.head.head
+    if noun.head.lower_ == "with":
+        return holder.lemma_.lower() in ("connection", "link", "relation")
+    return (holder.pos_ == "VERB" and holder.lemma_.lower() in _ANSWERING_VERBS) \
+        or (holder.pos_ == "NOUN" and holder.lemma_.lower() in _ANSWERING_NOUNS)
 
 
 def _definite_noun(trigger: Token) -> bool:

@@ -175,6 +175,10 @@ def _main_clause(verb: Token, speech: frozenset[str]) -> bool:
     head = verb.head
     if verb.dep_ in ("conj", "dep") and head.i != verb.i:  # "dep": a conjunct the parser left unlabelled
         return _main_clause(head, speech)  # "surrounded the market and opened fire, an official said"
+    if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
+                                                         for c in verb.children):
+        # "The vehicle was travelling toward Bure when it was struck": the when-clause is the news
+        return match_trigger(head) is None and _main_clause(head, speech)
     return verb.dep_ == "ccomp" and head.lemma_.lower() in speech and head.i != verb.i and _main_clause(head, speech)
 
 

@@ -263,6 +263,18 @@ def _recent(m: re.Match[str]) -> Resolver | None:
     return unit_resolver("", "past", unit, m[0])
 
 
+def _past_span(m: re.Match[str]) -> Resolver | None:
+    """'over the past decade', 'in the last two decades', 'over the past three years': a stretch that ends
+    at the reference, as long as it says."""
+    count = amount_of(m[1]) if m[1] else 1
+    unit = (m[2] or m[3]).lower().rstrip("s")
+    if count is None:
+        return None
+    months = count * {"decade": 120, "year": 12, "month": 1}[unit]
+    return lambda ref, past: (_ref(_add_months(ref, -months), P.RANGE, f"'{m[0]}': the {count} {unit}(s) before "
+                                   "the report", ref) if ref else None)
+
+
 def _recently(m: re.Match[str]) -> Resolver | None:
     """'recently', 'recent attacks': some time in the past month, not the day of the report."""
     return lambda ref, past: (_ref(ref - dt.timedelta(days=31), P.RANGE, f"'{m[0]}': some time in the past month",
@@ -375,6 +387,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("relative", re.compile(rf"(?<!day\s)\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:{WEEKDAY_RE}))", FLAGS), _overnight),
     ("relative", re.compile(r"\b(?:(earlier|later|early|late)\s+)?(?:in\s+)?(this|last|next|past|previous|coming)\s+(week|weekend|month|year)\b", FLAGS), _this_unit),
     ("relative", re.compile(r"\b(earlier|later)\s+in\s+(the)\s+(week|month|year)\b", FLAGS), _this_unit),
+    ("relative", re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(decades|years|months)|(decade))\b", FLAGS), _past_span),
     ("relative", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(days|weeks|months|years)\b", FLAGS), _recent),
     ("vague", re.compile(r"\b(?:(?:most|more|very|only|until|till)\s+)?recent(?:ly)?\b", FLAGS), _recently),
     ("relative", re.compile(rf"\b({AMOUNT_RE})\s+({UNIT_RE})s?\s+ago\b", FLAGS), _ago),

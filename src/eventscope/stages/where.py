@@ -813,10 +813,19 @@ def _label_in_text(doc: Doc, topo: Toponym) -> str:
     return topo.label
 
 
+# Words after a name that make it a division below a province: "West Gojjam zone", "Maru local government area".
+DIVISION_WORDS = frozenset({"zone", "district", "county", "municipality", "township", "department", "prefecture",
+                            "governorate", "province", "region", "state"})
+
+
 def _unknown_place(doc: Doc, topo: Toponym, prob: float, focus: Focus) -> Place:
     span = topo.span(doc)
     country = home_country(focus)
-    return Place(name=local_name(span.text), country=country, precision=PlacePrecision.TOWN, span=span,
+    # a division the gazetteer lacks spans towns, and is no town apart from them
+    division = span.text.split()[-1].lower() in DIVISION_WORDS or (
+        topo.end < len(doc) and doc[topo.end].lower_ in DIVISION_WORDS)
+    precision = PlacePrecision.ADMIN2 if division else PlacePrecision.TOWN
+    return Place(name=local_name(span.text), country=country, precision=precision, span=span,
                  reason=f"sentence: event place by parse (p={prob:.2f}), not in the gazetteer (or only "
                         "as a town abroad)" + (f"; country from article focus {country}" if country else ""))
 
@@ -939,16 +948,25 @@ CARRYING_VERBS = frozenset({"airlift", "evacuate", "rush", "take", "fly", "trans
                             "carry", "bring", "move", "drive"})
 
 
+# Verbs of going somewhere: their "to" is where the traveller was headed.
+TRAVEL_VERBS = frozenset({"travel", "head", "drive", "go", "return", "flee", "journey", "commute", "ride", "sail",
+                          "fly"})
 # Ways whose "to" names where they lead, not where they are.
 ROAD_NOUNS = frozenset({"road", "highway", "route", "motorway", "railway", "railroad", "track", "way", "corridor"})
 
 
 def _where_taken(doc: Doc, topo: Toponym, trigger: int) -> bool:
     """"Two commandos were wounded and airlifted to Raipur for treatment": where the wounded were brought
-    after the event, not where they were wounded; so too the end of a road."""
+    after the event, not where they were wounded; so too the end of a road and where a traveller was headed."""
     prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
     if head is not None and prep in ("to", "toward", "towards") and head.lemma_.lower() in ROAD_NOUNS:
         return True  # "tea shops near the checkpoint on the road to Mogadishu": where the road leads
+    if head is not None and head.i != trigger and (prep in ("toward", "towards") or (
+            prep == "to" and head.pos_ == "VERB" and head.lemma_.lower() in TRAVEL_VERBS)) \
+            and not (doc[trigger].dep_ == "conj" and doc[trigger].head.i == head.i):
+        # "travelling from Finote Selam toward the town of Bure when it was struck": where it was going (but
+        # "was driven to Oklahoma City and detonated" went off where it got to)
+        return True
     # (told after the trigger: "the truck was driven to Oklahoma City and detonated" went off where it was
     # taken)
     return prep == "to" and head is not None and head.i > trigger and head.pos_ == "VERB" \
@@ -960,16 +978,26 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
     at the hospital itself ("gunmen stormed Kabul Military Hospital")."""
     _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
-    if body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" \
-            and body.head.lower_ == "to" and body.i != trigger:
-        return True  # "were wounded and taken to a hospital in Hasakah city": where the wounded went
+    if body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" and body.i != trigger \
+            and (body.head.lower_ == "to" or not _done_at(doc, body, trigger)):
+        # "were wounded and taken to a hospital in Hasakah city": where the wounded went; "two of the wounded
+        # had died at a hospital in neighbouring Guayaquil": where they died of it
+        return True
     word = doc[topo.end - 1]
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
-    if word.lemma_.lower() not in RECEIVING_PLACES:
-        return False
-    return not any(t.i == word.i for t in doc[trigger].children) and doc[trigger].head.i != word.i \
-        and not (word.dep_ == "pobj" and word.head.head.i == trigger)
+    return word.lemma_.lower() in RECEIVING_PLACES and not _done_at(doc, word, trigger)
+
+
+def _done_at(doc: Doc, spot: Token, trigger: int) -> bool:
+    """The trigger's deed was done at the spot: its object, its head, or its own locative ("gunmen stormed
+    Kabul Military Hospital", "a bomb exploded at a hospital in Quetta")."""
+    told = doc[trigger]
+    # (a noun trigger's deed is done by the verb it is the object or subject of: "carried out airstrikes on
+    # two hospitals")
+    doers = {trigger, told.head.i} if told.pos_ == "NOUN" and told.dep_ in ("dobj", "nsubj", "nsubjpass") else {trigger}
+    return any(t.i == spot.i for t in told.children) or told.head.i == spot.i \
+        or (spot.dep_ == "pobj" and spot.head.head.i in doers)
 
 
 def _in_another_conjunct(doc: Doc, topo: Toponym, trigger: int) -> bool:

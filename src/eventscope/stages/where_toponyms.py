@@ -96,8 +96,22 @@ def toponyms_of(doc: Doc, sent_start: int, sent_end: int, gazetteer: Gazetteer) 
     sent = doc[sent_start:sent_end]
     if blind_caps(doc, sent_start, sent_end):
         return _gazetteer_toponyms(doc, gazetteer, sent_start, sent_end, english_words())
-    return [_across_line_break(doc, topo, sent_end, gazetteer) for topo in sentence_toponyms(doc, sent)
+    return [_with_word_before(doc, _across_line_break(doc, topo, sent_end, gazetteer), sent_start, gazetteer)
+            for topo in sentence_toponyms(doc, sent)
             if not _indefinite_noun(doc, topo) and not _seat_of_an_outfit(doc, topo)]
+
+
+def _with_word_before(doc: Doc, topo: Toponym, sent_start: int, gazetteer: Gazetteer) -> Toponym:
+    """A name the parser cut after its first word ("near Finote Selam" read as "Selam", which the gazetteer
+    takes for Salem): the capitalised word before it joins when the gazetteer knows the whole name as
+    spelled."""
+    before = topo.start - 1
+    if before < sent_start or not doc[before].text[:1].isupper() or doc[before].pos_ != "PROPN":
+        return topo
+    whole = doc[before:topo.end].text
+    if any(c.level == 0 for c in gazetteer.candidates(whole)):
+        return Toponym(before, topo.end, topo.label)
+    return topo
 
 
 
