@@ -145,14 +145,10 @@ def _countries_named(parsed: ParsedArticle, dictionary: ActorDictionary) -> Coun
     for ent in parsed.doc.ents:
         if start <= ent.start_char < end:
             continue
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            country = lookup_actor(ent.text, dictionary).country
-        else:
-            # a country's own name the small model tags a person or an organisation ("Niger", "Mali")
-            country = lookup_actor(ent.text, dictionary).country
-            if country is None or dictionary.countries.get(country, "").casefold() != ent.text.casefold():
-                continue
-        if country in dictionary.countries:
+        country = lookup_actor(ent.text, dictionary).country
+        # besides places, a country's own name the small model tags a person or an organisation ("Niger")
+        own_name = country is not None and dictionary.countries.get(country, "").casefold() == ent.text.casefold()
+        if (ent.label_ in ("GPE", "NORP", "LOC") or own_name) and country in dictionary.countries:
             named[country] += 1
     return named
 

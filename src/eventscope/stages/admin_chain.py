@@ -46,7 +46,8 @@ class ChainPlace:
     end: int
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A name with case, spaces and punctuation folded away ("Al-Mosul" = "al mosul")."""
     return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
@@ -54,7 +55,7 @@ def _same_division(gazetteer: Gazetteer, name: str | None, admin1: str, country:
     """One first-level division in two spellings ("Idleb"/"Idlib", "Michoacan de Ocampo"/"Michoacan")."""
     if not name:
         return False
-    if _fold(name) == _fold(admin1):
+    if fold_name(name) == fold_name(admin1):
         return True
     a, b = re.findall(r"\w+", name.casefold()), re.findall(r"\w+", admin1.casefold())
     shorter, longer = sorted((a, b), key=len)

@@ -86,7 +86,7 @@ from eventscope.gazetteer_build import COMPASS
 from eventscope.model import ActorRoles, Mention, Modality, Place, PlacePrecision, Span
 from eventscope.ontology import plover_type
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS, UNDERGO_VERBS
-from eventscope.stages.admin_chain import refine_places
+from eventscope.stages.admin_chain import fold_name, refine_places
 from eventscope.stages.lexicon import REPORT_NOUNS
 from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
 from eventscope.stages.syntax import ANCHOR_MARKS, tree_distance
@@ -220,27 +220,23 @@ def _namesakes_in_named_divisions(places: dict[str, Place | None], gazetteer: Ga
     """A town read as the bigger of two namesakes ("Bijapur": Vijayapura, Karnataka) when the article names
     the other's first-level division as a place ("Chhattisgarh state", where Bijapur also lies): the town
     in that division."""
-    named = {_fold_name(p.admin1 or p.name) for p in places.values()
+    named = {fold_name(p.admin1 or p.name) for p in places.values()
              if p is not None and p.span is not None and p.precision is PlacePrecision.ADMIN1}
     if not named:
         return places
     out = dict(places)
     for key, place in places.items():
         if place is None or place.span is None or place.precision is not PlacePrecision.TOWN \
-                or place.admin1 is None or _fold_name(place.admin1) in named:
+                or place.admin1 is None or fold_name(place.admin1) in named:
             continue
         inside = [c.place for c in gazetteer.candidates(place.span.text) if c.place.country == place.country
                   and c.place.precision is PlacePrecision.TOWN and c.place.admin1 is not None
-                  and _fold_name(c.place.admin1) in named]
+                  and fold_name(c.place.admin1) in named]
         if inside:
             town = max(inside, key=lambda p: p.population)
             out[key] = town.to_place(span=place.span, reason=f"{place.reason}; the namesake in {town.admin1}, "
                                                              "a division the article names")
     return out
-
-
-def _fold_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
 def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
@@ -813,7 +809,7 @@ def _label_in_text(doc: Doc, topo: Toponym) -> str:
     return topo.label
 
 
-# Words after a name that make it a division below a province: "West Gojjam zone", "Maru local government area".
+# Words after a name that make it a division, not a town: "West Gojjam zone", "Sukma district".
 DIVISION_WORDS = frozenset({"zone", "district", "county", "municipality", "township", "department", "prefecture",
                             "governorate", "province", "region", "state"})
 
@@ -944,10 +940,8 @@ def _the_doer(doc: Doc, topo: Toponym, trigger: int) -> bool:
 
 
 # Verbs of carrying people somewhere: their "to" is where the wounded or the freed were brought.
-CARRYING_VERBS = frozenset({"airlift", "evacuate", "rush", "take", "fly", "transfer", "transport", "ferry",
-                            "carry", "bring", "move", "drive"})
-
-
+CARRYING_VERBS = frozenset({"airlift", "evacuate", "rush", "take", "transfer", "transport", "ferry", "carry",
+                            "bring", "move"})
 # Verbs of going somewhere: their "to" is where the traveller was headed.
 TRAVEL_VERBS = frozenset({"travel", "head", "drive", "go", "return", "flee", "journey", "commute", "ride", "sail",
                           "fly"})
@@ -967,8 +961,7 @@ def _where_taken(doc: Doc, topo: Toponym, trigger: int) -> bool:
         # "travelling from Finote Selam toward the town of Bure when it was struck": where it was going (but
         # "was driven to Oklahoma City and detonated" went off where it got to)
         return True
-    # (told after the trigger: "the truck was driven to Oklahoma City and detonated" went off where it was
-    # taken)
+    # (carried there after the deed, told after its trigger)
     return prep == "to" and head is not None and head.i > trigger and head.pos_ == "VERB" \
         and head.lemma_.lower() in CARRYING_VERBS
 
