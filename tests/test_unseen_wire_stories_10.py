@@ -1,5 +1,6 @@
 """Rules found by reading eventscope's output on wire stories it had never seen (Sudan, Burkina Faso, Niger,
-Colombia, Mexico, Pakistan, India, Yemen, Ukraine, Somalia and Myanmar; session of 2026-11-28, the second).
+Colombia, Mexico, Pakistan, India, Yemen, Ukraine, Somalia and Myanmar, then Nigeria, Congo, Ethiopia, Haiti,
+Ecuador, the Philippines, Afghanistan, Iraq and Bangladesh; session of 2026-11-28, the second).
 Those stories were written for this purpose by a helper session; the texts here are written for the tests in
 the same style."""
 
