@@ -153,7 +153,8 @@ def modes_agree(a: str | None, b: str | None) -> bool:
         return True
     # an aim ("targeted") or a seizure of people ("abduct") with the weapon it was done with: "gunmen stormed
     # the village, abducted dozens and shot dead two men who resisted"
-    return len({a, b} - WEAPON_MODES) == 1 and ({a, b} - WEAPON_MODES) <= {"targeted", "abduct"}
+    how = {a, b} - WEAPON_MODES
+    return len(how) == 1 and how <= {"targeted", "abduct"}
 
 
 def cameo_code(code: str) -> CameoCode:

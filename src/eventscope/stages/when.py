@@ -795,7 +795,8 @@ def _time_before_when(clause: Token, found: list[_Found]) -> _Found | None:
 # "claimed responsibility for the raid".
 _ANSWERING_VERBS = frozenset({"arrest", "detain", "charge", "convict", "sentence", "jail", "prosecute", "try",
                               "question", "hold", "blame", "accuse", "indict"})
-_ANSWERING_NOUNS = frozenset({"connection", "link", "relation", "responsibility", "charge", "arrest"})
+_LINK_NOUNS = frozenset({"connection", "link", "relation"})
+_ANSWERING_NOUNS = _LINK_NOUNS | {"responsibility", "charge", "arrest"}
 
 
 def _answered_for(noun: Token) -> bool:
@@ -804,7 +805,7 @@ def _answered_for(noun: Token) -> bool:
         return False
     holder = noun.head.head
     if noun.head.lower_ == "with":
-        return holder.lemma_.lower() in ("connection", "link", "relation")
+        return holder.lemma_.lower() in _LINK_NOUNS
     return (holder.pos_ == "VERB" and holder.lemma_.lower() in _ANSWERING_VERBS) \
         or (holder.pos_ == "NOUN" and holder.lemma_.lower() in _ANSWERING_NOUNS)
 

@@ -564,7 +564,7 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
         if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None) \
-                or _where_a_source_is(doc, topo) or _where_said(doc, topo, -1):
+                or _where_a_source_is(doc, topo) or _where_said(doc, topo, None):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -1140,9 +1140,10 @@ def _a_landmark(doc: Doc, topo: Toponym) -> bool:
         doc[j].lower_ in DISTANCE_UNITS for j in range(max(0, direction.i - 6), direction.i)))
 
 
-def _where_said(doc: Doc, topo: Toponym, trigger: int) -> bool:
+def _where_said(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
     """The toponym says where a speaker spoke ("he said in Pennsylvania, skipping over his support for
-    intervention in those conflicts"), and the trigger is not that verb of saying."""
+    intervention in those conflicts"), and the trigger (None when a sentence's scene is read) is not that verb
+    of saying."""
     _prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
     if head is None or head.i == trigger or head.pos_ != "VERB":
         return False
