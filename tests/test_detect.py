@@ -171,6 +171,7 @@ def test_modality(nlp, text: str, word: str, plover: str, modality: Modality) ->
     ("A suicide bomber blew himself up at a checkpoint.", "blew", "suicide-attack", "1831", "Suicide bomb"),
     ("A roadside bomb exploded near a patrol.", "exploded", "explosives", "1833", "Remote explosive/landmine/IED"),
     ("Gunmen shot dead two villagers.", "shot", "firearms", "193", "Attack"),
+    ("Some 21 bombs had gone off in Belfast by the evening.", "gone", "explosives", "1833", None),
 ])
 def test_modes_and_acled(nlp, text, word, mode, cameo, sub_type) -> None:
     found = [m for m in run(nlp, text) if word in m.trigger.text]
@@ -200,6 +201,11 @@ def test_light_verb_needs_its_object(nlp) -> None:
     assert m.plover == "ACCUSE" and m.plover_mode == "investigate"
 
 
+def test_what_went_off_decides_whether_going_off_is_a_blast(nlp) -> None:
+    assert not run(nlp, "The alarm went off at noon.")
+    assert not run(nlp, "The lights went off across the city.")
+
+
 def test_shooting_footage_is_filming_not_an_attack(nlp) -> None:
     assert not [m for m in run(nlp, "The crew managed to shoot video footage of the farm.") if m.plover == "ASSAULT"]
     assert [m for m in run(nlp, "Gunmen shot two guards at the farm.") if m.plover == "ASSAULT"]
@@ -210,6 +216,15 @@ def test_a_noun_the_tagger_reads_as_a_verb_is_still_the_noun(nlp) -> None:
     text = "Syrian government airstrikes on a rebel-held town killed 12 civilians on Tuesday."
     found = by_trigger(run(nlp, text), "airstrikes")
     assert found and found[0].plover == "ASSAULT" and found[0].plover_mode == "aerial"
+
+
+def test_a_common_word_the_parser_took_for_a_name_after_a_quote_is_still_the_event(nlp) -> None:
+    # after a closing quote and a line break the small model reads "Shootings" as a one-word PERSON
+    text = 'He said: "I do not contemplate it with any pleasure."\n   Shootings in Belfast had continued last night.'
+    found = by_trigger(run(nlp, text), "Shootings")
+    assert found and found[0].plover == "ASSAULT" and found[0].plover_mode == "firearms"
+    # a name at a plain sentence start stays a name
+    assert not by_trigger(run(nlp, "Hunt said on Monday that he would go."), "Hunt")
 
 
 def test_weapons_launched_at_a_target_are_an_attack(nlp) -> None:

@@ -114,6 +114,21 @@ def test_no_place_rather_than_a_wrong_one(nlp, gaz: Gazetteer) -> None:
     assert event_location_span(parsed, mention.trigger_token, gaz) is None
 
 
+def test_where_a_speaking_report_came_from_does_not_name_the_place_of_what_it_tells(nlp, gaz: Gazetteer) -> None:
+    # the meeting was at Stormont Castle; the bombings the statement tells of were not
+    text = ("A statement after a two-hour emergency meeting at Stormont Castle said that ministers had "
+            "considered the IRA's bombing outrages.")
+    parsed = parse(Article(id="said", text=text), nlp)
+    meeting, bombing = mention_at(parsed, "meeting"), mention_at(parsed, "bombing")
+    places = resolve_places(parsed, [meeting, bombing], gaz)
+    assert places[meeting.id] is not None and places[meeting.id].span.text == "Stormont Castle"
+    assert places[bombing.id] is None or places[bombing.id].span is None
+    # a speaker placed in a town is no report: "police in Baghdad said" still lends its town
+    parsed = parse(Article(id="said2", text="Police in Baghdad said that a bomb exploded on Monday."), nlp)
+    bomb = mention_at(parsed, "exploded")
+    assert resolve_places(parsed, [bomb], gaz)[bomb.id].name == "Baghdad"
+
+
 def test_no_mentions_no_places(nlp, gaz: Gazetteer) -> None:
     parsed = parse(Article(id="empty", text="Nothing happened in Baghdad."), nlp)
     assert resolve_places(parsed, [], gaz) == {}

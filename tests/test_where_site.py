@@ -11,7 +11,7 @@ from eventscope.model import Article
 from eventscope.pipeline import Extraction
 from eventscope.stages.nlp import parse
 from eventscope.stages.where import resolve_places
-from eventscope.stages.where_site import event_site
+from eventscope.stages.where_site import area_reference, event_site
 from where_support import mention_at
 
 pytestmark = pytest.mark.slow
@@ -77,6 +77,38 @@ def test_the_site_rides_on_the_place_and_is_the_place_argument(nlp, tiny_gazette
     [predicted] = triggers_to_predictions("s2", extraction)
     assert [(a.role, a.text) for a in predicted.arguments] == [("place", "a checkpoint")]
 
+
+
+def test_a_borrowed_place_keeps_the_words_its_clause_refers_to_it_by(nlp, tiny_gazetteer: Gazetteer) -> None:
+    # "the same province" names no place, but it is where the text says the killing was: the evidence
+    # and the place argument, while the map point stays the place borrowed from the sentence before
+    text = "A car bomb exploded in Kirkuk on Monday. Two policemen were killed in the same province on Tuesday."
+    parsed = parse(Article(id="s9", text=text), nlp)
+    bomb, killing = mention_at(parsed, "exploded"), mention_at(parsed, "killed")
+    places = resolve_places(parsed, [bomb, killing], tiny_gazetteer)
+    place = places[killing.id]
+    assert place is not None and place.name == "Kirkuk" and place.span is None
+    assert place.reference is not None and place.reference.text == "the same province"
+    assert places[bomb.id] is not None and places[bomb.id].reference is None  # named: its span says where
+    extraction = Extraction(parsed, [killing], {}, {}, {killing.id: place}, {}, [])
+    [predicted] = triggers_to_predictions("s9", extraction)
+    assert [(a.role, a.text) for a in predicted.arguments] == [("place", "the same province")]
+
+
+@pytest.mark.parametrize(("text", "word", "reference"), [
+    ("Bombs were detonated at places thronged with shoppers.", "detonated", "places"),
+    ("Just after 11.30pm a wave of shooting broke out in the main Catholic areas.", "shooting",
+     "the main Catholic areas"),
+    ("The republic has seen numerous bombings targeted at the military.", "bombings", "The republic"),
+    ("Two soldiers were killed in the same province.", "killed", "the same province"),
+    ("Two soldiers were killed in the village of Tal Afar.", "killed", None),  # the name is the place
+    ("Two soldiers were killed in a clash.", "killed", None),
+])
+def test_an_area_noun_of_the_triggers_clause_refers_to_a_place(nlp, text: str, word: str,
+                                                               reference: str | None) -> None:
+    parsed = parse(Article(id="s10", text=text), nlp)
+    found = area_reference(parsed.doc, mention_at(parsed, word).trigger_token)
+    assert (found.text if found else None) == reference
 
 
 @pytest.mark.parametrize(("text", "word", "site"), [

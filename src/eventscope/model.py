@@ -214,6 +214,10 @@ class Place:
     # The spot within this place that the event's own clause names ("her home", "a checkpoint"); no
     # coordinates of its own (stages/where_site.py).
     site: Span | None = None
+    # The common-noun phrase by which the event's own clause refers to a place the text names elsewhere
+    # ("killed in the same province", "detonated at places"): set only on a borrowed place (`span` None),
+    # as the words that say where, for the evidence and the place argument (stages/where_site.py).
+    reference: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,10 @@ def triggers_to_predictions(doc_id: str, extraction: Any) -> list[PredictedEvent
             # where stage inferred without naming it here (the article's dominant country) is
             # a geocoding guess, not an argument, and would be matched by its name anywhere.
             arguments.append(PredictedArgument("place", place.name, place.span))
+        elif place is not None and place.reference is not None:
+            # a borrowed place the trigger's clause refers to ("killed in the same province"): those words
+            # say where, as argument annotation marks them
+            arguments.append(PredictedArgument("place", place.reference.text, place.reference))
         common = dict(arguments=tuple(arguments), confidence=mention.confidence,
                       acled_sub_type=mention.acled_sub_type)
         out.append(PredictedEvent(doc_id, frozenset({mention.plover}), trigger=mention.trigger, **common))

@@ -32,7 +32,7 @@ from eventscope.stages.actor_phrases import (
     noun_phrase,
 )
 from eventscope.stages.counts_figures import is_person
-from eventscope.stages.lexicon import lemma_of, mode_cues
+from eventscope.stages.lexicon import SERIES_NOUNS, lemma_of, mode_cues
 from eventscope.stages.where_site import site_kinds
 
 # Verbs through which an event noun as subject does harm to the object ("the blast killed five").
@@ -75,10 +75,6 @@ TALK_ABOUT_VERBS = frozenset({
     "say", "confirm", "verify", "dispute", "welcome", "praise", "hail", "applaud", "protest", "lament", "regret",
     "reject", "dismiss", "refute", "rebuff",
     "put", "estimate"})  # "police put the number of wounded at six": who counts them did not wound them
-
-
-SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
-                          "barrage", "volley", "salvo", "succession"})
 
 
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})

@@ -617,8 +617,9 @@ def _evidence(parsed: ParsedArticle, cluster: _Cluster) -> tuple[Evidence, ...]:
         if date.phrase:
             add(date.phrase.start, date.phrase.end, date.phrase.text, "date")
     for place in cluster.places:
-        if place.span:
-            add(place.span.start, place.span.end, place.span.text, "place")
+        words = place.span or place.reference
+        if words:
+            add(words.start, words.end, words.text, "place")
     for claim in cluster.claims:
         if claim.span:
             add(claim.span.start, claim.span.end, claim.span.text, f"claim:{claim.kind.value}")

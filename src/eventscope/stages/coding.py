@@ -20,12 +20,30 @@ from eventscope.stages.lexicon import (
     mode_priority,
 )
 from eventscope.stages.modality import modality_of, obligation_cue, told_as_happening
-from eventscope.stages.nlp import ParsedArticle
+from eventscope.stages.nlp import ParsedArticle, english_words
 
 # CAMEO codes that say "violence" without saying how; a weapon word picks the specific code.
 GENERIC_ASSAULT = frozenset({"18", "180", "19", "190", "1823", "20", "200", "183"})
 NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def is_name_word(token: Token) -> bool:
+    """A word of a name ("Operation Iron Sword", "Hamas"), which no trigger is, unless it is a common word
+    the parser took for a name (`common_word_opening_sentence`)."""
+    return token.ent_type_ in NAME_ENTITIES and token.pos_ == "PROPN" and not common_word_opening_sentence(token)
+
+
+def common_word_opening_sentence(token: Token) -> bool:
+    """A capitalised common word that opens its sentence after a quote or a line break, which the parser
+    took for a one-word name ('"  Shootings in Belfast had continued" -> PERSON)."""
+    if token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I"):
+        return False
+    before = [t for t in token.sent if t.i < token.i]
+    if not before or any(not (t.is_punct or t.is_space) for t in before):
+        return False  # at a plain sentence start the parser reads capitals well enough
+    word = token.lower_
+    return word in english_words() or (word.endswith("s") and word[:-1] in english_words())
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,7 @@ def code_token(token: Token, *, stop: Token | None = None, announced_as_threat: 
     `announced_as_threat`: code a conflictual act announced with will/would as a threat
     (the dyad coder's convention, see data/recode.tsv); detect keeps it as a future act.
     """
-    if token.ent_type_ in NAME_ENTITIES and token.pos_ == "PROPN":
+    if is_name_word(token):
         return None
     if token.ent_type_ in NUMERIC_ENTITIES:
         return None  # "1 March 2019" is a date, not a march

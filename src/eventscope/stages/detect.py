@@ -37,7 +37,13 @@ from spacy.tokens import Token
 
 from eventscope.model import Mention, Modality, Span
 from eventscope.stages import acled_refine, classifier_signal, dyad
-from eventscope.stages.coding import NAME_ENTITIES, Candidate, code_token, to_mention
+from eventscope.stages.coding import (
+    Candidate,
+    code_token,
+    common_word_opening_sentence,
+    is_name_word,
+    to_mention,
+)
 from eventscope.stages.lexicon import ANSWER_NOUNS, is_weapon_mode, lemma_of
 from eventscope.stages.nlp import ParsedArticle
 
@@ -72,7 +78,7 @@ def _is_trigger_position(token: Token) -> bool:
     """Skip words that are names or modifiers rather than events ("Iran-backed", "attack helicopter").
     A violence noun as a compound ("homicide rate", "assassination attempt", "rape victim") and a
     violence adjective ("slain soldiers") still name an event; `_modifier_allowed` checks the code."""
-    if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN":
+    if token.ent_iob_ in ("B", "I") and is_name_word(token):
         return False
     if token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN"):
         return token.pos_ == "NOUN" and lemma_of(token.head) not in NOT_EVENT_HEADS
@@ -80,7 +86,8 @@ def _is_trigger_position(token: Token) -> bool:
         return False  # "Iran-backed", "state-sanctioned": a participle describing a noun
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma_of(token.head.head) == "prisoner":
         return False  # "prisoners of war": a kind of captive, no war told
-    return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB")
+    return not (token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") and token.pos_ != "VERB"
+                and not common_word_opening_sentence(token))
 
 
 # Nouns for installations, firms and rules: a participle on one says what it is for ("facilities

@@ -25,6 +25,9 @@ ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "ret
 # Nouns for what was put out about an event: a statement, a video, a claim.
 REPORT_NOUNS = frozenset({"claim", "message", "statement", "video", "post", "communique", "communiqué",
                           "report", "bulletin", "broadcast", "announcement", "letter", "tweet"})
+# Nouns that gather deeds into one run ("a spate of bombings", "a barrage of rockets").
+SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "rash", "campaign", "round", "number", "flurry",
+                          "barrage", "volley", "salvo", "succession"})
 # "vowed to keep striking", "vowed to continue fighting": the deed is the aspect verb's complement.
 ASPECT_VERBS = frozenset({"keep", "continue", "resume", "go", "carry", "step", "start", "begin"})
 

@@ -150,7 +150,7 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
         # a passive subject is what is governed ("protests are planned for Saturday", "the attack was foiled")
         if lemma == "due" and dep == "xcomp" and not anchored:
             return Modality.FUTURE, f"governed by '{head.text} to'"  # "is due to meet", not "due to threats"
-        naming = dep in ("dobj", "oprd") and any(c.dep_ == "oprd" for c in head.children)
+        naming = (dep in ("dobj", "oprd") and any(c.dep_ == "oprd" for c in head.children)) or _names_itself(head)
         if lemma in cues.get("governor", {}) and (dep not in SUBJECT_DEPS or dep == "nsubjpass") and not naming:
             # ("called the strike a war crime" names the strike; "called for strikes" asks for them)
             kind = cues["governor"][lemma]
@@ -272,3 +272,12 @@ def obligation_cue(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def _names_itself(verb: Token) -> bool:
+    """"A group calling itself the Ambazonia Defence Forces claimed the attack": a verb with a reflexive
+    object gives a name (the parser may hang the rest of the sentence on it), it governs nothing."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from eventscope.config import Settings
 from eventscope.errors import ConfigError
 from eventscope.model import Article, Mention, Sentence
 from eventscope.stages.truecase import truecase
@@ -145,3 +146,19 @@ def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32)
     for article, doc in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
         doc = _with_text_of(doc, article.text)
         yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc, article.text))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
+
+    Used to distrust upper-case words such as "SECTOR" or "TANK" that are also small
+    towns somewhere, and a capitalised common word the parser took for a name.  The pipeline is already loaded by the nlp stage
+    (load_model caches it); without a lemmatizer table the set is empty.
+    """
+    try:
+        nlp = load_model(Settings().spacy_model)
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (ConfigError, KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(word for pos in table for word in table[pos] if "_" not in word)

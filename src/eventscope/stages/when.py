@@ -686,6 +686,15 @@ def _dates_a_report(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.lemma_.lower() in REPORT_NOUNS
 
 
+def _issues_the_trigger(clause: Token, trigger: Token) -> bool:
+    """The participle dates the report the trigger verb was said in ("in a statement issued on Monday, the
+    government condemned the attack"): saying it and issuing the report were one act.  (A noun trigger
+    the parser hangs the report on, "claimed the raid in a message circulated Wednesday", was not said.)"""
+    report = clause.head
+    return _dates_a_report(clause) and trigger.pos_ == "VERB" and report.dep_ == "pobj" \
+        and report.head.head.i == trigger.i
+
+
 def _another_nouns_clause(clause: Token, trigger: Token) -> bool:
     """"claimed the raid in a message circulated Wednesday": a phrase in the trigger's subtree whose
     participle clause modifies another noun dates that noun (the message), not the event.  (A relative
@@ -729,6 +738,8 @@ def _from_sentence(trigger: Token, sentences: frozenset[int], found: list[_Found
             continue
         elif _when_clause_of(verb, clause):
             tier = 0  # "gendarmes killed when jihadists stormed a school early Tuesday": the same time
+        elif _issues_the_trigger(verb, trigger):
+            tier = 0  # "in a statement issued on Monday evening, the government condemned ...": the same time
         elif item.clause in clause_line:  # a clause that governs the trigger's; embedded ones rank lower
             tier = 1
         else:

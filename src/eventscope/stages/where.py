@@ -65,7 +65,8 @@ district" is a part of the town told before, not a namesake found elsewhere.
 
 Last, each place gets the spot its event's clause names, when there is one
 (`Place.site`, stages/where_site.py: "stabbed in her home"); in an article that
-names no place at all, that spot is the place.
+names no place at all, that spot is the place.  A borrowed place keeps the area phrase its
+event's clause refers to it by ("killed in the same province": `Place.reference`).
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ from eventscope.ontology import plover_type
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS, UNDERGO_VERBS
 from eventscope.stages.admin_chain import fold_name, refine_places
 from eventscope.stages.lexicon import REPORT_NOUNS
-from eventscope.stages.nlp import ParsedArticle, paragraph_numbers
+from eventscope.stages.nlp import ParsedArticle, english_words, paragraph_numbers
 from eventscope.stages.syntax import ANCHOR_MARKS, tree_distance
 from eventscope.stages.when import speech_lemmas
 from eventscope.stages.where_focus import (
@@ -116,8 +117,8 @@ from eventscope.stages.where_link import (
     read_candidates,
 )
 from eventscope.stages.where_model import ContextModel, LinkModel, TreeModel
-from eventscope.stages.where_site import event_site, is_named_site, spot_noun
-from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
+from eventscope.stages.where_site import area_reference, event_site, is_named_site, spot_noun
+from eventscope.stages.where_toponyms import blind_caps, toponyms_of
 
 __all__ = ["BORROWED", "borrowed", "event_location_span", "load_gazetteer", "resolve_name", "resolve_places"]
 
@@ -244,6 +245,10 @@ def _with_site(doc: Doc, trigger: int, place: Place | None) -> Place | None:
     article names no place at all, the spot is all the text says of where: a place of that name,
     without coordinates or country ("the base of the tomb" in a story that never says which tomb)."""
     site = event_site(doc, trigger)
+    if place is not None and place.span is None and place.site is None and site is None:
+        # a borrowed place the clause refers to by a common noun: "killed in the same province"
+        reference = area_reference(doc, trigger)
+        return replace(place, reference=reference) if reference is not None else place
     if place is not None and place.site is not None:
         # a named spot is the site ("El Tobogan"), unless the clause's spot phrase holds it ("the busy
         # Oxford Street bus station")
@@ -1144,12 +1149,30 @@ def _where_said(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
     """The toponym says where a speaker spoke ("he said in Pennsylvania, skipping over his support for
     intervention in those conflicts"), and the trigger (None when a sentence's scene is read) is not that verb
     of saying."""
+    if _in_a_reports_subject(doc, topo, trigger):
+        return True
     _prep, _via, head = governing_preposition(doc[topo.start:topo.end].root)
     if head is None or head.i == trigger or head.pos_ != "VERB":
         return False
     # "in a statement issued in Peshawar": where a report came out
     issued = head.dep_ == "acl" and head.tag_ == "VBN" and head.head.lemma_.lower() in REPORT_NOUNS
     return issued or head.lemma_.lower() in speech_lemmas()
+
+
+def _in_a_reports_subject(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
+    """The toponym tells where a report that speaks came from ("A statement after an emergency meeting
+    at Stormont Castle said that ministers had considered the bombing outrages"): it lies in the
+    subject of a verb of saying, a report noun, and the trigger does not."""
+    token = doc[topo.start:topo.end].root
+    for _ in range(8):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "nsubj" and token.lemma_.lower() in REPORT_NOUNS \
+                and token.head.lemma_.lower() in speech_lemmas():
+            subject = {t.i for t in token.subtree}
+            return trigger is None or (trigger not in subject and trigger != token.head.i)
+        token = token.head
+    return False
 
 
 # Words that bring in another event to compare with: "detonated explosives ..., similar to the
@@ -1242,7 +1265,7 @@ def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
         return False
     topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
     return governing_preposition(words.root)[0] in CORE_LOCATIVES and not _seat_of_speaker(doc, topo, None) \
-        and not (trigger is not None and (_in_another_conjunct(doc, topo, trigger)
+        and not (trigger is not None and (_in_another_conjunct(doc, topo, trigger) or _where_said(doc, topo, trigger)
                                           or _across_a_contrast(doc, topo, trigger)))
 
 

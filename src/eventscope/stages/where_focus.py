@@ -22,9 +22,9 @@ from eventscope.gazetteer_build import COMPASS
 from eventscope.model import Place, PlacePrecision, Span
 from eventscope.placenames import exact_key
 from eventscope.stages.actor_dictionary import names_organisation
-from eventscope.stages.nlp import ParsedArticle, opening_match
+from eventscope.stages.nlp import ParsedArticle, english_words, opening_match
 from eventscope.stages.where_link import NAME_PARTICLES, Toponym, governing_preposition, is_street
-from eventscope.stages.where_toponyms import blind_caps, english_words, toponyms_of
+from eventscope.stages.where_toponyms import blind_caps, toponyms_of
 
 ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "division", "department", "prefecture",
                          "oblast", "county"})

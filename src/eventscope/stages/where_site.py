@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventscope.model import Span
 from eventscope.ontology import read_table
+from eventscope.stages.lexicon import SERIES_NOUNS
 from eventscope.stages.where_link import STREET_PREFIXES, Toponym
 
 # Prepositions that put an event at a spot.  "On" puts it on a way only ("on the road"): "an attack
@@ -50,6 +51,34 @@ def event_site(doc: Doc, trigger: int) -> Span | None:
     return None
 
 
+# Settlement and division nouns, and "place" itself: in a trigger's locative phrase without a name
+# ("killed in the same province", "detonated at places thronged with people") they refer to a place
+# the text names elsewhere.  Not sites: the gazetteer's place is the same area, not a spot within it.
+AREA_NOUNS = frozenset({
+    "village", "town", "city", "capital", "province", "governorate", "district", "county", "municipality",
+    "region", "area", "zone", "territory", "neighbourhood", "neighborhood", "quarter", "suburb", "outskirts",
+    "locality", "countryside", "hamlet", "settlement", "enclave", "country", "republic", "state", "place"})
+_AREA_PREPOSITIONS = SITE_PREPOSITIONS | {"throughout", "across", "around"}
+# Verbs whose subject is where their object happened: "the province has seen a spate of kidnappings".
+WITNESS_VERBS = frozenset({"see", "witness", "experience", "suffer"})
+
+
+def area_reference(doc: Doc, trigger: int) -> Span | None:
+    """The area phrase of the trigger's clause that names no place itself ("in the same province", "in
+    the main Catholic areas"), or None.  A phrase holding a name ("in the village of Foo") is the
+    linker's to judge: the name, not the noun, is the place."""
+    areas = [noun for prep, noun in _locative_objects(doc, trigger) if prep.lower_ in _AREA_PREPOSITIONS]
+    token = doc[trigger]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in WITNESS_VERBS:
+        # "the republic has seen numerous bombings": the area that saw them is where they were
+        areas += [c for c in token.head.children if c.dep_ == "nsubj"]
+    for noun in areas:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in AREA_NOUNS \
+                and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in noun.subtree):
+            return _phrase(doc, noun)
+    return None
+
+
 def _where_antecedent(token: Token) -> Token | None:
     """The noun a "where" clause of the trigger is about: "the prisons where his regime tortured and
     executed thousands" (the trigger, or the verb it is coordinated with, heads the clause)."""
@@ -65,8 +94,11 @@ def _locative_objects(doc: Doc, trigger: int) -> Iterator[tuple[Token, Token]]:
     verb a noun trigger is the object or subject of, and on the clause the trigger goes on with."""
     token = doc[trigger]
     anchors = [token]
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_OF_VERB and token.head.pos_ in ("VERB", "AUX"):
-        anchors.append(token.head)
+    event = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+        event = token.head.head  # "a wave of shooting broke out in the main Catholic areas": the run's verb
+    if event.pos_ in ("NOUN", "PROPN") and event.dep_ in _NOUN_OF_VERB and event.head.pos_ in ("VERB", "AUX"):
+        anchors.append(event.head)
     anchors += [child for child in token.children if child.dep_ in _CLAUSE_GOES_ON and child.pos_ == "VERB"
                 and child.i > token.i]
     for anchor in anchors:

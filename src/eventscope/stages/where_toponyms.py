@@ -8,32 +8,12 @@ English words and surnames that are also some town's name.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc
 
-from eventscope.config import Settings
-from eventscope.errors import ConfigError
 from eventscope.gazetteer import Gazetteer, GazPlace
-from eventscope.stages.nlp import load_model
+from eventscope.stages.nlp import english_words
 from eventscope.stages.truecase import doc_upper
 from eventscope.stages.where_link import Toponym, sentence_toponyms
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
-
-    Used only to distrust upper-case words such as "SECTOR" or "TANK" that are also
-    small towns somewhere.  The pipeline is already loaded by the nlp stage
-    (load_model caches it); without a lemmatizer table the set is empty.
-    """
-    try:
-        nlp = load_model(Settings().spacy_model)
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    except (ConfigError, KeyError, AttributeError, ValueError):
-        return frozenset()
-    return frozenset(word for pos in table for word in table[pos] if "_" not in word)
 
 
 def _plausible_caps_place(place: GazPlace, n_words: int, common: bool) -> bool:
