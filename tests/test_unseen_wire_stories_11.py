@@ -36,3 +36,27 @@ def test_a_group_calling_itself_a_name_makes_no_call_and_governs_nothing(pipelin
     assert not [m for m in ex.mentions if m.trigger.text == "calling"]
     assert _mention(ex, "attack").modality.value == "occurred"
 
+
+
+def test_a_killing_whose_subject_names_no_one_did_not_happen(pipeline) -> None:
+    text = ("Al-Shabab claimed its fighters had killed nine soldiers in Lamu. A police spokeswoman dismissed the "
+            "claim. \"No security officer was killed or injured in Lamu,\" she said.")
+    ex = _extract(pipeline, text, dt.date(2024, 8, 27))
+    denied = [m for m in ex.mentions if m.sentence_index == 2]
+    assert denied and all(m.modality.value == "negated" for m in denied), [(m.trigger.text, m.modality) for m in denied]
+    # no one hurt in an attack: the attack still happened
+    ex = _extract(pipeline, "No one was injured in the attack on the police post, officials said.", dt.date(2024, 8, 27))
+    assert _mention(ex, "attack").modality.value == "occurred"
+
+
+def test_a_repeat_of_a_bombing_is_feared_and_the_named_day_is_no_weekday(pipeline) -> None:
+    # "Easter Sunday" names a day of 2019, not last Sunday; what is to be prevented is a repeat, and the
+    # bombings themselves happened, so "those attacks" refers back to them and takes their month
+    text = ("The government says new powers are needed to prevent a repeat of the Easter Sunday bombings of "
+            "April 2019.\n\n"
+            "In those attacks, suicide bombers from a local Islamist group struck three churches in Colombo.")
+    ex = _extract(pipeline, text, dt.date(2023, 8, 10))
+    bombings = _mention(ex, "Sunday bombings")
+    assert bombings.modality.value == "occurred"
+    assert ex.dates[bombings.id].date == dt.date(2019, 4, 1)
+    assert ex.dates[_mention(ex, "struck").id].date == dt.date(2019, 4, 1)

@@ -40,7 +40,8 @@ def test_phrase_span_points_into_the_text() -> None:
     assert text[got.phrase.start:got.phrase.end] == "Monday"
 
 
-@pytest.mark.parametrize("text", ["you may go", "a march on the capital", "the attack", "", "12 people", "on the 3rd"])
+@pytest.mark.parametrize("text", ["you may go", "a march on the capital", "the attack", "", "12 people", "on the 3rd",
+                                  "the Easter Sunday bombings", "Bloody Sunday in Derry"])
 def test_no_time_phrase_gives_none(text: str) -> None:
     assert resolve_expression(text, dt.date(2021, 6, 29)) is None
 

@@ -45,6 +45,7 @@ from eventscope.stages.coding import (
     to_mention,
 )
 from eventscope.stages.lexicon import ANSWER_NOUNS, is_weapon_mode, lemma_of
+from eventscope.stages.modality import nobody_did_it
 from eventscope.stages.nlp import ParsedArticle
 
 __all__ = ["Candidate", "code_dyad", "code_token", "detect"]
@@ -222,6 +223,9 @@ def _merge_restatements(candidates: list[Candidate]) -> list[Candidate]:
                         c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in a.token.children):
                     # "a bomb attack on Monday could have killed dozens": a modal perfect says what did not
                     # follow from the subject event, not that the event did not happen
+                    modality = winner.modality
+                if lemma_of(loser.token) in CASUALTY_VERBS and nobody_did_it(loser.token) is not None:
+                    # "no one was injured in the attack": no one was hurt, the attack happened
                     modality = winner.modality
                 modes = tuple(dict.fromkeys(m for m in (*winner.merged_modes, loser.mode, *loser.merged_modes)
                                             if m is not None and m != winner.mode))

@@ -78,6 +78,29 @@ def _own_cue(token: Token) -> tuple[Modality, str] | None:
     return None
 
 
+NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
+# Nouns for the same thing happening again: what is feared or prevented is the repeat, not the original.
+REPEAT_NOUNS = frozenset({"repeat", "repetition", "recurrence", "replay", "rerun"})
+
+
+def nobody_did_it(token: Token) -> Token | None:
+    """The subject of a verb trigger that names no one ("No security officer was killed or injured",
+    "nobody claimed the attack"), or None.  A conjunct without a subject of its own shares its
+    sibling's.  Only the trigger's own subject counts: "no one was injured in the attack" negates the
+    injuring, not the attack."""
+    if token.pos_ != "VERB":
+        return None
+    cues = _cues()
+    verb = token
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NOBODY_WORDS or any(c.dep_ == "det" and c.lower_ in cues.get("negdet", {})
+                                                 for c in subject.children):
+            return subject
+    return None
+
+
 def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, str]:
     """Modality of the event whose trigger is `token`, with a short reason.
 
@@ -88,6 +111,9 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
     own = _own_cue(token)
     if own:
         return _reported_would(token, *own)
+    nobody = nobody_did_it(token)
+    if nobody is not None:
+        return Modality.NEGATED, f"negated subject '{nobody.text}' of '{token.text}'"
     current = token
     speech_above = False
     # After "revenge for the attack" or "since the strike", the event is a reason or a time
@@ -137,6 +163,8 @@ def modality_of(token: Token, *, stop: Token | None = None) -> tuple[Modality, s
             return Modality.HYPOTHETICAL, f"asked for: '{head.text} for'"
         if dep == "prep" and current.lower_ in ANCHOR_PREPS:
             anchored = True
+        if dep == "prep" and current.lower_ == "of" and head.lemma_.lower() in REPEAT_NOUNS:
+            anchored = True  # "to prevent a repeat of the Easter Sunday bombings": those happened
         if dep == "dobj" and lemma in CESSATION_VERBS and any(c.dep_ == "poss" for c in current.children):
             # "the army stopped its shelling", "agreed to halt their raids": the deed was under way;
             # "police stopped an attack" was foiled

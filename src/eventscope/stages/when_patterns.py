@@ -208,8 +208,15 @@ def _bare_year(m: re.Match[str]) -> Resolver | None:
     return resolve
 
 
+# Words that make a weekday the name of a day in a calendar or in history ("the Easter Sunday bombings",
+# "Bloody Sunday in Derry", "Black Friday"): no weekday counted from the story's date.
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Palm|Good|Ash|Holy|Maundy|Shrove|Bloody|Black|Super)\s+$")
+
+
 def _weekday(m: re.Match[str]) -> Resolver | None:
     prefix, target = (m[1] or "").lower(), WEEKDAYS[m[2].lower()]
+    if not prefix and _NAMED_DAY_BEFORE.search(m.string[max(0, m.start() - 12):m.start()]):
+        return None
 
     def resolve(ref: dt.date | None, past: bool) -> TimeRef | None:
         if ref is None:
