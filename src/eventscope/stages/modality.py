@@ -78,6 +78,7 @@ def _own_cue(token: Token) -> tuple[Modality, str] | None:
     return None
 
 
+# Subjects that name no one: "nobody was hurt", "none of them died" ("no one" is "one" with the determiner "no").
 NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
 # Nouns for the same thing happening again: what is feared or prevented is the repeat, not the original.
 REPEAT_NOUNS = frozenset({"repeat", "repetition", "recurrence", "replay", "rerun"})
