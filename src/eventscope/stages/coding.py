@@ -39,8 +39,8 @@ def common_word_opening_sentence(token: Token) -> bool:
     took for a one-word name ('"  Shootings in Belfast had continued" -> PERSON)."""
     if token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I"):
         return False
-    before = [t for t in token.sent if t.i < token.i]
-    if not before or any(not (t.is_punct or t.is_space) for t in before):
+    before = token.doc[token.sent.start:token.i]
+    if not len(before) or any(not (t.is_punct or t.is_space) for t in before):
         return False  # at a plain sentence start the parser reads capitals well enough
     word = token.lower_
     return word in english_words() or (word.endswith("s") and word[:-1] in english_words())

@@ -181,8 +181,6 @@ def _mark_parts(out: dict[str, list[Claim]], victims: dict[Claim, tuple[str, int
                 held[index] = replace(claim, reason=f"{claim.reason}; {PART_OF_TOLL} {min(whole)} in all")
 
 
-
-
 # Things people carry or paint words on, whose words are a slogan, not a report.
 _SIGN_NOUNS = frozenset({"placard", "banner", "sign", "poster", "slogan", "graffiti", "board", "shirt", "t-shirt",
                          "flag", "chant", "billboard", "leaflet", "pamphlet"})

@@ -153,8 +153,9 @@ def english_words() -> frozenset[str]:
     """Common English words: the lemma index of the configured spaCy pipeline's lemmatizer.
 
     Used to distrust upper-case words such as "SECTOR" or "TANK" that are also small
-    towns somewhere, and a capitalised common word the parser took for a name.  The pipeline is already loaded by the nlp stage
-    (load_model caches it); without a lemmatizer table the set is empty.
+    towns somewhere, and a capitalised common word the parser took for a name.  The
+    pipeline is already loaded by the nlp stage (load_model caches it); without a
+    lemmatizer table the set is empty.
     """
     try:
         nlp = load_model(Settings().spacy_model)

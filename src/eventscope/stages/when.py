@@ -678,7 +678,6 @@ def _ancestors(token: Token) -> list[int]:
     return [token.i, *(a.i for a in token.ancestors)]
 
 
-
 def _dates_a_report(clause: Token) -> bool:
     """"JNIM claimed the raid in a message circulated Wednesday. The army struck back the following day":
     the following day is the raid's, not the message's: the day a report (`REPORT_NOUNS`) came out is not a

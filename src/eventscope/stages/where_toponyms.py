@@ -94,8 +94,6 @@ def _with_word_before(doc: Doc, topo: Toponym, sent_start: int, gazetteer: Gazet
     return topo
 
 
-
-
 def _seat_of_an_outfit(doc: Doc, topo: Toponym) -> bool:
     """"Oslo-based Iran Human Rights", "a London based monitor": where a body has its office, which is
     no place of what it reports."""
