@@ -97,6 +97,19 @@ def test_event_location_span_picks_the_event_place(nlp, gaz: Gazetteer) -> None:
     assert text[span.start:span.end] == "Mosul"
 
 
+def test_a_verb_in_a_sense_that_happens_nowhere_gets_no_place(nlp, gaz: Gazetteer) -> None:
+    # the same verb and the same place phrase: the trigger's own MiniLM states tell a golfer's title
+    # from a kidnapping (where_model.ContextScorer.place_score, read by the answer model)
+    for text, place in (("The veteran golfer captured his third major title at Augusta in April.", None),
+                        ("Rebels captured two aid workers near Augusta in April.", "Augusta"),
+                        ("The young striker captured the scoring title in Madrid last season.", None),
+                        ("Government troops captured a rebel commander in Goma on Friday.", "Goma")):
+        parsed = parse(Article(id="sense", text=text), nlp)
+        trigger = next(t.i for t in parsed.doc if t.text == "captured")
+        span = event_location_span(parsed, trigger, gaz)
+        assert (span.text if span else None) == place, text
+
+
 def test_acled_style_note_gives_the_admin1_name(nlp, gaz: Gazetteer) -> None:
     text = ("On 1 January 2010, in Patuakhali district (Barisal), two people were killed when supporters "
             "of rival parties clashed.")

@@ -203,3 +203,40 @@ def test_the_answer_model_decides_whether_the_sentence_names_the_place() -> None
     assert model.cutoff([model.parts(strong), model.parts(weak)], best=0.88) == pytest.approx(0.88)
     # without an answer model, the threshold alone decides
     assert ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5).cutoff([(0.1, 0.1)], best=0.1) == 0.6
+
+
+def test_the_place_score_reads_the_trigger_states_at_the_end_of_the_vectors() -> None:
+    zeros = np.zeros(1, dtype=np.float32)
+    scorer = ContextScorer(layers=(4,), linear=np.zeros(3, dtype=np.float32), hidden=np.zeros((3, 1), dtype=np.float32),
+                           hidden_bias=zeros, out=zeros, bias=0.0, place=np.array([2.0], dtype=np.float32),
+                           place_bias=-1.0)
+    # rows of context_vectors: [candidate, product, trigger]; the trigger's part is the same in every row
+    vectors = np.array([[5.0, 7.0, 1.5], [9.0, 9.0, 1.5]], dtype=np.float32)
+    assert scorer.place_score(vectors) == pytest.approx(2.0 * 1.5 - 1.0)
+    assert scorer.place_score(np.zeros((0, 3), dtype=np.float32)) is None  # no candidates
+    assert scorer.place_score(vectors, noun_trigger=True) == 0.0  # fitted on verbs: no opinion on a noun
+    no_place = ContextScorer(layers=(4,), linear=np.zeros(3, dtype=np.float32), hidden=np.zeros((3, 1), dtype=np.float32),
+                             hidden_bias=zeros, out=zeros, bias=0.0)
+    assert no_place.place_score(vectors) is None  # a network file from before the score
+
+
+def test_the_place_score_reaches_the_answer_model_and_only_it() -> None:
+    assert context_features([1.0, 0.0], place_score=-2.5)[1] == {"emb_score": 0.0, "emb_rank_gap": -1.0,
+                                                                  "trigger_place_score": -2.5}
+    assert answer_features([0.9], [0.5], blend=0.5, place_score=-2.5)["place"] == -2.5
+    assert "place" not in answer_features([0.9], [0.5], blend=0.5)
+    # the answer model says no for a trigger whose sense is placed nowhere, whatever the candidates
+    trees = _stump("prep=in", 0.5, -2.0, 2.0, threshold=0.6)
+    zeros = np.zeros(1, dtype=np.float32)
+    scorer = ContextScorer(layers=(4,), linear=zeros, hidden=np.zeros((1, 1), dtype=np.float32), hidden_bias=zeros,
+                           out=zeros, bias=0.0)
+    model = ContextModel(trees=trees, context=scorer, plain=trees, blend=0.5, answer=_stump("place", 0.0, -3.0, 3.0))
+    strong = [model.parts({"prep=in": 1.0})]
+    assert model.cutoff(strong, best=0.88, place_score=1.5) == pytest.approx(0.6)
+    assert model.cutoff(strong, best=0.88, place_score=-1.5) == math.inf
+
+
+def test_the_shipped_context_network_has_its_place_score() -> None:
+    model = load_context_model(CONTEXT_PATH)
+    assert model.context.place is not None and model.context.place.shape == (2 * 384,)
+    assert model.answer is not None and "place" in model.answer.features

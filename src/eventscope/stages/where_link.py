@@ -34,6 +34,7 @@ from eventscope.gazetteer import Gazetteer
 from eventscope.model import Span
 from eventscope.stages.when_patterns import MONTHS, WEEKDAYS
 from eventscope.stages.where_model import (
+    PLACE_SCORE,
     WEIGHTS_PATH,
     ContextModel,
     ContextScorer,
@@ -332,8 +333,9 @@ def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
     if not feats:
         return feats
     if context is not None:
-        for f, extra in zip(feats, context_features(context.scores(sentence_vectors(doc, trigger, toponyms, context.layers))),
-                            strict=True):
+        vectors = sentence_vectors(doc, trigger, toponyms, context.layers)
+        place = context.place_score(vectors, noun_trigger=doc[trigger].pos_ in ("NOUN", "PROPN"))
+        for f, extra in zip(feats, context_features(context.scores(vectors), place), strict=True):
             f.update(extra)
     roots = [doc[t.start:t.end].root for t in toponyms]
     owner = {i: n for n, t in enumerate(toponyms) for i in range(t.start, t.end)}
@@ -454,7 +456,9 @@ def ranked_with_cutoff(model: LinkModel | TreeModel | ContextModel, candidates: 
         return ranked(model, candidates), model.threshold
     parts = [model.parts(f) for _, f in candidates]
     scored = _in_order([model.mixed(p) for p in parts], candidates)
-    return scored, model.cutoff(parts, scored[0][0]) if scored else model.threshold
+    if not scored:
+        return scored, model.threshold
+    return scored, model.cutoff(parts, scored[0][0], candidates[0][1].get(PLACE_SCORE))
 
 
 def best_toponym(doc: Doc, trigger: int, toponyms: list[Toponym] | None = None,
