@@ -97,19 +97,18 @@ CONTEXT_LAYERS = (4, 6)  # the layers the PLOVER classifier reads too, so the en
 # accuracy on the accepted rows (all rows): regression 0.859 (0.822), network 0.864 (0.825), mean
 # 0.866 (0.828); a network of 256 units with alpha 0.01 gave 0.860 alone.
 CONTEXT_C = 0.1
-# The trigger's place score (where_model.ContextScorer.place_score): a logistic regression over the
-# trigger's own states at CONTEXT_LAYERS, labelled by whether a candidate is the sentence's gold place,
-# read by the answer model only.  Measured by a quicker stacked CV than this script's nested one (5
-# grouped folds; the context scores and both trees' probabilities out-of-fold once, shared by the
-# answer model's folds; it gives the model without the score 0.844 on all rows and 0.870 on the
-# accepted ones, where the nested CV gave 0.841 / 0.869): with the score 0.850 / 0.876.  C 0.03 gave
-# the same, 0.3 a little less; a network, the sentence's embedding, or both with the trigger's states
-# did no better, and the score given to the trees as well lowered all rows to 0.846.
-# Fitted on the sentences whose trigger the parser reads as a verb; a noun trigger's score is 0.0
-# (where_model.ContextScorer.place_score), which in the same CV gave 0.849 / 0.876.
-PLACE_C = 0.1
 CONTEXT_UNITS = 128
 CONTEXT_ALPHA = 1e-3
+# The trigger's place score (where_model.ContextScorer.place_score): a logistic regression over the
+# trigger's own states at CONTEXT_LAYERS, labelled by whether a candidate is the sentence's gold place,
+# fitted on the sentences whose trigger the parser reads as a verb, read by the answer model only.
+# scripts/measure_event_location_answer_cv.py (a stacked CV, quicker than this script's nested one,
+# which gave the model without the score 0.841 / 0.869): answer model without the score 0.842 on all
+# rows and 0.871 on the accepted ones, with it 0.847 / 0.873.  In an earlier form of that stacking
+# (the context trees fitted on shared out-of-fold scores), C 0.03 gave the same as 0.1 and 0.3 a little
+# less; a network, the sentence's embedding, or both with the trigger's states did no better; giving
+# the score to the trees as well lowered all rows by 0.004; a noun trigger's score of 0.0 cost nothing.
+PLACE_C = 0.1
 INNER_FOLDS = 4
 # The answer model (where_model.ContextModel.answer): shallow trees over where_model.answer_features.
 # Fitted on the other folds' out-of-fold probabilities of the blended trees, in 5-fold grouped CV it took

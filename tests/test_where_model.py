@@ -23,6 +23,7 @@ from eventscope.stages.where_model import (
     load_context_model,
     load_link_model,
     pooled,
+    read_context_network,
     trees_from_json,
 )
 
@@ -240,3 +241,15 @@ def test_the_shipped_context_network_has_its_place_score() -> None:
     model = load_context_model(CONTEXT_PATH)
     assert model.context.place is not None and model.context.place.shape == (2 * 384,)
     assert model.answer is not None and "place" in model.answer.features
+
+
+def test_a_network_file_from_before_the_place_score_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "network.npz"
+    one = np.ones(1, dtype=np.float32)
+    np.savez_compressed(path, linear=one, hidden=np.ones((1, 1), dtype=np.float32), hidden_bias=one, out=one,
+                        bias=np.float32(0.5))
+    scorer = read_context_network(path, (4,))
+    assert scorer.place is None and scorer.place_score(np.ones((1, 1), dtype=np.float32)) is None
+    np.savez_compressed(path, linear=one, hidden=np.ones((1, 1), dtype=np.float32), hidden_bias=one, out=one,
+                        bias=np.float32(0.5), place=np.array([2.0], dtype=np.float32), place_bias=np.float32(-1.0))
+    assert read_context_network(path, (4,)).place_score(np.ones((1, 3), dtype=np.float32)) == pytest.approx(1.0)

@@ -225,8 +225,8 @@ class ContextModel:
     threshold on the best candidate's probability ignores how the sentence's candidates stand
     against each other (a close runner-up, the two models disagreeing); in grouped CV the answer
     model took accuracy from 0.833 to 0.841 on all rows, 0.867 to 0.869 on the accepted ones,
-    and reading the trigger's place score as well from 0.844 to 0.849 and 0.870 to 0.876 (a
-    quicker stacked CV; see the training script)."""
+    and reading the trigger's place score as well from 0.842 to 0.847 and 0.871 to 0.873 (a
+    quicker stacked CV, scripts/measure_event_location_answer_cv.py)."""
 
     trees: TreeModel
     context: ContextScorer
