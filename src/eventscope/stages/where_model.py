@@ -153,9 +153,9 @@ class ContextScorer:
 
         The parse cannot tell the senses of one verb apart: "fighters were captured in Mosul" has
         its place, "Australia captured four gold medals in Athens" and "oil prices shot up in London"
-        have none in the event-location gold, nor does an event only feared or planned.  The answer
-        model reads this score beside the candidates' probabilities (`answer_features`).  None
-        without candidates, or for a network file written before the score existed.
+        have none in the event-location gold.  The answer model reads this score beside the
+        candidates' probabilities (`answer_features`).  None without candidates, or for a network
+        file written before the score existed.
 
         A trigger the parser tags as a noun gets 0.0, no opinion either way: the regression was
         fitted on verbs (the event-location file labels VERB spans), and on the nouns of RAMS and
