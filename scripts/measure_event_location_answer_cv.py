@@ -5,11 +5,10 @@
 
 train_event_location.py's own cross-validation nests every fit inside each outer fold (over an
 hour on two cores).  This one is quicker, at the price of some sharing between folds: the rows
-are split into the same five folds grouped by sentence text; the context scorer
-(`train_event_location.fit_context`), then the context trees and the plain trees, are fitted on
-four folds and score the fifth, once; the answer model is then fitted, fold by fold, on the
-other folds' out-of-fold probabilities and judged on its own fold.  The threshold is the one
-chosen on the accepted rows, as in the training script.
+are split into the same five folds grouped by sentence text; the context scorer, the context
+trees and the plain trees (`train_event_location.fit_model`) are fitted on four folds and score
+the fifth, once; the answer model is then fitted, fold by fold, on the other folds' out-of-fold
+probabilities and judged on its own fold (where it answers, the best candidate is taken).
 
 It prints accuracy on all rows and on the rows an annotator accepted, for the answer model
 without and with the place score (`where_model.ContextScorer.place_score`), as JSON.  On
@@ -40,22 +39,18 @@ FOLDS = 5
 
 def out_of_fold(rows, exs, vectors, groups: list[int]):
     """Per row: (context trees' probabilities, plain trees' probabilities, place score), each from
-    models fitted without the row's fold."""
-    folds, inner = [g % FOLDS for g in groups], [g // FOLDS for g in groups]  # as train_event_location.fit_model
+    models fitted without the row's fold (`train_event_location.fit_model`, without its answer model)."""
+    folds = [g % FOLDS for g in groups]
+    settings = argparse.Namespace(kind="trees", c=1.0, folds=FOLDS, no_answer=True)
     context_probs: dict[int, np.ndarray] = {}
     plain_probs: dict[int, np.ndarray] = {}
     place: dict[int, float | None] = {}
     for k in range(FOLDS):
         fitted = [n for n in range(len(exs)) if folds[n] != k]
         held = [n for n in range(len(exs)) if folds[n] == k and exs[n][1]]
-        scorer = train.fit_context(fitted, vectors, exs)
-        # the context trees learn from scores the scorer had not seen (inner folds, as in training)
-        trees = train.fit(rows, train.with_context(exs, fitted, train.out_of_fold_scores(fitted, vectors, exs, inner)),
-                          "trees", 1.0)
-        plain = train.fit(rows, [exs[n] for n in fitted], "trees", 1.0)
-        scores = train.context_scores(held, vectors, scorer, exs)
-        test = train.with_context(exs, held, scores)
-        probs, plain_p = trees.probs(test), plain.probs(test)
+        blended, scorer = train.fit_model(rows, exs, fitted, settings, vectors, groups)
+        test = train.scored_examples(exs, held, scorer, vectors)
+        probs, plain_p = blended.context_trees.probs(test), blended.plain.probs(test)
         start = 0
         for n, feats, _labels, _spans in test:
             context_probs[n], plain_probs[n] = probs[start:start + len(feats)], plain_p[start:start + len(feats)]

@@ -334,7 +334,8 @@ def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
         return feats
     if context is not None:
         vectors = sentence_vectors(doc, trigger, toponyms, context.layers)
-        place = context.place_score(vectors, noun_trigger=doc[trigger].pos_ in ("NOUN", "PROPN"))
+        # the trigger's part of speech as its features say it, as the training script reads it
+        place = context.place_score(vectors, noun_trigger=feats[0]["trigger_is_noun"] == 1.0)
         for f, extra in zip(feats, context_features(context.scores(vectors), place), strict=True):
             f.update(extra)
     roots = [doc[t.start:t.end].root for t in toponyms]
