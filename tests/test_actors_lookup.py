@@ -144,3 +144,13 @@ def test_a_possessive_role_word_is_named_without_its_s() -> None:
 
     assert lookup_actor("the government's").name == "government"
     assert lookup_actor("Hamas's").name == "Hamas"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("West Papua National Liberation Army", None),  # another group with the same sort of name
+    ("the Marxist National Liberation Army", "COL"),  # a word about the group, not part of its name
+    ("Colombia's National Liberation Army", "COL"),
+])
+def test_a_known_name_inside_a_longer_name_is_not_that_group(text: str, country: str | None) -> None:
+    actor = lookup_actor(text)
+    assert (actor.country, actor.sector) == (country, "REB")

@@ -25,3 +25,13 @@ def test_classifiers_setting_switches_detect_to_the_lexicon_alone(monkeypatch: p
     finally:
         Pipeline(Settings())  # the switch is process-wide: leave it on for other tests
     assert classifier_signal.scorer() is not None
+
+
+def test_a_loaded_pipeline_leaves_its_resources_out_of_the_cyclic_collector() -> None:
+    """The spaCy model and the dictionaries live as long as the process; the collector need not walk them."""
+    import gc
+
+    pipeline = Pipeline(Settings())
+    collected = {id(obj) for obj in gc.get_objects()}
+    assert gc.get_freeze_count() > 0
+    assert id(pipeline.nlp) not in collected and id(pipeline.actor_dictionary) not in collected

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from eventscope.config import Settings
 from eventscope.errors import EventscopeError, StageError
+from eventscope.heap import freeze_loaded
 from eventscope.model import ActorRoles, Article, Claim, Event, Mention, Place, TimeRef
 from eventscope.stages import (
     actors,
@@ -83,6 +84,7 @@ class Pipeline:
         # The classifiers are a process-wide switch of detect's (it has no settings of its own).
         (classifier_signal.enable if self.settings.classifiers else classifier_signal.disable)()
         self.timer = StageTimer()
+        freeze_loaded()
 
     def extract_parsed(self, parsed: nlp.ParsedArticle) -> Extraction:
         article_id = parsed.article.id

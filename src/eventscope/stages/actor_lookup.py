@@ -78,15 +78,32 @@ class _Candidate:
     weak: bool = False
 
 
-def _local_namesakes(matches: list[Match]) -> list[Match]:
+# Capitalised words that describe an organisation without being part of its name ("the Marxist National
+# Liberation Army" is still Colombia's ELN).
+_NOT_NAME_WORDS = frozenset({"marxist", "maoist", "leftist", "rightist", "islamist", "jihadist", "separatist",
+                             "rebel", "militant", "outlawed", "banned", "powerful", "shadowy", "notorious"})
+# Words of a title-case headline that join names rather than begin one ("Officials From Scotland Yard").
+_LINK_WORDS = frozenset({"from", "of", "for", "by", "with", "and", "or", "in", "at", "to", "on", "against"})
+
+
+def _local_namesakes(matches: list[Match], tokens: list[Token]) -> list[Match]:
     """"the Dhaka Metropolitan Police": an organisation's name right after a place of another country is
-    that place's body of the same kind (Dhaka's police, not London's), so it is coded as a role there."""
+    that place's body of the same kind (Dhaka's police, not London's), so it is coded as a role there.
+    So is one whose name, as written, begins with a capitalised word of its own ("the West Papua National
+    Liberation Army" is not Colombia's National Liberation Army): another group with the same sort of name."""
     out: list[Match] = []
+    covered = {i for m in matches for i in range(m.start, m.end)}
     for match in matches:
         before = out[-1] if out else None
-        if (before is not None and before.end == match.start and match.entry.kind == "org"
-                and before.entry.kind in ("capital", "place") and before.entry.country
-                and match.entry.country and before.entry.country != match.entry.country):
+        word = tokens[match.start - 1] if match.start > 1 else None
+        # (not the first word, which a sentence may capitalise, "Seven Taliban militants"; nor a word written
+        # in capitals, as all of an upper-case wire is)
+        longer_name = (word is not None and match.entry.kind == "org" and match.start - 1 not in covered
+                       and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
+                       and word.key not in _NOT_NAME_WORDS | DETERMINERS | _LINK_WORDS)
+        if longer_name or (before is not None and before.end == match.start and match.entry.kind == "org"
+                           and before.entry.kind in ("capital", "place") and before.entry.country
+                           and match.entry.country and before.entry.country != match.entry.country):
             match = replace(match, entry=replace(match.entry, kind="role", name=match.surface, country=None))
         out.append(match)
     return out
@@ -102,7 +119,7 @@ def lookup_actor(text: str, dictionary: ActorDictionary | None = None, span: Spa
     """Resolve `text` to canonical name, country, sector and affiliation, with reasons."""
     dictionary = dictionary or load_dictionary()
     tokens = tokenize(text)
-    matches = _local_namesakes(dictionary.matches(tokens))
+    matches = _local_namesakes(dictionary.matches(tokens), tokens)
     head_start = _skip_quantity(tokens, matches)
     head_end = head_start + _head_end(tokens[head_start:], [_shift(m, head_start) for m in matches
                                                            if m.start >= head_start])

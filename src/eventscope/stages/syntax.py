@@ -54,6 +54,15 @@ def present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
+def present_tense(verb: Token) -> bool:
+    """'remains active', 'is accused by authorities', 'are fighting': the clause tells how things stand now."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes:
+        return verb.tag_ in ("VBZ", "VBP")
+    return any(c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() in ("be", "do") for c in auxes) \
+        and not any(c.tag_ == "MD" for c in auxes)
+
+
 # Subordinators of a clause that tells another event as the time the main one is set against.
 ANCHOR_MARKS = frozenset({"after", "before", "since", "following", "until"})
 

@@ -63,7 +63,13 @@ from eventscope.model import DatePrecision, Mention, Modality, TimeRef
 from eventscope.stages.actor_nouns import TALK_ABOUT_VERBS
 from eventscope.stages.lexicon import REPORT_NOUNS, match_trigger, trigger_code
 from eventscope.stages.nlp import ParsedArticle, opening_match, paragraph_numbers
-from eventscope.stages.syntax import DEFINITE_DETERMINERS, clause_head, present_perfect, tree_distance
+from eventscope.stages.syntax import (
+    DEFINITE_DETERMINERS,
+    clause_head,
+    present_perfect,
+    present_tense,
+    tree_distance,
+)
 from eventscope.stages.when_borrow import (
     inherit,
     lead_told_on,
@@ -202,7 +208,7 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             speech,
             inherited := _up_to_now(trigger, reference)(inherit(sentence, paragraph, {**described, **spoken, **dated})),
             # a paragraph that opened with a time stays in it, even when no event was coded there
-            inherit(sentence, paragraph, frames, "the time sentence {n} opens with"),
+            _up_to_now(trigger, reference)(inherit(sentence, paragraph, frames, "the time sentence {n} opens with")),
             lead_day,
             # "... were killed when security forces fired": the lead's day, given to the sentence's main
             # deed, is its clauses' too (a date lent by an event referred back to is not)
@@ -246,14 +252,16 @@ UP_TO_NOW_DAYS = 31
 
 
 def _up_to_now(trigger: Token, reference: dt.date | None) -> Callable[[TimeRef | None], TimeRef | None]:
-    """For a deed told in the present perfect ("Rights groups have accused the army of abuses"), a filter
-    that drops a time lent by another sentence that ended long before the report ("seized power in
-    August 2020"): the present perfect reaches up to now and never takes a finished past time."""
+    """For a deed told in the present perfect ("Rights groups have accused the army of abuses") or the
+    present ("A faction ... remains active and is accused by authorities of protecting drug traffickers"),
+    a filter that drops a time lent by another sentence that ended long before the report ("seized power
+    in August 2020", "left tens of thousands dead in the 1980s and 1990s"): such a clause reaches up to
+    now and never takes a finished past time."""
     clause = clause_head(trigger)
-    perfect = present_perfect(clause)
+    now = present_perfect(clause) or present_tense(clause)
 
     def keep(lent: TimeRef | None) -> TimeRef | None:
-        if lent is None or not perfect or reference is None or lent.date is None:
+        if lent is None or not now or reference is None or lent.date is None:
             return lent
         last = lent.date_end or lent.date
         return None if (reference - last).days > UP_TO_NOW_DAYS else lent

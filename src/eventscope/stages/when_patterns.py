@@ -208,6 +208,23 @@ def _bare_year(m: re.Match[str]) -> Resolver | None:
     return resolve
 
 
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _decades(m: re.Match[str]) -> Resolver | None:
+    """'in the 1990s', 'in the late 1980s', 'in the 1980s and 1990s': the years they span, as a range.
+    Without it "whose insurgency left tens of thousands dead in the 1980s and 1990s" took the day of
+    the report."""
+    first, last = int(m[2]), int(m[4] or m[2])
+    if last < first:
+        return None
+    start = first + _DECADE_PART.get((m[1] or "").lower(), (0, 9))[0]
+    end_part = m[3] if m[4] else m[1]
+    end = last + _DECADE_PART.get((end_part or "").lower(), (0, 9))[1]
+    return lambda ref, past: _ref(dt.date(start, 1, 1), P.RANGE, f"'{m[0]}': the years {start}-{end}",
+                                  dt.date(end, 12, 31))
+
+
 # Words that make a weekday the name of a day in a calendar or in history ("the Easter Sunday bombings",
 # "Bloody Sunday in Derry", "Black Friday"): no weekday counted from the story's date.
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Palm|Good|Ash|Holy|Maundy|Shrove|Bloody|Black|Super)\s+$")
@@ -388,6 +405,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Resolver | 
     ("absolute", re.compile(rf"\b({MONTH_RE})\b\.?,?\s+(?:of\s+)?(\d{{4}})\b", FLAGS), _month_year),
     ("relative", re.compile(rf"\b(?:(in|during|until|till|through|on|by|from|of|last|this|next|earlier|later)[\s-]+)?(?:(early|mid|late)[\s-]+)?({FULL_MONTH_RE})\b(?!\s+\d)(?:,?\s+(last|this|next)\s+year\b)?", FLAGS), _bare_month),
     ("absolute", re.compile(r"(?:\b(?:in|during|by|until|of|early|mid|late|throughout)[\s-]+|(?<=since\s))(1[89]\d{2}|20\d{2})\b(?![-/]\d)", FLAGS), _bare_year),
+    ("absolute", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(1[89]\d0|20[0-2]0)'?s\b(?:\s+(?:and|to|through|until|into)\s+(?:the\s+)?(?:(early|mid|late)[\s-]+)?(1[89]\d0|20[0-2]0)'?s\b)?", FLAGS),
+     _decades),
     ("relative", re.compile(rf"\b(?:(last|this|next|on|past|coming|early|late)\s+)?({WEEKDAY_RE})(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b", FLAGS), _weekday),
     ("relative", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|earlier\s+in\s+the\s+day)\b", FLAGS), _deictic),
     # "overnight" alone; next to a day ("Sunday overnight", "overnight into Monday") the day dates it

@@ -100,6 +100,7 @@ from eventscope.stages.where_focus import (
     foreign_homonym,
     home_country,
     local_name,
+    names_a_capital,
     nationality_focus,
     place_codes,
     resolve_name,
@@ -564,12 +565,12 @@ def _only_town(country: Place, scenes: list[Place | None]) -> Place | None:
 def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -> Place | None:
     """The first place sentence [start, end) puts something at: a toponym under a locative preposition,
     not where a speaker sits or spoke (`_seat_of_speaker`, `_where_a_source_is`, `_where_said`: "Speaking in
-    Ouagadougou, a spokesman vowed ...")."""
+    Ouagadougou, a spokesman vowed ..."), nor the hospital the wounded were taken to."""
     caps = blind_caps(doc, start, end)
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
         if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None) \
-                or _where_a_source_is(doc, topo) or _where_said(doc, topo, None):
+                or _where_a_source_is(doc, topo) or _where_said(doc, topo, None) or _taken_to_hospital(doc, topo):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -682,7 +683,10 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
     parse_scored = scored if parse is model else ranked(parse, candidates)
     for prob, topo in parse_scored:
         root = doc[topo.start:topo.end].root
-        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES and prob >= parse.threshold / 3:
+        # ("In the Armenian capital, ... rallied": a nationality word the linker scores as a people's, but
+        # the phrase names a town)
+        if root.i in inside and governing_preposition(root)[0] in CORE_LOCATIVES \
+                and (prob >= parse.threshold / 3 or names_a_capital(doc, topo)):
             found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
             if found is not None and found.precision is PlacePrecision.ADMIN1 \
                     and foreign_homonym(found, focus, topo.span(doc).text):
@@ -987,6 +991,14 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     return word.lemma_.lower() in RECEIVING_PLACES and not _done_at(doc, word, trigger)
 
 
+def _taken_to_hospital(doc: Doc, topo: Toponym) -> bool:
+    """"The wounded soldier was flown to a hospital in Timika": where the wounded went, which lent to the next
+    sentences would put their events there."""
+    _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
+    return body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" \
+        and body.head.lower_ == "to"
+
+
 def _done_at(doc: Doc, spot: Token, trigger: int) -> bool:
     """The trigger's deed was done at the spot: its object, its head, or its own locative ("gunmen stormed
     Kabul Military Hospital", "a bomb exploded at a hospital in Quetta")."""
@@ -1076,6 +1088,8 @@ SEATED_BODIES = frozenset({"ministry", "government", "embassy", "consulate", "pa
 # Where the dead and wounded are brought: "an official at a hospital in neighbouring al-Zuhra district
 # ... had received six bodies" tells where the toll was counted, not where the strike fell.
 RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infirmary"})
+# How a speaker hangs on the body they speak for or work at.
+_SPEAKER_OF = frozenset({"at", "for", "of", "from"})
 
 
 def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
@@ -1086,8 +1100,9 @@ def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
     if body is None:
         return False
     speaker = body
-    if body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" and body.head.dep_ == "prep":
-        speaker = body.head.head  # "a medical official at a hospital in X"
+    if body.dep_ == "pobj" and body.head.dep_ == "prep" and body.head.lower_ in _SPEAKER_OF \
+            and body.lemma_.lower() in RECEIVING_PLACES | SEATED_BODIES:
+        speaker = body.head.head  # "a medical official at a hospital in X", "a spokesman for the command in X"
     elif body.lemma_.lower() not in SEATED_BODIES:
         return False
     if speaker.dep_ not in ("nsubj", "nsubjpass"):
@@ -1269,6 +1284,16 @@ def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
                                           or _across_a_contrast(doc, topo, trigger)))
 
 
+def _where_a_speaker_is(doc: Doc, place: Place) -> bool:
+    """The place names where a speaker sits or spoke ("A spokesman for the military command in Jayapura said
+    ..."), the way `_scene` sets such places aside."""
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand") if place.span else None
+    if words is None or not len(words):
+        return False
+    topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
+    return _seat_of_speaker(doc, topo, None) or _where_a_source_is(doc, topo) or _where_said(doc, topo, None)
+
+
 _INNER_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.TOWN, PlacePrecision.ADMIN2, PlacePrecision.ADMIN1})
 
 
@@ -1276,7 +1301,8 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
               sentence: tuple[int, int], trigger: int | None = None) -> Place | None:
     """The article-level guess for an event whose own sentence (character bounds `sentence`) and
     paragraph gave no place."""
-    lead_place = lead_place or focus.lead_place
+    if lead_place is None and focus.lead_place is not None and not _where_a_speaker_is(parsed.doc, focus.lead_place):
+        lead_place = focus.lead_place
     dated = dateline_place(parsed, gazetteer, focus) if not focus.foreign_dateline else None
     # "Fans skirmish ahead of the match in ... Marseille": the lead's place is named in this very sentence
     # (the linker found it too weakly tied to the trigger), so nothing is borrowed and its name there is

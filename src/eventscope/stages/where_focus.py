@@ -353,7 +353,7 @@ def article_focus(parsed: ParsedArticle, gazetteer: Gazetteer) -> Focus:
     dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
     top_use = max(place_uses.values(), default=0)
     uses = {code: count / top_use for code, count in place_uses.items()} if top_use else {}
-    home = frozenset(dateline_codes) | ({dominant} if dominant else set())
+    home = frozenset(dateline_codes) | ({dominant} if dominant else _two_sides(counts))
     return Focus(weights=weights, lead=frozenset(lead), dominant=dominant, lead_place=lead_place,
                   place_uses=uses, home=home, foreign_dateline=foreign,
                   voters={code: frozenset(names) for code, names in voters.items()})
@@ -483,6 +483,18 @@ def local_name(text: str) -> str:
     return " ".join(words)
 
 
+def _two_sides(counts: Counter[str]) -> set[str]:
+    """A story about two countries ("India, Pakistan trade fire across frontier"): neither dominates, but
+    the two together are named at least twice as often as any third, and both are home.  A town of a third
+    country found by a village's name ("the village of Kirni" is an alternate name of Kearny, New Jersey)
+    is then a homonym, as it would be in a story about one country."""
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] == 0:
+        return set()
+    third = ranked[2][1] if len(ranked) > 2 else 0
+    return {ranked[0][0], ranked[1][0]} if ranked[1][1] >= 2 * third else set()
+
+
 def home_country(focus: Focus) -> str | None:
     """The article's own country: the dominant one, else the dateline's when it is one country."""
     if focus.dominant:
@@ -568,6 +580,12 @@ def names_an_organisation(doc: Doc, topo: Toponym) -> bool:
     root = doc[topo.start:topo.end].root
     return (topo.label in _INSTITUTION_LABELS and governing_preposition(root)[0] not in CORE_LOCATIVES
             and names_organisation(doc[topo.start:topo.end].text))
+
+
+def names_a_capital(doc: Doc, topo: Toponym) -> bool:
+    """"In the Armenian capital", "Syria's capital": the name is read as its country's capital (`_capital_of`)."""
+    after = topo.end + 1 if topo.end < len(doc) and doc[topo.end].tag_ == "POS" else topo.end
+    return after < len(doc) and doc[after].lower_ == "capital"
 
 
 def _capital_of(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> tuple[GazPlace, int] | None:
