@@ -154,3 +154,8 @@ def test_a_possessive_role_word_is_named_without_its_s() -> None:
 def test_a_known_name_inside_a_longer_name_is_not_that_group(text: str, country: str | None) -> None:
     actor = lookup_actor(text)
     assert (actor.country, actor.sector) == (country, "REB")
+
+
+def test_congo_alone_is_the_democratic_republic_as_wire_style_writes_it() -> None:
+    assert lookup_actor("Congo").country == "COD"
+    assert lookup_actor("the Republic of Congo").country == "COG"

@@ -550,3 +550,13 @@ def test_directory_walk_reports_files_it_does_not_read(tmp_path):
     rejected = [i for i in items if isinstance(i, Rejected)]
     assert len(items) == 2 and len(rejected) == 1
     assert rejected[0].source.endswith("photo.bin") and rejected[0].reason.startswith("skipped:")
+
+
+def test_a_date_line_above_the_headline_leaves_the_headline_a_title_and_the_dateline_read() -> None:
+    text = ("PUBLISHED: 2022-06-16\n\nCongo accuses Rwanda of 'invasion' after rebels seize border town\n\n"
+            "GOMA, Congo (Reuters) — Rebels seized the eastern town of Bunagana on Monday after two days of "
+            "heavy fighting, officials said.\n")
+    article = article_from_text(text, "t")
+    assert article.title.startswith("Congo accuses Rwanda")
+    assert (article.dateline, article.published) == ("GOMA, Congo", dt.date(2022, 6, 16))
+    assert article.text.startswith("Rebels seized the eastern town")

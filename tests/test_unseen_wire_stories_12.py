@@ -53,6 +53,22 @@ def test_decade_phrases_span_their_years(pipeline, phrase: str, start: int, end:
      "An Indian army spokesman said Pakistani troops fired mortar shells that killed a woman in the "
      "village of Kirni. Pakistan's military said Indian troops wounded two civilians in Pakistan.",
      dt.date(2020, 6, 10), "killed", ("Kearny", "USA")),
+    # where the wounded were treated: a health centre is a hospital
+    ("Rebels shelled the town of Bunagana on Sunday, the army said.\n\n"
+     "A civil society leader said dozens were wounded, many of whom were treated at a health centre in Kisoro.",
+     dt.date(2022, 6, 16), "wounded", ("Kisoro", "UGA")),
+    # with no country dominating, the countries the article names still vouch for its towns: "Bunagana" is no
+    # skeleton of Binangonan in the Philippines
+    ("Congo accused Rwanda of backing the rebels, and Uganda said soldiers had crossed its border.\n\n"
+     "Rebel shells struck the town of Bunagana, killing four civilians, Congolese officials said. Rwanda and "
+     "Uganda said they were not involved.",
+     dt.date(2022, 6, 16), "struck", ("Binangonan", "PHL")),
+    # the town a speaking church body is named after is its seat, not where the killings were
+    ("MAPUTO, Mozambique (AP) — Insurgents attacked a village in Mozambique's northern Cabo Delgado province "
+     "over the weekend, beheading several men, police said Tuesday.\n\nThe police commander told reporters "
+     "that 12 civilians were killed in the attack late Saturday. The Catholic diocese of Pemba, citing "
+     "survivors, said at least 20 people were killed, five of them beheaded.",
+     dt.date(2020, 10, 27), "beheaded", ("Pemba", "MOZ")),
 ])
 def test_a_place_that_belongs_to_something_else_is_not_the_event_s(pipeline, text: str, published: dt.date,
                                                                   trigger: str, wrong: tuple[str, str]) -> None:
@@ -67,3 +83,11 @@ def test_in_the_nationality_s_capital_places_the_rally_in_that_capital(pipeline)
             "Wednesday evening.")
     ex = _extract(pipeline, text, dt.date(2021, 8, 19))
     assert ex.places[_mention(ex, "rallied").id].name == "Yerevan"
+
+
+def test_a_province_named_with_its_country_is_the_finer_answer(pipeline) -> None:
+    text = ("Fighters from a FARC dissident group attacked a police station with explosives and rifle fire in "
+            "Colombia's southwestern Cauca department before dawn on Tuesday, killing two officers, authorities "
+            "said.")
+    ex = _extract(pipeline, text, dt.date(2024, 4, 10))
+    assert ex.places[_mention(ex, "attacked").id].name == "Cauca"

@@ -10,7 +10,7 @@ The reading is in three steps, each a general rule about news layout rather
 than about one site:
 
 1. title: the first line, when it reads like a headline (short, not a sentence
-   ending in a full stop, not a date or a dateline).  A long first line is body:
+   ending in a full stop, not a date or a dateline); lines of dates above it are header.  A long first line is body:
    WikiEvents-style text glues the headline to the story.
 2. header: lines up to the first one that reads like news prose (a dateline, or
    eight words or more that are not a caption, bullet, byline or date) are
@@ -261,8 +261,10 @@ def article_from_text(
     if title is None:
         while len(lines) > 1 and _is_id_line(lines[0]):
             lines = lines[1:]
-        title = lines[0] if len(lines) > 1 and is_title_like(lines[0]) else ""
-        candidates = _split_header(lines[1:] if title else lines, title, reading)
+        # date lines above the headline ("PUBLISHED: 2021-03-03", "Updated 29 June 2021"): still header
+        first = next((i for i, line in enumerate(lines[:-1]) if read_date_line(line) is None), 0)
+        title = lines[first] if len(lines) > first + 1 and is_title_like(lines[first]) else ""
+        candidates = _split_header(lines[:first] + lines[first + 1:] if title else lines, title, reading)
     else:
         candidates = lines
     paragraphs = _clean_body(candidates, title, reading)

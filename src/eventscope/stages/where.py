@@ -650,7 +650,7 @@ def _from_sentence(doc: Doc, trigger: int, start: int, end: int, gazetteer: Gaze
             continue
         if found is not None and trusted(found, caps, focus, _label_in_text(doc, topo)):
             town = _town_in_division(doc, topo, found, scored, gazetteer, focus, caps) \
-                if found.precision is PlacePrecision.ADMIN1 else None
+                if found.precision in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY) else None
             if town is not None:
                 return town
             return found.to_place(span=span, reason=f"sentence: event place by parse (p={prob:.2f}), {how}")
@@ -758,7 +758,9 @@ def _town_of_spot(doc: Doc, spot: Toponym, scored: list[tuple[float, Toponym]], 
 def _town_in_division(doc: Doc, division: Toponym, found: GazPlace, scored: list[tuple[float, Toponym]],
                       gazetteer: Gazetteer, focus: Focus, caps: bool) -> Place | None:
     """"in the Amhara region town of Debre Markos", "Kajuru, in Kaduna state": the division and a town of
-    it named in one phrase; the town is the finer answer, whichever the linker ranked first."""
+    it named in one phrase; the town is the finer answer, whichever the linker ranked first.  So is a
+    division or town of a country named with it ("in Colombia's southwestern Cauca department")."""
+    country = found.precision is PlacePrecision.COUNTRY
     division_root = doc[division.start:division.end].root
     for _prob, topo in scored:
         if topo == division:
@@ -767,9 +769,12 @@ def _town_in_division(doc: Doc, division: Toponym, found: GazPlace, scored: list
         if not _same_phrase(root, division_root):
             continue
         town, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
-        if town is not None and town.kind in ("city", "capital") and town.country == found.country \
-                and town.admin1 == (found.admin1 or found.name) and trusted(town, caps, focus, _label_in_text(doc, topo)):
-            return town.to_place(span=span, reason=f"sentence: a town of {found.name} named with it, {how}")
+        if town is None or town.country != found.country:
+            continue
+        inside = town.kind in ("admin1", "city", "capital") if country \
+            else town.kind in ("city", "capital") and town.admin1 == (found.admin1 or found.name)
+        if inside and trusted(town, caps, focus, _label_in_text(doc, topo)):
+            return town.to_place(span=span, reason=f"sentence: a place in {found.name} named with it, {how}")
     return None
 
 
@@ -980,7 +985,7 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
     at the hospital itself ("gunmen stormed Kabul Military Hospital")."""
     _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
-    if body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" and body.i != trigger \
+    if body is not None and receives_the_wounded(body) and body.dep_ == "pobj" and body.i != trigger \
             and (body.head.lower_ == "to" or not _done_at(doc, body, trigger)):
         # "were wounded and taken to a hospital in Hasakah city": where the wounded went; "two of the wounded
         # had died at a hospital in neighbouring Guayaquil": where they died of it
@@ -988,14 +993,14 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     word = doc[topo.end - 1]
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
-    return word.lemma_.lower() in RECEIVING_PLACES and not _done_at(doc, word, trigger)
+    return receives_the_wounded(word) and not _done_at(doc, word, trigger)
 
 
 def _taken_to_hospital(doc: Doc, topo: Toponym) -> bool:
     """"The wounded soldier was flown to a hospital in Timika": where the wounded went, which lent to the next
     sentences would put their events there."""
     _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
-    return body is not None and body.lemma_.lower() in RECEIVING_PLACES and body.dep_ == "pobj" \
+    return body is not None and receives_the_wounded(body) and body.dep_ == "pobj" \
         and body.head.lower_ == "to"
 
 
@@ -1084,10 +1089,20 @@ def _a_publication(doc: Doc, topo: Toponym) -> bool:
 # the news they give happened ("The health ministry in Sanaa said nine people were killed").  Not local
 # sources ("a police source in Ramadi said the blast killed four"), who speak of their own town.
 SEATED_BODIES = frozenset({"ministry", "government", "embassy", "consulate", "parliament", "presidency",
-                           "cabinet", "headquarters", "command", "administration", "office"})
+                           "cabinet", "headquarters", "command", "administration", "office", "diocese",
+                           "archdiocese", "council", "municipality"})
 # Where the dead and wounded are brought: "an official at a hospital in neighbouring al-Zuhra district
 # ... had received six bodies" tells where the toll was counted, not where the strike fell.
 RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infirmary"})
+# A centre is one when a word says it treats people: "a health centre in Kisoro", "the Federal Medical Centre".
+_CARE_WORDS = frozenset({"health", "medical", "trauma", "treatment", "burns", "burn"})
+
+
+def receives_the_wounded(noun: Token) -> bool:
+    """A hospital, clinic or morgue, or a health or medical centre: where the dead and wounded are brought."""
+    lemma = noun.lemma_.lower()
+    return lemma in RECEIVING_PLACES or (lemma in ("centre", "center") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _CARE_WORDS for c in noun.children))
 # How a speaker hangs on the body they speak for or work at.
 _SPEAKER_OF = frozenset({"at", "for", "of", "from"})
 
@@ -1101,7 +1116,7 @@ def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
         return False
     speaker = body
     if body.dep_ == "pobj" and body.head.dep_ == "prep" and body.head.lower_ in _SPEAKER_OF \
-            and body.lemma_.lower() in RECEIVING_PLACES | SEATED_BODIES:
+            and (receives_the_wounded(body) or body.lemma_.lower() in SEATED_BODIES):
         speaker = body.head.head  # "a medical official at a hospital in X", "a spokesman for the command in X"
     elif body.lemma_.lower() not in SEATED_BODIES:
         return False

@@ -508,8 +508,8 @@ def foreign_homonym(place: GazPlace, focus: Focus, asked: str = "") -> bool:
     (GeoNames' cities500 misses many villages), e.g. "La Laguna" in a Salvadoran report is not the
     Canary Islands town.  A big city found only by another of its names (`asked`: "San Cristobal" is
     an old name of Ecatepec de Morelos) is no exception: the famous city is known by its own name."""
-    if not focus.home or place.kind in ("country", "region", "compass", "capital"):
-        return False
+    if not (focus.home or focus.weights) or place.kind in ("country", "region", "compass", "capital"):
+        return False  # (with no home, a country the article names otherwise still vouches for its towns)
     codes = place.countries or ((place.country,) if place.country else ())
     if place.kind == "admin1":
         # "the Abu Salim and Salah al-Din neighbourhoods" of Tripoli are not Iraq's Salah al-Din province
