@@ -10,8 +10,9 @@ The reading is in three steps, each a general rule about news layout rather
 than about one site:
 
 1. title: the first line, when it reads like a headline (short, not a sentence
-   ending in a full stop, not a date or a dateline); lines of dates above it are header.  A long first line is body:
-   WikiEvents-style text glues the headline to the story.
+   ending in a full stop, not a date or a dateline); lines of dates above it are
+   header.  A long first line is body: WikiEvents-style text glues the headline
+   to the story.
 2. header: lines up to the first one that reads like news prose (a dateline, or
    eight words or more that are not a caption, bullet, byline or date) are
    metadata; their dates and agencies are kept, the lines dropped.

@@ -985,7 +985,7 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     taken": a town in a hospital's name is where the victims were brought, unless the trigger is a deed done
     at the hospital itself ("gunmen stormed Kabul Military Hospital")."""
     _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
-    if body is not None and receives_the_wounded(body) and body.dep_ == "pobj" and body.i != trigger \
+    if body is not None and _receives_the_wounded(body) and body.dep_ == "pobj" and body.i != trigger \
             and (body.head.lower_ == "to" or not _done_at(doc, body, trigger)):
         # "were wounded and taken to a hospital in Hasakah city": where the wounded went; "two of the wounded
         # had died at a hospital in neighbouring Guayaquil": where they died of it
@@ -993,14 +993,14 @@ def _names_a_hospital(doc: Doc, topo: Toponym, trigger: int) -> bool:
     word = doc[topo.end - 1]
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
-    return receives_the_wounded(word) and not _done_at(doc, word, trigger)
+    return _receives_the_wounded(word) and not _done_at(doc, word, trigger)
 
 
 def _taken_to_hospital(doc: Doc, topo: Toponym) -> bool:
     """"The wounded soldier was flown to a hospital in Timika": where the wounded went, which lent to the next
     sentences would put their events there."""
     _prep, _via, body = governing_preposition(doc[topo.start:topo.end].root)
-    return body is not None and receives_the_wounded(body) and body.dep_ == "pobj" \
+    return body is not None and _receives_the_wounded(body) and body.dep_ == "pobj" \
         and body.head.lower_ == "to"
 
 
@@ -1085,12 +1085,12 @@ def _a_publication(doc: Doc, topo: Toponym) -> bool:
     return prep == "in" and head is not None and head.lemma_.lower() in PUBLISHING_VERBS
 
 
-# Bodies that sit in a capital and speak for a whole country or movement: where they sit is not where
+# Bodies that sit in a capital or a see and speak for a whole country, region or movement: where they sit is not where
 # the news they give happened ("The health ministry in Sanaa said nine people were killed").  Not local
 # sources ("a police source in Ramadi said the blast killed four"), who speak of their own town.
 SEATED_BODIES = frozenset({"ministry", "government", "embassy", "consulate", "parliament", "presidency",
                            "cabinet", "headquarters", "command", "administration", "office", "diocese",
-                           "archdiocese", "council", "municipality"})
+                           "archdiocese"})
 # Where the dead and wounded are brought: "an official at a hospital in neighbouring al-Zuhra district
 # ... had received six bodies" tells where the toll was counted, not where the strike fell.
 RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infirmary"})
@@ -1098,7 +1098,7 @@ RECEIVING_PLACES = frozenset({"hospital", "morgue", "mortuary", "clinic", "infir
 _CARE_WORDS = frozenset({"health", "medical", "trauma", "treatment", "burns", "burn"})
 
 
-def receives_the_wounded(noun: Token) -> bool:
+def _receives_the_wounded(noun: Token) -> bool:
     """A hospital, clinic or morgue, or a health or medical centre: where the dead and wounded are brought."""
     lemma = noun.lemma_.lower()
     return lemma in RECEIVING_PLACES or (lemma in ("centre", "center") and any(
@@ -1116,7 +1116,7 @@ def _seat_of_speaker(doc: Doc, topo: Toponym, trigger: int | None) -> bool:
         return False
     speaker = body
     if body.dep_ == "pobj" and body.head.dep_ == "prep" and body.head.lower_ in _SPEAKER_OF \
-            and (receives_the_wounded(body) or body.lemma_.lower() in SEATED_BODIES):
+            and (_receives_the_wounded(body) or body.lemma_.lower() in SEATED_BODIES):
         speaker = body.head.head  # "a medical official at a hospital in X", "a spokesman for the command in X"
     elif body.lemma_.lower() not in SEATED_BODIES:
         return False

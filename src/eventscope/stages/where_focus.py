@@ -584,15 +584,20 @@ def names_an_organisation(doc: Doc, topo: Toponym) -> bool:
 
 def names_a_capital(doc: Doc, topo: Toponym) -> bool:
     """"In the Armenian capital", "Syria's capital": the name is read as its country's capital (`_capital_of`)."""
-    after = topo.end + 1 if topo.end < len(doc) and doc[topo.end].tag_ == "POS" else topo.end
-    return after < len(doc) and doc[after].lower_ == "capital"
+    return _end_of_capital(doc, topo.end) is not None
+
+
+def _end_of_capital(doc: Doc, end: int) -> int | None:
+    """Where "capital" right after a name ending at `end` (or after its "'s") ends, if it is there."""
+    after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+    return after + 1 if after < len(doc) and doc[after].lower_ == "capital" else None
 
 
 def _capital_of(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> tuple[GazPlace, int] | None:
     """'the Somali capital', 'Syria's capital': the capital city of the country named or the people
     named (actors' country table), not the Somali Region of Ethiopia; with the end of the phrase."""
-    after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
-    if after >= len(doc) or doc[after].lower_ != "capital":
+    phrase_end = _end_of_capital(doc, end)
+    if phrase_end is None:
         return None
     text = doc[start:end].text
     iso3 = _demonyms().get(text.lower())
@@ -600,7 +605,7 @@ def _capital_of(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> tuple[G
         country = gazetteer.country_named(text)
         iso3 = country.country if country is not None else None
     place = _capital_city(gazetteer, iso3) if iso3 else None
-    return (place, after + 1) if place is not None else None
+    return (place, phrase_end) if place is not None else None
 
 
 @lru_cache(maxsize=1)
