@@ -84,6 +84,7 @@ from eventscope.stages.where_model import (
     ContextScorer,
     answer_features,
     context_features,
+    noun_trigger,
     trees_from_json,
 )
 
@@ -259,7 +260,7 @@ def fit_context(ids: list[int], vectors: list[np.ndarray], exs) -> ContextScorer
     net = MLPClassifier(hidden_layer_sizes=(CONTEXT_UNITS,), alpha=CONTEXT_ALPHA, early_stopping=True,
                         validation_fraction=0.1, n_iter_no_change=8, max_iter=200, random_state=SEED).fit(x, y)
     (hidden, out), (hidden_bias, out_bias) = net.coefs_, net.intercepts_
-    placed = [n for n in ids if len(vectors[n]) and not noun_trigger(exs[n])]
+    placed = [n for n in ids if len(vectors[n]) and not noun_trigger(exs[n][1])]
     trigger_part = x.shape[1] // 3  # context_vectors rows end with the trigger's states
     place = LogisticRegression(C=PLACE_C, max_iter=3000, random_state=SEED).fit(
         np.vstack([vectors[n][0, -trigger_part:] for n in placed]), np.array([int(any(exs[n][2])) for n in placed]))
@@ -272,14 +273,8 @@ def fit_context(ids: list[int], vectors: list[np.ndarray], exs) -> ContextScorer
 ContextScores = dict[int, tuple[list[float], float | None]]  # row -> (candidates' scores, trigger's place score)
 
 
-def noun_trigger(example) -> bool:
-    """Whether the parser tagged the VERB span's token a noun (its place score is 0.0, see
-    where_model.ContextScorer.place_score); 98 of the 8,998 sentences with candidates."""
-    return bool(example[1]) and example[1][0].get("trigger_is_noun") == 1.0
-
-
 def context_scores(ids: list[int], vectors: list[np.ndarray], scorer: ContextScorer, exs) -> ContextScores:
-    return {n: (scorer.scores(vectors[n]), scorer.place_score(vectors[n], noun_trigger(exs[n])))
+    return {n: (scorer.scores(vectors[n]), scorer.place_score(vectors[n], noun_trigger(exs[n][1])))
             if len(vectors[n]) else ([], None) for n in ids}
 
 

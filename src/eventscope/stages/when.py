@@ -202,13 +202,14 @@ def resolve_dates(parsed: ParsedArticle, mentions: list[Mention]) -> dict[str, T
             linked(trigger, earlier, doc, nearest=False) if definite else None,
         )
         last_resort = linked(trigger, earlier, doc, nearest=False)
+        up_to_now = _up_to_now(trigger, reference)
         borrowed = (
             *referred_back,
             same_sentence(mention, ordered, own, doc),
             speech,
-            inherited := _up_to_now(trigger, reference)(inherit(sentence, paragraph, {**described, **spoken, **dated})),
+            inherited := up_to_now(inherit(sentence, paragraph, {**described, **spoken, **dated})),
             # a paragraph that opened with a time stays in it, even when no event was coded there
-            _up_to_now(trigger, reference)(inherit(sentence, paragraph, frames, "the time sentence {n} opens with")),
+            up_to_now(inherit(sentence, paragraph, frames, "the time sentence {n} opens with")),
             lead_day,
             # "... were killed when security forces fired": the lead's day, given to the sentence's main
             # deed, is its clauses' too (a date lent by an event referred back to is not)

@@ -569,8 +569,8 @@ def _scene(doc: Doc, start: int, end: int, gazetteer: Gazetteer, focus: Focus) -
     caps = blind_caps(doc, start, end)
     for topo in toponyms_of(doc, start, end, gazetteer):
         root = doc[topo.start:topo.end].root
-        if governing_preposition(root)[0] not in CORE_LOCATIVES or _seat_of_speaker(doc, topo, None) \
-                or _where_a_source_is(doc, topo) or _where_said(doc, topo, None) or _taken_to_hospital(doc, topo):
+        if governing_preposition(root)[0] not in CORE_LOCATIVES or _where_a_speaker_is(doc, topo) \
+                or _taken_to_hospital(doc, topo):
             continue
         found, span, how = resolve_name(gazetteer, doc, topo, focus.weights)
         if found is not None and foreign_homonym(found, focus, topo.span(doc).text):
@@ -1288,24 +1288,28 @@ def _event_clause(doc: Doc, trigger: int) -> Token:
     return token
 
 
-def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
-    """The name stands under a preposition that puts something there ("in Marseille", "near the border")."""
+def _toponym_at(doc: Doc, span: Span) -> Toponym | None:
+    """The words of a place's span, as a toponym (labelled by their entity type, GPE when none)."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None or not len(words):
+        return None
+    return Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
+
+
+def _put_somewhere(doc: Doc, span: Span, trigger: int | None = None) -> bool:
+    """The name stands under a preposition that puts something there ("in Marseille", "near the border")."""
+    topo = _toponym_at(doc, span)
+    if topo is None:
         return False
-    topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
-    return governing_preposition(words.root)[0] in CORE_LOCATIVES and not _seat_of_speaker(doc, topo, None) \
+    return governing_preposition(doc[topo.start:topo.end].root)[0] in CORE_LOCATIVES \
+        and not _seat_of_speaker(doc, topo, None) \
         and not (trigger is not None and (_in_another_conjunct(doc, topo, trigger) or _where_said(doc, topo, trigger)
                                           or _across_a_contrast(doc, topo, trigger)))
 
 
-def _where_a_speaker_is(doc: Doc, place: Place) -> bool:
-    """The place names where a speaker sits or spoke ("A spokesman for the military command in Jayapura said
-    ..."), the way `_scene` sets such places aside."""
-    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand") if place.span else None
-    if words is None or not len(words):
-        return False
-    topo = Toponym(words.start, words.end, words.root.ent_type_ or "GPE")
+def _where_a_speaker_is(doc: Doc, topo: Toponym) -> bool:
+    """The toponym names where a speaker sits or spoke ("A spokesman for the military command in Jayapura
+    said ...", "Speaking in Ouagadougou, a spokesman vowed ..."): no scene of what they tell."""
     return _seat_of_speaker(doc, topo, None) or _where_a_source_is(doc, topo) or _where_said(doc, topo, None)
 
 
@@ -1316,8 +1320,10 @@ def _fallback(parsed: ParsedArticle, gazetteer: Gazetteer, focus: Focus, lead_pl
               sentence: tuple[int, int], trigger: int | None = None) -> Place | None:
     """The article-level guess for an event whose own sentence (character bounds `sentence`) and
     paragraph gave no place."""
-    if lead_place is None and focus.lead_place is not None and not _where_a_speaker_is(parsed.doc, focus.lead_place):
-        lead_place = focus.lead_place
+    if lead_place is None and focus.lead_place is not None:
+        topo = _toponym_at(parsed.doc, focus.lead_place.span) if focus.lead_place.span else None
+        if topo is None or not _where_a_speaker_is(parsed.doc, topo):
+            lead_place = focus.lead_place
     dated = dateline_place(parsed, gazetteer, focus) if not focus.foreign_dateline else None
     # "Fans skirmish ahead of the match in ... Marseille": the lead's place is named in this very sentence
     # (the linker found it too weakly tied to the trigger), so nothing is borrowed and its name there is

@@ -44,6 +44,7 @@ from eventscope.stages.where_model import (
     context_vectors,
     load_context_model,
     load_link_model,
+    noun_trigger,
 )
 
 __all__ = ["NAME_PARTICLES", "WEIGHTS_PATH", "LinkModel", "Toponym", "TreeModel", "best_toponym", "candidate_features",
@@ -334,8 +335,7 @@ def sentence_features(doc: Doc, trigger: int, toponyms: list[Toponym],
         return feats
     if context is not None:
         vectors = sentence_vectors(doc, trigger, toponyms, context.layers)
-        # the trigger's part of speech as its features say it, as the training script reads it
-        place = context.place_score(vectors, noun_trigger=feats[0]["trigger_is_noun"] == 1.0)
+        place = context.place_score(vectors, noun_trigger=noun_trigger(feats))
         for f, extra in zip(feats, context_features(context.scores(vectors), place), strict=True):
             f.update(extra)
     roots = [doc[t.start:t.end].root for t in toponyms]

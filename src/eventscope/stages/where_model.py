@@ -184,6 +184,13 @@ def read_context_network(path: Path, layers: tuple[int, ...]) -> ContextScorer:
         raise ConfigError(f"{path}: event-location network unreadable ({exc})") from None
 
 
+def noun_trigger(features: Sequence[dict[str, float]]) -> bool:
+    """Whether a sentence's candidates say the parser read the trigger as a noun (feature `trigger_is_noun`,
+    the same on every candidate): its `ContextScorer.place_score` is then 0.0.  98 of the event-location
+    file's 8,998 sentences with candidates."""
+    return bool(features) and features[0].get("trigger_is_noun") == 1.0
+
+
 # The name under which each candidate's features carry the sentence's `ContextScorer.place_score`.  The
 # trees were fitted without it and read no name they were not fitted on; the answer model reads it.
 PLACE_SCORE = "trigger_place_score"
